@@ -1,0 +1,58 @@
+# tifa — the contract other tools and the README rely on:
+#   make build   release wasm + JS glue into www/ (a self-contained static site)
+#   make serve   build, then serve www/ on http://127.0.0.1:8080
+#   make test    every test: Rust unit/integration/doc tests, wasm tests (node), JS and browser tests
+#   make bench   the benchmarks (native, wasm in node, page, embed); prints medians and ratios
+# Each target installs what a fresh machine lacks (scripts/ensure-tools.sh), idempotently.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+WASM := target/wasm32-unknown-unknown/wasm-release/tifa.wasm
+PKG := www/pkg
+WASM_OPT := node_modules/binaryen/bin/wasm-opt
+WASM_OPT_FLAGS := -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue
+PORT ?= 8080
+
+.PHONY: build serve test test-rust test-wasm test-js bench tools clean
+
+build:
+	scripts/ensure-tools.sh wasm node
+	cargo build --locked --lib --target wasm32-unknown-unknown --profile wasm-release
+	wasm-bindgen --target web --out-dir $(PKG) --out-name tifa $(WASM)
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG)/tifa_bg.wasm -o $(PKG)/tifa_bg.wasm
+	mkdir -p www/vendor
+	cp node_modules/@floating-ui/dom/dist/floating-ui.dom.browser.min.mjs www/vendor/
+	mkdir -p www/samples && cp tests/samples/*.txt www/samples/ 2>/dev/null || true
+	if [ -x scripts/build-npm.sh ]; then scripts/build-npm.sh; fi
+	@echo "built: www/ ($$(wc -c < $(PKG)/tifa_bg.wasm) bytes of wasm)"
+
+serve: build
+	@echo "tifa is at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+test: build
+	scripts/ensure-tools.sh browser
+	$(MAKE) --no-print-directory test-rust test-wasm test-js
+
+test-rust:
+	cargo test --locked
+
+test-wasm:
+	scripts/ensure-tools.sh wasm
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --locked --target wasm32-unknown-unknown --test wasm
+
+test-js:
+	scripts/ensure-tools.sh node browser
+	node --test --test-concurrency=1 tests/js/ tests/browser/
+
+bench: build
+	scripts/ensure-tools.sh browser
+	cargo bench --locked --bench throughput
+	node benches/wasm.mjs
+	for b in benches/page.mjs benches/embed.mjs; do if [ -f $$b ]; then node $$b; fi; done
+
+clean:
+	cargo clean
+	rm -rf $(PKG) www/vendor www/samples

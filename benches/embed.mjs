@@ -1,0 +1,243 @@
+// Benchmark of the embed's DOM pass against mark.js 8.11.1, in headless Chromium.
+//
+//   node benches/embed.mjs [--runs N]        (make bench runs it after make build)
+//
+// For a ~100 KB and a ~1 MB article page (generated, seeded: realistic paragraphs from
+// www/samples/ mixed with filler, terms split by inline tags, lists and tables), it measures
+//   - tifa `highlight()` (chunked): wall time, summed script time of its tasks;
+//   - mark.js per-term mode (`mark(forms)`) and one big `markRegExp` over the same forms
+//     (every surface form of the dictionary: forms, zh, zh_hant, en);
+//   - the longest main-thread task while highlighting (Chrome trace, RunTask events);
+//   - the time to unhighlight (tifa `unhighlight`, mark.js `unmark`);
+//   - the gzip transfer size of the embed (JS + wasm; the dictionary is inside the wasm).
+// It prints medians. It is also a correctness check: tifa's count must equal the engine's own
+// count over the same blocks (exit code 1 otherwise).
+import { readFile, readdir } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { startServer, launch, WWW, ROOT } from '../tests/browser/harness.mjs';
+
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
+const SIZES = [['100 KB', 100 * 1024, RUNS], ['1 MB', 1024 * 1024, Math.max(3, Math.ceil(RUNS / 2))]];
+
+const median = (xs) => { const a = [...xs].sort((x, y) => x - y); const m = a.length >> 1; return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2; };
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6D2B79F5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function samples() {
+  const out = [];
+  try {
+    for (const f of (await readdir(join(WWW, 'samples'))).filter((x) => x.endsWith('.txt')).sort()) {
+      const txt = await readFile(join(WWW, 'samples', f), 'utf8');
+      out.push(...txt.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 40));
+    }
+  } catch { /* no samples: the filler and term list below are enough */ }
+  return out;
+}
+
+const FILLER = ('The provincial delegation met on Tuesday in the capital, where officials discussed budgets, '
+  + 'rural roads, water projects and the price of pork. Analysts said the wording of the statement was '
+  + 'closely watched by investors and diplomats alike. A spokesperson declined to comment on the record. '
+  + 'Local newspapers carried the full text on their front pages the next morning. 会议还讨论了农村道路、水利工程和物价问题。'
+  + 'Reporters were not allowed to ask questions after the briefing, which lasted forty minutes.').split(/(?<=[.。])\s*/);
+const TERMS = [['the Two ', 'Upholds'], ['两个', '维护'], ['democratic life ', 'meeting'], ['eight-point ', 'regulation'],
+  ['Xi Jinping ', 'Thought'], ['common ', 'prosperity'], ['全面从严', '治党'], ['the “four ', 'consciousnesses”'], ['new ', 'quality productive forces'],
+  ['high-quality ', 'development'], ['self-', 'revolution'], ['两个', '确立']];
+
+/** A deterministic article: a list of blocks, each { tag, parts: [string | { tag, text }] }. */
+function article(bytes, paragraphs, seed) {
+  const rand = rng(seed);
+  const pick = (a) => a[Math.floor(rand() * a.length)];
+  const blocks = []; let size = 0;
+  while (size < bytes) {
+    const r = rand();
+    const parts = [];
+    const nSent = 3 + Math.floor(rand() * 4);
+    for (let i = 0; i < nSent; i++) {
+      if (paragraphs.length && rand() < 0.3) parts.push(`${pick(paragraphs)} `);
+      else parts.push(`${pick(FILLER)} `);
+      if (rand() < 0.5) {
+        const [a, b] = pick(TERMS);
+        const how = rand();
+        if (how < 0.25) parts.push(a, { tag: 'em', text: b }, '. ');
+        else if (how < 0.4) parts.push({ tag: 'a', text: a }, b, ' ');
+        else parts.push(`${a}${b} `);
+      }
+    }
+    const tag = r < 0.08 ? 'h2' : r < 0.16 ? 'li' : r < 0.2 ? 'td' : r < 0.24 ? 'blockquote' : 'p';
+    blocks.push({ tag, parts });
+    size += Buffer.byteLength(parts.map((p) => (typeof p === 'string' ? p : p.text)).join(''));
+  }
+  return blocks;
+}
+
+/** Runs in the page: builds the article with createElement / createTextNode. */
+function buildInPage(blocks) {
+  const story = document.getElementById('story');
+  story.replaceChildren();
+  let list = null; let table = null;
+  for (const b of blocks) {
+    const el = document.createElement(b.tag === 'blockquote' ? 'blockquote' : b.tag);
+    const target = b.tag === 'blockquote' ? el.appendChild(document.createElement('p')) : el;
+    for (const p of b.parts) {
+      if (typeof p === 'string') target.append(p);
+      else { const c = document.createElement(p.tag); if (p.tag === 'a') c.href = '#'; c.textContent = p.text; target.append(c); }
+    }
+    if (b.tag === 'li') { if (!list) { list = document.createElement('ul'); story.append(list); } list.append(el); continue; }
+    list = null;
+    if (b.tag === 'td') {
+      if (!table) { table = document.createElement('table'); story.append(table); }
+      table.insertRow().append(el); continue;
+    }
+    table = null;
+    story.append(el);
+  }
+  return { chars: story.textContent.length, elements: story.querySelectorAll('*').length };
+}
+
+async function traceLongestTask(page, fn, arg) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  const result = await page.evaluate(fn, arg);
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (!main || (e.pid === main.pid && e.tid === main.tid)));
+  const longest = tasks.reduce((m, e) => Math.max(m, (e.dur || 0) / 1000), 0);
+  return { ...result, longestTaskMs: longest };
+}
+
+async function main() {
+  const server = await startServer();
+  const browser = await launch();
+  const paragraphs = await samples();
+  const rows = [];
+  let ok = true;
+  try {
+    // Every surface form of the dictionary, for mark.js.
+    const page0 = await browser.newPage();
+    await page0.goto(`${server.url}/fixtures/bench.html`);
+    const forms = await page0.evaluate(async () => {
+      const { loadTifa } = await import('/lib/engine.js');
+      const t = await loadTifa();
+      const set = new Set();
+      for (const e of t.entries()) { set.add(e.zh); set.add(e.zh_hant); set.add(e.en); for (const f of e.forms) set.add(f.text); }
+      return [...set].filter(Boolean);
+    });
+    await page0.close();
+
+    for (const [label, bytes, runs] of SIZES) {
+      const blocks = article(bytes, paragraphs, 42);
+      const res = { tifa: [], tifaScript: [], tifaLongest: [], tifaUn: [], perTerm: [], perTermLongest: [], perTermUn: [], regexp: [], regexpLongest: [], regexpUn: [] };
+      let counts = null; let chars = 0;
+      for (let run = 0; run < runs; run++) {
+        // tifa
+        let page = await browser.newPage();
+        await page.goto(`${server.url}/fixtures/bench.html`);
+        ({ chars } = await page.evaluate(buildInPage, blocks));
+        const oracle = await page.evaluate(async () => {
+          window.tifaEmbed = await import('/embed.js');
+          const { loadTifa } = await import('/lib/engine.js');
+          const t = await loadTifa();
+          // The embed analyses the blocks' text joined by its block separator (whole-text context).
+          const texts = [...document.querySelectorAll('#story p, #story h2, #story li, #story td')].map((b) => b.textContent);
+          return t.analyze(texts.join('\n|\n')).matches.length;
+        });
+        const r = await traceLongestTask(page, async () => {
+          const t0 = performance.now();
+          const h = await window.tifaEmbed.highlight(document.getElementById('story'), { observe: false });
+          const wall = performance.now() - t0;
+          return { wall, count: h.count, marks: h.marks, script: h.scriptMs };
+        });
+        res.tifa.push(r.wall); res.tifaLongest.push(r.longestTaskMs); res.tifaScript.push(r.script ?? NaN);
+        const un = await page.evaluate(() => { const t0 = performance.now(); window.tifaEmbed.unhighlight(document.getElementById('story')); return performance.now() - t0; });
+        res.tifaUn.push(un);
+        if (r.count !== oracle) { ok = false; console.error(`MISMATCH ${label}: tifa highlighted ${r.count}, the engine finds ${oracle}`); }
+        counts = { tifa: r.count, oracle, marks: r.marks };
+        await page.close();
+
+        // mark.js, per term and one big RegExp
+        for (const mode of ['perTerm', 'regexp']) {
+          if (mode === 'perTerm' && bytes > 200 * 1024 && run > 0) continue; // slow: once is enough for 1 MB
+          page = await browser.newPage();
+          await page.goto(`${server.url}/fixtures/bench.html`);
+          await page.evaluate(buildInPage, blocks);
+          const m = await traceLongestTask(page, ([fs, md]) => new Promise((resolve) => {
+            const inst = new window.Mark(document.getElementById('story'));
+            const opts = { acrossElements: true, separateWordSearch: false, diacritics: false, caseSensitive: false,
+              exclude: ['script', 'style', 'code', 'pre', 'textarea'] };
+            let count = 0;
+            const t0 = performance.now();
+            const done = () => resolve({ wall: performance.now() - t0, count });
+            if (md === 'perTerm') {
+              // mark.js's own per-term loop, one keyword at a time, so that a keyword whose
+              // generated RegExp fails (V8 "Stack overflow") is counted instead of aborting the run.
+              let failed = 0;
+              for (const f of fs) {
+                try { inst.mark(f, { ...opts, each: () => { count += 1; } }); } catch { failed += 1; }
+              }
+              resolve({ wall: performance.now() - t0, count, failed });
+            } else {
+              const esc = [...fs].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+              inst.markRegExp(new RegExp(esc.join('|'), 'gi'), { acrossElements: true, exclude: opts.exclude, each: () => { count += 1; }, done });
+            }
+          }), [forms, mode]);
+          const unm = await page.evaluate(() => new Promise((resolve) => {
+            const t0 = performance.now();
+            new window.Mark(document.getElementById('story')).unmark({ done: () => resolve(performance.now() - t0) });
+          }));
+          res[mode].push(m.wall); res[`${mode}Longest`].push(m.longestTaskMs); res[`${mode}Un`].push(unm);
+          counts[mode] = m.count;
+          if (m.failed) counts.perTermFailed = m.failed;
+          await page.close();
+        }
+      }
+      rows.push({ label, chars, counts, res, runs });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  // Transfer size (gzip, default level) of what the embed loads.
+  const files = ['embed.js', 'lib/engine.js', 'lib/highlight.js', 'lib/tooltip.js', 'lib/card.js', 'pkg/tifa.js', 'pkg/tifa_bg.wasm',
+    'vendor/floating-ui.dom.browser.min.mjs', 'vendor/floating-ui.core.browser.min.mjs'];
+  let raw = 0; let gz = 0; let wasmGz = 0;
+  for (const f of files) {
+    try {
+      const b = await readFile(join(WWW, f));
+      raw += b.length; const g = gzipSync(b).length; gz += g; if (f.endsWith('.wasm')) wasmGz = g;
+    } catch { console.log(`(missing: www/${f})`); }
+  }
+  const markMin = gzipSync(await readFile(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'))).length;
+
+  console.log(`\nembed benchmark — headless Chromium, ${RUNS} runs (1 MB: ${SIZES[1][2]} runs; mark.js per-term on 1 MB: 1 run); medians\n`);
+  for (const { label, chars, counts, res } of rows) {
+    console.log(`${label} article (${chars} UTF-16 chars): tifa ${counts.tifa} occurrences in ${counts.marks} marks (engine oracle ${counts.oracle}); mark.js per-term ${counts.perTerm} marks${counts.perTermFailed ? ` (${counts.perTermFailed} forms failed: RegExp stack overflow)` : ''}, markRegExp ${counts.regexp} marks`);
+    console.log(`  ${'method'.padEnd(28)} ${'highlight ms'.padStart(12)} ${'script ms'.padStart(10)} ${'longest task ms'.padStart(16)} ${'unhighlight ms'.padStart(15)}`);
+    const line = (name, a, s, l, u) => console.log(`  ${name.padEnd(28)} ${fmt(median(a)).padStart(12)} ${(s ? fmt(median(s)) : '=').padStart(10)} ${fmt(median(l)).padStart(16)} ${fmt(median(u)).padStart(15)}`);
+    line('tifa highlight (chunked)', res.tifa, res.tifaScript, res.tifaLongest, res.tifaUn);
+    line('mark.js 8.11.1 per term', res.perTerm, null, res.perTermLongest, res.perTermUn);
+    line('mark.js 8.11.1 markRegExp', res.regexp, null, res.regexpLongest, res.regexpUn);
+    console.log(`  ratio tifa/markRegExp ${(median(res.tifa) / median(res.regexp)).toFixed(2)}, tifa/per-term ${(median(res.tifa) / median(res.perTerm)).toFixed(3)}`);
+  }
+  console.log(`\ntransfer size of the embed (gzip): ${(gz / 1024).toFixed(1)} KiB (${(raw / 1024).toFixed(1)} KiB raw), of which wasm with the dictionary ${(wasmGz / 1024).toFixed(1)} KiB; mark.js min gzip ${(markMin / 1024).toFixed(1)} KiB`);
+  if (!ok) process.exit(1);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

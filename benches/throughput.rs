@@ -1,0 +1,191 @@
+//! Native throughput: tifa (normalize + one automaton + rules) against plain aho-corasick
+//! (`ascii_case_insensitive`, `LeftmostLongest`) over the same forms, in the same run, on
+//! 1 MB of English and 1 MB of Chinese. Run: `cargo bench --bench throughput`.
+//!
+//! The texts are built by inserting N dictionary forms (unambiguous ones, in their normalized
+//! spelling) between neutral filler, so both engines must find exactly N matches: the benchmark
+//! checks that before it reports a time.
+
+use std::time::{Duration, Instant};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use tifa::normalize::normalize_form;
+use tifa::Analyzer;
+
+const EN_FILLER: &[&str] = &[
+    "the",
+    "weather",
+    "was",
+    "mild",
+    "and",
+    "river",
+    "boats",
+    "moved",
+    "slowly",
+    "past",
+    "orchards",
+    "while",
+    "cyclists",
+    "waited",
+    "near",
+    "bridge",
+    "market",
+    "stalls",
+    "sold",
+    "apples",
+    "bread",
+    "cheese",
+    "tea",
+    "morning",
+    "afternoon",
+    "visitors",
+    "walked",
+    "quietly",
+    "along",
+    "harbour",
+    "gardens",
+    "library",
+];
+const ZH_FILLER: &[&str] = &[
+    "今天天气晴朗",
+    "河边有人散步",
+    "市场里卖苹果和面包",
+    "孩子们在公园玩",
+    "图书馆很安静",
+    "傍晚下了小雨",
+];
+
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+/// Builds ~`size` bytes: filler with a form inserted every few words. Returns (text, N).
+fn build(forms: &[String], chinese: bool, size: usize) -> (String, usize) {
+    let mut rng = Lcg(42);
+    let mut text = String::with_capacity(size + 256);
+    let mut n = 0;
+    while text.len() < size {
+        if chinese {
+            text.push_str(ZH_FILLER[rng.next(ZH_FILLER.len())]);
+            text.push('。');
+            if rng.next(2) == 0 {
+                text.push_str(&forms[rng.next(forms.len())]);
+                text.push('。');
+                n += 1;
+            }
+        } else {
+            for _ in 0..8 {
+                text.push_str(EN_FILLER[rng.next(EN_FILLER.len())]);
+                text.push(' ');
+            }
+            text.push_str(&forms[rng.next(forms.len())]);
+            text.push_str(". ");
+            n += 1;
+        }
+    }
+    (text, n)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time<F: FnMut() -> usize>(runs: usize, expect: usize, what: &str, mut f: F) -> Duration {
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        let count = f();
+        times.push(t.elapsed());
+        assert_eq!(
+            count, expect,
+            "{what}: expected {expect} matches, got {count}"
+        );
+    }
+    median(times)
+}
+
+fn mb_per_s(bytes: usize, d: Duration) -> f64 {
+    bytes as f64 / (1 << 20) as f64 / d.as_secs_f64()
+}
+
+fn main() {
+    let t = Instant::now();
+    let tifa = Analyzer::builtin().expect("built-in dictionary");
+    let build_time = t.elapsed();
+    let dict = tifa.dictionary();
+    // Every normalized form, for the baseline; unambiguous ones (no context gate, not nested
+    // prefixes of filler) to insert.
+    let mut all: Vec<String> = dict
+        .entries()
+        .iter()
+        .flat_map(|e| e.forms.iter().map(|f| normalize_form(&f.text)))
+        .collect();
+    all.sort();
+    all.dedup();
+    let t = Instant::now();
+    let baseline = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&all)
+        .unwrap();
+    let baseline_build = t.elapsed();
+    let pick = |chinese: bool| -> Vec<String> {
+        dict.entries()
+            .iter()
+            .flat_map(|e| e.forms.iter())
+            .filter(|f| !f.needs_context && f.chinese == chinese)
+            .map(|f| normalize_form(&f.text))
+            .filter(|f| chinese || f.chars().all(|c| c.is_ascii_lowercase() || c == ' '))
+            .collect()
+    };
+    println!("tifa native throughput (median of runs; same machine, same run)");
+    println!(
+        "dictionary: {} entries, {} distinct normalized forms",
+        dict.len(),
+        tifa.matcher().pattern_count()
+    );
+    println!(
+        "automaton build: tifa {:?} (incl. validation), plain aho-corasick {:?}",
+        build_time, baseline_build
+    );
+    println!(
+        "{:<10} {:>8} {:>10} {:>14} {:>14} {:>8}",
+        "text", "matches", "engine", "median", "MB/s", "ratio"
+    );
+    for (label, chinese) in [("english", false), ("chinese", true)] {
+        let forms = pick(chinese);
+        let (text, n) = build(&forms, chinese, 1 << 20);
+        let runs = 15;
+        let base = time(runs, n, "baseline", || baseline.find_iter(&text).count());
+        let full = time(runs, n, "tifa analyze", || {
+            tifa.analyze(&text).unwrap().matches.len()
+        });
+        let spans = time(runs, n, "tifa spans", || {
+            tifa.spans(&text).unwrap().len() / 3
+        });
+        for (engine, d) in [
+            ("aho-corasick", base),
+            ("tifa spans", spans),
+            ("tifa report", full),
+        ] {
+            println!(
+                "{:<10} {:>8} {:>12} {:>12.2?} {:>14.1} {:>8.2}",
+                label,
+                n,
+                engine,
+                d,
+                mb_per_s(text.len(), d),
+                d.as_secs_f64() / base.as_secs_f64()
+            );
+        }
+    }
+    println!("ratio = time / plain aho-corasick time (lower is better; below 1 means faster)");
+}

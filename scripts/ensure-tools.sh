@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks, idempotently. Called by the Makefile.
+#   scripts/ensure-tools.sh wasm     wasm32 target + wasm-bindgen-cli at the Cargo.lock version
+#   scripts/ensure-tools.sh node     node_modules from package-lock.json (npm ci)
+#   scripts/ensure-tools.sh browser  Debian's chromium (apt-get)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf 'tifa setup: %s\n' "$*" >&2; }
+
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock
+}
+
+ensure_wasm() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  local want have
+  want=$(wasm_bindgen_version)
+  [ -n "$want" ] || { say "cannot read the wasm-bindgen version from Cargo.lock"; exit 1; }
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$want" ] || ! command -v wasm-bindgen-test-runner >/dev/null; then
+    say "installing wasm-bindgen-cli $want (had: ${have:-none}); this takes about 2 minutes"
+    cargo install wasm-bindgen-cli --version "$want" --locked --force
+  fi
+}
+
+ensure_node() {
+  if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] \
+     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing JS tools (npm ci)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+ensure_browser() {
+  if ! command -v chromium >/dev/null; then
+    say "installing Debian's chromium"
+    if [ "$(id -u)" = 0 ]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+    else
+      sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+    fi
+  fi
+}
+
+for what in "$@"; do
+  case "$what" in
+    wasm) ensure_wasm ;;
+    node) ensure_node ;;
+    browser) ensure_browser ;;
+    *) say "unknown tool group: $what"; exit 2 ;;
+  esac
+done

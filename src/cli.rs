@@ -1,0 +1,276 @@
+//! The `tifa` command line: annotate files, list and check dictionaries.
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use tifa::{output, Analyzer, Dictionary};
+
+/// Finds the set phrases of Chinese Communist Party discourse in texts and explains them.
+#[derive(Parser)]
+#[command(name = "tifa", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Find terms in files (or standard input) and print a report.
+    Annotate(Annotate),
+    /// Dictionary tools.
+    #[command(subcommand)]
+    Dict(DictCommand),
+}
+
+#[derive(Args)]
+struct Annotate {
+    /// Input files (UTF-8 text); `-` or none reads standard input.
+    files: Vec<String>,
+    /// Output format: json (one object per input, one per line), text, html or csv.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Extra dictionary file(s), validated together with the built-in dictionary.
+    #[arg(long = "dict", value_name = "FILE")]
+    dicts: Vec<String>,
+}
+
+#[derive(Subcommand)]
+enum DictCommand {
+    /// Validate dictionary files (together, as one dictionary) and report every problem.
+    Check {
+        /// TOML dictionary files.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Validate them together with the built-in dictionary (as `--dict` does).
+        #[arg(long)]
+        with_builtin: bool,
+    },
+    /// List the entries of the built-in dictionary (plus any --dict files).
+    List {
+        /// Output format: text (one line per entry) or json (`{"entries": [...]}`).
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Extra dictionary file(s).
+        #[arg(long = "dict", value_name = "FILE")]
+        dicts: Vec<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+    Html,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+/// Reads a file (or stdin for `-`) as UTF-8, with a message naming the file and the problem.
+fn read_input(name: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    let limit = tifa::MAX_TEXT_BYTES as u64 + 1;
+    let result = if name == "-" {
+        io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(name).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    let shown = if name == "-" { "<stdin>" } else { name };
+    result.map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    if bytes.len() > tifa::MAX_TEXT_BYTES {
+        return Err(format!(
+            "{shown}: larger than {} MiB, the most tifa analyses at once; split the file",
+            tifa::MAX_TEXT_BYTES >> 20
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("{shown}: not valid UTF-8 (line {line}, byte {at}); convert it to UTF-8 first, e.g. with iconv")
+    })?;
+    if text.trim().is_empty() {
+        return Err(format!("{shown}: empty input, nothing to annotate"));
+    }
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
+}
+
+fn load_dictionary(dicts: &[String]) -> Result<Dictionary, String> {
+    if dicts.is_empty() {
+        return Dictionary::builtin()
+            .cloned()
+            .map_err(|e| format!("built-in dictionary: {e}"));
+    }
+    let mut texts = Vec::new();
+    for d in dicts {
+        texts.push((d.clone(), read_input(d)?));
+    }
+    let files: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    Dictionary::builtin_with(&files).map_err(|e| e.to_string())
+}
+
+fn annotate(args: Annotate) -> Result<bool, String> {
+    let dict = load_dictionary(&args.dicts)?;
+    let tifa = Analyzer::new(dict).map_err(|e| e.to_string())?;
+    let files = if args.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.files
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut ok = true;
+    let mut html = String::new();
+    if matches!(args.format, Format::Csv) {
+        out.write_all(output::CSV_HEADER.as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
+    for name in &files {
+        let source = if name == "-" {
+            "<stdin>"
+        } else {
+            name.as_str()
+        };
+        let result = read_input(name).and_then(|text| {
+            let report = tifa.analyze(&text).map_err(|e| format!("{source}: {e}"))?;
+            Ok((text, report))
+        });
+        let (text, report) = match result {
+            Ok(r) => r,
+            Err(message) => {
+                eprintln!("tifa: {message}");
+                ok = false;
+                continue;
+            }
+        };
+        let rendered = match args.format {
+            Format::Json => {
+                let mut value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+                if let Some(obj) = value.as_object_mut() {
+                    obj.insert("source".into(), source.into());
+                }
+                let mut line = serde_json::to_string(&value).map_err(|e| e.to_string())?;
+                line.push('\n');
+                line
+            }
+            Format::Text => {
+                let body = output::text(&text, &report, tifa.dictionary());
+                if files.len() > 1 {
+                    format!("══ {source} ══\n{body}\n")
+                } else {
+                    body
+                }
+            }
+            Format::Csv => output::csv_rows(source, &report),
+            Format::Html => {
+                html.push_str(&output::html_section(
+                    source,
+                    &text,
+                    &report,
+                    tifa.dictionary(),
+                ));
+                continue;
+            }
+        };
+        out.write_all(rendered.as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
+    if matches!(args.format, Format::Html) && !html.is_empty() {
+        out.write_all(output::html_document(&html).as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(ok)
+}
+
+fn dict(cmd: DictCommand) -> Result<bool, String> {
+    match cmd {
+        DictCommand::Check {
+            files,
+            with_builtin,
+        } => {
+            let mut texts = Vec::new();
+            for f in &files {
+                texts.push((f.clone(), read_input(f)?));
+            }
+            let refs: Vec<(&str, &str)> = texts
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.as_str()))
+                .collect();
+            let result = if with_builtin {
+                Dictionary::builtin_with(&refs)
+            } else {
+                Dictionary::from_files(&refs)
+            };
+            match result {
+                Ok(d) => {
+                    let forms: usize = d.entries().iter().map(|e| e.forms.len()).sum();
+                    println!(
+                        "ok: {} entries, {} forms in {} file(s)",
+                        d.len(),
+                        forms,
+                        files.len()
+                    );
+                    Ok(true)
+                }
+                Err(e) => {
+                    let all = e.all();
+                    for err in &all {
+                        eprintln!("{err}");
+                    }
+                    eprintln!("tifa: {} problem(s) found", all.len());
+                    Ok(false)
+                }
+            }
+        }
+        DictCommand::List { format, dicts } => {
+            let dict = load_dictionary(&dicts)?;
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            match format {
+                ListFormat::Json => {
+                    let value = serde_json::json!({ "entries": dict.entries() });
+                    serde_json::to_writer(&mut out, &value).map_err(|e| e.to_string())?;
+                    writeln!(out).map_err(|e| e.to_string())?;
+                }
+                ListFormat::Text => {
+                    for e in dict.entries() {
+                        writeln!(
+                            out,
+                            "{}\t{}\t{}\t{}\t{}",
+                            e.id, e.zh, e.pinyin, e.en, e.category
+                        )
+                        .map_err(|e| e.to_string())?;
+                    }
+                }
+            }
+            Ok(true)
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Annotate(a) => annotate(a),
+        Command::Dict(d) => dict(d),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("tifa: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

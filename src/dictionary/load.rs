@@ -1,0 +1,569 @@
+//! Parsing and validating dictionary files. One validator serves the built-in files and
+//! user files; it reports every problem it finds, each with file, line, entry and field.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{derive_hant, Dictionary, Entry, Form, Kind, CATEGORIES};
+use crate::error::{Error, Location};
+use crate::normalize::normalize_form;
+use crate::script::is_han;
+
+const GLOSS_MAX: usize = 100;
+const EXPLANATION_MAX: usize = 1200;
+const YEARS: Range<i64> = 1840..2100;
+
+type S<T> = Spanned<T>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    term: Vec<S<RawTerm>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    id: Option<S<String>>,
+    zh: Option<S<String>>,
+    zh_hant: Option<S<String>>,
+    pinyin: Option<S<String>>,
+    en: Option<S<String>>,
+    category: Option<S<String>>,
+    since: Option<S<i64>>,
+    gloss: Option<S<String>>,
+    explanation: Option<S<String>>,
+    #[serde(default)]
+    related: Vec<S<String>>,
+    #[serde(default)]
+    sources: Vec<S<String>>,
+    #[serde(default)]
+    forms: Vec<S<RawForm>>,
+    #[serde(default)]
+    local: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawForm {
+    text: Option<S<String>>,
+    kind: Option<S<String>>,
+    since: Option<S<i64>>,
+    until: Option<S<i64>>,
+    note: Option<S<String>>,
+    #[serde(default)]
+    needs_context: bool,
+    #[serde(default)]
+    shared: bool,
+}
+
+/// Collects errors for one file.
+struct Check<'a> {
+    file: &'a str,
+    text: &'a str,
+    errors: Vec<Error>,
+}
+
+impl Check<'_> {
+    fn line(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.text.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    fn at(&self, span: Range<usize>, entry: Option<&str>, field: &str) -> Location {
+        Location {
+            file: self.file.to_string(),
+            line: Some(self.line(span.start)),
+            entry: entry.map(str::to_string),
+            field: (!field.is_empty()).then(|| field.to_string()),
+        }
+    }
+
+    fn fail(&mut self, span: Range<usize>, entry: Option<&str>, field: &str, message: String) {
+        let at = self.at(span, entry, field);
+        self.errors.push(Error::Invalid { at, message });
+    }
+
+    /// A required text field: present, non-empty, plain text.
+    fn text(
+        &mut self,
+        value: &Option<S<String>>,
+        term: Range<usize>,
+        id: Option<&str>,
+        field: &str,
+    ) -> Option<String> {
+        match value {
+            None => {
+                self.fail(term, id, field, "is missing".into());
+                None
+            }
+            Some(v) => self.plain(v, id, field),
+        }
+    }
+
+    /// A text value: non-empty after trimming, no markup, no control characters.
+    fn plain(&mut self, v: &S<String>, id: Option<&str>, field: &str) -> Option<String> {
+        let s = v.get_ref().trim();
+        if s.is_empty() {
+            self.fail(v.span(), id, field, "is empty".into());
+            return None;
+        }
+        if let Some(c) = s.chars().find(|&c| c == '<' || c == '>') {
+            self.fail(
+                v.span(),
+                id,
+                field,
+                format!("must be plain text, but holds {c:?} (markup is not allowed)"),
+            );
+            return None;
+        }
+        if let Some(c) = s.chars().find(|&c| c.is_control() && c != '\n') {
+            self.fail(
+                v.span(),
+                id,
+                field,
+                format!("holds the control character U+{:04X}", c as u32),
+            );
+            return None;
+        }
+        Some(s.to_string())
+    }
+
+    fn year(&mut self, v: &S<i64>, id: Option<&str>, field: &str) -> Option<u16> {
+        let y = *v.get_ref();
+        if YEARS.contains(&y) {
+            Some(y as u16)
+        } else {
+            self.fail(
+                v.span(),
+                id,
+                field,
+                format!(
+                    "{y} is not a plausible year ({}–{})",
+                    YEARS.start,
+                    YEARS.end - 1
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn has_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.windows(4).enumerate().any(|(i, w)| {
+        w.iter().all(u8::is_ascii_digit)
+            && (w.starts_with(b"19") || w.starts_with(b"20"))
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+    })
+}
+
+fn has_tone_mark(s: &str) -> bool {
+    s.chars()
+        .any(|c| "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ".contains(c))
+}
+
+/// An entry under construction, with the spans needed for cross-file checks.
+struct Pending {
+    entry: Entry,
+    file: usize,
+    id_span: Range<usize>,
+    related: Vec<(String, Range<usize>)>,
+    /// For each of entry.forms: its span in the file and its field name.
+    form_spans: Vec<(Range<usize>, String)>,
+}
+
+pub(super) fn load(files: &[(&str, &str)]) -> Result<Dictionary, Error> {
+    let mut checks: Vec<Check> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
+    for (fi, &(file, text)) in files.iter().enumerate() {
+        let mut check = Check {
+            file,
+            text,
+            errors: Vec::new(),
+        };
+        match toml::from_str::<RawFile>(text) {
+            Err(e) => {
+                let line = e.span().map(|s| check.line(s.start));
+                let message = e.message().trim().to_string();
+                let at = Location {
+                    file: file.to_string(),
+                    line,
+                    entry: None,
+                    field: None,
+                };
+                check.errors.push(Error::Syntax { at, message });
+            }
+            Ok(raw) => {
+                if raw.term.is_empty() {
+                    let at = Location {
+                        file: file.to_string(),
+                        line: None,
+                        entry: None,
+                        field: None,
+                    };
+                    check.errors.push(Error::Invalid {
+                        at,
+                        message: "holds no [[term]] entries".into(),
+                    });
+                }
+                for term in raw.term {
+                    let span = term.span();
+                    if let Some(p) = check_term(&mut check, term.into_inner(), span, fi) {
+                        pending.push(p);
+                    }
+                }
+            }
+        }
+        checks.push(check);
+    }
+    cross_check(&mut checks, &pending);
+    let errors: Vec<Error> = checks.into_iter().flat_map(|c| c.errors).collect();
+    if !errors.is_empty() {
+        return Err(if errors.len() == 1 {
+            errors.into_iter().next().unwrap()
+        } else {
+            Error::Many(errors)
+        });
+    }
+    Ok(Dictionary::from_entries(
+        pending.into_iter().map(|p| p.entry).collect(),
+    ))
+}
+
+fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Option<Pending> {
+    let id = match &t.id {
+        None => {
+            c.fail(span.clone(), None, "id", "is missing".into());
+            None
+        }
+        Some(v) => {
+            let id = v.get_ref().trim().to_string();
+            if !is_kebab(&id) {
+                c.fail(
+                    v.span(),
+                    None,
+                    "id",
+                    format!("{id:?} is not kebab-case (a-z, 0-9, single hyphens)"),
+                );
+            }
+            Some(id)
+        }
+    };
+    let idr = id.as_deref();
+    let before = c.errors.len();
+    let zh = c.text(&t.zh, span.clone(), idr, "zh");
+    if let (Some(zh), Some(v)) = (&zh, &t.zh) {
+        if !zh.chars().any(is_han) {
+            c.fail(
+                v.span(),
+                idr,
+                "zh",
+                format!("{zh:?} holds no Chinese characters"),
+            );
+        }
+    }
+    let zh_hant = t.zh_hant.as_ref().and_then(|v| c.plain(v, idr, "zh_hant"));
+    let pinyin = c.text(&t.pinyin, span.clone(), idr, "pinyin");
+    if let (Some(p), Some(v)) = (&pinyin, &t.pinyin) {
+        if !has_tone_mark(p) {
+            c.fail(
+                v.span(),
+                idr,
+                "pinyin",
+                format!("{p:?} has no tone marks (write e.g. \"liǎng gè\", not tone numbers)"),
+            );
+        }
+    }
+    let en = c.text(&t.en, span.clone(), idr, "en");
+    let category = c.text(&t.category, span.clone(), idr, "category");
+    if let (Some(cat), Some(v)) = (&category, &t.category) {
+        if !CATEGORIES.contains(&cat.as_str()) {
+            c.fail(
+                v.span(),
+                idr,
+                "category",
+                format!("{cat:?} is not one of: {}", CATEGORIES.join(", ")),
+            );
+        }
+    }
+    let since = match &t.since {
+        None => {
+            c.fail(span.clone(), idr, "since", "is missing".into());
+            None
+        }
+        Some(v) => c.year(v, idr, "since"),
+    };
+    let gloss = c.text(&t.gloss, span.clone(), idr, "gloss");
+    if let (Some(g), Some(v)) = (&gloss, &t.gloss) {
+        let n = g.chars().count();
+        if n > GLOSS_MAX || g.contains('\n') {
+            c.fail(
+                v.span(),
+                idr,
+                "gloss",
+                format!("must be one line of at most {GLOSS_MAX} characters (has {n})"),
+            );
+        }
+    }
+    let explanation = c.text(&t.explanation, span.clone(), idr, "explanation");
+    if let (Some(x), Some(v)) = (&explanation, &t.explanation) {
+        let n = x.chars().count();
+        if n > EXPLANATION_MAX {
+            c.fail(
+                v.span(),
+                idr,
+                "explanation",
+                format!("is {n} characters; keep it under {EXPLANATION_MAX}"),
+            );
+        }
+    }
+    if t.sources.is_empty() {
+        c.fail(
+            span.clone(),
+            idr,
+            "sources",
+            "is missing: name at least one public document with its date".into(),
+        );
+    }
+    let mut sources = Vec::new();
+    for (i, s) in t.sources.iter().enumerate() {
+        let field = format!("sources[{i}]");
+        if let Some(text) = c.plain(s, idr, &field) {
+            if !has_year(&text) {
+                c.fail(
+                    s.span(),
+                    idr,
+                    &field,
+                    format!("{text:?} names no year; give the document's date"),
+                );
+            }
+            sources.push(text);
+        }
+    }
+    let mut related = Vec::new();
+    for (i, r) in t.related.iter().enumerate() {
+        if let Some(text) = c.plain(r, idr, &format!("related[{i}]")) {
+            related.push((text, r.span()));
+        }
+    }
+    let mut forms = Vec::new();
+    let mut form_spans = Vec::new();
+    for (i, f) in t.forms.iter().enumerate() {
+        let span = f.span();
+        let f = f.get_ref();
+        let field = format!("forms[{i}]");
+        let text = c.text(&f.text, span.clone(), idr, &format!("{field}.text"));
+        let kind = match &f.kind {
+            None => {
+                c.fail(
+                    span.clone(),
+                    idr,
+                    &format!("{field}.kind"),
+                    "is missing".into(),
+                );
+                None
+            }
+            Some(k) => match Kind::parse(k.get_ref().trim()) {
+                Some(kind) => Some(kind),
+                None => {
+                    let msg = format!(
+                        "{:?} is not one of: official, media, mt, spelled-out",
+                        k.get_ref()
+                    );
+                    c.fail(k.span(), idr, &format!("{field}.kind"), msg);
+                    None
+                }
+            },
+        };
+        let since = f
+            .since
+            .as_ref()
+            .and_then(|y| c.year(y, idr, &format!("{field}.since")));
+        let until = f
+            .until
+            .as_ref()
+            .and_then(|y| c.year(y, idr, &format!("{field}.until")));
+        if let (Some(s), Some(u)) = (since, until) {
+            if u < s {
+                c.fail(
+                    span.clone(),
+                    idr,
+                    &format!("{field}.until"),
+                    format!("{u} is before since = {s}"),
+                );
+            }
+        }
+        let note = f
+            .note
+            .as_ref()
+            .and_then(|n| c.plain(n, idr, &format!("{field}.note")));
+        if let (Some(text), Some(kind)) = (text, kind) {
+            if normalize_form(&text).is_empty() {
+                c.fail(
+                    span.clone(),
+                    idr,
+                    &format!("{field}.text"),
+                    "has nothing left to match after normalization".into(),
+                );
+                continue;
+            }
+            let chinese = text.chars().any(is_han);
+            forms.push(Form {
+                text,
+                kind,
+                since,
+                until,
+                note,
+                needs_context: f.needs_context,
+                shared: f.shared,
+                chinese,
+            });
+            form_spans.push((span, field));
+        }
+    }
+    if c.errors.len() > before {
+        return None;
+    }
+    let (id, zh, pinyin, en, category, since, gloss, explanation) = (
+        id?,
+        zh?,
+        pinyin?,
+        en?,
+        category?,
+        since?,
+        gloss?,
+        explanation?,
+    );
+    let zh_hant = zh_hant.unwrap_or_else(|| derive_hant(&zh));
+    // The implicit forms: zh, zh_hant and en, unless listed (listing them gives kind and dates).
+    let header = span.start..span.start + 1;
+    for (text, chinese, field) in [
+        (&zh, true, "zh"),
+        (&zh_hant, true, "zh_hant"),
+        (&en, false, "en"),
+    ] {
+        let norm = normalize_form(text);
+        if !forms.iter().any(|f| normalize_form(&f.text) == norm) {
+            forms.push(Form {
+                text: text.clone(),
+                kind: Kind::Official,
+                since: None,
+                until: None,
+                note: None,
+                needs_context: false,
+                shared: false,
+                chinese,
+            });
+            form_spans.push((header.clone(), field.to_string()));
+        }
+    }
+    let entry = Entry {
+        id,
+        zh,
+        zh_hant,
+        pinyin,
+        en,
+        category,
+        since,
+        gloss,
+        explanation,
+        related: related.iter().map(|(r, _)| r.clone()).collect(),
+        sources,
+        forms,
+        local: t.local,
+        file: c.file.to_string(),
+    };
+    Some(Pending {
+        entry,
+        file,
+        id_span: t.id.as_ref().map_or(span.clone(), |v| v.span()),
+        related,
+        form_spans,
+    })
+}
+
+/// Checks across entries and files: unique ids, existing related ids, unique forms.
+fn cross_check(checks: &mut [Check], pending: &[Pending]) {
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (i, p) in pending.iter().enumerate() {
+        if let Some(&first) = ids.get(p.entry.id.as_str()) {
+            let other = &pending[first];
+            let msg = format!(
+                "id is already used by the entry at {}:{}",
+                other.entry.file,
+                checks[other.file].line(other.id_span.start)
+            );
+            checks[p.file].fail(p.id_span.clone(), Some(&p.entry.id), "id", msg);
+        } else {
+            ids.insert(&p.entry.id, i);
+        }
+    }
+    for p in pending {
+        for (r, span) in &p.related {
+            if r == &p.entry.id {
+                checks[p.file].fail(
+                    span.clone(),
+                    Some(&p.entry.id),
+                    "related",
+                    format!("{r:?} refers to the entry itself"),
+                );
+            } else if !ids.contains_key(r.as_str()) {
+                checks[p.file].fail(
+                    span.clone(),
+                    Some(&p.entry.id),
+                    "related",
+                    format!("{r:?} is not the id of any entry"),
+                );
+            }
+        }
+    }
+    // normalized form -> (entry index, form index)
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    for (pi, p) in pending.iter().enumerate() {
+        for (fi, form) in p.entry.forms.iter().enumerate() {
+            let norm = normalize_form(&form.text);
+            match seen.get(&norm) {
+                None => {
+                    seen.insert(norm, (pi, fi));
+                }
+                Some(&(qi, qf)) if qi == pi => {
+                    // zh_hant normalizes to zh: the same form, nothing to report.
+                    let first = &p.entry.forms[qf];
+                    if !(form.chinese && first.chinese) {
+                        let msg = format!("form {:?} repeats form {:?} of the same entry (forms that differ only in case, quotes, dashes or spacing are one form)", form.text, first.text);
+                        let (span, field) = &p.form_spans[fi];
+                        checks[p.file].fail(span.clone(), Some(&p.entry.id), field, msg);
+                    }
+                }
+                Some(&(qi, qf)) => {
+                    let other = &pending[qi].entry;
+                    if !(form.shared && other.forms[qf].shared) {
+                        let msg = format!("form {:?} is already used by {:?} ({}); mark both `shared = true` if it belongs to both", form.text, other.id, other.file);
+                        let (span, field) = &p.form_spans[fi];
+                        checks[p.file].fail(span.clone(), Some(&p.entry.id), field, msg);
+                    }
+                }
+            }
+        }
+    }
+}

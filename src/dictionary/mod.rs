@@ -1,0 +1,238 @@
+//! The glossary: entries, their surface forms, and the built-in dictionary.
+//!
+//! The data lives in `src/dictionary/*.toml`, one file per domain (format:
+//! `src/dictionary/FORMAT.md`). The files are compiled in and go through the same validator as
+//! a user's dictionary ([`Dictionary::from_toml`]).
+//!
+//! ```
+//! let dict = tifa::Dictionary::builtin().unwrap();
+//! let entry = dict.get("two-upholds").unwrap();
+//! assert_eq!(entry.zh, "两个维护");
+//! assert_eq!(entry.zh_hant, "兩個維護");
+//! ```
+
+mod load;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::error::Error;
+
+pub(crate) mod builtin_data {
+    include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+}
+
+/// The categories an entry may have; the page colours highlights by them.
+pub const CATEGORIES: &[&str] = &[
+    "ideology",
+    "leadership",
+    "party-building",
+    "discipline",
+    "economy",
+    "governance",
+    "security-foreign",
+    "regions-religion",
+    "propaganda",
+    "institutions",
+    "local",
+];
+
+/// Where a rendering comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Official English (Xinhua, Qiushi, the Party Constitution…) or the Chinese term itself.
+    Official,
+    /// Media and China-watcher usage.
+    Media,
+    /// A literal machine-translation rendering.
+    Mt,
+    /// An official English rendering that spells a numbered slogan out.
+    SpelledOut,
+}
+
+impl Kind {
+    /// The kind's name as written in the TOML (`official`, `media`, `mt`, `spelled-out`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Official => "official",
+            Kind::Media => "media",
+            Kind::Mt => "mt",
+            Kind::SpelledOut => "spelled-out",
+        }
+    }
+
+    /// Parses a kind name.
+    ///
+    /// ```
+    /// assert_eq!(tifa::Kind::parse("mt"), Some(tifa::Kind::Mt));
+    /// assert_eq!(tifa::Kind::parse("slang"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "official" => Kind::Official,
+            "media" => Kind::Media,
+            "mt" => Kind::Mt,
+            "spelled-out" => Kind::SpelledOut,
+            _ => return None,
+        })
+    }
+}
+
+/// One surface form of an entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Form {
+    /// The form as written in the dictionary.
+    pub text: String,
+    /// Where the rendering comes from.
+    pub kind: Kind,
+    /// First year of (official) use, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<u16>,
+    /// Last year of (official) use, if it was replaced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<u16>,
+    /// A short remark.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The form also occurs in ordinary language: it counts only in Party context.
+    pub needs_context: bool,
+    /// The form deliberately belongs to more than one entry.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub shared: bool,
+    /// Is this a Chinese form (it holds Han characters)?
+    pub chinese: bool,
+}
+
+/// One glossary entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// Simplified Chinese.
+    pub zh: String,
+    /// Traditional Chinese (given, or derived with OpenCC).
+    pub zh_hant: String,
+    /// Pinyin with tone marks.
+    pub pinyin: String,
+    /// Preferred English.
+    pub en: String,
+    /// One of [`CATEGORIES`].
+    pub category: String,
+    /// Year the term entered official use.
+    pub since: u16,
+    /// One line.
+    pub gloss: String,
+    /// A short neutral explanation.
+    pub explanation: String,
+    /// Ids of related entries.
+    pub related: Vec<String>,
+    /// Public documents, named with their dates.
+    pub sources: Vec<String>,
+    /// Every surface form: the listed ones, then `zh`, `zh_hant` and `en` unless listed.
+    pub forms: Vec<Form>,
+    /// A local (provincial or city) campaign.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub local: bool,
+    /// The file the entry came from.
+    pub file: String,
+}
+
+/// A validated dictionary.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionary {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+}
+
+impl Dictionary {
+    /// The built-in dictionary (validated once, then shared).
+    pub fn builtin() -> Result<&'static Dictionary, Error> {
+        static BUILTIN: OnceLock<Result<Dictionary, Error>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| load::load(builtin_data::FILES))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Loads and validates one dictionary file on its own.
+    ///
+    /// ```
+    /// let toml = r#"
+    /// [[term]]
+    /// id = "two-upholds"
+    /// zh = "两个维护"
+    /// pinyin = "liǎng gè wéihù"
+    /// en = "Two Upholds"
+    /// category = "leadership"
+    /// since = 2018
+    /// gloss = "Short name for upholding Xi's core status and central authority."
+    /// explanation = "A test entry."
+    /// sources = ["A document, 2018"]
+    /// forms = [{ text = "two maintenances", kind = "mt" }]
+    /// "#;
+    /// let dict = tifa::Dictionary::from_toml("mine.toml", toml).unwrap();
+    /// assert_eq!(dict.len(), 1);
+    /// ```
+    pub fn from_toml(file: &str, text: &str) -> Result<Dictionary, Error> {
+        load::load(&[(file, text)])
+    }
+
+    /// Loads and validates several files as one dictionary.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Dictionary, Error> {
+        load::load(files)
+    }
+
+    /// The built-in files plus `extra` user files, validated together (so a user term that
+    /// reuses a built-in form or id is reported, naming the user's file and line).
+    pub fn builtin_with(extra: &[(&str, &str)]) -> Result<Dictionary, Error> {
+        let mut files: Vec<(&str, &str)> = builtin_data::FILES.to_vec();
+        files.extend_from_slice(extra);
+        load::load(&files)
+    }
+
+    /// All entries, in file order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry with this id.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// The index of the entry with this id in [`Dictionary::entries`].
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Is the dictionary empty?
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub(crate) fn from_entries(entries: Vec<Entry>) -> Dictionary {
+        let by_id = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        Dictionary { entries, by_id }
+    }
+}
+
+/// The traditional form of `zh`: OpenCC's phrase-level conversion for built-in strings,
+/// character-level conversion otherwise.
+pub(crate) fn derive_hant(zh: &str) -> String {
+    match builtin_data::HANT.binary_search_by_key(&zh, |&(s, _)| s) {
+        Ok(i) => builtin_data::HANT[i].1.to_string(),
+        Err(_) => crate::script::to_traditional_chars(zh),
+    }
+}

@@ -1,0 +1,223 @@
+//! The normalizer: maps a text to the form the automaton matches, with an offset map back to
+//! the original text in UTF-16 code units.
+//!
+//! What it does, character by character:
+//! * ASCII letters are lower-cased (full-width Latin letters and digits become ASCII first);
+//! * curly, angled and corner quotes become `'` or `"`; every hyphen and dash becomes `-`;
+//! * any run of white space (NBSP, ideographic space and line breaks included) becomes one
+//!   space; the run disappears entirely between two CJK characters, and after a hyphen when it
+//!   holds a line break (`self-⏎revolution` reads as `self-revolution`);
+//! * soft hyphens, zero-width spaces and joiners, word joiners and BOMs are dropped;
+//! * traditional Chinese characters become simplified ([`crate::script`]).
+//!
+//! ```
+//! let n = tifa::normalize::normalize("The “Two\u{a0}Upholds”");
+//! assert_eq!(n.text(), "the \"two upholds\"");
+//! // "two upholds" is bytes 5..16 of the normalized text, UTF-16 units 5..16 of the original.
+//! assert_eq!(n.original_span(5, 16), (5, 16));
+//! ```
+
+use crate::script;
+
+/// A normalized text and the map from its bytes back to the original's UTF-16 offsets.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    text: String,
+    /// For each normalized byte: UTF-16 offset where its source starts in the original.
+    starts: Vec<u32>,
+    /// For each normalized byte: UTF-16 offset where its source ends in the original.
+    ends: Vec<u32>,
+    /// One bit per normalized byte: was the source an upper-case letter?
+    upper: Vec<u64>,
+    original_len: u32,
+}
+
+impl Normalized {
+    /// The normalized text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Length of the original text in UTF-16 code units.
+    pub fn original_len(&self) -> u32 {
+        self.original_len
+    }
+
+    /// Maps a byte range of the normalized text to a UTF-16 range of the original
+    /// (end exclusive). `start < end <= text().len()` must hold.
+    pub fn original_span(&self, start: usize, end: usize) -> (u32, u32) {
+        (self.starts[start], self.ends[end - 1])
+    }
+
+    /// Was the character at normalized byte `i` an upper-case letter in the original?
+    pub fn was_upper(&self, i: usize) -> bool {
+        self.upper
+            .get(i / 64)
+            .is_some_and(|w| w >> (i % 64) & 1 == 1)
+    }
+
+    fn push(&mut self, c: char, start: u32, end: u32, upper: bool) {
+        let at = self.text.len();
+        self.text.push(c);
+        let n = c.len_utf8();
+        for _ in 0..n {
+            self.starts.push(start);
+            self.ends.push(end);
+        }
+        if upper {
+            let word = at / 64;
+            if self.upper.len() <= word {
+                self.upper.resize(word + 1, 0);
+            }
+            self.upper[word] |= 1 << (at % 64);
+        }
+    }
+}
+
+/// What one original character becomes.
+enum Mapped {
+    Char(char, bool),
+    Space(bool),
+    Drop,
+}
+
+fn map_char(c: char) -> Mapped {
+    match c {
+        'A'..='Z' => Mapped::Char(c.to_ascii_lowercase(), true),
+        'a'..='z' | '0'..='9' | ' ' => Mapped::Char(c, false),
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => Mapped::Space(true),
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Mapped::Drop,
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' => {
+            Mapped::Char('\'', false)
+        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{AB}' | '\u{BB}'
+        | '\u{300C}' | '\u{300D}' | '\u{300E}' | '\u{300F}' | '\u{FF02}' => {
+            Mapped::Char('"', false)
+        }
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+            Mapped::Char('-', false)
+        }
+        '\u{FF01}'..='\u{FF5E}' => {
+            let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+            Mapped::Char(ascii.to_ascii_lowercase(), ascii.is_ascii_uppercase())
+        }
+        c if c.is_whitespace() => Mapped::Space(false),
+        c if (c as u32) >= 0x3400 => Mapped::Char(script::to_simplified(c), false),
+        c => Mapped::Char(c, false),
+    }
+}
+
+/// Normalizes `input`; see the module docs for the rules.
+pub fn normalize(input: &str) -> Normalized {
+    let mut out = Normalized {
+        text: String::with_capacity(input.len()),
+        starts: Vec::with_capacity(input.len() + 1),
+        ends: Vec::with_capacity(input.len() + 1),
+        upper: Vec::new(),
+        original_len: 0,
+    };
+    // A pending run of white space: (start, end, holds a line break).
+    let mut space: Option<(u32, u32, bool)> = None;
+    let mut last: Option<char> = None;
+    let mut pos: u32 = 0;
+    for c in input.chars() {
+        let start = pos;
+        pos += c.len_utf16() as u32;
+        match map_char(c) {
+            Mapped::Drop => {}
+            Mapped::Space(newline) => {
+                let run = space.get_or_insert((start, pos, false));
+                run.1 = pos;
+                run.2 |= newline;
+            }
+            Mapped::Char(' ', _) => {
+                let run = space.get_or_insert((start, pos, false));
+                run.1 = pos;
+            }
+            Mapped::Char(m, upper) => {
+                if let Some((s, e, newline)) = space.take() {
+                    let joins_cjk = last.is_some_and(script::is_cjk) && script::is_cjk(m);
+                    let wrapped_hyphen = newline && last == Some('-');
+                    if !joins_cjk && !wrapped_hyphen {
+                        out.push(' ', s, e, false);
+                    }
+                }
+                out.push(m, start, pos, upper);
+                last = Some(m);
+            }
+        }
+    }
+    if let Some((s, e, _)) = space {
+        out.push(' ', s, e, false);
+    }
+    out.original_len = pos;
+    out
+}
+
+/// Normalizes a dictionary form: the same rules, with outer spaces trimmed.
+///
+/// ```
+/// assert_eq!(tifa::normalize::normalize_form("  Two\u{2011}Upholds "), "two-upholds");
+/// assert_eq!(tifa::normalize::normalize_form("兩個維護"), "两个维护");
+/// ```
+pub fn normalize_form(form: &str) -> String {
+    normalize(form).text().trim_matches(' ').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (name, input, normalized text)
+    const CASES: &[(&str, &str, &str)] = &[
+        ("ascii_case", "Two Upholds", "two upholds"),
+        ("curly_quotes", "‘core’ “core”", "'core' \"core\""),
+        (
+            "dashes",
+            "self‐reform self–reform self—reform",
+            "self-reform self-reform self-reform",
+        ),
+        ("nbsp_and_runs", "two\u{a0}\u{a0}  upholds", "two upholds"),
+        ("line_break", "two\r\n   upholds", "two upholds"),
+        ("soft_hyphen_and_zw", "up\u{ad}holds\u{200b}", "upholds"),
+        ("full_width", "ＴＷＯ　Ｕｐｈｏｌｄｓ１２", "two upholds12"),
+        ("traditional", "兩個維護", "两个维护"),
+        ("cjk_line_break", "两个\n维护", "两个维护"),
+        ("wrapped_hyphen", "self-\nrevolution", "self-revolution"),
+        ("hyphen_space_kept", "self- revolution", "self- revolution"),
+        ("corner_quotes", "「兩個確立」", "\"两个确立\""),
+    ];
+
+    #[test]
+    fn table() {
+        for (name, input, want) in CASES {
+            assert_eq!(normalize(input).text(), *want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn offsets_are_utf16_of_the_original() {
+        let text = "😀 两个\n維護";
+        let n = normalize(text);
+        assert_eq!(n.text(), "😀 两个维护");
+        let start = n.text().find("两个维护").unwrap();
+        // 😀 is 2 UTF-16 units, then a space: the term starts at 3 and ends at 8 (line break inside).
+        assert_eq!(n.original_span(start, n.text().len()), (3, 8));
+    }
+
+    #[test]
+    fn upper_bits() {
+        let n = normalize("a Core ＣＯＲＥ");
+        assert!(!n.was_upper(0));
+        assert!(n.was_upper(2));
+        assert!(!n.was_upper(3));
+        assert!(n.was_upper(7));
+    }
+
+    #[test]
+    fn space_run_maps_to_whole_run() {
+        let n = normalize("a \u{a0}\n b");
+        assert_eq!(n.text(), "a b");
+        assert_eq!(n.original_span(1, 2), (1, 5));
+    }
+}

@@ -1,0 +1,188 @@
+//! Plain-text, HTML and CSV renderings of a report (the CLI's `--format text|html|csv`).
+//! JSON is the [`Report`] itself, serialized.
+
+use std::fmt::Write as _;
+
+use crate::dictionary::Dictionary;
+use crate::report::Report;
+use crate::utf16;
+
+fn match_bytes(text: &str, report: &Report) -> Vec<usize> {
+    let units: Vec<u32> = report
+        .matches
+        .iter()
+        .flat_map(|m| [m.start, m.end])
+        .collect();
+    utf16::byte_offsets(text, &units)
+}
+
+/// The text with every term marked `⟦…⟧ⁿ`, then a numbered glossary of the terms found.
+///
+/// ```
+/// let tifa = tifa::Analyzer::builtin().unwrap();
+/// let text = "Uphold the “two upholds”.";
+/// let out = tifa::output::text(text, &tifa.analyze(text).unwrap(), tifa.dictionary());
+/// assert!(out.starts_with("Uphold the “⟦two upholds⟧1”."));
+/// assert!(out.contains("[1] Two Upholds — 两个维护"));
+/// ```
+pub fn text(text: &str, report: &Report, dict: &Dictionary) -> String {
+    let bytes = match_bytes(text, report);
+    let mut out = String::with_capacity(text.len() + 64 * report.terms.len());
+    let number = |id: &str| {
+        report
+            .terms
+            .iter()
+            .position(|t| t.id == id)
+            .map_or(0, |i| i + 1)
+    };
+    let mut pos = 0;
+    for (i, m) in report.matches.iter().enumerate() {
+        let (s, e) = (bytes[2 * i], bytes[2 * i + 1]);
+        out.push_str(&text[pos..s]);
+        let _ = write!(out, "⟦{}⟧{}", &text[s..e], number(&m.id));
+        pos = e;
+    }
+    out.push_str(&text[pos..]);
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    if report.terms.is_empty() {
+        out.push_str("\n(no terms found)\n");
+        return out;
+    }
+    out.push_str("\n── Glossary ──\n");
+    for (i, t) in report.terms.iter().enumerate() {
+        let Some(e) = dict.get(&t.id) else { continue };
+        let _ = writeln!(
+            out,
+            "[{}] {} — {} ({}) {} ×{}",
+            i + 1,
+            e.en,
+            e.zh,
+            e.pinyin,
+            e.zh_hant,
+            t.count + t.nested
+        );
+        let _ = writeln!(out, "    {}", e.gloss);
+    }
+    if !report.candidates.is_empty() {
+        out.push_str("\n── Possible formulas not in the dictionary ──\n");
+        for c in &report.candidates {
+            let _ = writeln!(out, "  {} ×{}", c.text, c.count);
+        }
+    }
+    out
+}
+
+/// Escapes text for HTML element content and attribute values.
+///
+/// ```
+/// assert_eq!(tifa::output::escape_html(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+/// ```
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One `<section>` of HTML: the escaped text with `<mark data-tifa-term="id">` around each term
+/// (its `title` holds the gloss), then a glossary list. Wrap sections with [`html_document`].
+pub fn html_section(source: &str, text: &str, report: &Report, dict: &Dictionary) -> String {
+    let bytes = match_bytes(text, report);
+    let mut out = format!(
+        "<section>\n<h2>{}</h2>\n<div class=\"text\">",
+        escape_html(source)
+    );
+    let mut pos = 0;
+    for (i, m) in report.matches.iter().enumerate() {
+        let (s, e) = (bytes[2 * i], bytes[2 * i + 1]);
+        out.push_str(&escape_html(&text[pos..s]));
+        let title = dict.get(&m.id).map_or(String::new(), |e| {
+            format!("{} · {} · {}", e.en, e.zh, e.gloss)
+        });
+        let _ = write!(
+            out,
+            "<mark data-tifa-term=\"{}\" data-category=\"{}\" title=\"{}\">{}</mark>",
+            escape_html(&m.id),
+            escape_html(&m.category),
+            escape_html(&title),
+            escape_html(&text[s..e])
+        );
+        pos = e;
+    }
+    out.push_str(&escape_html(&text[pos..]));
+    out.push_str("</div>\n<dl>\n");
+    for t in &report.terms {
+        if let Some(e) = dict.get(&t.id) {
+            let _ = writeln!(
+                out,
+                "<dt id=\"term-{}\">{} — {} ({})</dt><dd>{} {}</dd>",
+                escape_html(&e.id),
+                escape_html(&e.en),
+                escape_html(&e.zh),
+                escape_html(&e.pinyin),
+                escape_html(&e.gloss),
+                escape_html(&e.explanation)
+            );
+        }
+    }
+    out.push_str("</dl>\n</section>\n");
+    out
+}
+
+/// A standalone HTML document around sections made by [`html_section`].
+pub fn html_document(sections: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>tifa annotation</title>\n<style>\n.text{{white-space:pre-wrap;line-height:1.6}}\nmark{{background:#fde68a;border-bottom:2px solid #b45309}}\n</style>\n</head>\n<body>\n{sections}</body>\n</html>\n"
+    )
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The CSV header line of [`csv_rows`].
+pub const CSV_HEADER: &str = "source,id,start,end,text,form,kind,category,context,nested\n";
+
+/// One CSV row per top-level match (RFC 4180 quoting; `nested` holds ids joined by `;`).
+///
+/// ```
+/// let tifa = tifa::Analyzer::builtin().unwrap();
+/// let text = "the Two Upholds";
+/// let rows = tifa::output::csv_rows("a.txt", &tifa.analyze(text).unwrap());
+/// assert_eq!(rows, "a.txt,two-upholds,4,15,Two Upholds,Two Upholds,official,leadership,capitalized,\n");
+/// ```
+pub fn csv_rows(source: &str, report: &Report) -> String {
+    let mut out = String::new();
+    for m in &report.matches {
+        let nested: Vec<&str> = m.nested.iter().map(|n| n.id.as_str()).collect();
+        let fields = [
+            csv_field(source),
+            csv_field(&m.id),
+            m.start.to_string(),
+            m.end.to_string(),
+            csv_field(&m.text),
+            csv_field(&m.form),
+            m.kind.as_str().to_string(),
+            csv_field(&m.category),
+            m.context.map_or(String::new(), |r| r.as_str().to_string()),
+            csv_field(&nested.join(";")),
+        ];
+        out.push_str(&fields.join(","));
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,321 @@
+//! The report for one text: matches with UTF-16 offsets, counts per term and per category,
+//! density, and candidates for unknown formulas. Its JSON form is the CLI's contract.
+
+use serde::Serialize;
+
+use crate::context::Reason;
+use crate::dictionary::{Dictionary, Kind};
+use crate::matcher::{Chosen, Matcher, RawMatch};
+use crate::normalize::Normalized;
+use crate::script::is_han;
+use crate::{formulas, utf16};
+
+/// A term found in the text. Offsets are UTF-16 code units of the original text, end exclusive.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    /// Entry id.
+    pub id: String,
+    /// Start (UTF-16 code units).
+    pub start: u32,
+    /// End, exclusive (UTF-16 code units).
+    pub end: u32,
+    /// The original text of the match.
+    pub text: String,
+    /// The dictionary form that matched.
+    pub form: String,
+    /// That form's kind.
+    pub kind: Kind,
+    /// The entry's category.
+    pub category: String,
+    /// For a context-gated form: why it counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<Reason>,
+    /// Other entries whose forms sit inside this match.
+    pub nested: Vec<Nested>,
+    /// Other entries sharing the same form (`shared = true`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
+}
+
+/// A term inside a longer match.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Nested {
+    /// Entry id.
+    pub id: String,
+    /// Start (UTF-16 code units).
+    pub start: u32,
+    /// End, exclusive.
+    pub end: u32,
+    /// The dictionary form that matched.
+    pub form: String,
+}
+
+/// How often one entry occurs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermCount {
+    /// Entry id.
+    pub id: String,
+    /// Top-level occurrences.
+    pub count: u32,
+    /// Occurrences nested inside longer terms.
+    pub nested: u32,
+    /// Preferred English.
+    pub en: String,
+    /// Simplified Chinese.
+    pub zh: String,
+    /// Category.
+    pub category: String,
+}
+
+/// How many top-level matches fall in one category.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryCount {
+    /// Category name.
+    pub category: String,
+    /// Top-level matches.
+    pub count: u32,
+}
+
+/// Terms per 1,000 words (English) or per 1,000 Han characters (Chinese).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Density {
+    /// `words` or `characters`, whichever the text has more of.
+    pub unit: &'static str,
+    /// Number of words or Han characters in the text.
+    pub size: u64,
+    /// Top-level matches.
+    pub matches: u64,
+    /// Matches per 1,000 units, rounded to two decimals.
+    pub per_thousand: f64,
+}
+
+/// A numbered formula the dictionary does not know.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    /// The text as it stands at its first occurrence.
+    pub text: String,
+    /// First occurrence: start (UTF-16).
+    pub start: u32,
+    /// First occurrence: end, exclusive (UTF-16).
+    pub end: u32,
+    /// Occurrences.
+    pub count: u32,
+}
+
+/// Everything tifa found in one text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Length of the text in UTF-16 code units.
+    pub length: u32,
+    /// Top-level matches, in text order, disjoint.
+    pub matches: Vec<Match>,
+    /// Counts per entry, in order of first appearance.
+    pub terms: Vec<TermCount>,
+    /// Counts per category, in order of first appearance.
+    pub categories: Vec<CategoryCount>,
+    /// Match density.
+    pub density: Density,
+    /// Candidates for unknown numbered formulas.
+    pub candidates: Vec<Candidate>,
+}
+
+struct Builder<'a> {
+    matcher: &'a Matcher,
+    norm: &'a Normalized,
+}
+
+impl Builder<'_> {
+    fn owner(&self, m: &RawMatch) -> (usize, usize) {
+        let (e, f) = self.matcher.patterns[m.pattern as usize].owners[0];
+        (e as usize, f as usize)
+    }
+
+    fn span(&self, m: &RawMatch) -> (u32, u32) {
+        self.norm.original_span(m.start, m.end)
+    }
+}
+
+pub(crate) fn build(
+    dict: &Dictionary,
+    matcher: &Matcher,
+    text: &str,
+    norm: &Normalized,
+    chosen: &[Chosen],
+) -> Report {
+    let b = Builder { matcher, norm };
+    let entries = dict.entries();
+    let spans: Vec<(u32, u32)> = chosen.iter().map(|c| b.span(&c.outer)).collect();
+    let units: Vec<u32> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
+    let bytes = utf16::byte_offsets(text, &units);
+
+    let mut matches = Vec::with_capacity(chosen.len());
+    let mut first_seen: Vec<usize> = Vec::new();
+    let mut counts: Vec<(u32, u32)> = vec![(0, 0); entries.len()];
+    for (i, c) in chosen.iter().enumerate() {
+        let (ei, fi) = b.owner(&c.outer);
+        let entry = &entries[ei];
+        let (start, end) = spans[i];
+        let mut nested: Vec<Nested> = Vec::new();
+        for n in &c.nested {
+            let (ni, nf) = b.owner(n);
+            let (s, e) = b.span(n);
+            if ni == ei
+                || nested
+                    .iter()
+                    .any(|x| x.id == entries[ni].id && x.start == s)
+            {
+                continue;
+            }
+            if counts[ni] == (0, 0) {
+                first_seen.push(ni);
+            }
+            counts[ni].1 += 1;
+            nested.push(Nested {
+                id: entries[ni].id.clone(),
+                start: s,
+                end: e,
+                form: entries[ni].forms[nf].text.clone(),
+            });
+        }
+        if counts[ei] == (0, 0) {
+            first_seen.push(ei);
+        }
+        counts[ei].0 += 1;
+        let also = matcher.patterns[c.outer.pattern as usize].owners[1..]
+            .iter()
+            .map(|&(e, _)| entries[e as usize].id.clone())
+            .collect();
+        matches.push(Match {
+            id: entry.id.clone(),
+            start,
+            end,
+            text: text[bytes[2 * i]..bytes[2 * i + 1]].to_string(),
+            form: entry.forms[fi].text.clone(),
+            kind: entry.forms[fi].kind,
+            category: entry.category.clone(),
+            context: c.outer.context,
+            nested,
+            also,
+        });
+    }
+    // Nested terms are counted when first met inside their outer match; keep text order.
+    first_seen.dedup();
+    let terms: Vec<TermCount> = first_seen
+        .iter()
+        .map(|&ei| {
+            let e = &entries[ei];
+            TermCount {
+                id: e.id.clone(),
+                count: counts[ei].0,
+                nested: counts[ei].1,
+                en: e.en.clone(),
+                zh: e.zh.clone(),
+                category: e.category.clone(),
+            }
+        })
+        .collect();
+    let mut categories: Vec<CategoryCount> = Vec::new();
+    for m in &matches {
+        match categories.iter_mut().find(|c| c.category == m.category) {
+            Some(c) => c.count += 1,
+            None => categories.push(CategoryCount {
+                category: m.category.clone(),
+                count: 1,
+            }),
+        }
+    }
+    let density = density(text, matches.len() as u64);
+    let candidates = unknown_formulas(text, chosen, &b);
+    Report {
+        length: norm.original_len(),
+        matches,
+        terms,
+        categories,
+        density,
+        candidates,
+    }
+}
+
+fn density(text: &str, matches: u64) -> Density {
+    let mut words = 0u64;
+    let mut han = 0u64;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_han(c) {
+            han += 1;
+            in_word = false;
+        } else if crate::boundary::is_word_char(c) {
+            if !in_word {
+                words += 1;
+            }
+            in_word = true;
+        } else if c != '\'' && c != '’' && c != '-' {
+            in_word = false;
+        }
+    }
+    let (unit, size) = if han > words {
+        ("characters", han)
+    } else {
+        ("words", words)
+    };
+    let per_thousand = if size == 0 {
+        0.0
+    } else {
+        (matches as f64 * 1000.0 / size as f64 * 100.0).round() / 100.0
+    };
+    Density {
+        unit,
+        size,
+        matches,
+        per_thousand,
+    }
+}
+
+fn unknown_formulas(text: &str, chosen: &[Chosen], b: &Builder) -> Vec<Candidate> {
+    let found = formulas::find(text);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // Known spans (top-level and nested), in UTF-16, to exclude overlapping candidates.
+    let mut known: Vec<(u32, u32)> = chosen.iter().map(|c| b.span(&c.outer)).collect();
+    known.sort();
+    let mut out: Vec<Candidate> = Vec::new();
+    let byte_units: Vec<usize> = found.iter().flat_map(|&(s, e)| [s, e]).collect();
+    let units = utf16_offsets(text, &byte_units);
+    for (i, &(s, e)) in found.iter().enumerate() {
+        let (us, ue) = (units[2 * i], units[2 * i + 1]);
+        let k = known.partition_point(|&(_, ke)| ke <= us);
+        if known.get(k).is_some_and(|&(ks, _)| ks < ue) {
+            continue;
+        }
+        let t = &text[s..e];
+        let key = crate::normalize::normalize_form(t);
+        match out
+            .iter_mut()
+            .find(|c| crate::normalize::normalize_form(&c.text) == key)
+        {
+            Some(c) => c.count += 1,
+            None => out.push(Candidate {
+                text: t.to_string(),
+                start: us,
+                end: ue,
+                count: 1,
+            }),
+        }
+    }
+    out
+}
+
+/// UTF-16 offsets of sorted-or-not byte offsets (all on char boundaries).
+fn utf16_offsets(text: &str, bytes: &[usize]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..bytes.len()).collect();
+    order.sort_by_key(|&i| bytes[i]);
+    let mut out = vec![0u32; bytes.len()];
+    let (mut pos, mut unit) = (0usize, 0u32);
+    for i in order {
+        unit += utf16::len(&text[pos..bytes[i]]);
+        pos = bytes[i];
+        out[i] = unit;
+    }
+    out
+}

@@ -1,0 +1,97 @@
+//! Chinese script conversion: traditional ↔ simplified, character by character.
+//!
+//! The tables are derived at build time from OpenCC (via the `ferrous-opencc` crate, Apache-2.0)
+//! by converting every CJK code point on its own; see `build.rs`. Character-level conversion is
+//! what the normalizer needs (one character in, one out, so offsets stay exact). Phrase-level
+//! conversion of the built-in entries' `zh` is done at build time with OpenCC itself.
+
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/script_tables.rs"));
+}
+
+fn lookup(table: &[(char, char)], c: char) -> char {
+    match table.binary_search_by_key(&c, |&(from, _)| from) {
+        Ok(i) => table[i].1,
+        Err(_) => c,
+    }
+}
+
+/// Is `c` a Han (CJK ideograph) character?
+///
+/// ```
+/// assert!(tifa::script::is_han('党'));
+/// assert!(!tifa::script::is_han('P'));
+/// ```
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Is `c` a character of a script written without spaces (Han, kana, Hangul, CJK punctuation)?
+pub fn is_cjk(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32, 0x3000..=0x303F | 0x3040..=0x30FF | 0xAC00..=0xD7AF | 0xFF00..=0xFF0F)
+}
+
+/// The simplified form of one character (itself when it has none).
+///
+/// ```
+/// assert_eq!(tifa::script::to_simplified('護'), '护');
+/// assert_eq!(tifa::script::to_simplified('党'), '党');
+/// ```
+pub fn to_simplified(c: char) -> char {
+    if (c as u32) < 0x3400 {
+        return c;
+    }
+    lookup(tables::T2S, c)
+}
+
+/// The traditional form of a simplified string, character by character.
+///
+/// Used for user dictionaries at run time, where OpenCC's phrase tables are not shipped; the
+/// built-in dictionary's traditional forms come from OpenCC's phrase-level conversion instead.
+///
+/// ```
+/// assert_eq!(tifa::script::to_traditional_chars("两个维护"), "兩個維護");
+/// ```
+pub fn to_traditional_chars(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if (c as u32) < 0x3400 {
+                c
+            } else {
+                lookup(tables::S2T, c)
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted_for_binary_search() {
+        assert!(tables::T2S.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(tables::S2T.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(
+            tables::T2S.len() > 2000,
+            "t2s table has {} pairs",
+            tables::T2S.len()
+        );
+    }
+
+    #[test]
+    fn round_trip_of_party_vocabulary() {
+        for simp in [
+            "两个维护",
+            "全面从严治党",
+            "党风廉政建设",
+            "关键少数",
+            "国之大者",
+        ] {
+            let trad = to_traditional_chars(simp);
+            let back: String = trad.chars().map(to_simplified).collect();
+            assert_eq!(back, simp, "via {trad}");
+        }
+    }
+}

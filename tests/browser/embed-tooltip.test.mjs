@@ -1,0 +1,239 @@
+// The shared tooltip (www/lib/tooltip.js + card.js) as the embed uses it: hover, focus, tap,
+// Escape, pin, in-place navigation, one delegated listener, isolation from hostile CSS, bottom
+// sheet, dark theme, axe-core. Headless Chromium via tests/browser/harness.mjs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT } from './harness.mjs';
+import { suite, open } from './fixtures/node-helpers.mjs';
+
+const s = suite();
+before(s.start);
+after(s.stop);
+
+async function article(opts = {}) {
+  const r = await open(s.ctx.browser, s.ctx.server, '/fixtures/article.html', {
+    ...opts, waitFor: () => document.getElementById('shadow-host')?.shadowRoot,
+  });
+  await r.page.evaluate(async () => {
+    window.tifaEmbed = await import('/embed.js');
+    await window.tifaEmbed.highlight(document.getElementById('story'));
+  });
+  return r;
+}
+
+/** State of the tooltip: open?, role, text, panel box, which element has focus inside it. */
+const tipState = (page) => page.evaluate(() => {
+  const host = document.querySelector('[data-tifa-tooltip-host]');
+  if (!host) return { open: false };
+  const panel = host.shadowRoot.querySelector('.tifa-tip');
+  const r = panel.getBoundingClientRect();
+  const cs = getComputedStyle(panel);
+  return {
+    open: host.hasAttribute('data-open'), role: host.getAttribute('role'), id: host.id,
+    text: panel.textContent, title: host.shadowRoot.querySelector('.tifa-card-title')?.textContent,
+    box: { x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) },
+    display: getComputedStyle(host).display, bg: cs.backgroundColor, fontSize: cs.fontSize, sheet: panel.classList.contains('sheet'),
+    focusInside: host.shadowRoot.activeElement ? host.shadowRoot.activeElement.textContent : null,
+    described: document.activeElement?.getAttribute?.('aria-describedby') || null,
+  };
+});
+/** Waits until the tooltip is open and positioned (visible), or closed. */
+const waitOpen = (page, open = true) => page.waitForFunction((o) => {
+  const h = document.querySelector('[data-tifa-tooltip-host]');
+  if (!o) return !h || !h.hasAttribute('data-open');
+  const p = h && h.hasAttribute('data-open') && h.shadowRoot.querySelector('.tifa-tip');
+  return !!p && getComputedStyle(p).visibility === 'visible';
+}, open);
+
+test('hover opens the tooltip with the entry; moving into it keeps it open; leaving closes it', async () => {
+  const { page } = await article();
+  await page.hover('#p-plain mark');
+  await waitOpen(page);
+  const st = await tipState(page);
+  assert.equal(st.role, 'tooltip');
+  assert.match(st.title, /民主生活会/);
+  assert.match(st.text, /meeting of criticism and self-criticism/);
+  assert.ok(st.box.w > 100 && st.box.h > 50, `visible box ${JSON.stringify(st.box)}`);
+  const described = await page.evaluate(() => document.querySelector('#p-plain mark').getAttribute('aria-describedby'));
+  assert.equal(described, st.id, 'aria-describedby points at the tooltip');
+  // Into the tooltip: stays open.
+  await page.mouse.move(st.box.x + 20, st.box.y + 20, { steps: 4 });
+  await page.waitForTimeout(400);
+  assert.equal((await tipState(page)).open, true, 'stays open while the pointer is in it');
+  // Away from both: closes.
+  await page.mouse.move(5, 5, { steps: 2 });
+  await waitOpen(page, false);
+  await page.close();
+});
+
+test('focus opens; Escape closes and keeps focus; Enter pins as a dialog and moves focus in', async () => {
+  const { page } = await article();
+  await page.focus('#p-inline mark');
+  await waitOpen(page);
+  let st = await tipState(page);
+  assert.equal(st.role, 'tooltip');
+  assert.match(st.text, /Two Upholds/);
+  assert.equal(st.described, st.id);
+  await page.keyboard.press('Escape');
+  await waitOpen(page, false);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-tifa-term')), 'two-upholds', 'focus stays on the highlight');
+  // Enter pins.
+  await page.keyboard.press('Enter');
+  await waitOpen(page);
+  st = await tipState(page);
+  assert.equal(st.role, 'dialog');
+  assert.ok(st.focusInside, 'focus moved into the pinned tooltip');
+  // Navigate to a related term with the keyboard, then back.
+  const firstTitle = st.title;
+  await page.keyboard.press('Enter'); // the focused related/nested button
+  st = await tipState(page);
+  assert.notEqual(st.title, firstTitle, 'a related term opened in place');
+  assert.match(st.text, /Back/);
+  await page.evaluate(() => document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelector('button[title^="Back"]').click());
+  assert.equal((await tipState(page)).title, firstTitle, 'Back returns to the first entry');
+  // Escape closes the pinned tooltip and returns focus to the highlight.
+  await page.keyboard.press('Escape');
+  await waitOpen(page, false);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-tifa-term')), 'two-upholds');
+  await page.close();
+});
+
+test('tap (touch pointer) opens a pinned tooltip; a tap outside closes it', async () => {
+  const { page } = await article();
+  await page.evaluate(() => {
+    const m = document.querySelector('#p-plain mark');
+    const r = m.getBoundingClientRect();
+    const o = { bubbles: true, composed: true, pointerType: 'touch', clientX: r.x + 3, clientY: r.y + 3, isPrimary: true };
+    m.dispatchEvent(new PointerEvent('pointerdown', o));
+    m.dispatchEvent(new PointerEvent('pointerup', o));
+    m.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: o.clientX, clientY: o.clientY }));
+  });
+  await waitOpen(page);
+  assert.equal((await tipState(page)).role, 'dialog');
+  await page.evaluate(() => document.querySelector('footer').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, pointerType: 'touch' })));
+  await waitOpen(page, false);
+  await page.close();
+});
+
+test('one delegated listener: no listener on any highlight', async () => {
+  const { page } = await article();
+  const cdp = await page.context().newCDPSession(page);
+  const { result: marks } = await cdp.send('Runtime.evaluate', { expression: "document.querySelectorAll('#story mark')" });
+  const { result: list } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: marks.objectId, functionDeclaration: 'function () { return [...this]; }', returnByValue: false,
+  });
+  const { result: props } = await cdp.send('Runtime.getProperties', { objectId: list.objectId, ownProperties: true });
+  const items = props.filter((p) => /^\d+$/.test(p.name));
+  assert.ok(items.length > 10);
+  let listeners = 0;
+  for (const p of items) listeners += (await cdp.send('DOMDebugger.getEventListeners', { objectId: p.value.objectId })).listeners.length;
+  assert.equal(listeners, 0, 'highlights carry no listeners of their own');
+  const { result: doc } = await cdp.send('Runtime.evaluate', { expression: 'document' });
+  const docTypes = (await cdp.send('DOMDebugger.getEventListeners', { objectId: doc.objectId })).listeners.map((l) => l.type);
+  for (const t of ['pointerover', 'focusin', 'click', 'keydown']) assert.ok(docTypes.includes(t), `document has a ${t} listener`);
+  await page.close();
+});
+
+test('hostile CSS: the tooltip is visible on top and styled; the site element named like tifa is not restyled', async () => {
+  const { page, warnings, errors } = await open(s.ctx.browser, s.ctx.server, '/fixtures/hostile.html', {
+    waitFor: () => document.querySelector('#story [data-tifa-term]'),
+  });
+  const decoyBefore = await page.evaluate(() => { const cs = getComputedStyle(document.getElementById('decoy')); return [cs.color, cs.fontSize]; });
+  await page.hover('#first mark');
+  await waitOpen(page);
+  const st = await tipState(page);
+  assert.equal(st.display, 'block', 'the host beats [role=tooltip]{display:none!important}');
+  assert.ok(st.box.w > 100 && st.box.h > 50, `panel has a box ${JSON.stringify(st.box)}`);
+  assert.equal(st.fontSize, '14px', 'the site *{all:unset} and div{font-size} do not reach inside');
+  assert.notEqual(st.bg, 'rgba(0, 0, 0, 0)');
+  const onTop = await page.evaluate(({ x, y, w, h }) => {
+    const el = document.elementFromPoint(x + w / 2, y + Math.min(h / 2, 40));
+    return el === document.querySelector('[data-tifa-tooltip-host]');
+  }, st.box);
+  assert.ok(onTop, 'elementFromPoint at the panel finds the tooltip (not clipped, not under the page)');
+  const inView = await page.evaluate(({ x, y, w }) => x >= 0 && y >= 0 && x + w <= innerWidth, st.box);
+  assert.ok(inView, 'inside the viewport');
+  const decoyAfter = await page.evaluate(() => { const cs = getComputedStyle(document.getElementById('decoy')); return [cs.color, cs.fontSize]; });
+  assert.deepEqual(decoyAfter, decoyBefore);
+  assert.deepEqual(decoyAfter, ['rgb(1, 2, 3)', '13px']);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('under 600px the tooltip is a bottom sheet', async () => {
+  const { page } = await article({ viewport: { width: 400, height: 700 } });
+  await page.focus('#p-plain mark');
+  await waitOpen(page);
+  const st = await tipState(page);
+  assert.equal(st.sheet, true);
+  assert.equal(st.box.x, 0);
+  assert.equal(st.box.w, 400);
+  assert.equal(st.box.y + st.box.h, 700);
+  await page.close();
+});
+
+test('themes: auto follows prefers-color-scheme, explicit dark and light win', async () => {
+  const cases = [
+    ['auto, light scheme', 'light', undefined, 'rgb(255, 254, 249)'],
+    ['auto, dark scheme', 'dark', undefined, 'rgb(30, 31, 36)'],
+    ['dark theme, light scheme', 'light', 'dark', 'rgb(30, 31, 36)'],
+    ['light theme, dark scheme', 'dark', 'light', 'rgb(255, 254, 249)'],
+  ];
+  for (const [name, colorScheme, theme, bg] of cases) {
+    const { page } = await open(s.ctx.browser, s.ctx.server, '/fixtures/article.html', { colorScheme });
+    await page.evaluate(async (t) => {
+      const m = await import('/embed.js');
+      await m.highlight(document.getElementById('story'), t ? { theme: t } : {});
+    }, theme);
+    await page.focus('#p-plain mark');
+    await waitOpen(page);
+    assert.equal((await tipState(page)).bg, bg, name);
+    await page.close();
+  }
+});
+
+test('card: renderCard describes the matched form (table)', async () => {
+  const { page } = await article();
+  const cases = [
+    ['machine translation', 'two-upholds', { form: 'two maintenances', kind: 'mt' },
+      "'two maintenances' is a machine-translation rendering of 两个维护 (official: Two Upholds)."],
+    ['the official English: no note', 'two-upholds', { form: 'Two Upholds', kind: 'official' }, null],
+    ['the Chinese: no note', 'two-upholds', { form: '两个维护', kind: 'official' }, null],
+  ];
+  for (const [name, id, match, want] of cases) {
+    const got = await page.evaluate(async ([i, m]) => {
+      const { renderCard } = await import('/lib/card.js');
+      const { loadTifa } = await import('/lib/engine.js');
+      const t = await loadTifa();
+      const card = renderCard(document, t.entry(i), { nested: [], ...m }, { getEntry: (x) => t.entry(x), onNavigate: () => {} });
+      return { form: card.querySelector('.tifa-card-form')?.textContent ?? null, text: card.textContent, buttons: card.querySelectorAll('button').length };
+    }, [id, match]);
+    assert.equal(got.form, want, name);
+    assert.match(got.text, /两个维护/);
+    assert.ok(got.buttons > 0, `${name}: related terms are buttons`);
+  }
+  await page.close();
+});
+
+test('axe-core: no serious or critical violations with a tooltip open and pinned', async () => {
+  const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  const { page } = await article();
+  await page.addScriptTag({ content: axe });
+  for (const state of ['plain', 'pinned']) {
+    await page.focus('#p-plain mark');
+    if (state === 'pinned') await page.keyboard.press('Enter');
+    await waitOpen(page);
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert.deepEqual(violations, [], state);
+    await page.keyboard.press('Escape');
+    await waitOpen(page, false);
+  }
+  await page.close();
+});

@@ -1,0 +1,78 @@
+// Shared harness for browser tests: a static server over www/ (and tests/browser/fixtures/)
+// on 127.0.0.1 with per-path headers, and headless Debian Chromium driven by playwright-core.
+//
+//   import { startServer, launch } from './harness.mjs';
+//   const server = await startServer({ headers: { '/csp-strict.html': { 'Content-Security-Policy': "..." } } });
+//   const browser = await launch();
+//   const page = await browser.newPage(); await page.goto(server.url + '/index.html');
+//   ... await browser.close(); await server.close();
+import { createServer } from 'node:http';
+import { readFile, stat, mkdtemp } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, normalize, extname, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
+export const WWW = join(ROOT, 'www');
+export const FIXTURES = join(ROOT, 'tests', 'browser', 'fixtures');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.toml': 'text/plain; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8', '.md': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.ts': 'text/plain; charset=utf-8', '.tgz': 'application/gzip',
+};
+
+/**
+ * Serves `www/` at `/`, `tests/browser/fixtures/` at `/fixtures/`, and `node_modules/` at
+ * `/node_modules/` (for baselines such as mark.js). `headers` maps a path to extra headers.
+ */
+export async function startServer({ headers = {}, port = 0 } = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file;
+    if (path.startsWith('/fixtures/')) file = join(FIXTURES, path.slice('/fixtures/'.length));
+    else if (path.startsWith('/node_modules/')) file = join(ROOT, path);
+    else file = join(WWW, path === '/' ? 'index.html' : path);
+    file = normalize(file);
+    if (!file.startsWith(ROOT)) { res.writeHead(403).end(); return; }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+        'Cache-Control': 'no-store', ...(headers[path] || {}) });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Debian's chromium, found on PATH; never a downloaded browser. */
+export function chromiumPath() {
+  const path = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+  if (!path) throw new Error('chromium is not installed: run `make test` (it installs it) or `apt-get install -y chromium`');
+  return path;
+}
+
+/** Launches headless Chromium with the flags this machine needs and a fresh profile. */
+export async function launch() {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'tifa-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return {
+    context,
+    newPage: async () => context.newPage(),
+    close: () => context.close(),
+  };
+}

@@ -1,0 +1,89 @@
+// Helpers for the page's browser tests (tests/browser/page*.test.mjs) and benches/page.mjs.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, dirname, basename } from 'node:path';
+import { ROOT, WWW } from './harness.mjs';
+
+/** Where the page's sample texts are (copied from tests/samples by make build, or our own). */
+export const SAMPLES = join(WWW, 'samples');
+
+/** The samples the page offers: [{ file, title, party, chinese }] (www/app/samples.json). */
+export const SAMPLE_LIST = JSON.parse(readFileSync(join(WWW, 'app', 'samples.json'), 'utf8'));
+
+/**
+ * Runs the CLI on `file` (`tifa annotate <basename> --format <format>`, from the file's folder, so
+ * its "source" is the basename) and returns stdout. Uses $TIFA_BIN when set, else `cargo run`.
+ */
+export function cli(file, format = 'json', extra = []) {
+  const args = ['annotate', basename(file), '--format', format, ...extra];
+  const opts = { cwd: dirname(file), encoding: 'utf8', maxBuffer: 1 << 30 };
+  if (process.env.TIFA_BIN) return execFileSync(process.env.TIFA_BIN, args, opts);
+  for (const dir of [process.env.CARGO_TARGET_DIR, join(ROOT, 'target')].filter(Boolean)) {
+    for (const profile of ['release', 'debug']) {
+      const bin = join(dir, profile, 'tifa');
+      if (existsSync(bin)) return execFileSync(bin, args, opts);
+    }
+  }
+  return execFileSync('cargo', ['run', '-q', '--locked', '--manifest-path', join(ROOT, 'Cargo.toml'), '--bin', 'tifa', '--', ...args], opts);
+}
+
+/** Opens the page and waits until the dictionary is loaded. */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
+  const page = await browser.newPage();
+  await page.setViewportSize(viewport);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.tifaPage && document.getElementById('engine-status').textContent.includes('entries'));
+  page.errors = errors;
+  return page;
+}
+
+/** Waits until the page has analysed and fully rendered the current text. */
+export async function settled(page, timeout = 120_000) {
+  await page.waitForFunction(() => !window.tifaPage.busy, null, { timeout, polling: 50 });
+}
+
+/** Types (fills) `text` into the textarea, as a user pasting normally would, and waits. */
+export async function fillText(page, text) {
+  await page.fill('#text', text);
+  await settled(page);
+}
+
+/** Fires a real `paste` event carrying `text` on the textarea (the big-paste path). */
+export async function pasteEvent(page, text) {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.getElementById('text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** The highlights on the page: [{ id, text }] in document order. */
+export function highlights(page) {
+  return page.$$eval('#output [data-tifa-term]', (els) => els.map((e) => ({ id: e.getAttribute('data-tifa-term'), text: e.textContent })));
+}
+
+/** The open tooltip host's text ('' when closed). */
+export function tooltipText(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('[data-tifa-tooltip-host]');
+    return host && host.hasAttribute('data-open') ? host.shadowRoot.textContent : '';
+  });
+}
+
+/** Minimal RFC 4180 CSV parser: rows of fields. */
+export function parseCsv(s) {
+  const rows = [];
+  let row = []; let field = ''; let q = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (q) {
+      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; } else if (c === '"') q = false; else field += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else if (c !== '\r') field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}

@@ -1,0 +1,62 @@
+// A 10 MB paste: the page shows progress, stays responsive, and renders every highlight.
+// The longest main-thread task is measured (PerformanceObserver 'longtask') and printed, not
+// asserted on: wall time depends on the machine.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startServer, launch } from './harness.mjs';
+import { SAMPLES, SAMPLE_LIST, openPage, settled, pasteEvent } from './page-helpers.mjs';
+
+let server; let browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const MB = 1024 * 1024;
+const samples = SAMPLE_LIST;
+
+/** `unit` repeated (joined by blank lines) to at least `size` UTF-16 units. */
+function repeatTo(unit, size) {
+  const piece = unit.trimEnd() + '\n\n';
+  return piece.repeat(Math.ceil(size / piece.length));
+}
+
+for (const { file, title } of [samples.find((s) => s.party && !s.chinese), samples.find((s) => s.chinese)]) {
+  test(`10 MB paste of "${title}" repeated: progress shown, every highlight rendered, longest task printed`, async () => {
+    const text = repeatTo(await readFile(join(SAMPLES, file), 'utf8'), 10 * MB);
+    const page = await openPage(browser, server.url + '/index.html');
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
+        .observe({ type: 'longtask' });
+      window.__progressSeen = false;
+      new MutationObserver(() => { if (!document.getElementById('progress').hidden) window.__progressSeen = true; })
+        .observe(document.getElementById('progress'), { attributes: true });
+      // A probe of responsiveness: how late do 50 ms timers fire while the page works?
+      window.__lag = 0;
+      let last = performance.now();
+      window.__probe = setInterval(() => { const now = performance.now(); window.__lag = Math.max(window.__lag, now - last - 50); last = now; }, 50);
+    });
+    await page.evaluate(() => { window.__t0 = performance.now(); });
+    await pasteEvent(page, text);
+    await settled(page, 300_000);
+    const stats = await page.evaluate(() => {
+      clearInterval(window.__probe);
+      return { total: performance.now() - window.__t0, longest: Math.max(0, ...window.__long), longTasks: window.__long.length,
+        lag: window.__lag, progress: window.__progressSeen, count: window.tifaPage.matchCount,
+        marks: document.querySelectorAll('#output mark[data-tifa-term]').length,
+        length: window.tifaPage.text.length, editor: document.getElementById('text').value.length,
+        notice: document.getElementById('big-notice-text').textContent };
+    });
+    console.log(`# 10 MB paste (${file}, ${(text.length / MB).toFixed(1)} M UTF-16 units): ${stats.count} highlights, ` +
+      `paste→fully rendered ${stats.total.toFixed(0)} ms, longest main-thread task ${stats.longest.toFixed(0)} ms ` +
+      `(${stats.longTasks} tasks > 50 ms), worst timer lag ${stats.lag.toFixed(0)} ms`);
+    assert.equal(stats.length, text.length);
+    assert.equal(stats.editor, 0, 'a 10 MB text is not placed in the textarea');
+    assert.match(stats.notice, /too large to edit here/);
+    assert.ok(stats.progress, 'progress was shown');
+    assert.ok(stats.count > 1000);
+    assert.equal(stats.marks, stats.count);
+    await page.close();
+  });
+}

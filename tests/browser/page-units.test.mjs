@@ -1,0 +1,109 @@
+// Unit tests of the page's pure modules (search, exports, rendering cuts), run in Node.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fold, compactPinyin, buildIndex } from '../../www/app/search.js';
+import { exportJson, exportCsv, exportMarkdown, exportFilename, escapeMarkdown } from '../../www/app/export.js';
+import { escapeHtml, scriptJson, standaloneHtml } from '../../www/app/standalone.js';
+import { blockEnd, categoryClass } from '../../www/app/render.js';
+import { compactReport, matchView } from '../../www/app/compact.js';
+
+const ENTRY = {
+  id: 'two-upholds', zh: '两个维护', zh_hant: '兩個維護', pinyin: 'liǎng gè wéihù', en: 'Two Upholds', category: 'leadership',
+  since: 2018, gloss: 'g <b>', explanation: 'e & f', related: ['x'], sources: ['S, 2019'],
+  forms: [{ text: 'Two Upholds', kind: 'official' }, { text: 'two maintenances', kind: 'mt' }, { text: '两个坚决维护', kind: 'official', chinese: true }],
+};
+const LV = { id: 'green', zh: '绿色', pinyin: 'lǜsè', en: 'green', category: 'economy', forms: [] };
+
+const folds = [
+  ['tones', 'Liǎng Gè  Wéihù', 'liang ge weihu'],
+  ['full-width', 'ＴＷＯ', 'two'],
+  ['dashes', 'self‐revolution', 'self revolution'],
+];
+for (const [name, input, want] of folds) test(`fold: ${name}`, () => assert.equal(fold(input), want));
+
+const compacts = [
+  ['tone marks and spaces', 'liǎng gè wéihù', 'lianggeweihu'],
+  ['tone numbers', 'liang3 ge4 wei2hu4', 'lianggeweihu'],
+  ['apostrophe', "Xī'ān", 'xian'],
+];
+for (const [name, input, want] of compacts) test(`compactPinyin: ${name}`, () => assert.equal(compactPinyin(input), want));
+
+const index = buildIndex([ENTRY, LV]);
+const queries = [
+  ['simplified', '两个维护', 'two-upholds'], ['traditional', '兩個維護', 'two-upholds'], ['Chinese form', '坚决维护', 'two-upholds'],
+  ['pinyin tones', 'liǎng gè wéihù', 'two-upholds'], ['pinyin bare', 'lianggeweihu', 'two-upholds'],
+  ['pinyin numbers', 'liang3ge4', 'two-upholds'], ['English variant', 'Two maintenances', 'two-upholds'],
+  ['ü as v', 'lvse', 'green'], ['ü as u', 'luse', 'green'],
+];
+for (const [name, q, id] of queries) test(`search: ${name} (${q})`, () => assert.equal(index.search(q)[0]?.id, id));
+test('search: empty query lists every entry', () => assert.equal(index.search('').length, 2));
+test('search: no match', () => assert.deepEqual(index.search('zzzz'), []));
+
+const REPORT = {
+  length: 27,
+  matches: [{ id: 'two-upholds', start: 4, end: 15, text: 'Two Upholds', form: 'Two Upholds', kind: 'official', category: 'leadership', nested: [] },
+    { id: 'two-upholds', start: 17, end: 27, text: 'a,"b"\nc <x>', form: 'two maintenances', kind: 'mt', category: 'leadership', context: 'quoted', nested: [{ id: 'two-upholds', start: 17, end: 20, form: 'x' }] }],
+  terms: [{ id: 'two-upholds', count: 2, nested: 0, en: 'Two Upholds', zh: '两个维护', category: 'leadership' }],
+  categories: [{ category: 'leadership', count: 2 }],
+  density: { unit: 'words', size: 5, matches: 2, per_thousand: 400 },
+  candidates: [{ text: 'the <five> things', start: 0, end: 3, count: 1 }],
+};
+test('exportJson: the report plus source, one line', () => {
+  const s = exportJson(REPORT, 'a.txt');
+  assert.ok(s.endsWith('}\n') && !s.slice(0, -1).includes('\n'));
+  assert.deepEqual(JSON.parse(s), { ...REPORT, source: 'a.txt' });
+});
+test('exportCsv: CLI columns and RFC 4180 quoting', () => {
+  assert.equal(exportCsv(REPORT, 'a.txt'), 'source,id,start,end,text,form,kind,category,context,nested\n'
+    + 'a.txt,two-upholds,4,15,Two Upholds,Two Upholds,official,leadership,,\n'
+    + 'a.txt,two-upholds,17,27,"a,""b""\nc <x>",two maintenances,mt,leadership,quoted,two-upholds\n');
+});
+test('exportMarkdown: markup in dictionary text is escaped', () => {
+  const md = exportMarkdown(REPORT, (id) => (id === 'two-upholds' ? ENTRY : undefined), 'a.txt');
+  assert.match(md, /^# Glossary: a\.txt/);
+  assert.ok(md.includes('g \\<b\\>'));
+  assert.ok(!/<b>|<five>/.test(md));
+});
+const names = [['<paste>', 'json', 'tifa.json'], ['dir/speech.txt', 'csv', 'speech.tifa.csv'], ['报告.md', 'html', '报告.tifa.html']];
+for (const [source, fmt, want] of names) test(`exportFilename: ${source}`, () => assert.equal(exportFilename(source, fmt), want));
+test('escapeMarkdown', () => assert.equal(escapeMarkdown('<b>*x*</b>'), '\\<b\\>\\*x\\*\\</b\\>'));
+test('escapeHtml', () => assert.equal(escapeHtml('<a href="x">&\''), '&lt;a href=&quot;x&quot;&gt;&amp;&#39;'));
+test('scriptJson cannot close its script element', () => assert.ok(!scriptJson({ a: '</script><!--' }).includes('<')));
+test('standaloneHtml: text and attributes escaped, one mark per match', () => {
+  const text = '<i> Two Upholds, a,"b"\nc <x>';
+  const html = standaloneHtml(text, REPORT, (id) => (id === 'two-upholds' ? ENTRY : undefined), '<src>');
+  assert.equal((html.match(/<mark /g) || []).length, 2);
+  assert.ok(html.includes('&lt;i&gt;') && html.includes('&lt;src&gt;') && !html.includes('<x>') && !html.includes('<src>'));
+  assert.ok(!/<script[^>]*>[^]*<\/script>[^]*<script[^>]*>[^]*<\/script>[^]*<script/.test(html));
+});
+
+test('categoryClass keeps class names safe', () => {
+  assert.equal(categoryClass('party-building'), 'tifa-cat-party-building');
+  assert.equal(categoryClass('a b<"'), 'tifa-cat-a-b--');
+});
+
+function viewOf(spans) {
+  const entries = [ENTRY];
+  const report = { ...REPORT, matches: spans.map(([start, end]) => ({ ...REPORT.matches[0], start, end })) };
+  return matchView(compactReport(report, new Map([['two-upholds', 0]]), entries).compact, entries);
+}
+const cuts = [
+  ['at the first line break after the size', 'ab\ncd\nef', [], 0, 2, 3],
+  ['end of text', 'abc', [], 0, 10, 3],
+  ['not inside a match', 'ab\ncd\nef', [[1, 4]], 0, 2, 6],
+  ['hard cut in a long line', 'x'.repeat(100), [], 0, 10, 10],
+  ['hard cut moved past a match', 'x'.repeat(100), [[8, 14]], 0, 10, 14],
+  ['hard cut never splits a surrogate pair', 'x'.repeat(9) + '😀'.repeat(40), [], 0, 10, 11],
+];
+for (const [name, text, spans, pos, size, want] of cuts) {
+  test(`blockEnd: ${name}`, () => assert.equal(blockEnd(text, pos, size, viewOf(spans), 0), want));
+}
+test('compact round trip keeps every match field', () => {
+  const entries = [ENTRY];
+  const { summary, compact } = compactReport(REPORT, new Map([['two-upholds', 0]]), entries);
+  const view = matchView(compact, entries);
+  assert.equal(summary.count, 2);
+  const m = view.match(1);
+  assert.deepEqual({ start: m.start, end: m.end, id: m.entry.id, form: m.form, kind: m.kind, context: m.context, nested: m.nested },
+    { start: 17, end: 27, id: 'two-upholds', form: 'two maintenances', kind: 'mt', context: 'quoted', nested: ['two-upholds'] });
+});

@@ -1,0 +1,344 @@
+// End-to-end tests of the page (www/index.html) in headless Debian Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { startServer, launch, ROOT } from './harness.mjs';
+import { SAMPLES, SAMPLE_LIST, cli, openPage, settled, fillText, highlights, tooltipText, parseCsv } from './page-helpers.mjs';
+
+let server; let browser; let tmp;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  tmp = await mkdtemp(join(tmpdir(), 'tifa-page-'));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const samples = SAMPLE_LIST;
+
+// ---- 1. paste a sample: the highlights are the CLI's matches, ids and count ------------------
+for (const { file, title, party } of samples) {
+  test(`paste sample "${title}" (${file}): highlight ids and count equal the CLI's matches`, async () => {
+    const text = await readFile(join(SAMPLES, file), 'utf8');
+    const expected = JSON.parse(cli(join(SAMPLES, file)));
+    if (party) assert.ok(expected.matches.length >= 3, `the sample ${file} should hold at least 3 terms`);
+    const page = await openPage(browser, server.url + '/index.html');
+    await fillText(page, text);
+    const got = await highlights(page);
+    assert.equal(got.length, expected.matches.length);
+    assert.deepEqual(got.map((h) => h.id), expected.matches.map((m) => m.id));
+    assert.deepEqual(got.map((h) => h.text), expected.matches.map((m) => m.text));
+    // Verbatim: the output's text is the input, line breaks included.
+    assert.equal(await page.$eval('#output', (el) => el.textContent), text);
+    // The report lists the terms in first-appearance order with their counts.
+    const terms = await page.$$eval('#report .term-step', (bs) => bs.map((b) => b.getAttribute('data-term')));
+    assert.deepEqual(terms, expected.terms.map((t) => t.id));
+    // Every highlight follows the contract.
+    const contract = await page.$$eval('#output mark', (ms) => ms.every((m) => m.matches('[data-tifa-term][data-tifa-form][data-tifa-kind][data-tifa-occurrence][tabindex="0"].tifa-term')
+      && [...m.classList].some((c) => c.startsWith('tifa-cat-'))));
+    assert.ok(contract);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
+// ---- 2. tooltips ----------------------------------------------------------------------------
+const TIP_TEXT = 'The session called on the Party to resolutely achieve the Two Upholds, said the "two maintenances" notice.';
+
+async function tipPage(viewport) {
+  const page = await openPage(browser, server.url + '/index.html', { viewport });
+  await fillText(page, TIP_TEXT);
+  return page;
+}
+const firstMark = '#output mark[data-tifa-term="two-upholds"]';
+
+const tooltipCases = [
+  { name: 'hover', open: async (page) => page.hover(firstMark) },
+  { name: 'keyboard focus (Tab)', open: async (page) => {
+    await page.focus('#report-title'); // anything before the output is fine; Tab into the first highlight
+    await page.evaluate(() => document.getElementById('text').focus());
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.matches?.('mark[data-tifa-term]'))) return;
+    }
+    throw new Error('Tab never reached a highlight');
+  } },
+  { name: 'tap (touch)', viewport: { width: 390, height: 800 }, open: async (page) => {
+    const box = await page.locator(firstMark).first().boundingBox();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const pt = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [pt] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } },
+];
+for (const c of tooltipCases) {
+  test(`tooltip opens by ${c.name}, shows the entry, and Escape closes it`, async () => {
+    const page = await tipPage(c.viewport);
+    await c.open(page);
+    await page.waitForFunction(() => document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open'), null, { timeout: 5000 });
+    const text = await tooltipText(page);
+    assert.match(text, /两个维护/);
+    assert.match(text, /Two Upholds/);
+    assert.match(text, /liǎng gè wéihù/);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open'), null, { timeout: 5000 });
+    assert.equal(await tooltipText(page), '');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
+test('tooltip of a machine-translation form names its kind and the official term', async () => {
+  const page = await tipPage();
+  await page.hover('#output mark[data-tifa-kind="mt"]');
+  await page.waitForFunction(() => document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open'));
+  assert.match(await tooltipText(page), /'two maintenances?' is a machine-translation rendering of 两个维护 \(official: Two Upholds\)/);
+  await page.close();
+});
+
+// ---- 3. exports -----------------------------------------------------------------------------
+async function download(page, format) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-export="${format}"]`)]);
+  return { name: dl.suggestedFilename(), body: await readFile(await dl.path(), 'utf8') };
+}
+
+for (const { file } of samples) {
+  test(`exports of ${file}: JSON equals the CLI's, CSV equals the CLI's, Markdown and HTML parse`, async () => {
+    const page = await openPage(browser, server.url + '/index.html');
+    await page.setInputFiles('#file', join(SAMPLES, file));
+    await settled(page);
+    const json = await download(page, 'json');
+    assert.deepEqual(JSON.parse(json.body), JSON.parse(cli(join(SAMPLES, file))));
+    const csv = await download(page, 'csv');
+    assert.equal(csv.body, cli(join(SAMPLES, file), 'csv'));
+    const rows = parseCsv(csv.body);
+    assert.equal(rows.length - 1, JSON.parse(json.body).matches.length);
+    const md = await download(page, 'md');
+    assert.match(md.body, /^# Glossary: /);
+    assert.equal((md.body.match(/^## /gm) || []).length, JSON.parse(json.body).terms.length + (JSON.parse(json.body).candidates.length ? 1 : 0));
+    const html = await download(page, 'html');
+    const htmlPath = join(tmp, html.name);
+    await writeFile(htmlPath, html.body);
+    // The standalone file works offline: open it from disk, hover a highlight, read its tooltip.
+    const doc = await browser.newPage();
+    const errors = [];
+    doc.on('pageerror', (e) => errors.push(String(e)));
+    await doc.goto('file://' + htmlPath);
+    const n = await doc.$$eval('mark[data-tifa-term]', (ms) => ms.length);
+    assert.equal(n, JSON.parse(json.body).matches.length);
+    assert.equal(await doc.$eval('.text', (el) => el.textContent), await readFile(join(SAMPLES, file), 'utf8'));
+    await doc.hover('mark[data-tifa-term]');
+    const tip = await doc.$eval('#tifa-tip', (el) => ({ hidden: el.hidden, text: el.textContent }));
+    assert.equal(tip.hidden, false);
+    assert.ok(tip.text.length > 20);
+    await doc.keyboard.press('Escape');
+    assert.equal(await doc.$eval('#tifa-tip', (el) => el.hidden), true);
+    assert.deepEqual(errors, []);
+    await doc.close();
+    await page.close();
+  });
+}
+
+// ---- 4. hostile text and hostile dictionaries -------------------------------------------------
+const HOSTILE_TEXT = `<img src=x onerror="window.__pwned='img'"> the Two Upholds <script>window.__pwned='script'</script>
+<svg onload="window.__pwned='svg'"></svg> "two maintenances" <iframe src="javascript:window.parent.__pwned='iframe'"></iframe> &amp; &lt;b&gt;`;
+
+test('hostile text renders as text and runs nothing (page, tooltip, standalone export)', async () => {
+  const page = await openPage(browser, server.url + '/index.html');
+  await fillText(page, HOSTILE_TEXT);
+  assert.equal(await page.$eval('#output', (el) => el.textContent), HOSTILE_TEXT);
+  assert.equal(await page.$$eval('#output img, #output script, #output svg, #output iframe', (x) => x.length), 0);
+  assert.ok((await highlights(page)).length >= 2);
+  await page.hover('#output mark[data-tifa-term]');
+  const html = await download(page, 'html');
+  const p = join(tmp, 'hostile.html');
+  await writeFile(p, html.body);
+  const doc = await browser.newPage();
+  await doc.goto('file://' + p);
+  await doc.hover('mark[data-tifa-term]');
+  assert.equal(await doc.$eval('.text', (el) => el.textContent), HOSTILE_TEXT);
+  assert.equal(await doc.evaluate(() => window.__pwned), undefined);
+  assert.equal(await doc.$$eval('.text img, .text script, .text svg, .text iframe', (x) => x.length), 0);
+  await doc.close();
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+// A dictionary whose fields hold markup-like text. The validator refuses `<` and `>`, so that
+// one must be rejected with its error shown as text; the other passes and must render as text.
+const REJECTED_DICT = `[[term]]
+id = "evil-term"
+zh = "邪恶词"
+pinyin = "xié'è cí"
+en = "<img src=x onerror=window.__pwned='dict'>"
+category = "propaganda"
+since = 2020
+gloss = "<script>window.__pwned='gloss'</script>"
+explanation = "Markup <b>here</b>."
+sources = ["Made up, 2024"]
+`;
+const SNEAKY = `"onmouseover="window.__pwned='attr'" &amp; &lt;img src=x onerror=alert(1)&gt; javascript:window.__pwned='js' \${window.__pwned='tpl'}`;
+const ACCEPTED_DICT = `[[term]]
+id = "sneaky-term"
+zh = "狡猾词"
+pinyin = "jiǎohuá cí"
+en = "sneaky formula"
+category = "propaganda"
+since = 2020
+gloss = ${JSON.stringify(SNEAKY.slice(0, 90))}
+explanation = ${JSON.stringify(`Explanation with ${SNEAKY}. Second sentence here.`)}
+sources = [${JSON.stringify('Made up source "quoted" & dated 2024')}]
+forms = [ { text = "sneaky formula", kind = "official", note = ${JSON.stringify(SNEAKY.slice(0, 60))} } ]
+`;
+
+test('a custom dictionary holding markup is refused, its error shown as text', async () => {
+  const page = await openPage(browser, server.url + '/index.html');
+  const p = join(tmp, 'evil.toml');
+  await writeFile(p, REJECTED_DICT);
+  await page.click('details.dict summary');
+  await page.setInputFiles('#dict-file', p);
+  await page.waitForFunction(() => /Not loaded|Loaded/.test(document.getElementById('dict-status').textContent));
+  const status = await page.$eval('#dict-status', (el) => ({ text: el.textContent, children: el.children.length }));
+  assert.match(status.text, /^Not loaded: .*evil\.toml/);
+  assert.equal(status.children, 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.close();
+});
+
+test('a custom dictionary with markup-like text renders as text everywhere and runs nothing', async () => {
+  const page = await openPage(browser, server.url + '/index.html');
+  const p = join(tmp, 'sneaky.toml');
+  await writeFile(p, ACCEPTED_DICT);
+  await page.click('details.dict summary');
+  await page.setInputFiles('#dict-file', p);
+  await page.waitForFunction(() => /Not loaded|Loaded/.test(document.getElementById('dict-status').textContent));
+  assert.match(await page.$eval('#dict-status', (el) => el.textContent), /^Loaded sneaky\.toml: 1 entries/);
+  await fillText(page, 'They repeat the sneaky formula and the Two Upholds.');
+  const got = await highlights(page);
+  assert.deepEqual(got.map((h) => h.id), ['sneaky-term', 'two-upholds']);
+  await page.hover('#output mark[data-tifa-term="sneaky-term"]');
+  await page.waitForFunction(() => document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open'));
+  const tip = await tooltipText(page);
+  assert.ok(tip.includes(SNEAKY), 'the explanation shows literally');
+  assert.equal(await page.evaluate(() => document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelectorAll('img, script, [onmouseover]').length), 0);
+  await page.keyboard.press('Escape');
+  const md = await download(page, 'md');
+  assert.ok(!/<img|<script/.test(md.body));
+  const html = await download(page, 'html');
+  const hp = join(tmp, 'sneaky.html');
+  await writeFile(hp, html.body);
+  const doc = await browser.newPage();
+  await doc.goto('file://' + hp);
+  await doc.hover('mark[data-tifa-term="sneaky-term"]');
+  assert.ok((await doc.$eval('#tifa-tip', (el) => el.textContent)).includes(SNEAKY));
+  assert.equal(await doc.evaluate(() => window.__pwned), undefined);
+  await doc.close();
+  await page.goto(server.url + '/index.html#term/sneaky-term');
+  await page.reload();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('an HTML file is read as text: its markup is not rendered and its scripts do not run', async () => {
+  const page = await openPage(browser, server.url + '/index.html');
+  const p = join(tmp, 'speech.html');
+  await writeFile(p, `<!doctype html><title>Speech</title><script>window.__pwned='file'</script><style>p{}</style>
+<body onload="window.__pwned='onload'"><h1>Report</h1><p>We must achieve the <b>Two Upholds</b>.</p><img src=x onerror="window.__pwned='img'"><p>两个维护</p></body>`);
+  await page.setInputFiles('#file', p);
+  await settled(page);
+  assert.equal(await page.evaluate(() => window.tifaPage.text), 'Speech\n\nReport\n\nWe must achieve the Two Upholds.\n\n两个维护');
+  assert.deepEqual((await highlights(page)).map((h) => h.id), ['two-upholds', 'two-upholds']);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.close();
+});
+
+// ---- 5. report panel ------------------------------------------------------------------------
+test('report: clicking a term steps through its occurrences; category toggles hide highlights', async () => {
+  const page = await openPage(browser, server.url + '/index.html');
+  await fillText(page, 'The Two Upholds.\n'.repeat(3) + 'Common prosperity.');
+  const step = 'button.term-step[data-term="two-upholds"]';
+  const positions = [];
+  for (let i = 0; i < 4; i++) {
+    await page.click(step);
+    positions.push(await page.$eval('#output .tifa-current', (m) => m.getAttribute('data-tifa-occurrence')));
+  }
+  assert.deepEqual(positions, ['0', '1', '2', '0']);
+  assert.equal(await page.$eval(`${step} + .term-pos`, (el) => el.textContent), '1 of 3');
+  const cat = await page.$eval('#output mark[data-tifa-term="two-upholds"]', (m) => [...m.classList].find((c) => c.startsWith('tifa-cat-')).slice(9));
+  await page.uncheck(`input[data-category="${cat}"]`);
+  assert.equal(await page.$eval('#output mark[data-tifa-term="two-upholds"]', (m) => [getComputedStyle(m).pointerEvents, m.tabIndex].join()), 'none,-1');
+  await page.check(`input[data-category="${cat}"]`);
+  assert.equal(await page.$eval('#output mark[data-tifa-term="two-upholds"]', (m) => [getComputedStyle(m).pointerEvents, m.tabIndex].join()), 'auto,0');
+  assert.match(await page.$eval('#report', (el) => el.textContent), /per 1,000 words/);
+  await page.close();
+});
+
+// ---- 6. glossary browser --------------------------------------------------------------------
+const searches = [
+  { q: '两个维护', id: 'two-upholds', how: 'simplified Chinese' },
+  { q: '兩個維護', id: 'two-upholds', how: 'traditional Chinese' },
+  { q: 'liǎng gè wéihù', id: 'two-upholds', how: 'pinyin with tones' },
+  { q: 'lianggeweihu', id: 'two-upholds', how: 'pinyin without tones or spaces' },
+  { q: 'liang ge weihu', id: 'two-upholds', how: 'pinyin without tones, with spaces' },
+  { q: 'two maintenances', id: 'two-upholds', how: 'an English machine-translation form' },
+  { q: 'Two Establishments', id: 'two-establishments', how: 'the official English' },
+];
+test('glossary search: by Chinese, pinyin and any English form', async () => {
+  const page = await openPage(browser, server.url + '/index.html#glossary');
+  for (const s of searches) {
+    await page.fill('#glossary-q', s.q);
+    await page.waitForFunction((q) => document.getElementById('glossary-count').textContent.includes(q), s.q);
+    const first = await page.$eval('#glossary-results a', (a) => a.getAttribute('href'));
+    assert.equal(first, `#term/${s.id}`, `search by ${s.how}: "${s.q}"`);
+  }
+  await page.close();
+});
+
+test('glossary: #term/<id> shows every field; related terms link to their entries', async () => {
+  const page = await openPage(browser, server.url + '/index.html#term/two-upholds');
+  await page.waitForSelector('#glossary-entry [data-tifa-entry="two-upholds"]');
+  const text = await page.$eval('#glossary-entry', (el) => el.textContent);
+  for (const want of ['两个维护', '兩個維護', 'liǎng gè wéihù', 'Two Upholds', 'two maintenances', 'machine-translation', '2018', 'Constitution']) {
+    assert.ok(text.includes(want), `entry view shows ${want}`);
+  }
+  assert.equal(await page.isVisible('#view-read'), false);
+  await page.click('#glossary-entry a[href="#term/two-establishments"]');
+  await page.waitForSelector('#glossary-entry [data-tifa-entry="two-establishments"]');
+  assert.equal(new URL(page.url()).hash, '#term/two-establishments');
+  await page.goBack();
+  await page.waitForSelector('#glossary-entry [data-tifa-entry="two-upholds"]');
+  await page.close();
+});
+
+// ---- 7. accessibility -----------------------------------------------------------------------
+const axeSource = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const axeCases = [
+  { name: 'read view with a text, a report and an open tooltip', hash: '', setup: async (page) => {
+    await fillText(page, await readFile(join(SAMPLES, samples[0].file), 'utf8'));
+    await page.focus('#output mark[data-tifa-term]');
+    await page.waitForFunction(() => document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open'));
+  } },
+  { name: 'glossary entry view', hash: '#term/two-upholds', setup: async (page) => page.waitForSelector('#glossary-entry [data-tifa-entry]') },
+];
+for (const scheme of ['light', 'dark']) {
+  for (const c of axeCases) {
+    test(`axe-core finds no serious or critical violations: ${c.name} (${scheme})`, async () => {
+      const page = await openPage(browser, server.url + '/index.html' + c.hash);
+      await page.emulateMedia({ colorScheme: scheme });
+      await c.setup(page);
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), []);
+      await page.close();
+    });
+  }
+}

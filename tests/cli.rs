@@ -1,0 +1,273 @@
+//! The CLI's contract: JSON shape and offsets, formats, and clear errors on bad input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn tifa(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.unwrap_or_default().to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("tifa-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+const MIXED: &str = "😀 Officials vowed to achieve the “two\nupholds” — 做到兩個維護 — and the Two Establishments.\n";
+
+#[test]
+fn json_contract_offsets_are_utf16_of_the_original() {
+    let out = tifa(&["annotate", "--format", "json"], Some(MIXED.as_bytes()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["source"], "<stdin>");
+    let units: Vec<u16> = MIXED.encode_utf16().collect();
+    let matches = v["matches"].as_array().unwrap();
+    let ids: Vec<&str> = matches.iter().map(|m| m["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["two-upholds", "two-upholds", "two-establishments"]);
+    for m in matches {
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            String::from_utf16(&units[s..e]).unwrap(),
+            m["text"].as_str().unwrap()
+        );
+    }
+    assert_eq!(matches[0]["text"], "two\nupholds");
+    assert_eq!(matches[1]["text"], "兩個維護");
+    let terms = v["terms"].as_array().unwrap();
+    assert_eq!(terms[0]["id"], "two-upholds");
+    assert_eq!(terms[0]["count"], 2);
+    for key in ["categories", "density", "candidates", "length"] {
+        assert!(v.get(key).is_some(), "missing key {key}");
+    }
+}
+
+#[test]
+fn one_json_object_per_input() {
+    let a = temp_file("a.txt", "the “two upholds”".as_bytes());
+    let b = temp_file("b.txt", "nothing here".as_bytes());
+    let out = tifa(
+        &["annotate", a.to_str().unwrap(), b.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["matches"].as_array().unwrap().len(), 1);
+    assert_eq!(lines[1]["matches"].as_array().unwrap().len(), 0);
+}
+
+/// (name, args, stdin, file contents written to a temp file and appended to args, expected stderr fragment)
+const BAD_INPUTS: &[(&str, &[&str], &[u8], &str)] = &[
+    (
+        "non_utf8",
+        &["annotate"],
+        b"two upholds \xff\xfe here\n",
+        "not valid UTF-8 (line 1, byte 12)",
+    ),
+    ("empty", &["annotate"], b"   \n", "empty input"),
+    (
+        "malformed_dict",
+        &["annotate", "--dict"],
+        b"[[term]]\nid = \"x\"\nzh = \n",
+        ":3:",
+    ),
+    (
+        "dict_check_reports_all",
+        &["dict", "check"],
+        b"[[term]]\nid = \"Bad\"\n",
+        "problem(s) found",
+    ),
+];
+
+#[test]
+fn bad_input_gets_a_clear_message_and_nonzero_exit() {
+    for (name, args, bytes, fragment) in BAD_INPUTS {
+        let path = temp_file(&format!("{name}.txt"), bytes);
+        let mut args: Vec<&str> = args.to_vec();
+        args.push(path.to_str().unwrap());
+        let out = tifa(&args, Some(b"the two upholds"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        assert!(
+            stderr.contains(fragment),
+            "{name}: stderr lacks {fragment:?}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{name}: panicked: {stderr}");
+    }
+}
+
+#[test]
+fn missing_file_is_named_and_others_still_processed() {
+    let good = temp_file("good.txt", "两个维护".as_bytes());
+    let out = tifa(
+        &["annotate", "/nonexistent/x.txt", good.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/x.txt: cannot read"));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn fifty_megabyte_file_is_analysed() {
+    let paragraph = "The plenary session reviewed the “two upholds” and the economy. Weather was mild; the core of the apple was sweet. 两个维护。\n";
+    let mut big = String::with_capacity(50 << 20);
+    while big.len() < 50 << 20 {
+        big.push_str(paragraph);
+    }
+    let path = temp_file("big.txt", big.as_bytes());
+    let out = tifa(
+        &["annotate", "--format", "csv", path.to_str().unwrap()],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = out.stdout.iter().filter(|&&b| b == b'\n').count() - 1;
+    let copies = big.len() / paragraph.len();
+    let per_paragraph = tifa::Analyzer::builtin()
+        .unwrap()
+        .analyze(paragraph)
+        .unwrap()
+        .matches
+        .len();
+    assert!(per_paragraph >= 2);
+    assert_eq!(
+        rows,
+        copies * per_paragraph,
+        "{per_paragraph} matches per paragraph"
+    );
+}
+
+#[test]
+fn oversized_input_is_refused_with_the_limit() {
+    let big = vec![b'a'; tifa::MAX_TEXT_BYTES + 1];
+    let path = temp_file("huge.txt", &big);
+    let out = tifa(&["annotate", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than 64 MiB"));
+}
+
+#[test]
+fn text_format_marks_terms_and_prints_a_glossary() {
+    let out = tifa(
+        &["annotate", "--format", "text"],
+        Some("We uphold the Two Upholds.".as_bytes()),
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.starts_with("We uphold the ⟦Two Upholds⟧1."), "{s}");
+    assert!(
+        s.contains("── Glossary ──") && s.contains("[1] Two Upholds — 两个维护"),
+        "{s}"
+    );
+}
+
+#[test]
+fn html_format_escapes_hostile_text() {
+    let out = tifa(
+        &["annotate", "--format", "html"],
+        Some("<script>alert(1)</script> <img src=x onerror=alert(2)> 两个维护".as_bytes()),
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(!s.contains("<script>alert") && !s.contains("<img"), "{s}");
+    assert!(s.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(s.contains("<mark data-tifa-term=\"two-upholds\""));
+}
+
+#[test]
+fn dict_list_json_is_an_entries_object() {
+    let out = tifa(&["dict", "list", "--format", "json"], None);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entries = v["entries"].as_array().unwrap();
+    assert!(entries.len() >= 60);
+    for key in [
+        "id",
+        "zh",
+        "zh_hant",
+        "pinyin",
+        "en",
+        "forms",
+        "gloss",
+        "explanation",
+        "category",
+        "since",
+        "related",
+        "sources",
+    ] {
+        assert!(entries[0].get(key).is_some(), "entry lacks {key}");
+    }
+}
+
+#[test]
+fn custom_dictionary_adds_terms() {
+    let dict = temp_file(
+        "mine.toml",
+        "[[term]]\nid = \"my-slogan\"\nzh = \"三个测试\"\npinyin = \"sān gè cèshì\"\nen = \"Three Tests\"\ncategory = \"local\"\nsince = 2024\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2024\"]\n".as_bytes(),
+    );
+    let out = tifa(
+        &["annotate", "--dict", dict.to_str().unwrap()],
+        Some("the Three Tests and the two upholds".as_bytes()),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["my-slogan", "two-upholds"]);
+}
+
+#[test]
+fn help_on_every_command() {
+    for args in [
+        &["--help"][..],
+        &["annotate", "--help"],
+        &["dict", "--help"],
+        &["dict", "check", "--help"],
+        &["dict", "list", "--help"],
+    ] {
+        let out = tifa(args, None);
+        assert!(out.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage:"),
+            "{args:?}"
+        );
+    }
+}

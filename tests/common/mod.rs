@@ -1,0 +1,58 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+
+/// A minimal test term: id, preferred English, more forms, optional Chinese, gated forms.
+pub struct Term<'a> {
+    pub id: &'a str,
+    pub en: &'a str,
+    pub forms: &'a [&'a str],
+    pub zh: Option<&'a str>,
+    pub gated: &'a [&'a str],
+}
+
+const PLACEHOLDER_ZH: &[&str] = &[
+    "测试甲",
+    "测试乙",
+    "测试丙",
+    "测试丁",
+    "测试戊",
+    "测试己",
+    "测试庚",
+    "测试辛",
+    "测试壬",
+    "测试癸",
+];
+
+/// Writes a valid dictionary TOML holding `terms`, every required field filled.
+pub fn dictionary_toml(terms: &[Term]) -> String {
+    let mut out = String::new();
+    for (i, t) in terms.iter().enumerate() {
+        let zh = t.zh.unwrap_or_else(|| PLACEHOLDER_ZH[i]);
+        let _ = writeln!(
+            out,
+            "[[term]]\nid = {:?}\nzh = {:?}\npinyin = \"cè shì\"\nen = {:?}",
+            t.id, zh, t.en
+        );
+        let _ = writeln!(out, "category = \"leadership\"\nsince = 2016\ngloss = \"Test term.\"\nexplanation = \"Test term.\"\nsources = [\"Test document, 2016\"]");
+        out.push_str("forms = [");
+        for f in t.forms {
+            let _ = write!(
+                out,
+                "{{ text = {:?}, kind = \"media\", needs_context = {} }}, ",
+                f,
+                t.gated.contains(f)
+            );
+        }
+        if t.gated.contains(&t.en) {
+            let _ = write!(
+                out,
+                "{{ text = {:?}, kind = \"official\", needs_context = true }}, ",
+                t.en
+            );
+        }
+        out.push_str("]\n\n");
+    }
+    out
+}

@@ -1,0 +1,140 @@
+//! Table-driven matching cases from `tests/data/matching.toml`.
+
+mod common;
+
+use common::{dictionary_toml, Term};
+use serde::Deserialize;
+use tifa::{Analyzer, Dictionary};
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    terms: Vec<CaseTerm>,
+    text: String,
+    expect: Vec<(String, u32, u32)>,
+    #[serde(default)]
+    nested: Vec<(String, String, u32, u32)>,
+    #[serde(default)]
+    context: Vec<(String, String)>,
+}
+
+#[derive(Deserialize)]
+struct CaseTerm {
+    id: String,
+    en: String,
+    #[serde(default)]
+    forms: Vec<String>,
+    zh: Option<String>,
+    #[serde(default)]
+    gated: Vec<String>,
+}
+
+fn analyzer(terms: &[CaseTerm]) -> Analyzer {
+    let forms: Vec<Vec<&str>> = terms
+        .iter()
+        .map(|t| t.forms.iter().map(String::as_str).collect())
+        .collect();
+    let gated: Vec<Vec<&str>> = terms
+        .iter()
+        .map(|t| t.gated.iter().map(String::as_str).collect())
+        .collect();
+    let terms: Vec<Term> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Term {
+            id: &t.id,
+            en: &t.en,
+            forms: &forms[i],
+            zh: t.zh.as_deref(),
+            gated: &gated[i],
+        })
+        .collect();
+    let toml = dictionary_toml(&terms);
+    let dict = Dictionary::from_toml("case.toml", &toml).unwrap_or_else(|e| panic!("{e}\n{toml}"));
+    Analyzer::new(dict).unwrap()
+}
+
+#[test]
+fn matching_cases() {
+    let cases: Cases = toml::from_str(include_str!("data/matching.toml")).unwrap();
+    assert!(cases.case.len() >= 25);
+    let mut failures = Vec::new();
+    for case in &cases.case {
+        let tifa = analyzer(&case.terms);
+        let report = tifa.analyze(&case.text).unwrap();
+        let got: Vec<(String, u32, u32)> = report
+            .matches
+            .iter()
+            .map(|m| (m.id.clone(), m.start, m.end))
+            .collect();
+        if got != case.expect {
+            failures.push(format!(
+                "{}: expected {:?}, got {:?}",
+                case.name, case.expect, got
+            ));
+            continue;
+        }
+        let nested: Vec<(String, String, u32, u32)> = report
+            .matches
+            .iter()
+            .flat_map(|m| {
+                m.nested
+                    .iter()
+                    .map(move |n| (m.id.clone(), n.id.clone(), n.start, n.end))
+            })
+            .collect();
+        if nested != case.nested {
+            failures.push(format!(
+                "{}: nested expected {:?}, got {:?}",
+                case.name, case.nested, nested
+            ));
+        }
+        let context: Vec<(String, String)> = report
+            .matches
+            .iter()
+            .filter_map(|m| m.context.map(|c| (m.id.clone(), c.as_str().to_string())))
+            .collect();
+        if context != case.context {
+            failures.push(format!(
+                "{}: context expected {:?}, got {:?}",
+                case.name, case.context, context
+            ));
+        }
+        // The matched text is the original slice at the UTF-16 offsets.
+        let units: Vec<u16> = case.text.encode_utf16().collect();
+        for m in &report.matches {
+            let slice = String::from_utf16(&units[m.start as usize..m.end as usize]).unwrap();
+            if slice != m.text {
+                failures.push(format!(
+                    "{}: text {:?} is not the slice {:?}",
+                    case.name, m.text, slice
+                ));
+            }
+        }
+        // The hot path agrees with the report.
+        let spans = tifa.spans(&case.text).unwrap();
+        let flat: Vec<u32> = report
+            .matches
+            .iter()
+            .flat_map(|m| [m.start, m.end])
+            .collect();
+        let spans_se: Vec<u32> = spans.chunks(3).flat_map(|c| [c[0], c[1]]).collect();
+        if flat != spans_se {
+            failures.push(format!(
+                "{}: spans() {:?} differ from analyze() {:?}",
+                case.name, spans_se, flat
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failing case(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,257 @@
+//! Properties against a naive oracle: spans are sorted, disjoint, on UTF-16 character
+//! boundaries, and equal to a naive search over the normalized text.
+
+mod common;
+
+use common::{dictionary_toml, Term};
+use proptest::prelude::*;
+use tifa::boundary::{boundary_after, boundary_before, is_word_char};
+use tifa::normalize::{normalize, normalize_form};
+use tifa::{Analyzer, Dictionary};
+
+const TERMS: &[(&str, &str, &[&str], Option<&str>)] = &[
+    (
+        "two-upholds",
+        "two upholds",
+        &["two safeguards", "two maintenance"],
+        Some("两个维护"),
+    ),
+    (
+        "two-establishments",
+        "two establishments",
+        &[],
+        Some("两个确立"),
+    ),
+    (
+        "four-confidences",
+        "four confidence",
+        &["four-sphere confidence"],
+        Some("四个自信"),
+    ),
+    (
+        "core",
+        "core position",
+        &["leadership core"],
+        Some("核心地位"),
+    ),
+    ("new-era", "new era", &[], Some("新时代")),
+    (
+        "xi-thought",
+        "xi jinping thought",
+        &["xi jinping thought on socialism for a new era"],
+        Some("习近平思想"),
+    ),
+    ("eight-point", "eight-point", &[], Some("八项")),
+    (
+        "eight-point-rule",
+        "eight-point rule",
+        &["eight-point rules of conduct"],
+        Some("八项规定"),
+    ),
+];
+
+/// Pieces the random texts are made of: forms, near-misses, and awkward characters.
+const PIECES: &[&str] = &[
+    "two",
+    "upholds",
+    "two upholds",
+    "Two Upholds",
+    "TWO\u{a0}SAFEGUARDS",
+    "two\nsafeguards",
+    "maintenance",
+    "establishments",
+    "four",
+    "confidence",
+    "confidences",
+    "four-sphere",
+    "four‐sphere confidence",
+    "core",
+    "position",
+    "leadership",
+    "new",
+    "era",
+    "eras",
+    "xi",
+    "jinping",
+    "thought",
+    "on",
+    "socialism",
+    "for",
+    "a",
+    "eight",
+    "-",
+    "‑",
+    "point",
+    "eight-point",
+    "rule",
+    "rules",
+    "ruler",
+    "of",
+    "conduct",
+    "left-wing",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\u{ad}",
+    "\u{200b}",
+    "“",
+    "”",
+    "'",
+    "’",
+    ".",
+    ",",
+    "😀",
+    "👍🏽",
+    "e\u{301}",
+    "党",
+    "两个",
+    "维护",
+    "兩個",
+    "維護",
+    "确立",
+    "四个",
+    "自信",
+    "核心",
+    "地位",
+    "新时代",
+    "新時代",
+    "习近平",
+    "思想",
+    "八项",
+    "规定",
+    "ＴＷＯ",
+    "ｕｐｈｏｌｄｓ",
+    "s",
+    "'s",
+];
+
+fn analyzer() -> Analyzer {
+    let terms: Vec<Term> = TERMS
+        .iter()
+        .map(|&(id, en, forms, zh)| Term {
+            id,
+            en,
+            forms,
+            zh,
+            gated: &[],
+        })
+        .collect();
+    Analyzer::new(Dictionary::from_toml("props.toml", &dictionary_toml(&terms)).unwrap()).unwrap()
+}
+
+/// The naive oracle: every occurrence of every normalized form found with `str::find` at every
+/// position, the same boundary and plural rules, then leftmost-longest by brute force.
+fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
+    let norm = normalize(text);
+    let t = norm.text();
+    let mut cands: Vec<(usize, usize, String)> = Vec::new();
+    for e in tifa.dictionary().entries() {
+        for f in &e.forms {
+            let p = normalize_form(&f.text);
+            let mut from = 0;
+            while let Some(i) = t[from..].find(&p) {
+                let (s, end) = (from + i, from + i + p.len());
+                from = s + t[s..].chars().next().unwrap().len_utf8();
+                if f.chinese {
+                    cands.push((s, end, e.id.clone()));
+                    continue;
+                }
+                let first_word = p.chars().next().is_some_and(is_word_char);
+                let last_word = p.chars().last().is_some_and(is_word_char);
+                if first_word && !boundary_before(t, s) {
+                    continue;
+                }
+                if !last_word || boundary_after(t, end) {
+                    cands.push((s, end, e.id.clone()));
+                    continue;
+                }
+                let suffix = if ["s", "x", "z", "ch", "sh"].iter().any(|x| p.ends_with(x)) {
+                    "es"
+                } else {
+                    "s"
+                };
+                if p.ends_with(|c: char| c.is_ascii_alphabetic())
+                    && t[end..].starts_with(suffix)
+                    && boundary_after(t, end + suffix.len())
+                {
+                    cands.push((s, end + suffix.len(), e.id.clone()));
+                }
+            }
+        }
+    }
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    let mut pos = 0;
+    loop {
+        // Leftmost start at or after pos, then the longest there.
+        let best = cands
+            .iter()
+            .filter(|c| c.0 >= pos)
+            .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let Some(best) = best.cloned() else { break };
+        pos = best.1;
+        out.push(best);
+    }
+    out.into_iter()
+        .map(|(s, e, id)| {
+            let (a, b) = norm.original_span(s, e);
+            (a, b, id)
+        })
+        .collect()
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..40).prop_map(|v| {
+        let mut s = String::new();
+        for (i, p) in v.iter().enumerate() {
+            if i % 3 == 0 {
+                s.push(' ');
+            }
+            s.push_str(p);
+        }
+        s
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn spans_are_sorted_disjoint_on_boundaries_and_match_the_oracle(text in text_strategy()) {
+        let tifa = analyzer();
+        let report = tifa.analyze(&text).unwrap();
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut last_end = 0;
+        for m in &report.matches {
+            prop_assert!(m.start < m.end, "empty span {m:?}");
+            prop_assert!(m.start >= last_end, "overlap or unsorted at {m:?}");
+            last_end = m.end;
+            for at in [m.start, m.end] {
+                let at = at as usize;
+                prop_assert!(at <= units.len());
+                // Not between the halves of a surrogate pair.
+                prop_assert!(at == units.len() || !(0xDC00..0xE000).contains(&units[at]), "splits a surrogate pair at {at}");
+            }
+            prop_assert_eq!(String::from_utf16(&units[m.start as usize..m.end as usize]).unwrap(), m.text.clone());
+            for n in &m.nested {
+                prop_assert!(n.start >= m.start && n.end <= m.end, "nested {n:?} outside {m:?}");
+            }
+        }
+        let got: Vec<(u32, u32, String)> = report.matches.iter().map(|m| (m.start, m.end, m.id.clone())).collect();
+        prop_assert_eq!(got, oracle(&tifa, &text));
+    }
+
+    #[test]
+    fn normalizer_offsets_are_monotonic_and_in_range(text in text_strategy()) {
+        let norm = normalize(&text);
+        let len = norm.original_len();
+        let t = norm.text();
+        let mut prev = 0;
+        for (i, _) in t.char_indices() {
+            let (s, e) = norm.original_span(i, i + t[i..].chars().next().unwrap().len_utf8());
+            prop_assert!(s <= e && e <= len);
+            prop_assert!(s >= prev, "start offsets go backwards at byte {i}");
+            prev = s;
+        }
+    }
+}

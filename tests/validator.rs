@@ -1,0 +1,108 @@
+//! Validator errors: each names the file, the line, the entry and the field.
+
+mod common;
+
+use common::{dictionary_toml, Term};
+use tifa::Dictionary;
+
+const GOOD: &str = r#"[[term]]
+id = "two-upholds"
+zh = "两个维护"
+pinyin = "liǎng gè wéihù"
+en = "Two Upholds"
+category = "leadership"
+since = 2018
+gloss = "A test gloss."
+explanation = "A test explanation."
+sources = ["A document, 2018"]
+forms = [{ text = "two safeguards", kind = "media", needs_context = true }]
+"#;
+
+/// (name, files, expected fragments of the message)
+const CASES: &[(&str, &[(&str, &str)], &[&str])] = &[
+    ("toml_syntax", &[("bad.toml", "[[term]]\nid = \"x\"\nzh = \n")], &["bad.toml:3:"]),
+    ("wrong_type", &[("bad.toml", "[[term]]\nid = 3\n")], &["bad.toml:2:"]),
+    ("unknown_field", &[("bad.toml", "[[term]]\nid = \"x\"\nglos = \"typo\"\n")], &["bad.toml:3:", "glos"]),
+    ("empty_file", &[("empty.toml", "")], &["empty.toml:", "no [[term]]"]),
+    (
+        "missing_field",
+        &[("t.toml", "[[term]]\nid = \"a-b\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\n")],
+        &["t.toml:1: term \"a-b\": field `gloss`: is missing"],
+    ),
+    (
+        "form_used_by_another_entry",
+        &[("a.toml", GOOD), ("terms.toml", "\n\n[[term]]\nid = \"two-safeguards\"\nzh = \"两个保障\"\npinyin = \"liǎng gè bǎozhàng\"\nen = \"two guarantees\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [\n  { text = \"Two\u{a0}Safeguards\", kind = \"media\" },\n]\n")],
+        &["terms.toml:14: term \"two-safeguards\": field `forms[0]`: form \"Two\\u{a0}Safeguards\" is already used by \"two-upholds\" (a.toml)"],
+    ),
+    ("duplicate_id", &[("a.toml", GOOD), ("b.toml", GOOD)], &["b.toml:2: term \"two-upholds\": field `id`: id is already used by the entry at a.toml:2"]),
+    ("unknown_related", &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nrelated = [\"nope\"]\n")], &["a.toml:11: term \"x\": field `related`: \"nope\" is not the id"]),
+    ("markup_in_explanation", &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"<img src=x onerror=alert(1)>\"\nsources = [\"Doc, 2018\"]\n")], &["a.toml:9: term \"x\": field `explanation`: must be plain text"]),
+    ("id_not_kebab", &[("a.toml", "[[term]]\nid = \"Two_Upholds\"\n")], &["a.toml:2:", "not kebab-case"]),
+    ("bad_kind", &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"t\", kind = \"slang\" }]\n")], &["a.toml:11: term \"x\": field `forms[0].kind`: \"slang\" is not one of"]),
+    ("bad_category", &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"politics\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\n")], &["a.toml:6: term \"x\": field `category`"]),
+    ("source_without_year", &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Some speech\"]\n")], &["a.toml:10: term \"x\": field `sources[0]`: \"Some speech\" names no year"]),
+    ("pinyin_without_tones", &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liang3 ge4\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\n")], &["a.toml:4: term \"x\": field `pinyin`: \"liang3 ge4\" has no tone marks"]),
+    ("implausible_year", &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 18\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\n")], &["a.toml:7: term \"x\": field `since`: 18 is not a plausible year"]),
+    ("gloss_too_long", &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"gggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\n")], &["a.toml:8: term \"x\": field `gloss`: must be one line of at most 100"]),
+    ("form_repeated_in_entry", &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"Two Upholds\", kind = \"official\" }, { text = \"two upholds\", kind = \"media\" }]\n")], &["a.toml:11: term \"x\": field `forms[1]`: form \"two upholds\" repeats form \"Two Upholds\""]),
+];
+
+#[test]
+fn validator_errors_are_positioned() {
+    let mut failures = Vec::new();
+    for (name, files, fragments) in CASES {
+        match Dictionary::from_files(files) {
+            Ok(_) => failures.push(format!("{name}: accepted")),
+            Err(e) => {
+                let msg = e.to_string();
+                for f in *fragments {
+                    if !msg.contains(f) {
+                        failures.push(format!("{name}: message lacks {f:?}:\n  {msg}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let toml = "[[term]]\nid = \"Bad\"\n\n[[term]]\nid = \"also-bad\"\nzh = \"x\"\n";
+    let err = Dictionary::from_toml("many.toml", toml).unwrap_err();
+    assert!(err.all().len() >= 5, "{err}");
+}
+
+#[test]
+fn shared_forms_are_accepted_when_both_sides_say_so() {
+    let shared = GOOD.replace(
+        "needs_context = true",
+        "needs_context = true, shared = true",
+    );
+    let other = shared
+        .replace("two-upholds", "two-upholds-copy")
+        .replace("两个维护", "两个拥护")
+        .replace("Two Upholds", "Two Supports");
+    let dict = Dictionary::from_files(&[("a.toml", &shared), ("b.toml", &other)]).unwrap();
+    assert_eq!(dict.len(), 2);
+}
+
+#[test]
+fn user_dictionary_conflicting_with_builtin_names_the_user_file() {
+    let terms = [Term {
+        id: "my-term",
+        en: "Two Upholds",
+        forms: &[],
+        zh: None,
+        gated: &[],
+    }];
+    let err = Dictionary::builtin_with(&[("mine.toml", &dictionary_toml(&terms))]).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("mine.toml:1: term \"my-term\": field `en`: form \"Two Upholds\" is already used by \"two-upholds\""), "{msg}");
+}
+
+#[test]
+fn traditional_form_is_derived_when_absent() {
+    let dict = Dictionary::from_toml("a.toml", GOOD).unwrap();
+    assert_eq!(dict.get("two-upholds").unwrap().zh_hant, "兩個維護");
+}

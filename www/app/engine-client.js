@@ -1,0 +1,45 @@
+// The page's handle on the matching worker: promise-returning requests over postMessage.
+
+/**
+ * Starts the worker and returns `{ request(type, payload, transfer) -> Promise, terminate() }`.
+ *
+ * @example
+ *   const engine = startEngine();
+ *   const { entries } = await engine.request('init');
+ *   const { summary, compact } = await engine.request('analyze', { text, source: 'speech.txt' });
+ */
+export function startEngine(url = new URL('./worker.js', import.meta.url)) {
+  const worker = new Worker(url, { type: 'module', name: 'tifa-matcher' });
+  const pending = new Map();
+  let seq = 0;
+  const failAll = (message) => {
+    for (const { reject } of pending.values()) reject(new Error(message));
+    pending.clear();
+  };
+  worker.onmessage = (event) => {
+    const { seq: id, ok, value, error } = event.data;
+    const p = pending.get(id);
+    if (!p) return;
+    pending.delete(id);
+    if (ok) p.resolve(value);
+    else p.reject(new Error(error));
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    failAll(`the matching engine could not start (${event.message || 'worker error'})`);
+  };
+  return {
+    request(type, payload = {}, transfer = []) {
+      seq += 1;
+      const id = seq;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ ...payload, type, seq: id }, transfer);
+      });
+    },
+    terminate() {
+      worker.terminate();
+      failAll('stopped');
+    },
+  };
+}

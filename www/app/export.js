@@ -1,0 +1,103 @@
+// Export builders: pure string functions of a Report (no DOM), run in the worker.
+
+/** MIME type per export format. */
+export const EXPORT_TYPES = {
+  json: 'application/json',
+  csv: 'text/csv;charset=utf-8',
+  md: 'text/markdown;charset=utf-8',
+  html: 'text/html;charset=utf-8',
+};
+
+/**
+ * A download name derived from the source: `speech.txt` + `csv` -> `speech.tifa.csv`.
+ *
+ * @example exportFilename('<paste>', 'json') // 'tifa.json'
+ */
+export function exportFilename(source, format) {
+  const name = /^<.*>$/.test(String(source)) ? '' : String(source || '');
+  const base = name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '');
+  const stem = base && !/^-+$/.test(base) ? `${base}.tifa` : 'tifa';
+  return `${stem}.${format}`;
+}
+
+/**
+ * The report as one JSON line, in the CLI's contract (`tifa annotate --format json`): the Report
+ * plus a `source` key.
+ *
+ * @example JSON.parse(exportJson(t.analyze('the Two Upholds'), 'a.txt')).matches[0].id // 'two-upholds'
+ */
+export function exportJson(report, source) {
+  return JSON.stringify({ ...report, source }) + '\n';
+}
+
+function csvField(value) {
+  const s = value == null ? '' : String(value);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The CSV header, the same columns as the CLI's `--format csv`. */
+export const CSV_HEADER = 'source,id,start,end,text,form,kind,category,context,nested\n';
+
+/**
+ * One CSV row per top-level match (RFC 4180 quoting; nested ids joined by `;`), as the CLI writes.
+ *
+ * @example exportCsv(t.analyze('the Two Upholds'), 'a.txt')
+ *   // 'source,id,...\na.txt,two-upholds,4,15,Two Upholds,Two Upholds,official,leadership,,\n'
+ */
+export function exportCsv(report, source) {
+  const rows = [CSV_HEADER];
+  for (const m of report.matches) {
+    rows.push([source, m.id, m.start, m.end, m.text, m.form, m.kind, m.category, m.context || '',
+      m.nested.map((n) => n.id).join(';')].map(csvField).join(',') + '\n');
+  }
+  return rows.join('');
+}
+
+/**
+ * Escapes Markdown (CommonMark) punctuation so dictionary text stays text, including `<`.
+ *
+ * @example escapeMarkdown('<b>*x*</b>') // '\\<b\\>\\*x\\*\\</b\\>'
+ */
+export function escapeMarkdown(s) {
+  return String(s ?? '').replace(/[\\`*_{}[\]()<>#+!|~&-]/g, (c) => (c === '-' ? c : '\\' + c)).replace(/\n/g, ' ');
+}
+
+
+/**
+ * A Markdown glossary of the terms found, in order of first appearance.
+ *
+ * @example exportMarkdown(report, (id) => t.entry(id), 'speech.txt').startsWith('# Glossary') // true
+ */
+export function exportMarkdown(report, getEntry, source) {
+  const e = escapeMarkdown;
+  const out = [`# Glossary: ${e(source || 'text')}`, ''];
+  const d = report.density;
+  out.push(`${report.matches.length} term occurrences of ${report.terms.length} terms; ${d.per_thousand} per 1,000 ${d.unit}. Made with tifa.`, '');
+  for (const t of report.terms) {
+    const entry = getEntry(t.id);
+    if (!entry) continue;
+    out.push(`## ${e(entry.en)} — ${e(entry.zh)}`, '');
+    const forms = report.matches.filter((m) => m.id === t.id).map((m) => m.text);
+    const seen = [...new Set(forms)];
+    out.push(`- **Chinese:** ${e(entry.zh)}${entry.zh_hant && entry.zh_hant !== entry.zh ? ` (traditional: ${e(entry.zh_hant)})` : ''}`);
+    out.push(`- **Pinyin:** ${e(entry.pinyin)}`);
+    out.push(`- **Category:** ${e(entry.category)}`);
+    if (entry.since) out.push(`- **Since:** ${e(entry.since)}`);
+    out.push(`- **Found:** ${t.count}${t.nested ? ` (+${t.nested} inside longer terms)` : ''}${seen.length ? ` as ${seen.map((s) => `“${e(s)}”`).join(', ')}` : ''}`);
+    out.push(`- **Id:** \`${String(entry.id).replace(/`/g, '')}\``, '');
+    if (entry.gloss) out.push(e(entry.gloss), '');
+    if (entry.explanation) out.push(e(entry.explanation), '');
+    if (entry.related?.length) out.push(`Related: ${entry.related.map((r) => e(getEntry(r)?.en || r)).join('; ')}`, '');
+    if (entry.sources?.length) {
+      out.push('Sources:', '');
+      for (const s of entry.sources) out.push(`- ${e(s)}`);
+      out.push('');
+    }
+  }
+  if (report.candidates.length) {
+    out.push('## Possible formulas not in the dictionary', '');
+    for (const c of report.candidates) out.push(`- ${e(c.text)} ×${c.count}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

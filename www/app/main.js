@@ -1,0 +1,370 @@
+// The page: wires input, worker, rendering, report, exports, glossary and routing together.
+import { attachTooltips } from '../lib/tooltip.js';
+import { startEngine } from './engine-client.js';
+import { matchView } from './compact.js';
+import { renderHighlights, categoryClass } from './render.js';
+import { renderReport } from './report.js';
+import { glossaryBrowser, termHash } from './glossary.js';
+import { readTextFile } from './read-file.js';
+import { saveText, formatBytes } from './download.js';
+
+/** Texts longer than this (UTF-16 units) are analysed but not placed in the textarea. */
+export const EDITOR_LIMIT = 1_000_000;
+/** The engine refuses texts over 64 MiB (of UTF-8); a longer JS string is always over. */
+export const ENGINE_LIMIT = 64 * 1024 * 1024;
+const DEBOUNCE_MS = 300;
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  status: $('engine-status'), text: $('text'), drop: $('drop'), file: $('file'), sample: $('sample'),
+  bigNotice: $('big-notice'), bigText: $('big-notice-text'), bigClear: $('big-clear'),
+  dictFile: $('dict-file'), dictOnly: $('dict-only'), dictReset: $('dict-reset'), dictStatus: $('dict-status'),
+  progress: $('progress'), progressLabel: $('progress-label'), progressBar: $('progress-bar'), error: $('error'),
+  output: $('output'), report: $('report'), exportStatus: $('export-status'),
+  viewRead: $('view-read'), viewGlossary: $('view-glossary'), navRead: $('nav-read'), navGlossary: $('nav-glossary'),
+  gq: $('glossary-q'), gResults: $('glossary-results'), gEntry: $('glossary-entry'), gCount: $('glossary-count'),
+};
+
+const state = {
+  entries: [], byId: new Map(), text: '', source: '<paste>', big: false,
+  hidden: new Set(), seq: 0, pending: false, debouncing: false, render: null, view: null, occ: null, stepAt: new Map(), current: null,
+};
+const getEntry = (id) => state.byId.get(id);
+const engine = startEngine();
+const ready = engine.request('init').then(setEntries);
+const glossary = glossaryBrowser({ input: ui.gq, results: ui.gResults, view: ui.gEntry, count: ui.gCount, getEntry });
+attachTooltips(ui.output, { getEntry, onNavigate: () => {}, theme: 'auto' });
+
+function setEntries({ entries }) {
+  state.entries = entries;
+  state.byId = new Map(entries.map((e) => [e.id, e]));
+  glossary.setEntries(entries);
+  ui.status.textContent = `${entries.length} entries loaded.`;
+  return entries;
+}
+
+function showError(message) {
+  ui.error.hidden = !message;
+  ui.error.textContent = message || '';
+}
+
+// ---- progress ---------------------------------------------------------------------------------
+let progressTimer = 0;
+function progress(label, fraction, { immediate = false } = {}) {
+  clearTimeout(progressTimer);
+  if (label == null) {
+    ui.progress.hidden = true;
+    return;
+  }
+  const show = () => {
+    ui.progress.hidden = false;
+    ui.progressLabel.textContent = label;
+    if (fraction == null) ui.progressBar.removeAttribute('value');
+    else ui.progressBar.value = fraction;
+  };
+  if (immediate || !ui.progress.hidden) show();
+  else progressTimer = setTimeout(show, 150);
+}
+
+// ---- analysis ---------------------------------------------------------------------------------
+let firstHighlight = false;
+async function analyze() {
+  state.debouncing = false;
+  const seq = ++state.seq;
+  const finish = () => {
+    if (seq === state.seq && !state.debouncing) state.pending = false;
+  };
+  try {
+    await analyzeLatest(seq);
+  } finally {
+    finish();
+  }
+}
+
+async function analyzeLatest(seq) {
+  const { text, source } = state;
+  state.render?.cancel();
+  state.occ = null;
+  state.stepAt.clear();
+  showError('');
+  if (!text.trim()) {
+    ui.output.replaceChildren(Object.assign(document.createElement('p'), { className: 'empty', textContent: 'Nothing to show yet: paste a text or choose a sample.' }));
+    ui.report.replaceChildren(Object.assign(document.createElement('p'), { className: 'empty', textContent: 'No text yet.' }));
+    progress(null);
+    state.view = null;
+    return;
+  }
+  if (text.length > ENGINE_LIMIT) {
+    progress(null);
+    showError(`This text is ${formatBytes(text.length)} or more: tifa reads at most 64 MiB at once. Split it into parts.`);
+    return;
+  }
+  const big = text.length > 200_000;
+  progress(`Matching ${formatBytes(text.length)} in the background…`, null, { immediate: big });
+  let result;
+  try {
+    await ready;
+    result = await engine.request('analyze', { text, source });
+  } catch (err) {
+    if (seq === state.seq) {
+      progress(null);
+      showError(`Could not analyse this text: ${err.message}`);
+    }
+    return;
+  }
+  if (seq !== state.seq) return;
+  const view = matchView(result.compact, state.entries);
+  state.view = view;
+  ui.output.lang = result.summary.density.unit === 'characters' ? 'zh' : 'en';
+  renderReport(ui.report, result.summary, { getEntry, hidden: state.hidden, onStep: step, onToggle: toggleCategory });
+  const r = renderHighlights(ui.output, text, view, {
+    isHidden: (cat) => state.hidden.has(cat),
+    onProgress: (f, marks) => {
+      if (!firstHighlight && marks[0]) {
+        firstHighlight = true;
+        performance.mark('tifa-first-highlight');
+      }
+      if (f < 1) progress(`Highlighting… ${Math.floor(f * 100)}%`, f);
+    },
+  });
+  state.render = r;
+  const finished = await r.done;
+  if (finished && seq === state.seq) {
+    progress(null);
+    ui.output.dispatchEvent(new CustomEvent('tifa:rendered', { bubbles: true, detail: { matches: view.count } }));
+  }
+}
+
+let debounce = 0;
+function scheduleAnalyze(delay = DEBOUNCE_MS) {
+  clearTimeout(debounce);
+  state.pending = true;
+  state.debouncing = true;
+  debounce = setTimeout(analyze, delay);
+}
+
+/** Replaces the current text (from a paste, file or sample) and analyses it at once. */
+function setText(text, source) {
+  state.text = text;
+  state.source = source;
+  state.big = text.length > EDITOR_LIMIT;
+  ui.text.readOnly = state.big;
+  ui.bigNotice.hidden = !state.big;
+  if (state.big) {
+    ui.text.value = '';
+    ui.bigText.textContent = `${source === '<paste>' ? 'Pasted text' : source}: ${formatBytes(text.length)} (${text.length.toLocaleString('en')} characters). It is too large to edit here, so it is shown only below.`;
+  } else {
+    ui.text.value = text;
+  }
+  scheduleAnalyze(0);
+}
+
+// ---- steps through a term's occurrences -------------------------------------------------------
+function occurrences() {
+  if (state.occ) return state.occ;
+  const occ = new Map();
+  const view = state.view;
+  const add = (id, i) => {
+    let list = occ.get(id);
+    if (!list) occ.set(id, (list = []));
+    if (list[list.length - 1] !== i) list.push(i);
+  };
+  for (let i = 0; i < (view?.count ?? 0); i++) {
+    const m = view.match(i);
+    if (m.entry) add(m.entry.id, i);
+    for (const id of m.nested) add(id, i);
+  }
+  return (state.occ = occ);
+}
+
+function step(id, button) {
+  const list = occurrences().get(id) || [];
+  const pos = button.parentElement.querySelector('.term-pos');
+  if (!list.length) return;
+  const k = ((state.stepAt.get(id) ?? -1) + 1) % list.length;
+  state.stepAt.set(id, k);
+  const mark = state.render?.marks[list[k]];
+  pos.textContent = `${k + 1} of ${list.length}`;
+  if (!mark) {
+    pos.textContent += ' (still rendering)';
+    return;
+  }
+  state.current?.classList.remove('tifa-current');
+  mark.classList.add('tifa-current');
+  state.current = mark;
+  mark.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+}
+
+// ---- category toggles -------------------------------------------------------------------------
+const hideSheet = new CSSStyleSheet();
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, hideSheet];
+function toggleCategory(category, shown) {
+  if (shown) state.hidden.delete(category);
+  else state.hidden.add(category);
+  hideSheet.replaceSync([...state.hidden].map((c) => `#output .${categoryClass(c)} { background: none !important; border-color: transparent !important; color: inherit !important; pointer-events: none; box-shadow: none !important; }`).join('\n'));
+  for (const mark of ui.output.querySelectorAll(`.${categoryClass(category)}`)) mark.setAttribute('tabindex', shown ? '0' : '-1');
+}
+
+// ---- input ------------------------------------------------------------------------------------
+ui.text.addEventListener('input', () => {
+  if (state.big) return;
+  state.text = ui.text.value;
+  scheduleAnalyze();
+});
+ui.text.addEventListener('paste', (ev) => {
+  const pasted = ev.clipboardData?.getData('text/plain') ?? '';
+  if (pasted.length <= EDITOR_LIMIT && !state.big) return; // the browser pastes; 'input' follows
+  ev.preventDefault();
+  if (pasted) setText(pasted, '<paste>');
+});
+ui.bigClear.addEventListener('click', () => {
+  setText('', '<paste>');
+  ui.text.focus();
+});
+
+async function openFile(file) {
+  if (!file) return;
+  try {
+    progress(`Reading ${file.name}…`, null, { immediate: true });
+    const { text } = await readTextFile(file);
+    setText(text, file.name);
+  } catch (err) {
+    progress(null);
+    showError(`Could not read ${file.name}: ${err.message}`);
+  }
+}
+ui.file.addEventListener('change', () => {
+  openFile(ui.file.files[0]);
+  ui.file.value = '';
+});
+for (const type of ['dragenter', 'dragover']) {
+  ui.drop.addEventListener(type, (ev) => {
+    if (![...(ev.dataTransfer?.types || [])].includes('Files')) return;
+    ev.preventDefault();
+    ui.drop.classList.add('dragging');
+  });
+}
+ui.drop.addEventListener('dragleave', () => ui.drop.classList.remove('dragging'));
+ui.drop.addEventListener('drop', (ev) => {
+  ui.drop.classList.remove('dragging');
+  const file = ev.dataTransfer?.files?.[0];
+  if (!file) return;
+  ev.preventDefault();
+  openFile(file);
+});
+
+// ---- samples (the team's texts from tests/samples, copied to www/samples by make build) ----------------------------------------------------------------------------------
+const samplesUrl = new URL('../samples/', import.meta.url);
+const samples = fetch(new URL('./samples.json', import.meta.url)).then((r) => (r.ok ? r.json() : [])).catch(() => []);
+samples.then((list) => {
+  for (const s of list) {
+    const o = document.createElement('option');
+    o.value = s.file;
+    o.textContent = s.title;
+    ui.sample.append(o);
+  }
+});
+async function loadSample(file) {
+  if (!file) return;
+  try {
+    const res = await fetch(new URL(file, samplesUrl));
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    setText(await res.text(), file);
+  } catch (err) {
+    showError(`Could not load the sample ${file}: ${err.message}`);
+  }
+}
+ui.sample.addEventListener('change', () => loadSample(ui.sample.value));
+
+// ---- custom dictionary ------------------------------------------------------------------------
+async function loadDictionary(request, label) {
+  ui.dictStatus.textContent = `Checking ${label}…`;
+  try {
+    await ready;
+    const result = await engine.request('dictionary', request);
+    setEntries(result);
+    const own = result.entries.filter((e) => e.file === request.name).length;
+    ui.dictStatus.textContent = request.mode === 'builtin'
+      ? `Using the built-in dictionary (${result.entries.length} entries).`
+      : `Loaded ${label}: ${own} entries from it, ${result.entries.length} in all.`;
+    state.occ = null;
+    scheduleAnalyze(0);
+  } catch (err) {
+    ui.dictStatus.textContent = `Not loaded: ${err.message}`;
+  }
+}
+ui.dictFile.addEventListener('change', async () => {
+  const file = ui.dictFile.files[0];
+  ui.dictFile.value = '';
+  if (!file) return;
+  const text = await file.text();
+  loadDictionary({ mode: ui.dictOnly.checked ? 'only' : 'with', text, name: file.name }, file.name);
+});
+ui.dictReset.addEventListener('click', () => loadDictionary({ mode: 'builtin' }, 'the built-in dictionary'));
+
+// ---- exports ----------------------------------------------------------------------------------
+for (const b of document.querySelectorAll('button[data-export]')) {
+  b.addEventListener('click', async () => {
+    const format = b.getAttribute('data-export');
+    if (!state.view) {
+      ui.exportStatus.textContent = 'Nothing to export yet: paste or open a text first.';
+      return;
+    }
+    ui.exportStatus.textContent = `Preparing ${b.textContent}…`;
+    try {
+      const { body, mime, filename } = await engine.request('export', { format });
+      saveText(body, mime, filename);
+      ui.exportStatus.textContent = `Saved ${filename} (${formatBytes(body.length)}).`;
+    } catch (err) {
+      ui.exportStatus.textContent = `Export failed: ${err.message}`;
+    }
+  });
+}
+
+// ---- routing ----------------------------------------------------------------------------------
+function route() {
+  const hash = decodeURIComponent(location.hash.slice(1));
+  const term = hash.startsWith('term/') ? hash.slice(5) : null;
+  const glossaryView = term != null || hash === 'glossary';
+  ui.viewRead.hidden = glossaryView;
+  ui.viewGlossary.hidden = !glossaryView;
+  ui.navRead.toggleAttribute('aria-current', !glossaryView);
+  ui.navGlossary.toggleAttribute('aria-current', glossaryView);
+  if (!glossaryView) ui.navRead.setAttribute('aria-current', 'page');
+  else ui.navGlossary.setAttribute('aria-current', 'page');
+  if (term != null) ready.then(() => glossary.show(term));
+  document.title = term != null ? `${getEntry(term)?.en ?? term} — tifa glossary` : glossaryView ? 'Glossary — tifa' : 'tifa — read Party formulations, explained';
+}
+window.addEventListener('hashchange', route);
+route();
+
+ready.catch((err) => {
+  ui.status.textContent = 'The dictionary could not be loaded.';
+  showError(`The matching engine could not start: ${err.message}`);
+});
+
+// ?sample=<file> opens a sample at once (links, the cold-load benchmark).
+const wanted = new URLSearchParams(location.search).get('sample');
+if (wanted) {
+  ui.sample.value = wanted;
+  loadSample(wanted);
+}
+
+// For tests and benchmarks: a read-only view of the page state.
+window.tifaPage = {
+  ready,
+  get text() { return state.text; },
+  get matchCount() { return state.view?.count ?? 0; },
+  get busy() { return state.pending; },
+  get entries() { return state.entries; },
+  /** Replaces the text as a paste would; resolves when it is analysed and fully rendered. */
+  load(text, source = '<paste>') {
+    setText(text, source);
+    return new Promise((resolve) => {
+      const check = () => (state.pending ? setTimeout(check, 5) : resolve(state.view?.count ?? 0));
+      check();
+    });
+  },
+  rendered: () => state.render?.done ?? Promise.resolve(true),
+  termHash,
+};

@@ -1,0 +1,140 @@
+// Renders a text with its matches highlighted, incrementally: the text is cut into blocks at line
+// breaks (never inside a match), and blocks are built in short slices between which the browser
+// can paint and handle input. Off-screen blocks skip layout (CSS content-visibility: auto).
+//
+// Text reaches the DOM only as text nodes; highlights are <mark> elements following the shared
+// highlight contract (data-tifa-term, -form, -kind, -context, -nested, -occurrence; class
+// "tifa-term tifa-cat-<category>"; tabindex 0).
+
+/** Characters per block (a block ends at the first line break after this many). */
+export const BLOCK_CHARS = 16384;
+
+const yieldToBrowser = () =>
+  globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((ok) => setTimeout(ok, 0));
+
+/**
+ * A CSS class-safe form of a category name: `security-foreign` stays, `a b<` becomes `a-b-`.
+ *
+ * @example categoryClass('party-building') // 'tifa-cat-party-building'
+ */
+export function categoryClass(category) {
+  return 'tifa-cat-' + String(category || 'none').toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+}
+
+/**
+ * Builds the highlight element of match `i` (a `view.match(i)` result) in `doc`.
+ *
+ * @example const mark = makeMark(document, view.match(0), 0, text); output.append(mark);
+ */
+export function makeMark(doc, m, i, text) {
+  const mark = doc.createElement('mark');
+  const category = m.entry?.category || 'none';
+  mark.className = `tifa-term ${categoryClass(category)}`;
+  mark.setAttribute('data-tifa-term', m.entry?.id ?? '');
+  if (m.form) mark.setAttribute('data-tifa-form', m.form);
+  if (m.kind) mark.setAttribute('data-tifa-kind', m.kind);
+  if (m.context) mark.setAttribute('data-tifa-context', m.context);
+  if (m.nested.length) mark.setAttribute('data-tifa-nested', m.nested.join(' '));
+  mark.setAttribute('data-tifa-occurrence', String(i));
+  mark.setAttribute('tabindex', '0');
+  mark.textContent = text.slice(m.start, m.end);
+  return mark;
+}
+
+/**
+ * Where the block starting at `pos` ends: after the first line break at or beyond
+ * `pos + size` that is not inside a match (`starts`/`ends` are the sorted match spans, `i` the
+ * first match not before `pos`); a hard cut when a line runs on for more than 4 blocks.
+ *
+ * @example blockEnd('ab\ncd\nef', 0, 2, view, 0) // 3
+ */
+export function blockEnd(text, pos, size, view, i) {
+  const len = text.length;
+  if (pos + size >= len) return len;
+  let cut = pos + size;
+  let nl = text.indexOf('\n', cut);
+  if (nl === -1 || nl - cut > size * 4) nl = -1;
+  if (nl === -1 && /[\ud800-\udbff]/.test(text[cut - 1] || '')) cut += 1; // keep surrogate pairs whole
+  let end = nl === -1 ? cut : nl + 1;
+  // Move past any match that straddles `end`.
+  let j = i;
+  for (;;) {
+    while (j < view.count && view.end(j) <= end) j++;
+    if (j < view.count && view.start(j) < end) {
+      const after = view.end(j);
+      const next = text.indexOf('\n', after);
+      end = next === -1 || next - after > size * 4 ? after : next + 1;
+      continue;
+    }
+    return Math.min(end, len);
+  }
+}
+
+/**
+ * Renders `text` with the matches of `view` (see compact.js `matchView`) into `container`,
+ * in slices of about `budgetMs` of work; `onProgress(fraction, marks)` follows each slice. Returns `{ marks, done, cancel }`: `marks[i]` is the
+ * element of match i once rendered; `done` resolves to true when finished (false if cancelled).
+ *
+ * @example
+ *   const r = renderHighlights(output, text, matchView(compact, entries), {
+ *     onProgress: (f) => (bar.value = f), isHidden: (cat) => hidden.has(cat) });
+ *   await r.done;
+ */
+export function renderHighlights(container, text, view, { onProgress, isHidden = () => false, budgetMs = 8, blockChars = BLOCK_CHARS } = {}) {
+  const doc = container.ownerDocument;
+  const marks = new Array(view.count);
+  let cancelled = false;
+  container.replaceChildren();
+  container.setAttribute('aria-busy', 'true');
+  let pos = 0;
+  let i = 0;
+  const blockOf = (end) => {
+    const block = doc.createElement('div');
+    block.className = 'tifa-block';
+    // Estimated height (lines of ~80 characters) so the scrollbar is roughly right before layout.
+    const lines = Math.max(1, Math.ceil((end - pos) / 80));
+    block.style.containIntrinsicBlockSize = `auto ${Math.round(lines * 1.7)}em`;
+    const frag = doc.createDocumentFragment();
+    let at = pos;
+    while (i < view.count && view.start(i) < end) {
+      const m = view.match(i);
+      if (m.start > at) frag.append(doc.createTextNode(text.slice(at, m.start)));
+      const mark = makeMark(doc, m, i, text);
+      if (isHidden(m.entry?.category)) mark.setAttribute('tabindex', '-1');
+      marks[i] = mark;
+      frag.append(mark);
+      at = m.end;
+      i++;
+    }
+    if (end > at) frag.append(doc.createTextNode(text.slice(at, end)));
+    block.append(frag);
+    return block;
+  };
+  const done = (async () => {
+    while (pos < text.length) {
+      const t0 = performance.now();
+      const batch = doc.createDocumentFragment();
+      do {
+        const end = blockEnd(text, pos, blockChars, view, i);
+        batch.append(blockOf(end));
+        pos = end;
+      } while (pos < text.length && performance.now() - t0 < budgetMs);
+      if (cancelled) return false;
+      container.append(batch);
+      onProgress?.(text.length ? pos / text.length : 1, marks);
+      if (pos < text.length) {
+        await yieldToBrowser();
+        if (cancelled) return false;
+      }
+    }
+    container.removeAttribute('aria-busy');
+    return true;
+  })();
+  return {
+    marks,
+    done,
+    cancel() {
+      cancelled = true;
+    },
+  };
+}

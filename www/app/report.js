@@ -1,0 +1,127 @@
+// The report panel: terms found (first-appearance order, click to step through occurrences), a
+// category chart with show/hide toggles, density, and unknown-formula candidates.
+import { CATEGORY_LABELS } from '../lib/card.js';
+import { categoryClass } from './render.js';
+
+const nf = new Intl.NumberFormat('en');
+
+function el(doc, tag, cls, text) {
+  const n = doc.createElement(tag);
+  if (cls) n.className = cls;
+  if (text != null) n.textContent = String(text);
+  return n;
+}
+
+/**
+ * Human label of a category: `security-foreign` -> 'Security and foreign affairs'.
+ *
+ * @example categoryLabel('party-building') // 'Party building'
+ */
+export function categoryLabel(category) {
+  return CATEGORY_LABELS[category] || String(category);
+}
+
+/**
+ * Renders the report of `summary` (a Report without its matches) into `container`.
+ * `getEntry(id)` resolves entries; `onStep(id, button)` is called when a term is clicked;
+ * `onToggle(category, shown)` when a category checkbox changes; `hidden` is the set of hidden
+ * categories.
+ *
+ * @example
+ *   renderReport(panel, summary, { getEntry, hidden: new Set(), onStep: (id) => step(id),
+ *     onToggle: (cat, shown) => toggle(cat, shown) });
+ */
+export function renderReport(container, summary, { getEntry, onStep, onToggle, hidden = new Set() }) {
+  const doc = container.ownerDocument;
+  const frag = doc.createDocumentFragment();
+  const d = summary.density;
+  const distinct = summary.terms.length;
+
+  const sum = el(doc, 'p', 'report-summary');
+  sum.append(el(doc, 'strong', null, nf.format(summary.count)),
+    doc.createTextNode(` highlight${summary.count === 1 ? '' : 's'} of `),
+    el(doc, 'strong', null, nf.format(distinct)),
+    doc.createTextNode(` term${distinct === 1 ? '' : 's'}.`));
+  frag.append(sum);
+  const dens = el(doc, 'p', 'report-density');
+  dens.append(doc.createTextNode('Density: '), el(doc, 'strong', null, d.per_thousand),
+    doc.createTextNode(` per 1,000 ${d.unit === 'characters' ? 'Chinese characters' : 'words'} (${nf.format(d.size)} ${d.unit}).`));
+  frag.append(dens);
+
+  // Categories: a small bar chart whose rows are also show/hide toggles.
+  if (summary.categories.length) {
+    const fs = el(doc, 'fieldset', 'report-categories');
+    fs.append(el(doc, 'legend', null, 'By category (uncheck to hide)'));
+    const max = Math.max(...summary.categories.map((c) => c.count));
+    const ul = el(doc, 'ul', 'chart');
+    for (const c of summary.categories) {
+      const li = el(doc, 'li', `chart-row ${categoryClass(c.category)}`);
+      const label = el(doc, 'label');
+      const box = el(doc, 'input');
+      box.type = 'checkbox';
+      box.checked = !hidden.has(c.category);
+      box.setAttribute('data-category', c.category);
+      box.addEventListener('change', () => onToggle?.(c.category, box.checked));
+      label.append(box, el(doc, 'span', 'chart-name', categoryLabel(c.category)), el(doc, 'span', 'chart-count', nf.format(c.count)));
+      const bar = el(doc, 'span', 'chart-bar');
+      bar.setAttribute('aria-hidden', 'true');
+      const fill = el(doc, 'span', 'chart-fill tifa-swatch');
+      fill.style.inlineSize = `${Math.max(2, Math.round((c.count / max) * 100))}%`;
+      bar.append(fill);
+      li.append(label, bar);
+      ul.append(li);
+    }
+    fs.append(ul);
+    frag.append(fs);
+  }
+
+  // Terms, in order of first appearance.
+  const sec = el(doc, 'section', 'report-terms');
+  const h = el(doc, 'h3', null, 'Terms, in order of appearance');
+  h.id = 'report-terms-title';
+  sec.setAttribute('aria-labelledby', h.id);
+  sec.append(h);
+  if (!distinct) sec.append(el(doc, 'p', 'empty', 'No terms found.'));
+  else sec.append(el(doc, 'p', 'help', 'Click a term to step through its occurrences.'));
+  const ol = el(doc, 'ol', 'terms');
+  for (const t of summary.terms) {
+    const entry = getEntry(t.id);
+    const li = el(doc, 'li', categoryClass(t.category));
+    const b = el(doc, 'button', 'term-step');
+    b.type = 'button';
+    b.setAttribute('data-term', t.id);
+    b.append(el(doc, 'span', 'tifa-swatch swatch'), el(doc, 'span', 'term-en', entry?.en ?? t.en));
+    const zh = el(doc, 'span', 'term-zh', entry?.zh ?? t.zh);
+    zh.lang = 'zh-Hans';
+    b.append(doc.createTextNode(' '), zh);
+    const total = t.count + t.nested;
+    const count = el(doc, 'span', 'term-count', `×${nf.format(total)}`);
+    if (t.nested) count.title = `${t.count} on its own, ${t.nested} inside longer terms`;
+    b.append(doc.createTextNode(' '), count);
+    b.addEventListener('click', () => onStep?.(t.id, b));
+    const pos = el(doc, 'span', 'term-pos');
+    pos.setAttribute('aria-live', 'polite');
+    li.append(b, pos);
+    ol.append(li);
+  }
+  sec.append(ol);
+  frag.append(sec);
+
+  // Unknown formulas.
+  if (summary.candidates.length) {
+    const cs = el(doc, 'section', 'report-candidates');
+    const ch = el(doc, 'h3', null, 'Possible formulas not in the dictionary');
+    ch.id = 'report-candidates-title';
+    cs.setAttribute('aria-labelledby', ch.id);
+    cs.append(ch, el(doc, 'p', 'help', 'Numbered phrases that look like set formulations (“the four …”, 四个…) but are not in the dictionary. They are not highlighted.'));
+    const ul = el(doc, 'ul', 'candidates');
+    for (const c of summary.candidates) {
+      const li = el(doc, 'li', 'candidate');
+      li.append(el(doc, 'q', null, c.text), doc.createTextNode(` ×${nf.format(c.count)}`));
+      ul.append(li);
+    }
+    cs.append(ul);
+    frag.append(cs);
+  }
+  container.replaceChildren(frag);
+}

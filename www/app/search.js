@@ -1,0 +1,103 @@
+// Glossary search: one index over every entry, queried by Chinese (simplified or traditional),
+// pinyin (with or without tones, spaces, tone numbers; ü as u or v) or any English form.
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Folds Latin text for comparison: NFKC, lower case, no diacritics (tone marks), ü -> u,
+ * curly quotes straightened, runs of spaces and dashes to one space.
+ *
+ * @example fold('Liǎng Gè  Wéihù') // 'liang ge weihu'
+ */
+export function fold(s) {
+  return String(s ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[\s\u2010-\u2015_-]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Folds pinyin (or a query) to bare letters: no tones, spaces, apostrophes, hyphens or tone numbers.
+ *
+ * @example compactPinyin("liǎng gè wéihù") // 'lianggeweihu'
+ * @example compactPinyin('liang3 ge4 wei2hu4') // 'lianggeweihu'
+ */
+export function compactPinyin(s) {
+  return fold(s).replace(/[\s'’\-·.0-9]/g, '');
+}
+
+/**
+ * Builds a search index over `entries`; `index.search(query)` returns entries, best first.
+ *
+ * @example
+ *   const index = buildIndex(t.entries());
+ *   index.search('liangge weihu')[0].id // 'two-upholds'
+ *   index.search('兩個維護')[0].id     // 'two-upholds'
+ *   index.search('two maintenances')[0].id // 'two-upholds'
+ */
+export function buildIndex(entries) {
+  const rows = entries.map((e) => {
+    const forms = Array.isArray(e.forms) ? e.forms : [];
+    const han = [e.zh, e.zh_hant, ...forms.filter((f) => f.chinese || HAN.test(f.text)).map((f) => f.text)].filter(Boolean);
+    const english = [e.en, ...forms.filter((f) => !(f.chinese || HAN.test(f.text))).map((f) => f.text)].filter(Boolean).map(fold);
+    const py = compactPinyin(e.pinyin);
+    return {
+      entry: e,
+      han,
+      english,
+      pinyin: py,
+      pinyinU: compactPinyin(String(e.pinyin || '').normalize('NFD').replace(/[uU]\u0308/g, 'v')),
+      id: fold(e.id),
+      rest: fold([e.gloss, e.category].join(' ')),
+    };
+  });
+  const byName = (a, b) => String(a.entry.en).localeCompare(String(b.entry.en), 'en', { sensitivity: 'base' });
+  return {
+    size: rows.length,
+    search(query) {
+      const q = String(query ?? '').trim();
+      if (!q) return rows.slice().sort(byName).map((r) => r.entry);
+      const scored = [];
+      if (HAN.test(q)) {
+        const qn = q.normalize('NFKC').replace(/\s+/g, '');
+        for (const r of rows) {
+          let score = 0;
+          for (const h of r.han) {
+            if (h === qn) score = Math.max(score, 100);
+            else if (h.startsWith(qn)) score = Math.max(score, 80);
+            else if (h.includes(qn)) score = Math.max(score, 60);
+          }
+          if (score) scored.push([score, r]);
+        }
+      } else {
+        const qf = fold(q);
+        const qc = compactPinyin(q);
+        for (const r of rows) {
+          let score = 0;
+          for (const en of r.english) {
+            if (en === qf) score = Math.max(score, 100);
+            else if (en.startsWith(qf)) score = Math.max(score, 85);
+            else if ((' ' + en).includes(' ' + qf)) score = Math.max(score, 70);
+            else if (en.includes(qf)) score = Math.max(score, 55);
+          }
+          if (qc) {
+            for (const py of [r.pinyin, r.pinyinU]) {
+              if (py === qc) score = Math.max(score, 95);
+              else if (py.startsWith(qc)) score = Math.max(score, 75);
+              else if (qc.length >= 3 && py.includes(qc)) score = Math.max(score, 50);
+            }
+          }
+          if (r.id === qf || r.id.includes(qf)) score = Math.max(score, 45);
+          if (qf.length >= 3 && r.rest.includes(qf)) score = Math.max(score, 20);
+          if (score) scored.push([score, r]);
+        }
+      }
+      scored.sort((a, b) => b[0] - a[0] || byName(a[1], b[1]));
+      return scored.map(([, r]) => r.entry);
+    },
+  };
+}

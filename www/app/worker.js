@@ -1,0 +1,79 @@
+// The matching worker: loads the wasm engine once, analyses texts, and builds exports, so the
+// page's main thread never runs the matcher or walks a big report.
+//
+// Protocol (every request carries `seq`; every reply echoes it):
+//   { seq, type: 'init' }                                  -> { entries, categories }
+//   { seq, type: 'dictionary', mode: 'builtin'|'with'|'only', text?, name? }
+//                                                          -> { entries, categories } | { error }
+//   { seq, type: 'analyze', text, source }                 -> { summary, compact } | { error }
+//   { seq, type: 'export', format: 'json'|'csv'|'md'|'html' } -> { body, mime, filename } | { error }
+import init, { Tifa } from '../pkg/tifa.js';
+import { compactReport } from './compact.js';
+import { exportJson, exportCsv, exportMarkdown, exportFilename, EXPORT_TYPES } from './export.js';
+import { standaloneHtml } from './standalone.js';
+
+let ready = null;
+let engine = null;
+let entries = [];
+let entryIndex = new Map();
+let last = null; // { text, source, report }
+
+function setEngine(t) {
+  engine = t;
+  entries = t.entries();
+  entryIndex = new Map(entries.map((e, i) => [e.id, i]));
+  last = null;
+  return { entries, categories: t.categories() };
+}
+
+async function start() {
+  await init({ module_or_path: new URL('../pkg/tifa_bg.wasm', import.meta.url) });
+  return setEngine(new Tifa());
+}
+
+function handle(msg) {
+  switch (msg.type) {
+    case 'init':
+      return ready;
+    case 'dictionary': {
+      if (msg.mode === 'builtin') return setEngine(new Tifa());
+      const t = msg.mode === 'only' ? Tifa.fromDictionary(msg.text, msg.name) : Tifa.withDictionary(msg.text, msg.name);
+      return setEngine(t);
+    }
+    case 'analyze': {
+      const report = engine.analyze(msg.text);
+      last = { text: msg.text, source: msg.source, report };
+      const { summary, compact, transfer } = compactReport(report, entryIndex, entries);
+      return { value: { summary, compact }, transfer };
+    }
+    case 'export': {
+      if (!last) throw new Error('nothing to export yet: paste or open a text first');
+      const { text, source, report } = last;
+      const byId = (id) => entries[entryIndex.get(id)];
+      const body = {
+        json: () => exportJson(report, source),
+        csv: () => exportCsv(report, source),
+        md: () => exportMarkdown(report, byId, source),
+        html: () => standaloneHtml(text, report, byId, source),
+      }[msg.format];
+      if (!body) throw new Error(`unknown export format: ${msg.format}`);
+      return { body: body(), mime: EXPORT_TYPES[msg.format], filename: exportFilename(source, msg.format) };
+    }
+    default:
+      throw new Error(`unknown request: ${msg.type}`);
+  }
+}
+
+self.onmessage = async (event) => {
+  const msg = event.data;
+  try {
+    if (!ready) ready = start();
+    await ready;
+    let out = await handle(msg);
+    let transfer = [];
+    if (out && out.transfer) ({ value: out, transfer } = out);
+    self.postMessage({ seq: msg.seq, ok: true, value: out }, transfer);
+  } catch (err) {
+    self.postMessage({ seq: msg.seq, ok: false, error: String(err && err.message ? err.message : err) });
+  }
+};

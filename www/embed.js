@@ -1,0 +1,368 @@
+// tifa embed: highlights Chinese Communist Party set phrases on any page and explains them in
+// isolated tooltips. Three ways in, one module:
+//
+//   <script type="module" src="https://example.org/tifa/embed.js" data-tifa-root="article"></script>
+//   import { highlight, unhighlight } from 'https://example.org/tifa/embed.js';
+//   <tifa-text>…text to highlight…</tifa-text>
+//
+// If the engine cannot load (no WebAssembly, a 404, a CSP without 'wasm-unsafe-eval'), the page
+// is left untouched and one console warning names the cause and the fix.
+import { loadTifa, TifaLoadError, CSP_FIX } from './lib/engine.js';
+import { highlightTree, unhighlightTree, disconnectTree, summaryOf } from './lib/highlight.js';
+import { attachTooltips } from './lib/tooltip.js';
+
+export { TifaLoadError, CSP_FIX };
+
+/** The categories of the dictionary, for the `categories` option. */
+export const CATEGORIES = Object.freeze(['ideology', 'leadership', 'party-building', 'discipline', 'economy', 'governance',
+  'security-foreign', 'regions-religion', 'propaganda', 'institutions', 'local']);
+export const THEMES = Object.freeze(['auto', 'light', 'dark']);
+
+const HERE = new URL('./', import.meta.url).href;
+const warned = new Set();
+/** Logs `message` once per page (the embed never floods a host's console). */
+function warnOnce(message) {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
+}
+
+// One tooltip controller per document, resolving ids across every Tifa instance in use.
+const tooltipState = new WeakMap(); // Document -> { tips, engines: Set, roots: Set, cache: Map }
+function tooltipsFor(doc, engine, theme) {
+  let st = tooltipState.get(doc);
+  if (!st) {
+    st = { engines: new Set(), roots: new Set(), cache: new Map(), tips: null };
+    const getEntry = (id) => {
+      if (st.cache.has(id)) return st.cache.get(id);
+      for (const e of st.engines) {
+        const entry = e.entry(id);
+        if (entry) { st.cache.set(id, entry); return entry; }
+      }
+      return undefined;
+    };
+    st.tips = attachTooltips(doc, { getEntry, theme });
+    tooltipState.set(doc, st);
+  }
+  if (!st.engines.has(engine)) { st.engines.add(engine); st.cache.clear(); }
+  return st;
+}
+
+/**
+ * Highlights tifa terms under `root` (an Element, a Document, a ShadowRoot, or a CSS selector
+ * for several elements), attaches the tooltips, and keeps highlighting content added later.
+ * Resolves to a handle with live counts. Rejects with a `TifaLoadError` (with `.code` and
+ * `.fix`) when the engine cannot load; the page is then untouched.
+ *
+ * @example
+ *   import { highlight, unhighlight } from './embed.js';
+ *   const h = await highlight(document.querySelector('article'), { categories: ['leadership'], firstOnly: true });
+ *   console.log(h.count, h.terms);   // 4 { 'two-upholds': 1, 'two-establishments': 1, ... }
+ *   h.disconnect();                   // stop watching for new content, keep the highlights
+ *   unhighlight(h.root);              // or h.unhighlight(): back to the original DOM
+ * @param {Element|Document|ShadowRoot|string} [root=document.body]
+ * @param {{ categories?: string[], firstOnly?: boolean, exclude?: string, dictionaryUrl?: string, theme?: 'auto'|'light'|'dark',
+ *           base?: string, observe?: boolean, tooltips?: boolean }} [options]
+ * @returns {Promise<{ root, readonly count: number, readonly marks: number, readonly terms: Record<string, number>,
+ *           disconnect(): void, unhighlight(): number }>}
+ */
+export async function highlight(root = document.body, options = {}) {
+  const opts = normalizeOptions(options, (m) => warnOnce(`tifa: ${m}`));
+  if (typeof root === 'string') {
+    let els;
+    try { els = [...document.querySelectorAll(root)]; } catch {
+      throw new TypeError(`tifa: highlight(${JSON.stringify(root)}): not a valid CSS selector.`);
+    }
+    const handles = await Promise.all(els.map((el) => highlight(el, opts)));
+    return combine(handles);
+  }
+  if (!root || !root.nodeType) throw new TypeError('tifa: highlight(root): root must be an Element, Document, ShadowRoot or selector.');
+  if (root.nodeType === 9) root = root.body || root.documentElement;
+  const doc = root.ownerDocument || document;
+  let engine;
+  if (opts.dictionaryUrl) {
+    try {
+      engine = await loadTifa({ base: opts.base, dictionaryUrl: opts.dictionaryUrl });
+    } catch (err) {
+      if (!(err instanceof TifaLoadError) || err.code !== 'dictionary') throw err;
+      // A bad custom dictionary falls back to the built-in one.
+      warnOnce(`${err.message} Using the built-in dictionary.`);
+      engine = await loadTifa({ base: opts.base });
+    }
+  } else engine = await loadTifa({ base: opts.base });
+  const st = opts.tooltips ? tooltipsFor(doc, engine, opts.theme) : null;
+  if (st) st.roots.add(root);
+  await highlightTree(root, engine, {
+    categories: opts.categories, firstOnly: opts.firstOnly, exclude: opts.exclude, observe: opts.observe, theme: opts.theme,
+  });
+  return handleFor(root);
+}
+
+function handleFor(root) {
+  return {
+    root,
+    get count() { return summaryOf(root)?.count ?? 0; },
+    get marks() { return summaryOf(root)?.marks ?? 0; },
+    get terms() { return summaryOf(root)?.terms ?? {}; },
+    get longestTaskMs() { return summaryOf(root)?.longestTaskMs ?? 0; },
+    get scriptMs() { return summaryOf(root)?.scriptMs ?? 0; },
+    disconnect: () => disconnectTree(root),
+    unhighlight: () => unhighlight(root),
+  };
+}
+
+function combine(handles) {
+  const sum = (k) => handles.reduce((n, h) => n + h[k], 0);
+  return {
+    root: handles.map((h) => h.root),
+    get count() { return sum('count'); },
+    get marks() { return sum('marks'); },
+    get terms() {
+      const t = {};
+      for (const h of handles) for (const [id, n] of Object.entries(h.terms)) t[id] = (t[id] || 0) + n;
+      return t;
+    },
+    get longestTaskMs() { return Math.max(0, ...handles.map((h) => h.longestTaskMs)); },
+    disconnect: () => handles.forEach((h) => h.disconnect()),
+    unhighlight: () => handles.reduce((n, h) => n + h.unhighlight(), 0),
+  };
+}
+
+/**
+ * Removes what `highlight` added under `root` (an Element, Document, ShadowRoot or selector),
+ * restoring the original DOM exactly, and stops observing it. Returns the number of
+ * occurrences removed.
+ *
+ * @example
+ *   unhighlight(document.querySelector('article')); // -> 4
+ */
+export function unhighlight(root = document.body) {
+  if (typeof root === 'string') return [...document.querySelectorAll(root)].reduce((n, el) => n + unhighlight(el), 0);
+  if (!root) return 0;
+  if (root.nodeType === 9) root = root.body || root.documentElement;
+  const doc = root.ownerDocument || document;
+  const st = tooltipState.get(doc);
+  if (st) {
+    st.tips.close();
+    st.roots.delete(root);
+    if (st.roots.size === 0) { st.tips.destroy(); tooltipState.delete(doc); }
+  }
+  return unhighlightTree(root);
+}
+
+/**
+ * Stops watching `root` for added content; the highlights stay.
+ * @example disconnect(document.querySelector('article'));
+ */
+export function disconnect(root = document.body) {
+  if (root && root.nodeType === 9) root = root.body || root.documentElement;
+  disconnectTree(root);
+}
+
+/**
+ * Highlights `root` if it is not highlighted, else removes the highlights (the bookmarklet).
+ * @example toggle(document.body);
+ */
+export async function toggle(root = document.body, options = {}) {
+  if (root && root.nodeType === 9) root = root.body || root.documentElement;
+  if (summaryOf(root)) return { removed: unhighlight(root) };
+  return highlight(root, options);
+}
+
+// Options ------------------------------------------------------------------------------------
+
+const isSelector = (s) => {
+  try { document.createDocumentFragment().querySelector(s); return true; } catch { return false; }
+};
+
+/**
+ * Validates options (from the JS API or parsed from attributes); every bad value is reported
+ * through `warn` and replaced by its default.
+ *
+ * @example
+ *   normalizeOptions({ categories: ['leadership', 'nope'], theme: 'pink' }, console.warn)
+ *   // warns twice; -> { categories: ['leadership'], theme: 'auto', firstOnly: false, ... }
+ */
+export function normalizeOptions(o = {}, warn = () => {}) {
+  const out = { categories: null, firstOnly: false, exclude: undefined, dictionaryUrl: undefined, theme: 'auto', base: HERE, observe: true, tooltips: true };
+  if (o.categories != null) {
+    const list = typeof o.categories === 'string' ? o.categories.split(/[\s,]+/) : Array.from(o.categories, String);
+    const wanted = list.map((c) => c.trim().toLowerCase()).filter(Boolean);
+    const bad = wanted.filter((c) => !CATEGORIES.includes(c));
+    if (bad.length) warn(`unknown categor${bad.length > 1 ? 'ies' : 'y'} ${bad.map((c) => JSON.stringify(c)).join(', ')} ignored; the categories are: ${CATEGORIES.join(', ')}.`);
+    const good = wanted.filter((c) => CATEGORIES.includes(c));
+    out.categories = good.length ? good : null;
+    if (!good.length && wanted.length) warn('no valid category given: highlighting every category.');
+  }
+  if (o.firstOnly != null) {
+    const v = parseBool(o.firstOnly);
+    if (v == null) warn(`first-occurrence option ${JSON.stringify(String(o.firstOnly))} is not true/false; using false.`);
+    else out.firstOnly = v;
+  }
+  if (o.observe != null) {
+    const v = parseBool(o.observe);
+    if (v == null) warn(`observe option ${JSON.stringify(String(o.observe))} is not true/false; using true.`);
+    else out.observe = v;
+  }
+  if (o.tooltips != null) {
+    const v = parseBool(o.tooltips);
+    if (v == null) warn(`tooltips option ${JSON.stringify(String(o.tooltips))} is not true/false; using true.`);
+    else out.tooltips = v;
+  }
+  if (o.exclude != null && o.exclude !== '') {
+    if (isSelector(String(o.exclude))) out.exclude = String(o.exclude);
+    else warn(`exclude selector ${JSON.stringify(String(o.exclude))} is not a valid CSS selector; nothing extra is excluded.`);
+  }
+  if (o.theme != null && o.theme !== '') {
+    const t = String(o.theme).toLowerCase();
+    if (THEMES.includes(t)) out.theme = t;
+    else warn(`theme ${JSON.stringify(String(o.theme))} is not one of ${THEMES.join(', ')}; using auto.`);
+  }
+  if (o.dictionaryUrl != null && o.dictionaryUrl !== '') {
+    try { out.dictionaryUrl = new URL(String(o.dictionaryUrl), document.baseURI).href; } catch {
+      warn(`dictionary URL ${JSON.stringify(String(o.dictionaryUrl))} is not a URL; using the built-in dictionary.`);
+    }
+  }
+  if (o.base != null && o.base !== '') {
+    try { out.base = new URL(String(o.base), document.baseURI).href; } catch {
+      warn(`base URL ${JSON.stringify(String(o.base))} is not a URL; loading pkg/ next to embed.js.`);
+    }
+  }
+  return out;
+}
+
+function parseBool(v) {
+  if (typeof v === 'boolean') return v;
+  const s = String(v).trim().toLowerCase();
+  if (s === '' || s === 'true' || s === '1' || s === 'yes' || s === 'on') return true;
+  if (s === 'false' || s === '0' || s === 'no' || s === 'off') return false;
+  return null;
+}
+
+// data-tifa-* attribute name -> option name
+const SCRIPT_OPTIONS = {
+  'data-tifa-root': 'root', 'data-tifa-categories': 'categories', 'data-tifa-first': 'firstOnly', 'data-tifa-first-only': 'firstOnly',
+  'data-tifa-exclude': 'exclude', 'data-tifa-dictionary': 'dictionaryUrl', 'data-tifa-theme': 'theme', 'data-tifa-base': 'base',
+  'data-tifa-observe': 'observe', 'data-tifa-tooltips': 'tooltips',
+};
+
+/**
+ * Reads the options of a `<script … data-tifa-*>` tag, warning about unknown attributes.
+ * @example optionsFromAttributes(document.querySelector('script[data-tifa-root]'), 'data-tifa-', console.warn)
+ */
+export function optionsFromAttributes(el, prefix, warn) {
+  const raw = {};
+  for (const { name, value } of el.attributes) {
+    if (!name.startsWith(prefix)) continue;
+    const key = SCRIPT_OPTIONS[`data-tifa-${name.slice(prefix.length)}`];
+    if (!key) { warn(`unknown attribute ${name} ignored; the options are: ${Object.keys(SCRIPT_OPTIONS).map((k) => prefix + k.slice(10)).join(', ')}.`); continue; }
+    raw[key] = value;
+  }
+  return raw;
+}
+
+async function runFromScriptTag(script) {
+  const warn = (m) => warnOnce(`tifa: ${m}`);
+  const raw = optionsFromAttributes(script, 'data-tifa-', warn);
+  let selector = raw.root == null || raw.root.trim() === '' ? 'body' : raw.root.trim();
+  if (!isSelector(selector)) {
+    warn(`data-tifa-root ${JSON.stringify(selector)} is not a valid CSS selector; using "body".`);
+    selector = 'body';
+  }
+  delete raw.root;
+  const opts = normalizeOptions(raw, warn);
+  const roots = [...document.querySelectorAll(selector)];
+  if (!roots.length) { warn(`data-tifa-root ${JSON.stringify(selector)} matches no element: nothing to highlight.`); return null; }
+  try {
+    const handles = [];
+    for (const r of roots) {
+      if (roots.some((o) => o !== r && o.contains(r))) continue; // nested roots: the outer one covers it
+      handles.push(await highlight(r, opts));
+    }
+    const h = combine(handles);
+    document.dispatchEvent(new CustomEvent('tifa:highlighted', { detail: { count: h.count, terms: h.terms } }));
+    return h;
+  } catch (err) {
+    warnOnce(err instanceof TifaLoadError ? err.message : `tifa: highlighting failed (${err && err.message ? err.message : err}); the page was left as it was.`);
+    return null;
+  }
+}
+
+function findOwnScript() {
+  if (typeof document === 'undefined') return null;
+  for (const s of document.querySelectorAll('script[src]')) {
+    let src;
+    try { src = new URL(s.getAttribute('src'), document.baseURI).href; } catch { continue; }
+    // Script-tag mode needs at least one data-tifa-* option; a bare tag only defines <tifa-text>.
+    if (src === import.meta.url && [...s.attributes].some((a) => a.name.startsWith('data-tifa-'))) return s;
+  }
+  return null;
+}
+
+/**
+ * A promise for the script-tag run: resolves to the handle, or null when nothing was
+ * highlighted or when there is no script-tag run (embed.js imported, or loaded by a tag
+ * without any data-tifa-* attribute).
+ * @example const h = await ready; if (h) console.log(h.count);
+ */
+export const ready = (() => {
+  const script = findOwnScript();
+  if (!script) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const go = () => resolve(runFromScriptTag(script));
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go, { once: true });
+    else go();
+  });
+})();
+
+// <tifa-text> -------------------------------------------------------------------------------
+
+const ELEMENT_OPTIONS = ['categories', 'first', 'exclude', 'dictionary', 'theme', 'base', 'observe'];
+
+/**
+ * `<tifa-text>` highlights its own content (and content added to it later). Attributes:
+ * `categories`, `first`, `exclude`, `dictionary`, `theme`, `base`, `observe`. Its `ready`
+ * property is a promise for the highlight handle (null if the engine could not load), and it
+ * fires a `tifa:highlighted` event with `{ count, terms }`.
+ *
+ * @example
+ *   <tifa-text categories="leadership">We must achieve the two upholds.</tifa-text>
+ */
+export class TifaText extends (typeof HTMLElement === 'function' ? HTMLElement : class {}) {
+  static get observedAttributes() { return ELEMENT_OPTIONS; }
+
+  constructor() {
+    super();
+    this.ready = Promise.resolve(null);
+    this._scheduled = false;
+  }
+
+  connectedCallback() { this._schedule(); }
+
+  disconnectedCallback() { disconnectTree(this); }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue !== newValue && this.isConnected && summaryOf(this)) { unhighlight(this); this._schedule(); }
+  }
+
+  _schedule() {
+    if (this._scheduled) return;
+    this._scheduled = true;
+    this.ready = new Promise((resolve) => queueMicrotask(() => {
+      this._scheduled = false;
+      if (!this.isConnected) { resolve(null); return; }
+      const warn = (m) => warnOnce(`tifa: <tifa-text>: ${m}`);
+      const raw = {};
+      for (const a of ELEMENT_OPTIONS) if (this.hasAttribute(a)) raw[a === 'first' ? 'firstOnly' : a === 'dictionary' ? 'dictionaryUrl' : a] = this.getAttribute(a);
+      const opts = normalizeOptions(raw, warn);
+      highlight(this, opts).then((h) => {
+        this.dispatchEvent(new CustomEvent('tifa:highlighted', { bubbles: true, detail: { count: h.count, terms: h.terms } }));
+        resolve(h);
+      }, (err) => {
+        warnOnce(err instanceof TifaLoadError ? err.message : `tifa: <tifa-text> could not be highlighted (${err && err.message ? err.message : err}).`);
+        resolve(null);
+      });
+    }));
+  }
+}
+if (typeof customElements !== 'undefined' && !customElements.get('tifa-text')) customElements.define('tifa-text', TifaText);

@@ -1,0 +1,184 @@
+// Loads the tifa WebAssembly engine once per page and hands out Tifa instances.
+//
+// Failures become an Error with a `code`, a `fix` and a message naming both, so the embed can
+// warn once ("tifa: … Fix: …") and leave the page untouched.
+
+/** The directory that holds `pkg/` by default: the parent of this module's `lib/` directory. */
+export const DEFAULT_BASE = new URL('../', import.meta.url).href;
+
+const modules = new Map(); // pkg URL -> Promise<module namespace of tifa.js, initialised>
+const instances = new Map(); // pkg URL + '\n' + dictionary URL -> Promise<Tifa>
+
+/**
+ * An engine failure: `code` is one of 'unsupported', 'not-found', 'network', 'csp', 'init',
+ * 'dictionary'; `fix` says what the site owner can do; `cause` keeps the original error.
+ */
+export class TifaLoadError extends Error {
+  constructor(code, message, fix, cause) {
+    super(fix ? `${message} Fix: ${fix}` : message, cause ? { cause } : undefined);
+    this.name = 'TifaLoadError';
+    this.code = code;
+    this.fix = fix || '';
+  }
+}
+
+/** The CSP source expression tifa needs in script-src. */
+export const CSP_FIX = "add 'wasm-unsafe-eval' to the page's Content-Security-Policy script-src, e.g. `script-src 'self' 'wasm-unsafe-eval'`.";
+
+/**
+ * Loads (once) and returns a Tifa instance: the built-in dictionary, plus a custom dictionary
+ * when `dictionaryUrl` (or `dictionary` text) is given. Concurrent and repeated calls with the
+ * same options share one instance; the wasm module is fetched and compiled once per `base`.
+ *
+ * Rejects with a {@link TifaLoadError} naming the cause and the fix: no WebAssembly, a 404 for
+ * `pkg/tifa.js` or `pkg/tifa_bg.wasm`, a CSP without 'wasm-unsafe-eval', a bad dictionary.
+ *
+ * @example
+ *   import { loadTifa } from './lib/engine.js';
+ *   const tifa = await loadTifa();                                   // www/pkg/ next to lib/
+ *   const mine = await loadTifa({ dictionaryUrl: '/terms/mine.toml' }); // built-in + mine
+ *   tifa.analyze('坚决做到两个维护').matches[0].id; // 'two-upholds'
+ * @param {{ base?: string|URL, dictionaryUrl?: string|URL, dictionary?: string, dictionaryName?: string, only?: boolean }} [options]
+ *   base: the URL of the directory holding `pkg/` (default: the parent of `lib/`);
+ *   only: use the custom dictionary alone (Tifa.fromDictionary) instead of adding it.
+ * @returns {Promise<object>} a Tifa instance
+ */
+export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dictionaryName, only = false } = {}) {
+  let pkgUrl;
+  try {
+    pkgUrl = new URL('./pkg/', new URL(String(base), typeof document !== 'undefined' ? document.baseURI : DEFAULT_BASE)).href;
+  } catch (err) {
+    return Promise.reject(new TifaLoadError('init', `tifa: invalid base URL ${JSON.stringify(String(base))}.`, 'pass the URL of the directory that holds pkg/.', err));
+  }
+  let dictKey = '';
+  if (dictionaryUrl) {
+    try {
+      dictionaryUrl = new URL(String(dictionaryUrl), typeof document !== 'undefined' ? document.baseURI : pkgUrl).href;
+    } catch (err) {
+      return Promise.reject(new TifaLoadError('dictionary', `tifa: invalid dictionary URL ${JSON.stringify(String(dictionaryUrl))}.`, 'give an absolute or page-relative URL of a .toml file.', err));
+    }
+    dictKey = `url:${dictionaryUrl}`;
+  } else if (typeof dictionary === 'string') dictKey = `text:${dictionaryName || ''}:${dictionary}`;
+  const key = `${pkgUrl}\n${only ? 'only' : 'add'}\n${dictKey}`;
+  let p = instances.get(key);
+  if (!p) {
+    p = (async () => {
+      const mod = await loadModule(pkgUrl);
+      if (!dictKey) {
+        try {
+          return new mod.Tifa();
+        } catch (err) {
+          throw new TifaLoadError('init', `tifa: the built-in dictionary did not load (${errText(err)}).`, 'rebuild pkg/ with `make build` (the build checks the dictionary).', err);
+        }
+      }
+      let text = dictionary;
+      let name = dictionaryName;
+      if (dictionaryUrl) {
+        text = await fetchText(dictionaryUrl);
+        name = name || decodeURIComponent(new URL(dictionaryUrl).pathname.split('/').pop() || 'dictionary.toml');
+      }
+      name = name || 'dictionary.toml';
+      try {
+        return only ? mod.Tifa.fromDictionary(text, name) : mod.Tifa.withDictionary(text, name);
+      } catch (err) {
+        throw new TifaLoadError('dictionary', `tifa: the custom dictionary is invalid: ${err && err.message ? err.message : err}.`,
+          `correct ${name} (run \`tifa dict check ${name}\`), or remove the dictionary option.`, err);
+      }
+    })();
+    instances.set(key, p);
+    p.catch(() => instances.delete(key));
+  }
+  return p;
+}
+
+/**
+ * Imports and initialises `pkg/tifa.js` + `pkg/tifa_bg.wasm` under `pkgUrl` (once).
+ *
+ * @example
+ *   const { Tifa } = await loadModule('https://example.org/tifa/pkg/');
+ */
+export function loadModule(pkgUrl) {
+  let p = modules.get(pkgUrl);
+  if (!p) {
+    p = (async () => {
+      if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+        throw new TifaLoadError('unsupported', 'tifa: this browser does not support WebAssembly.', 'use a current browser (Chrome/Edge 91+, Firefox 90+, Safari 15+).');
+      }
+      const jsUrl = new URL('tifa.js', pkgUrl).href;
+      const wasmUrl = new URL('tifa_bg.wasm', pkgUrl).href;
+      let mod;
+      try {
+        mod = await import(jsUrl);
+      } catch (err) {
+        // A module that fails to load gives no status code: ask the server for one.
+        const status = await probe(jsUrl);
+        if (status === 404 || status === 410) {
+          throw new TifaLoadError('not-found', `tifa: ${jsUrl} was not found (HTTP ${status}).`,
+            'serve the pkg/ directory built by `make build` next to embed.js, or point data-tifa-base / the base option at it.', err);
+        }
+        throw new TifaLoadError('network', `tifa: could not load ${jsUrl} (${errText(err)}).`,
+          "check that the file is served with a JavaScript MIME type and, if the page has a Content-Security-Policy, that script-src allows tifa's origin.", err);
+      }
+      let res;
+      try {
+        res = await fetch(wasmUrl, { credentials: 'same-origin' });
+      } catch (err) {
+        throw new TifaLoadError('network', `tifa: could not fetch ${wasmUrl} (${errText(err)}).`,
+          "check the network and, if the page has a Content-Security-Policy, allow tifa's origin in connect-src.", err);
+      }
+      if (!res.ok) {
+        throw new TifaLoadError(res.status === 404 || res.status === 410 ? 'not-found' : 'network',
+          `tifa: ${wasmUrl} answered HTTP ${res.status}.`, 'serve pkg/tifa_bg.wasm (built by `make build`) next to pkg/tifa.js.');
+      }
+      const type = (res.headers.get('Content-Type') || '').split(';')[0].trim();
+      const source = type === 'application/wasm' ? res : await res.arrayBuffer();
+      try {
+        await mod.default({ module_or_path: source });
+      } catch (err) {
+        throw classifyInitError(err);
+      }
+      if (typeof mod.Tifa !== 'function') {
+        throw new TifaLoadError('init', `tifa: ${jsUrl} does not export Tifa.`, 'rebuild pkg/ with `make build`.');
+      }
+      return mod;
+    })();
+    modules.set(pkgUrl, p);
+    p.catch(() => modules.delete(pkgUrl));
+  }
+  return p;
+}
+
+function classifyInitError(err) {
+  const msg = errText(err);
+  if (/content security policy|unsafe-eval|wasm-eval|refused to compile/i.test(msg) || (err && err.name === 'EvalError')) {
+    return new TifaLoadError('csp', "tifa: the page's Content-Security-Policy does not allow WebAssembly.", CSP_FIX, err);
+  }
+  return new TifaLoadError('init', `tifa: the WebAssembly module could not start (${msg}).`, 'rebuild pkg/ with `make build` and serve tifa_bg.wasm as application/wasm.', err);
+}
+
+async function fetchText(url) {
+  let res;
+  try {
+    res = await fetch(url, { credentials: 'same-origin' });
+  } catch (err) {
+    throw new TifaLoadError('dictionary', `tifa: could not fetch the custom dictionary ${url} (${errText(err)}).`,
+      'check the URL; a dictionary on another origin must be served with CORS (Access-Control-Allow-Origin).', err);
+  }
+  if (!res.ok) {
+    throw new TifaLoadError('dictionary', `tifa: the custom dictionary ${url} answered HTTP ${res.status}.`, 'check data-tifa-dictionary / the dictionaryUrl option.');
+  }
+  return res.text();
+}
+
+async function probe(url) {
+  try {
+    const r = await fetch(url, { method: 'GET', cache: 'no-store' });
+    return r.status;
+  } catch {
+    return 0;
+  }
+}
+
+function errText(err) {
+  return String((err && err.message) || err || 'unknown error').replace(/\s+/g, ' ').trim();
+}

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The CLI's contract: JSON shape and offsets, formats, and clear errors on bad input.
 
 use std::io::Write;

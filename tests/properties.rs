@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Properties against a naive oracle: spans are sorted, disjoint, on UTF-16 character
 //! boundaries, and equal to a naive search over the normalized text.
 

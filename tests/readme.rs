@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The README's CLI example is real: every ```console block whose first line is
 //! `$ echo '…' | tifa …` is run and its output compared with the block.
 

@@ -19,9 +19,9 @@ fn analyze_returns_a_plain_report_with_utf16_offsets() {
     assert_eq!(matches.length(), 2);
     let first = matches.get(0);
     assert_eq!(get(&first, "id").as_string().unwrap(), "two-upholds");
-    // 😀 is two UTF-16 units: "😀 the “" is 7 units.
-    assert_eq!(get(&first, "start").as_f64().unwrap(), 7.0);
-    assert_eq!(get(&first, "end").as_f64().unwrap(), 18.0);
+    // 😀 is two UTF-16 units: "😀 the “" is 2 + 1 + 3 + 1 + 1 = 8 units.
+    assert_eq!(get(&first, "start").as_f64().unwrap(), 8.0);
+    assert_eq!(get(&first, "end").as_f64().unwrap(), 19.0);
     assert!(get(&first, "nested").is_array());
     assert_eq!(
         get(&matches.get(1), "text").as_string().unwrap(),

@@ -104,7 +104,9 @@ async function analyzeLatest(seq) {
   let result;
   try {
     await ready;
+    performance.mark('tifa-analyze-sent');
     result = await engine.request('analyze', { text, source });
+    performance.mark('tifa-analyze-received');
   } catch (err) {
     if (seq === state.seq) {
       progress(null);
@@ -130,6 +132,7 @@ async function analyzeLatest(seq) {
   state.render = r;
   const finished = await r.done;
   if (finished && seq === state.seq) {
+    performance.mark('tifa-rendered');
     progress(null);
     ui.output.dispatchEvent(new CustomEvent('tifa:rendered', { bubbles: true, detail: { matches: view.count } }));
   }
@@ -224,6 +227,7 @@ ui.bigClear.addEventListener('click', () => {
 
 async function openFile(file) {
   if (!file) return;
+  state.pending = true; // until the text is read, analysed and rendered
   try {
     progress(`Reading ${file.name}…`, null, { immediate: true });
     const { text } = await readTextFile(file);
@@ -231,6 +235,7 @@ async function openFile(file) {
   } catch (err) {
     progress(null);
     showError(`Could not read ${file.name}: ${err.message}`);
+    state.pending = state.debouncing;
   }
 }
 ui.file.addEventListener('change', () => {
@@ -266,12 +271,14 @@ samples.then((list) => {
 });
 async function loadSample(file) {
   if (!file) return;
+  state.pending = true;
   try {
     const res = await fetch(new URL(file, samplesUrl));
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     setText(await res.text(), file);
   } catch (err) {
     showError(`Could not load the sample ${file}: ${err.message}`);
+    state.pending = state.debouncing;
   }
 }
 ui.sample.addEventListener('change', () => loadSample(ui.sample.value));

@@ -7,7 +7,7 @@
 // "tifa-term tifa-cat-<category>"; tabindex 0).
 
 /** Characters per block (a block ends at the first line break after this many). */
-export const BLOCK_CHARS = 16384;
+export const BLOCK_CHARS = 4096;
 
 const yieldToBrowser = () =>
   globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((ok) => setTimeout(ok, 0));

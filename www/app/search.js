@@ -76,10 +76,13 @@ export function buildIndex(entries) {
       } else {
         const qf = fold(q);
         const qc = compactPinyin(q);
+        // A regular plural finds the singular form, as the matcher does ("two maintenances").
+        const singular = qf.length > 3 ? [qf.replace(/es$/, ''), qf.replace(/s$/, '')].filter((x) => x !== qf) : [];
         for (const r of rows) {
           let score = 0;
           for (const en of r.english) {
             if (en === qf) score = Math.max(score, 100);
+            else if (singular.includes(en)) score = Math.max(score, 98);
             else if (en.startsWith(qf)) score = Math.max(score, 85);
             else if ((' ' + en).includes(' ' + qf)) score = Math.max(score, 70);
             else if (en.includes(qf)) score = Math.max(score, 55);

@@ -45,7 +45,7 @@ test-wasm:
 
 test-js:
 	scripts/ensure-tools.sh node browser
-	node --test --test-concurrency=1 tests/js/ tests/browser/
+	node --test --test-concurrency=1 tests/browser/
 
 bench: build
 	scripts/ensure-tools.sh browser

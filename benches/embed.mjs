@@ -19,6 +19,7 @@ import { startServer, launch, WWW, ROOT } from '../tests/browser/harness.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
+const SAMPLE = Number(args[args.indexOf('--sample') + 1]) || 60; // forms timed in mark.js per-term mode
 const SIZES = [['100 KB', 100 * 1024, RUNS], ['1 MB', 1024 * 1024, Math.max(3, Math.ceil(RUNS / 2))]];
 
 const median = (xs) => { const a = [...xs].sort((x, y) => x - y); const m = a.length >> 1; return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2; };
@@ -128,11 +129,12 @@ async function main() {
   const paragraphs = await samples();
   const rows = [];
   let ok = true;
+  let forms = [];
   try {
     // Every surface form of the dictionary, for mark.js.
     const page0 = await browser.newPage();
     await page0.goto(`${server.url}/fixtures/bench.html`);
-    const forms = await page0.evaluate(async () => {
+    forms = await page0.evaluate(async () => {
       const { loadTifa } = await import('/lib/engine.js');
       const t = await loadTifa();
       const set = new Set();
@@ -164,6 +166,7 @@ async function main() {
           const wall = performance.now() - t0;
           return { wall, count: h.count, marks: h.marks, script: h.scriptMs };
         });
+        process.stderr.write(`  ${label} run ${run + 1} tifa: ${r.wall.toFixed(0)} ms, ${r.count} occurrences\n`);
         res.tifa.push(r.wall); res.tifaLongest.push(r.longestTaskMs); res.tifaScript.push(r.script ?? NaN);
         const un = await page.evaluate(() => { const t0 = performance.now(); window.tifaEmbed.unhighlight(document.getElementById('story')); return performance.now() - t0; });
         res.tifaUn.push(un);
@@ -177,6 +180,7 @@ async function main() {
           page = await browser.newPage();
           await page.goto(`${server.url}/fixtures/bench.html`);
           await page.evaluate(buildInPage, blocks);
+          await page.evaluate((n) => { window.SAMPLE = n; }, SAMPLE);
           const m = await traceLongestTask(page, ([fs, md]) => new Promise((resolve) => {
             const inst = new window.Mark(document.getElementById('story'));
             const opts = { acrossElements: true, separateWordSearch: false, diacritics: false, caseSensitive: false,
@@ -185,13 +189,18 @@ async function main() {
             const t0 = performance.now();
             const done = () => resolve({ wall: performance.now() - t0, count });
             if (md === 'perTerm') {
-              // mark.js's own per-term loop, one keyword at a time, so that a keyword whose
-              // generated RegExp fails (V8 "Stack overflow") is counted instead of aborting the run.
+              // mark.js's per-term mode makes one full pass over the DOM per keyword, so its cost
+              // is linear in the number of forms: time an evenly spread sample of SAMPLE forms and
+              // scale to all of them (printed as "extrapolated"). One keyword at a time, so that a
+              // keyword whose generated RegExp fails (V8 "Stack overflow") is counted, not fatal.
+              const step = Math.max(1, Math.floor(fs.length / window.SAMPLE));
+              const sample = fs.filter((_, i) => i % step === 0);
               let failed = 0;
-              for (const f of fs) {
+              for (const f of sample) {
                 try { inst.mark(f, { ...opts, each: () => { count += 1; } }); } catch { failed += 1; }
               }
-              resolve({ wall: performance.now() - t0, count, failed });
+              const wall = performance.now() - t0;
+              resolve({ wall: wall * (fs.length / sample.length), sampleWall: wall, sample: sample.length, count, failed });
             } else {
               const esc = [...fs].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
               inst.markRegExp(new RegExp(esc.join('|'), 'gi'), { acrossElements: true, exclude: opts.exclude, each: () => { count += 1; }, done });
@@ -201,9 +210,12 @@ async function main() {
             const t0 = performance.now();
             new window.Mark(document.getElementById('story')).unmark({ done: () => resolve(performance.now() - t0) });
           }));
-          res[mode].push(m.wall); res[`${mode}Longest`].push(m.longestTaskMs); res[`${mode}Un`].push(unm);
+          // mark.js runs synchronously: per-term, the whole (extrapolated) run is one task.
+          res[mode].push(m.wall); res[`${mode}Longest`].push(mode === 'perTerm' ? m.wall : m.longestTaskMs); res[`${mode}Un`].push(unm);
           counts[mode] = m.count;
           if (m.failed) counts.perTermFailed = m.failed;
+          if (m.sample) counts.perTermSample = m.sample;
+          process.stderr.write(`  ${label} run ${run + 1} ${mode}: ${m.wall.toFixed(0)} ms\n`);
           await page.close();
         }
       }
@@ -226,13 +238,14 @@ async function main() {
   }
   const markMin = gzipSync(await readFile(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'))).length;
 
-  console.log(`\nembed benchmark — headless Chromium, ${RUNS} runs (1 MB: ${SIZES[1][2]} runs; mark.js per-term on 1 MB: 1 run); medians\n`);
+  console.log(`\nembed benchmark — headless Chromium, ${RUNS} runs (1 MB: ${SIZES[1][2]} runs; mark.js per-term on 1 MB: 1 run); medians`);
+  console.log(`${forms.length} surface forms; mark.js per-term time is extrapolated from ${SAMPLE} evenly spread forms (linear: one DOM pass per form)\n`);
   for (const { label, chars, counts, res } of rows) {
-    console.log(`${label} article (${chars} UTF-16 chars): tifa ${counts.tifa} occurrences in ${counts.marks} marks (engine oracle ${counts.oracle}); mark.js per-term ${counts.perTerm} marks${counts.perTermFailed ? ` (${counts.perTermFailed} forms failed: RegExp stack overflow)` : ''}, markRegExp ${counts.regexp} marks`);
+    console.log(`${label} article (${chars} UTF-16 chars): tifa ${counts.tifa} occurrences in ${counts.marks} marks (engine oracle ${counts.oracle}); mark.js per-term ${counts.perTerm} marks for ${counts.perTermSample} sampled forms${counts.perTermFailed ? ` (${counts.perTermFailed} forms failed: RegExp stack overflow)` : ''}, markRegExp ${counts.regexp} marks`);
     console.log(`  ${'method'.padEnd(28)} ${'highlight ms'.padStart(12)} ${'script ms'.padStart(10)} ${'longest task ms'.padStart(16)} ${'unhighlight ms'.padStart(15)}`);
     const line = (name, a, s, l, u) => console.log(`  ${name.padEnd(28)} ${fmt(median(a)).padStart(12)} ${(s ? fmt(median(s)) : '=').padStart(10)} ${fmt(median(l)).padStart(16)} ${fmt(median(u)).padStart(15)}`);
     line('tifa highlight (chunked)', res.tifa, res.tifaScript, res.tifaLongest, res.tifaUn);
-    line('mark.js 8.11.1 per term', res.perTerm, null, res.perTermLongest, res.perTermUn);
+    line(`mark.js per term (×${(forms.length / counts.perTermSample).toFixed(1)})`, res.perTerm, null, res.perTermLongest, res.perTermUn);
     line('mark.js 8.11.1 markRegExp', res.regexp, null, res.regexpLongest, res.regexpUn);
     console.log(`  ratio tifa/markRegExp ${(median(res.tifa) / median(res.regexp)).toFixed(2)}, tifa/per-term ${(median(res.tifa) / median(res.perTerm)).toFixed(3)}`);
   }

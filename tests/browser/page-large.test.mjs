@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer, launch } from './harness.mjs';
-import { SAMPLES, SAMPLE_LIST, openPage, settled, pasteEvent } from './page-helpers.mjs';
+import { SAMPLES, SAMPLE_LIST, openPage, settled } from './page-helpers.mjs';
 
 let server; let browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -25,6 +25,12 @@ for (const { file, title } of [samples.find((s) => s.party && !s.chinese), sampl
   test(`10 MB paste of "${title}" repeated: progress shown, every highlight rendered, longest task printed`, async () => {
     const text = repeatTo(await readFile(join(SAMPLES, file), 'utf8'), 10 * MB);
     const page = await openPage(browser, server.url + '/index.html');
+    // Build the 10 MB string inside the page first, so that shipping it over the DevTools
+    // protocol is not measured as a page task; the paste event below is what a real paste fires.
+    await page.evaluate(([unit, size]) => {
+      const piece = unit.trimEnd() + '\n\n';
+      window.__text = piece.repeat(Math.ceil(size / piece.length));
+    }, [await readFile(join(SAMPLES, file), 'utf8'), 10 * MB]);
     await page.evaluate(() => {
       window.__long = [];
       new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
@@ -38,7 +44,11 @@ for (const { file, title } of [samples.find((s) => s.party && !s.chinese), sampl
       window.__probe = setInterval(() => { const now = performance.now(); window.__lag = Math.max(window.__lag, now - last - 50); last = now; }, 50);
     });
     await page.evaluate(() => { window.__t0 = performance.now(); });
-    await pasteEvent(page, text);
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', window.__text);
+      document.getElementById('text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
     await settled(page, 300_000);
     const stats = await page.evaluate(() => {
       clearInterval(window.__probe);

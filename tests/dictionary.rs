@@ -389,3 +389,29 @@ fn samples_are_fully_covered() {
     }
     fail_with("samples not fully covered (tests/samples/expected.toml)", &failures);
 }
+
+/// Derived traditional forms use the standard characters a reader expects: OpenCC's `s2tw`
+/// once turned 一个中国 into 一箇中國 (build.rs corrects it); each row is (simplified, traditional).
+#[test]
+fn derived_traditional_forms_read_naturally() {
+    let cases = [
+        ("一个中国原则", "一個中國原則"),
+        ("一个中心、两个基本点", "一個中心、兩個基本點"),
+        ("两个维护", "兩個維護"),
+        ("全面从严治党", "全面從嚴治黨"),
+    ];
+    let mut failures = Vec::new();
+    for (zh, want) in cases {
+        match dict().entries().iter().find(|e| e.zh == zh) {
+            Some(e) if e.zh_hant == want => {}
+            Some(e) => failures.push(format!("{}: zh_hant {:?}, want {want:?}", e.id, e.zh_hant)),
+            None => failures.push(format!("no entry has zh {zh:?}")),
+        }
+    }
+    for e in dict().entries() {
+        for f in e.forms.iter().filter(|f| f.chinese && f.text.contains('箇')) {
+            failures.push(format!("{}: form {:?} has the literary 箇", e.id, f.text));
+        }
+    }
+    fail_with("derived traditional forms", &failures);
+}

@@ -3,6 +3,7 @@
 #   make serve   build, then serve www/ on http://127.0.0.1:8080
 #   make test    every test: Rust unit/integration/doc tests, wasm tests (node), JS and browser tests
 #   make bench   the benchmarks (native, wasm in node, page, embed); prints medians and ratios
+#   make screenshot  docs/screenshot.png, the page with a tooltip open (installs CJK fonts)
 # Each target installs what a fresh machine lacks (scripts/ensure-tools.sh), idempotently.
 
 SHELL := /bin/bash
@@ -14,7 +15,7 @@ WASM_OPT_FLAGS := -Os --enable-bulk-memory --enable-nontrapping-float-to-int --e
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 PORT ?= 8080
 
-.PHONY: build serve test test-rust test-wasm test-js bench tools clean
+.PHONY: build serve test test-rust test-wasm test-js bench screenshot clean
 
 build:
 	scripts/ensure-tools.sh wasm node
@@ -52,6 +53,10 @@ bench: build
 	cargo bench --locked --bench throughput
 	node benches/wasm.mjs
 	for b in benches/page.mjs benches/embed.mjs; do if [ -f $$b ]; then node $$b; fi; done
+
+screenshot: build
+	scripts/ensure-tools.sh browser fonts
+	node scripts/screenshot.mjs
 
 clean:
 	cargo clean

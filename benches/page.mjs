@@ -15,7 +15,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const samples = SAMPLE_LIST;
 const read = (f) => readFile(join(SAMPLES, f), 'utf8');
 const english = (await Promise.all(samples.filter((s) => s.party && !s.chinese).map((s) => read(s.file)))).join('\n\n');
-const chinese = (await Promise.all(samples.filter((s) => s.chinese).map((s) => read(s.file)))).join('\n\n');
+const chinese = (await Promise.all(samples.filter((s) => s.party && s.chinese).map((s) => read(s.file)))).join('\n\n');
 const to = (t, n) => (t.trimEnd() + '\n\n').repeat(Math.ceil(n / (t.length + 2))).slice(0, n);
 const docs = [['100 KB English', to(english, 100 * KB)], ['100 KB Chinese', to(chinese, 100 * KB)]];
 

@@ -40,7 +40,10 @@ const norm = (s) => s.toLowerCase();
 const allForms = [...new Set(entries.flatMap((e) => e.forms.map((f) => norm(f.text))))];
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const t0 = performance.now();
-const bigRegExp = new RegExp(allForms.sort((a, b) => b.length - a.length).map(escape).join('|'), 'gi');
+// Longest first; English forms on word boundaries (else "bri" matches in "bridge"), as tifa does.
+const han = /\p{Script=Han}/u;
+const bigRegExp = new RegExp(allForms.sort((a, b) => b.length - a.length)
+  .map((f) => (han.test(f) ? escape(f) : `\\b${escape(f)}\\b`)).join('|'), 'gi');
 const regexpBuild = performance.now() - t0;
 
 const EN = ['the', 'weather', 'was', 'mild', 'and', 'river', 'boats', 'moved', 'slowly', 'past', 'orchards', 'while',

@@ -20,7 +20,9 @@ cp www/pkg/tifa.js www/pkg/tifa.d.ts www/pkg/tifa_bg.wasm "$out/pkg/"
 cp www/vendor/floating-ui.*.mjs "$out/vendor/"
 cp www/vendor/floating-ui.*.LICENSE "$out/vendor/" 2>/dev/null || true
 cp www/npm/index.d.ts LICENSE "$out/"
-if [ -f docs/embed.md ]; then cp docs/embed.md "$out/README.md"; else echo "# tifa-embed" > "$out/README.md"; fi
+# The package's README is the README's embed section, so the two never drift apart.
+{ echo '# tifa-embed'; echo; sed -n '/^<!-- embed:begin/,/^<!-- embed:end/p' README.md | sed '1d;$d'; } > "$out/README.md"
+grep -q '^### JS API' "$out/README.md" || { echo "build-npm: README.md has no embed section" >&2; exit 1; }
 # The package version follows the crate's.
 version=$(awk -F'"' '/^version *=/ { print $2; exit }' Cargo.toml)
 node -e '

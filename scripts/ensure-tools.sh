@@ -3,6 +3,7 @@
 #   scripts/ensure-tools.sh wasm     wasm32 target + wasm-bindgen-cli at the Cargo.lock version
 #   scripts/ensure-tools.sh node     node_modules from package-lock.json (npm ci)
 #   scripts/ensure-tools.sh browser  Debian's chromium (apt-get)
+#   scripts/ensure-tools.sh fonts    CJK fonts (apt-get), for screenshots only: tests don't need them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,11 +39,22 @@ ensure_node() {
 ensure_browser() {
   if ! command -v chromium >/dev/null; then
     say "installing Debian's chromium"
-    if [ "$(id -u)" = 0 ]; then
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
-    else
-      sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
-    fi
+    apt_install chromium
+  fi
+}
+
+apt_install() {
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+  fi
+}
+
+ensure_fonts() {
+  if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    say "installing CJK fonts (fonts-noto-cjk)"
+    apt_install fonts-noto-cjk
   fi
 }
 
@@ -51,6 +63,7 @@ for what in "$@"; do
     wasm) ensure_wasm ;;
     node) ensure_node ;;
     browser) ensure_browser ;;
+    fonts) ensure_fonts ;;
     *) say "unknown tool group: $what"; exit 2 ;;
   esac
 done

@@ -355,3 +355,14 @@ test('the page links the bookmarklet and its console snippet for this server', a
   assert.match(snippet, /^import\(".*\/embed\.js"\)\.then/);
   await page.close();
 });
+
+test('highlights are coloured by category: each category its own colour', async () => {
+  const page = await openPage(browser, server.url + '/index.html');
+  await fillText(page, 'The Two Upholds, the democratic life meeting, the eight-point rules and common prosperity.');
+  const colours = await page.$$eval('#output mark[data-tifa-term]', (ms) => ms.map((m) => [
+    [...m.classList].find((c) => c.startsWith('tifa-cat-')), getComputedStyle(m).borderBottomColor]));
+  const byCategory = new Map(colours);
+  assert.ok(byCategory.size >= 3, JSON.stringify(colours));
+  assert.equal(new Set(byCategory.values()).size, byCategory.size, JSON.stringify(colours));
+  await page.close();
+});

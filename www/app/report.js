@@ -38,10 +38,13 @@ export function renderReport(container, summary, { getEntry, onStep, onToggle, h
   const distinct = summary.terms.length;
 
   const sum = el(doc, 'p', 'report-summary');
+  // A term found only inside longer ones (count 0, nested > 0) is listed but not highlighted.
+  const onlyNested = summary.terms.filter((t) => t.count === 0).length;
   sum.append(el(doc, 'strong', null, nf.format(summary.count)),
-    doc.createTextNode(` highlight${summary.count === 1 ? '' : 's'} of `),
+    doc.createTextNode(` highlight${summary.count === 1 ? '' : 's'}; `),
     el(doc, 'strong', null, nf.format(distinct)),
-    doc.createTextNode(` term${distinct === 1 ? '' : 's'}.`));
+    doc.createTextNode(` different term${distinct === 1 ? '' : 's'}`
+      + (onlyNested ? `, ${nf.format(onlyNested)} of them only inside longer terms.` : '.')));
   frag.append(sum);
   const dens = el(doc, 'p', 'report-density');
   dens.append(doc.createTextNode('Density: '), el(doc, 'strong', null, d.per_thousand),

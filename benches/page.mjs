@@ -34,7 +34,9 @@ try {
       for (const f of [e.zh, e.zh_hant, e.en, ...e.forms.map((x) => x.text)]) if (f && !forms.has(f.toLowerCase())) forms.set(f.toLowerCase(), e);
     }
     const list = [...forms.keys()].sort((a, b) => b.length - a.length);
-    const re = new RegExp(list.map((f) => (han.test(f) ? esc(f) : `\\b${esc(f)}\\b`)).join('|'), 'giu');
+    // One \b(?:…)\b group for English: a \b on each alternative makes V8 about 50 times slower.
+    const re = new RegExp(`\\b(?:${list.filter((f) => !han.test(f)).map(esc).join('|')})\\b|`
+      + list.filter((f) => han.test(f)).map(esc).join('|'), 'giu');
     window.__baseline = (text, out) => {
       const frag = document.createDocumentFragment();
       let at = 0; let n = 0;

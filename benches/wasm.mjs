@@ -41,9 +41,11 @@ const allForms = [...new Set(entries.flatMap((e) => e.forms.map((f) => norm(f.te
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const t0 = performance.now();
 // Longest first; English forms on word boundaries (else "bri" matches in "bridge"), as tifa does.
+// One \b(?:…)\b group: a \b on each alternative makes V8's RegExp about 50 times slower.
 const han = /\p{Script=Han}/u;
-const bigRegExp = new RegExp(allForms.sort((a, b) => b.length - a.length)
-  .map((f) => (han.test(f) ? escape(f) : `\\b${escape(f)}\\b`)).join('|'), 'gi');
+const longestFirst = (fs) => fs.sort((a, b) => b.length - a.length).map(escape).join('|');
+const bigRegExp = new RegExp(`\\b(?:${longestFirst(allForms.filter((f) => !han.test(f)))})\\b|`
+  + longestFirst(allForms.filter((f) => han.test(f))), 'gi');
 const regexpBuild = performance.now() - t0;
 
 const EN = ['the', 'weather', 'was', 'mild', 'and', 'river', 'boats', 'moved', 'slowly', 'past', 'orchards', 'while',

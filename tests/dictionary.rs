@@ -23,12 +23,14 @@ const ZH_SENTENCE: (&str, &str) = ("会议强调", "的重要意义。");
 
 fn analyzer() -> &'static Analyzer {
     static ANALYZER: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
-    ANALYZER
-        .get_or_init(|| Analyzer::builtin().unwrap_or_else(|e| panic!("the built-in dictionary does not load: {e}")))
+    ANALYZER.get_or_init(|| {
+        Analyzer::builtin().unwrap_or_else(|e| panic!("the built-in dictionary does not load: {e}"))
+    })
 }
 
 fn dict() -> &'static Dictionary {
-    Dictionary::builtin().unwrap_or_else(|e| panic!("the built-in dictionary does not validate: {e}"))
+    Dictionary::builtin()
+        .unwrap_or_else(|e| panic!("the built-in dictionary does not validate: {e}"))
 }
 
 fn utf16_len(s: &str) -> u32 {
@@ -56,7 +58,11 @@ fn probe(prefix: &str, form: &Form, suffix: &str) -> Probe {
     let quote = if form.needs_context { 1 } else { 0 };
     let start = utf16_len(prefix) + quote;
     let end = start + utf16_len(&form.text);
-    Probe { text: format!("{prefix}{}{suffix}", dressed(form)), start, end }
+    Probe {
+        text: format!("{prefix}{}{suffix}", dressed(form)),
+        start,
+        end,
+    }
 }
 
 fn alone(form: &Form) -> Probe {
@@ -64,7 +70,11 @@ fn alone(form: &Form) -> Probe {
 }
 
 fn in_sentence(form: &Form) -> Probe {
-    let (pre, post) = if form.chinese { ZH_SENTENCE } else { EN_SENTENCE };
+    let (pre, post) = if form.chinese {
+        ZH_SENTENCE
+    } else {
+        EN_SENTENCE
+    };
     probe(pre, form, post)
 }
 
@@ -77,7 +87,10 @@ fn describe(report: &Report) -> String {
         .matches
         .iter()
         .map(|m| {
-            let mut s = format!("{} {:?} [{}..{}] form {:?}", m.id, m.text, m.start, m.end, m.form);
+            let mut s = format!(
+                "{} {:?} [{}..{}] form {:?}",
+                m.id, m.text, m.start, m.end, m.form
+            );
             if let Some(c) = m.context {
                 let _ = write!(s, " ({})", c.as_str());
             }
@@ -113,7 +126,10 @@ fn find_entry(report: &Report, id: &str, p: &Probe) -> Option<Found> {
         if m.also.iter().any(|a| a == id) {
             return Some(Found::Also);
         }
-        if m.nested.iter().any(|n| n.id == id && n.start <= p.start && n.end >= p.end) {
+        if m.nested
+            .iter()
+            .any(|n| n.id == id && n.start <= p.start && n.end >= p.end)
+        {
             return Some(Found::Nested);
         }
     }
@@ -132,7 +148,13 @@ fn form_label(e: &Entry, f: &Form) -> String {
     if f.shared {
         flags.push("shared");
     }
-    format!("{} ({}): form {:?} [{}]", e.id, e.file, f.text, flags.join(", "))
+    format!(
+        "{} ({}): form {:?} [{}]",
+        e.id,
+        e.file,
+        f.text,
+        flags.join(", ")
+    )
 }
 
 fn fail_with(title: &str, failures: &[String]) {
@@ -155,17 +177,37 @@ fn builtin_dictionary_validates_and_counts() {
         *per_category.entry(e.category.as_str()).or_default() += 1;
     }
     let forms: usize = entries.iter().map(|e| e.forms.len()).sum();
-    let en_forms: usize = entries.iter().map(|e| e.forms.iter().filter(|f| !f.chinese).count()).sum();
+    let en_forms: usize = entries
+        .iter()
+        .map(|e| e.forms.iter().filter(|f| !f.chinese).count())
+        .sum();
     let zh_forms = forms - en_forms;
-    let gated: usize = entries.iter().map(|e| e.forms.iter().filter(|f| f.needs_context).count()).sum();
-    let shared: usize = entries.iter().map(|e| e.forms.iter().filter(|f| f.shared).count()).sum();
-    let with_kind = |k: Kind| entries.iter().filter(|e| e.forms.iter().any(|f| f.kind == k)).count();
+    let gated: usize = entries
+        .iter()
+        .map(|e| e.forms.iter().filter(|f| f.needs_context).count())
+        .sum();
+    let shared: usize = entries
+        .iter()
+        .map(|e| e.forms.iter().filter(|f| f.shared).count())
+        .sum();
+    let with_kind = |k: Kind| {
+        entries
+            .iter()
+            .filter(|e| e.forms.iter().any(|f| f.kind == k))
+            .count()
+    };
     let with_mt = with_kind(Kind::Mt);
     let with_spelled = with_kind(Kind::SpelledOut);
     let with_media = with_kind(Kind::Media);
     let dated_official = entries
         .iter()
-        .filter(|e| e.forms.iter().filter(|f| f.kind == Kind::Official && f.since.is_some()).count() >= 2)
+        .filter(|e| {
+            e.forms
+                .iter()
+                .filter(|f| f.kind == Kind::Official && f.since.is_some())
+                .count()
+                >= 2
+        })
         .count();
     let local = entries.iter().filter(|e| e.local).count();
     let n = entries.len() as f64;
@@ -177,24 +219,60 @@ fn builtin_dictionary_validates_and_counts() {
     for (c, k) in &per_category {
         let _ = writeln!(table, "| category `{c}` | {k} |");
     }
-    let _ = writeln!(table, "| surface forms (all, incl. zh / zh_hant / en) | {forms} |");
-    let _ = writeln!(table, "| forms per entry (average) | {:.2} |", forms as f64 / n);
-    let _ = writeln!(table, "| English forms per entry (average) | {:.2} |", en_forms as f64 / n);
-    let _ = writeln!(table, "| Chinese forms per entry (average) | {:.2} |", zh_forms as f64 / n);
+    let _ = writeln!(
+        table,
+        "| surface forms (all, incl. zh / zh_hant / en) | {forms} |"
+    );
+    let _ = writeln!(
+        table,
+        "| forms per entry (average) | {:.2} |",
+        forms as f64 / n
+    );
+    let _ = writeln!(
+        table,
+        "| English forms per entry (average) | {:.2} |",
+        en_forms as f64 / n
+    );
+    let _ = writeln!(
+        table,
+        "| Chinese forms per entry (average) | {:.2} |",
+        zh_forms as f64 / n
+    );
     let _ = writeln!(table, "| forms that need context | {gated} |");
     let _ = writeln!(table, "| forms marked shared | {shared} |");
     let _ = writeln!(table, "| entries with an mt form | {with_mt} |");
     let _ = writeln!(table, "| entries with a media form | {with_media} |");
-    let _ = writeln!(table, "| entries with a spelled-out form | {with_spelled} |");
-    let _ = writeln!(table, "| entries with ≥ 2 dated official renderings | {dated_official} |");
+    let _ = writeln!(
+        table,
+        "| entries with a spelled-out form | {with_spelled} |"
+    );
+    let _ = writeln!(
+        table,
+        "| entries with ≥ 2 dated official renderings | {dated_official} |"
+    );
     let _ = writeln!(table, "| local entries | {local} |");
     eprintln!("\n{table}");
 
-    assert!(entries.len() >= 300, "the built-in dictionary has {} entries; at least 300 expected", entries.len());
-    let unknown: Vec<&str> = per_category.keys().copied().filter(|c| !CATEGORIES.contains(c)).collect();
-    assert!(unknown.is_empty(), "entries with unknown categories: {unknown:?}");
+    assert!(
+        entries.len() >= 300,
+        "the built-in dictionary has {} entries; at least 300 expected",
+        entries.len()
+    );
+    let unknown: Vec<&str> = per_category
+        .keys()
+        .copied()
+        .filter(|c| !CATEGORIES.contains(c))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "entries with unknown categories: {unknown:?}"
+    );
     for e in entries {
-        assert!(dict.get(&e.id).is_some_and(|x| std::ptr::eq(x, e)), "{}: get(id) does not return the entry", e.id);
+        assert!(
+            dict.get(&e.id).is_some_and(|x| std::ptr::eq(x, e)),
+            "{}: get(id) does not return the entry",
+            e.id
+        );
     }
 }
 
@@ -210,16 +288,29 @@ fn every_form_finds_its_own_entry() {
             let report = tifa.analyze(&p.text).unwrap();
             match find_entry(&report, &e.id, &p) {
                 Some(Found::TopLevel) | Some(Found::Also) => {}
-                _ => failures.push(format!("{}: alone {:?} gives {}", form_label(e, f), p.text, describe(&report))),
+                _ => failures.push(format!(
+                    "{}: alone {:?} gives {}",
+                    form_label(e, f),
+                    p.text,
+                    describe(&report)
+                )),
             }
             let p = in_sentence(f);
             let report = tifa.analyze(&p.text).unwrap();
             if find_entry(&report, &e.id, &p).is_none() {
-                failures.push(format!("{}: in {:?} gives {}", form_label(e, f), p.text, describe(&report)));
+                failures.push(format!(
+                    "{}: in {:?} gives {}",
+                    form_label(e, f),
+                    p.text,
+                    describe(&report)
+                ));
             }
         }
     }
-    eprintln!("every_form_finds_its_own_entry: {checked} forms checked, {} failure(s)", failures.len());
+    eprintln!(
+        "every_form_finds_its_own_entry: {checked} forms checked, {} failure(s)",
+        failures.len()
+    );
     fail_with("forms that do not find their own entry", &failures);
 }
 
@@ -232,7 +323,10 @@ fn no_form_is_shadowed() {
             let p = alone(f);
             let report = tifa.analyze(&p.text).unwrap();
             let ok = match report.matches.as_slice() {
-                [m] => (m.id == e.id || m.also.iter().any(|a| a == &e.id)) && (m.start, m.end) == (p.start, p.end),
+                [m] => {
+                    (m.id == e.id || m.also.iter().any(|a| a == &e.id))
+                        && (m.start, m.end) == (p.start, p.end)
+                }
                 _ => false,
             };
             if !ok {
@@ -258,7 +352,13 @@ fn matches_in(file: &str, text: &str, failures: &mut Vec<String>) -> usize {
             .ok()
             .and_then(|d| d.get(&m.id))
             .and_then(|e| e.forms.iter().find(|f| f.text == m.form))
-            .map(|f| if f.needs_context { "needs_context" } else { "ungated" })
+            .map(|f| {
+                if f.needs_context {
+                    "needs_context"
+                } else {
+                    "ungated"
+                }
+            })
             .unwrap_or("?");
         let (s, e) = (m.start as usize, m.end as usize);
         let units: Vec<u16> = text.encode_utf16().collect();
@@ -302,18 +402,30 @@ fn zero_matches_on_common_licenses() {
         read_files += 1;
         matches_in(&path.display().to_string(), &text, &mut failures);
     }
-    eprintln!("zero_matches_on_common_licenses: {read_files} files read, {} match(es)", failures.len());
-    fail_with("matches in ordinary licence texts (each needs a fix in the dictionary)", &failures);
+    eprintln!(
+        "zero_matches_on_common_licenses: {read_files} files read, {} match(es)",
+        failures.len()
+    );
+    fail_with(
+        "matches in ordinary licence texts (each needs a fix in the dictionary)",
+        &failures,
+    );
 }
 
 #[test]
 fn zero_matches_on_news_prose() {
     let file = "tests/samples/news-prose.txt";
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
-    assert!(text.split_whitespace().count() >= 3000, "{file} should hold at least 3,000 words");
+    assert!(
+        text.split_whitespace().count() >= 3000,
+        "{file} should hold at least 3,000 words"
+    );
     let mut failures = Vec::new();
     matches_in(file, &text, &mut failures);
-    fail_with("matches in ordinary news prose (each needs a fix in the dictionary)", &failures);
+    fail_with(
+        "matches in ordinary news prose (each needs a fix in the dictionary)",
+        &failures,
+    );
 }
 
 /// The same for ordinary Chinese news (sport, weather, software, council, school, culture) that
@@ -324,7 +436,10 @@ fn zero_matches_on_chinese_prose() {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
     let mut failures = Vec::new();
     matches_in(file, &text, &mut failures);
-    fail_with("matches in ordinary Chinese prose (each needs a fix in the dictionary)", &failures);
+    fail_with(
+        "matches in ordinary Chinese prose (each needs a fix in the dictionary)",
+        &failures,
+    );
 }
 
 #[derive(Deserialize)]
@@ -345,7 +460,11 @@ fn diff(want: &[String], got: &[(String, String)]) -> Vec<String> {
     let mut lcs = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            lcs[i][j] = if want[i] == got[j].0 { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+            lcs[i][j] = if want[i] == got[j].0 {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
         }
     }
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
@@ -371,23 +490,39 @@ fn diff(want: &[String], got: &[(String, String)]) -> Vec<String> {
 #[test]
 fn samples_are_fully_covered() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/samples");
-    let expected: Expected = toml::from_str(&std::fs::read_to_string(root.join("expected.toml")).unwrap()).unwrap();
+    let expected: Expected =
+        toml::from_str(&std::fs::read_to_string(root.join("expected.toml")).unwrap()).unwrap();
     let files: Vec<&str> = expected.sample.iter().map(|s| s.file.as_str()).collect();
-    assert_eq!(files, ["official-en.txt", "mt-en.txt", "zh-mixed.txt"], "expected.toml lists the three Party samples");
+    assert_eq!(
+        files,
+        ["official-en.txt", "mt-en.txt", "zh-mixed.txt"],
+        "expected.toml lists the three Party samples"
+    );
     let mut failures = Vec::new();
     for s in &expected.sample {
         let text = std::fs::read_to_string(root.join(&s.file)).unwrap();
         let report = analyzer().analyze(&text).unwrap();
-        let got: Vec<(String, String)> =
-            report.matches.iter().map(|m| (m.id.clone(), m.text.replace('\n', " "))).collect();
-        eprintln!("{}: {} top-level matches (expected {})", s.file, got.len(), s.ids.len());
+        let got: Vec<(String, String)> = report
+            .matches
+            .iter()
+            .map(|m| (m.id.clone(), m.text.replace('\n', " ")))
+            .collect();
+        eprintln!(
+            "{}: {} top-level matches (expected {})",
+            s.file,
+            got.len(),
+            s.ids.len()
+        );
         if got.iter().map(|g| &g.0).ne(s.ids.iter()) {
             for line in diff(&s.ids, &got) {
                 failures.push(format!("{}: {line}", s.file));
             }
         }
     }
-    fail_with("samples not fully covered (tests/samples/expected.toml)", &failures);
+    fail_with(
+        "samples not fully covered (tests/samples/expected.toml)",
+        &failures,
+    );
 }
 
 /// Derived traditional forms use the standard characters a reader expects: OpenCC's `s2tw`
@@ -409,7 +544,11 @@ fn derived_traditional_forms_read_naturally() {
         }
     }
     for e in dict().entries() {
-        for f in e.forms.iter().filter(|f| f.chinese && f.text.contains('箇')) {
+        for f in e
+            .forms
+            .iter()
+            .filter(|f| f.chinese && f.text.contains('箇'))
+        {
             failures.push(format!("{}: form {:?} has the literary 箇", e.id, f.text));
         }
     }

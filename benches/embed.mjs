@@ -228,7 +228,7 @@ async function main() {
   }
 
   // Transfer size (gzip, default level) of what the embed loads.
-  const files = ['embed.js', 'lib/engine.js', 'lib/highlight.js', 'lib/tooltip.js', 'lib/card.js', 'pkg/tifa.js', 'pkg/tifa_bg.wasm',
+  const files = ['embed.js', 'lib/engine.js', 'lib/highlight.js', 'lib/tooltip.js', 'lib/card.js', 'lib/mark.js', 'pkg/tifa.js', 'pkg/tifa_bg.wasm',
     'vendor/floating-ui.dom.browser.min.mjs', 'vendor/floating-ui.core.browser.min.mjs'];
   let raw = 0; let gz = 0; let wasmGz = 0;
   for (const f of files) {

@@ -6,20 +6,16 @@
 // highlight contract (data-tifa-term, -form, -kind, -context, -nested, -occurrence; class
 // "tifa-term tifa-cat-<category>"; tabindex 0).
 
+import { categoryClass, createMark } from '../lib/mark.js';
+
 /** Characters per block (a block ends at the first line break after this many). */
 export const BLOCK_CHARS = 4096;
 
 const yieldToBrowser = () =>
   globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((ok) => setTimeout(ok, 0));
 
-/**
- * A CSS class-safe form of a category name: `security-foreign` stays, `a b<` becomes `a-b-`.
- *
- * @example categoryClass('party-building') // 'tifa-cat-party-building'
- */
-export function categoryClass(category) {
-  return 'tifa-cat-' + String(category || 'none').toLowerCase().replace(/[^a-z0-9_-]/g, '-');
-}
+/** Re-exported for the page's other modules: the category class of the shared mark contract. */
+export { categoryClass };
 
 /**
  * Builds the highlight element of match `i` (a `view.match(i)` result) in `doc`.
@@ -27,16 +23,8 @@ export function categoryClass(category) {
  * @example const mark = makeMark(document, view.match(0), 0, text); output.append(mark);
  */
 export function makeMark(doc, m, i, text) {
-  const mark = doc.createElement('mark');
-  const category = m.entry?.category || 'none';
-  mark.className = `tifa-term ${categoryClass(category)}`;
-  mark.setAttribute('data-tifa-term', m.entry?.id ?? '');
-  if (m.form) mark.setAttribute('data-tifa-form', m.form);
-  if (m.kind) mark.setAttribute('data-tifa-kind', m.kind);
-  if (m.context) mark.setAttribute('data-tifa-context', m.context);
-  if (m.nested.length) mark.setAttribute('data-tifa-nested', m.nested.join(' '));
-  mark.setAttribute('data-tifa-occurrence', String(i));
-  mark.setAttribute('tabindex', '0');
+  const mark = createMark(doc, { id: m.entry?.id, category: m.entry?.category, form: m.form, kind: m.kind,
+    context: m.context, nested: m.nested, occurrence: i });
   mark.textContent = text.slice(m.start, m.end);
   return mark;
 }

@@ -14,6 +14,8 @@
 // - Work is cut into tasks of at most `budgetMs` (default 24 ms) of script time; a debounced
 //   MutationObserver highlights added content and ignores the mutations tifa makes itself.
 
+import { createMark } from './mark.js';
+
 const SKIP_TAGS = ['script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'datalist',
   'button', 'code', 'pre', 'kbd', 'samp', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'canvas', 'video', 'audio',
   'head', 'title', 'meta', 'link', 'tifa-skip'];
@@ -383,16 +385,9 @@ class Session {
         if (b < node.data.length) this.splits.push([node, node.splitText(b)]);
         let mid = node;
         if (a > 0) { mid = node.splitText(a); this.splits.push([node, mid]); }
-        const mark = doc.createElement('mark');
-        mark.className = `tifa-term tifa-cat-${m.category}`;
-        mark.setAttribute('data-tifa-term', m.id);
-        if (m.form) mark.setAttribute('data-tifa-form', m.form);
-        if (m.kind) mark.setAttribute('data-tifa-kind', m.kind);
-        if (m.context) mark.setAttribute('data-tifa-context', m.context);
-        if (m.nested && m.nested.length) mark.setAttribute('data-tifa-nested', [...new Set(m.nested.map((n) => n.id))].join(' '));
-        mark.setAttribute('data-tifa-occurrence', occ);
         // One tab stop per occurrence: later pieces of a match split by inline tags are -1.
-        mark.setAttribute('tabindex', first ? '0' : '-1');
+        const mark = createMark(doc, { id: m.id, category: m.category, form: m.form, kind: m.kind, context: m.context,
+          nested: (m.nested || []).map((n) => n.id), occurrence: occ, focusable: first });
         mid.parentNode.insertBefore(mark, mid);
         mark.appendChild(mid);
         this.marks.push(mark);

@@ -51,7 +51,8 @@ export async function startServer({ headers = {}, port = 0 } = {}) {
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  // close() also drops kept-alive connections, so a closed server really is gone (offline tests).
+  return { url, close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }) };
 }
 
 /** Debian's chromium, found on PATH; never a downloaded browser. */

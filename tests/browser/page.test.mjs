@@ -366,3 +366,28 @@ test('highlights are coloured by category: each category its own colour', async 
   assert.equal(new Set(byCategory.values()).size, byCategory.size, JSON.stringify(colours));
   await page.close();
 });
+
+test('works offline once loaded: with its server gone, a reload still reads, samples and glossary included', async () => {
+  const own = await startServer(); // its own origin, so its own service worker
+  const b = await launch();
+  try {
+    const page = await openPage(b, own.url + '/index.html');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await own.close();
+    const gone = await page.evaluate(() => fetch('/no-such-file', { cache: 'no-store' }).then((r) => r.status, () => 'network error'));
+    assert.equal(gone, 'network error', 'the server is really gone');
+    await page.reload();
+    await page.waitForFunction(() => window.tifaPage && window.tifaPage.entries.length > 0);
+    await fillText(page, 'The Two Upholds and 全面從嚴治黨.');
+    assert.deepEqual((await highlights(page)).map((h) => h.id), ['two-upholds', 'full-rigorous-party-self-governance']);
+    await page.selectOption('#sample', SAMPLE_LIST[0].file);
+    await settled(page);
+    assert.ok((await highlights(page)).length >= 3, 'a sample never opened online loads offline');
+    await page.hover('#output mark[data-tifa-term]');
+    await page.waitForFunction(() => document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open'));
+    await page.goto(own.url + '/index.html#term/two-upholds');
+    await page.waitForFunction(() => /两个维护/.test(document.getElementById('glossary-entry').textContent));
+  } finally {
+    await b.close();
+  }
+});

@@ -375,3 +375,10 @@ window.tifaPage = {
   rendered: () => state.render?.done ?? Promise.resolve(true),
   termHash,
 };
+
+// ---- offline: a service worker keeps the page's files (www/sw.js; network first) -----------------
+if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+  navigator.serviceWorker.register(new URL('../sw.js', import.meta.url)).catch((err) => {
+    console.info(`tifa: no offline copy (${err.message})`);
+  });
+}

@@ -1,0 +1,42 @@
+// The page's service worker, so that tifa keeps working offline once it has been loaded.
+// Network first (an online reader always gets the current files), the cache when the network
+// fails. On install it stores every file the page can need, listed by `make build` in
+// precache.json, so that parts loaded lazily (the worker, the tooltip library, the samples) are
+// there too. Only the page registers it; the embed never does (it runs on other sites).
+
+const CACHE = 'tifa-page-v1';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const list = await (await fetch('precache.json', { cache: 'no-store' })).json();
+    await cache.addAll(list);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    try {
+      const response = await fetch(request);
+      if (response.ok && response.type === 'basic') {
+        const copy = response.clone();
+        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+      }
+      return response;
+    } catch (err) {
+      const cached = await caches.match(request, { ignoreSearch: true });
+      if (cached) return cached;
+      throw err;
+    }
+  })());
+});

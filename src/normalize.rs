@@ -65,12 +65,16 @@ impl Normalized {
             self.ends.push(end);
         }
         if upper {
-            let word = at / 64;
-            if self.upper.len() <= word {
-                self.upper.resize(word + 1, 0);
-            }
-            self.upper[word] |= 1 << (at % 64);
+            self.set_upper(at);
         }
+    }
+
+    fn set_upper(&mut self, at: usize) {
+        let word = at / 64;
+        if self.upper.len() <= word {
+            self.upper.resize(word + 1, 0);
+        }
+        self.upper[word] |= 1 << (at % 64);
     }
 }
 
@@ -121,6 +125,21 @@ pub fn normalize(input: &str) -> Normalized {
     let mut last: Option<char> = None;
     let mut pos: u32 = 0;
     for c in input.chars() {
+        // Fast path: plain ASCII letters, digits and punctuation, one byte and one UTF-16 unit
+        // each, with no pending white space (the common case in English text).
+        if space.is_none() && ('!'..='~').contains(&c) {
+            let at = out.text.len();
+            let m = c.to_ascii_lowercase();
+            out.text.push(m);
+            out.starts.push(pos);
+            pos += 1;
+            out.ends.push(pos);
+            if c.is_ascii_uppercase() {
+                out.set_upper(at);
+            }
+            last = Some(m);
+            continue;
+        }
         let start = pos;
         pos += c.len_utf16() as u32;
         match map_char(c) {

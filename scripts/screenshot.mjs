@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { startServer, launch, ROOT, WWW } from '../tests/browser/harness.mjs';
+import { tooltipShown } from '../tests/browser/page-helpers.mjs';
 
 const samples = JSON.parse(await readFile(join(WWW, 'app', 'samples.json'), 'utf8'));
 const server = await startServer();
@@ -15,7 +16,7 @@ try {
   await page.waitForFunction(() => window.tifaPage && window.tifaPage.matchCount > 0 && !window.tifaPage.busy);
   const mark = page.locator('#output mark[data-tifa-term="two-upholds"], #output mark[data-tifa-term]').first();
   await mark.hover();
-  await page.waitForFunction(() => document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open'));
+  await tooltipShown(page);
   await page.waitForTimeout(300);
   const out = join(ROOT, 'docs', 'screenshot.png');
   await page.screenshot({ path: out });

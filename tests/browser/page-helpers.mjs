@@ -87,3 +87,12 @@ export function parseCsv(s) {
   if (field || row.length) { row.push(field); rows.push(row); }
   return rows;
 }
+
+/** Waits until the tooltip is open and positioned: until then its panel is hidden (and nameless). */
+export function tooltipShown(page) {
+  return page.waitForFunction(() => {
+    const h = document.querySelector('[data-tifa-tooltip-host]');
+    const p = h && h.hasAttribute('data-open') && h.shadowRoot.querySelector('.tifa-tip');
+    return !!p && getComputedStyle(p).visibility === 'visible';
+  });
+}

@@ -5,7 +5,7 @@ import { readFile, writeFile, mkdtemp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer, launch, ROOT } from './harness.mjs';
-import { SAMPLES, SAMPLE_LIST, cli, openPage, settled, fillText, highlights, tooltipText, parseCsv } from './page-helpers.mjs';
+import { SAMPLES, SAMPLE_LIST, cli, openPage, settled, fillText, highlights, tooltipText, parseCsv, tooltipShown } from './page-helpers.mjs';
 
 let server; let browser; let tmp;
 before(async () => {
@@ -81,7 +81,7 @@ for (const c of tooltipCases) {
   test(`tooltip opens by ${c.name}, shows the entry, and Escape closes it`, async () => {
     const page = await tipPage(c.viewport);
     await c.open(page);
-    await page.waitForFunction(() => document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open'), null, { timeout: 5000 });
+    await tooltipShown(page);
     const text = await tooltipText(page);
     assert.match(text, /两个维护/);
     assert.match(text, /Two Upholds/);
@@ -97,7 +97,7 @@ for (const c of tooltipCases) {
 test('tooltip of a machine-translation form names its kind and the official term', async () => {
   const page = await tipPage();
   await page.hover('#output mark[data-tifa-kind="mt"]');
-  await page.waitForFunction(() => document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open'));
+  await tooltipShown(page);
   assert.match(await tooltipText(page), /'two maintenances?' is a machine-translation rendering of 两个维护 \(official: Two Upholds\)/);
   await page.close();
 });
@@ -227,7 +227,7 @@ test('a custom dictionary with markup-like text renders as text everywhere and r
   const got = await highlights(page);
   assert.deepEqual(got.map((h) => h.id), ['sneaky-term', 'two-upholds']);
   await page.hover('#output mark[data-tifa-term="sneaky-term"]');
-  await page.waitForFunction(() => document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open'));
+  await tooltipShown(page);
   const tip = await tooltipText(page);
   assert.ok(tip.includes(SNEAKY), 'the explanation shows literally');
   assert.equal(await page.evaluate(() => document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelectorAll('img, script, [onmouseover]').length), 0);
@@ -327,7 +327,7 @@ const axeCases = [
   { name: 'read view with a text, a report and an open tooltip', hash: '', setup: async (page) => {
     await fillText(page, await readFile(join(SAMPLES, samples[0].file), 'utf8'));
     await page.focus('#output mark[data-tifa-term]');
-    await page.waitForFunction(() => document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open'));
+    await tooltipShown(page);
   } },
   { name: 'glossary entry view', hash: '#term/two-upholds', setup: async (page) => page.waitForSelector('#glossary-entry [data-tifa-entry]') },
 ];
@@ -384,7 +384,7 @@ test('works offline once loaded: with its server gone, a reload still reads, sam
     await settled(page);
     assert.ok((await highlights(page)).length >= 3, 'a sample never opened online loads offline');
     await page.hover('#output mark[data-tifa-term]');
-    await page.waitForFunction(() => document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open'));
+    await tooltipShown(page);
     await page.goto(own.url + '/index.html#term/two-upholds');
     await page.waitForFunction(() => /两个维护/.test(document.getElementById('glossary-entry').textContent));
   } finally {

@@ -10,11 +10,15 @@ use std::{env, fmt::Write as _, fs, path::Path};
 
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 
+#[path = "build-support/char_table.rs"]
+mod char_table;
+
 fn main() {
     let out = env::var("OUT_DIR").expect("OUT_DIR");
     let dict_dir = Path::new("src/dictionary");
     println!("cargo:rerun-if-changed=src/dictionary");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=build-support");
 
     // Traditional forms for display follow the Taiwan standard (為, 個, 峰), the characters most
     // readers of traditional text see; OpenCC's plain s2t gives older variants (爲, 箇, 峯).
@@ -110,36 +114,10 @@ fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-/// Converts every CJK code point alone with each converter in turn; the first that changes
-/// it (into exactly one character) gives the pair.
+/// Writes `name`, the character table of `converters` over tifa's CJK ranges.
 fn write_char_table(out: &mut String, name: &str, what: &str, converters: &[OpenCC]) {
-    let ranges = [
-        0x3400u32..=0x4DBF,
-        0x4E00..=0x9FFF,
-        0xF900..=0xFAFF,
-        0x20000..=0x2A6DF,
-    ];
-    let mut pairs = Vec::new();
-    let mut buf = String::new();
-    for range in ranges {
-        for cp in range {
-            let Some(c) = char::from_u32(cp) else {
-                continue;
-            };
-            buf.clear();
-            buf.push(c);
-            for cc in converters {
-                let converted = cc.convert(&buf);
-                let mut chars = converted.chars();
-                if let (Some(d), None) = (chars.next(), chars.next()) {
-                    if d != c {
-                        pairs.push((c, d));
-                        break;
-                    }
-                }
-            }
-        }
-    }
+    let refs: Vec<&OpenCC> = converters.iter().collect();
+    let pairs = char_table::char_pairs(&char_table::RANGES, &refs);
     writeln!(
         out,
         "/// Character-level {what} table derived from OpenCC; sorted by the first column."

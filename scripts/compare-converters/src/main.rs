@@ -53,30 +53,10 @@ impl CharTable {
     }
 }
 
-/// Converts each code point alone with each converter in turn; the first that changes it into
-/// exactly one character gives the pair (as tifa's build.rs does).
-fn char_table(ranges: &[std::ops::RangeInclusive<u32>], converters: &[&OpenCC]) -> Vec<(char, char)> {
-    let mut pairs = Vec::new();
-    let mut buf = String::new();
-    for range in ranges {
-        for cp in range.clone() {
-            let Some(c) = char::from_u32(cp) else { continue };
-            buf.clear();
-            buf.push(c);
-            for cc in converters {
-                let converted = cc.convert(&buf);
-                let mut chars = converted.chars();
-                if let (Some(d), None) = (chars.next(), chars.next()) {
-                    if d != c {
-                        pairs.push((c, d));
-                        break;
-                    }
-                }
-            }
-        }
-    }
-    pairs
-}
+// tifa's own table builder, so that what is measured is what tifa ships.
+#[path = "../../../build-support/char_table.rs"]
+mod char_table;
+use char_table::char_pairs as char_table;
 
 fn corpus(root: &Path) -> (Vec<String>, usize, usize) {
     let mut dict = BTreeSet::new();
@@ -178,10 +158,8 @@ fn main() {
     let brief_ranges = [0x3400u32..=0x9FFF, 0xF900..=0xFAFF, 0x20000..=0x2FA1F];
     let t2s_pairs = char_table(&brief_ranges, &[&t2s, &tw2s, &hk2s]);
     let s2t_pairs = char_table(&brief_ranges, &[&s2tw]);
-    // tifa's build.rs covers U+3400–4DBF, U+4E00–9FFF, U+F900–FAFF, U+20000–2A6DF.
-    let in_tifa_ranges = |c: char| {
-        matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF)
-    };
+    // The ranges tifa's build.rs covers.
+    let in_tifa_ranges = |c: char| char_table::RANGES.iter().any(|r| r.contains(&(c as u32)));
     println!(
         "char tables ({:.1} s): T2S {} pairs ({} within tifa's build.rs ranges), S2T {} pairs ({} within)",
         t0.elapsed().as_secs_f64(),

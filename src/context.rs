@@ -1,25 +1,90 @@
-//! The context rule for forms marked `needs_context`.
+//! The context rule for forms marked `needs_context`, and the sensitivity switch.
 //!
-//! Short forms such as "core", "new era" or "two safeguards" also occur in ordinary English. Such
-//! a form counts only when the text itself shows Party context, for one of three reasons (the
-//! first that holds is reported):
-//! 1. **quoted**: the form is enclosed in quotation marks (`"core"`, `‘two safeguards’`, `「核心」`);
-//! 2. **capitalized**: a form of two or more words is written in title case, every word that is
-//!    not a short function word starting with a capital ("Two Safeguards", "New Era");
-//! 3. **nearby**: an occurrence of a form that does *not* need context starts within
-//!    [`WINDOW`] bytes of the normalized text (about 60 English words or 130 Chinese
-//!    characters) of this one.
+//! Short forms such as "core", "new era" or 群众 also occur in ordinary language. Such a form
+//! counts only when the text itself shows Party context. How much context is asked for is the
+//! [`Sensitivity`]:
 //!
-//! Other gated forms do not count as context for each other, so ordinary prose that happens to
-//! say "core" and "the masses" stays unmarked.
+//! * [`Sensitivity::Default`]: the form counts when, first reason that holds,
+//!   1. **quoted**: a numbered formula, or a form of three or more words (three or more
+//!      Chinese characters), is enclosed in quotation marks (`‘two safeguards’`,
+//!      `「维护核心」`); shorter quoted forms (`"core"`) are common in manuals and need one of
+//!      the other reasons;
+//!   2. **capitalized**: a numbered formula is written in title case ("Two Safeguards"); other
+//!      title-cased forms ("State Council", "United Front") are as often another country's
+//!      proper names, and need one of the other reasons;
+//!   3. **sentence**: a form that does not need context occurs in the same sentence;
+//!   4. **document**: the whole document shows Party discourse ([`document_vouches`]): it holds
+//!      a form that does not need context of an entry outside the `institutions` category, or
+//!      such forms of two different entries of any category.
+//! * [`Sensitivity::Strict`]: reasons 1 and 2, or **nearby**: a form that does not need context
+//!   starts within [`WINDOW`] bytes of the normalized text (about 60 English words or 130
+//!   Chinese characters). This was tifa's only rule before the document rule.
+//! * [`Sensitivity::All`]: every form counts (reason **all**).
+//!
+//! Gated forms never vouch for each other, so ordinary prose that happens to say "core" and
+//! "the masses" stays unmarked. What is seen but not counted is reported
+//! ([`crate::report::NotCounted`]).
+//!
+//! ```
+//! use tifa::context::Sensitivity;
+//! let tifa = tifa::Analyzer::builtin()?;
+//! let text = "Xi called on officials to implement the two upholds and pursue common prosperity.";
+//! let ids = |s| -> Vec<String> {
+//!     tifa.analyze_with(text, s).unwrap().matches.into_iter().map(|m| m.id).collect()
+//! };
+//! assert_eq!(ids(Sensitivity::Default), ["two-upholds", "common-prosperity"]);
+//! # Ok::<(), tifa::Error>(())
+//! ```
 
 use serde::Serialize;
 
 use crate::matcher::{Matcher, RawMatch};
 use crate::normalize::Normalized;
 
-/// How far (in normalized bytes) an unambiguous term may be from a gated one.
+/// How far (in normalized bytes) an unambiguous term may be from a gated one, under
+/// [`Sensitivity::Strict`].
 pub const WINDOW: usize = 400;
+
+/// How much Party context a gated form needs to count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sensitivity {
+    /// Quoted, title case, or an unambiguous term within [`WINDOW`] bytes.
+    Strict,
+    /// Quoted, title case, an unambiguous term in the same sentence, or a document that
+    /// shows Party discourse.
+    #[default]
+    Default,
+    /// Every form counts.
+    All,
+}
+
+impl Sensitivity {
+    /// Parses `strict`, `default` or `all`.
+    ///
+    /// ```
+    /// use tifa::context::Sensitivity;
+    /// assert_eq!(Sensitivity::parse("all"), Some(Sensitivity::All));
+    /// assert_eq!(Sensitivity::parse("loose"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<Sensitivity> {
+        Some(match s {
+            "strict" => Sensitivity::Strict,
+            "default" => Sensitivity::Default,
+            "all" => Sensitivity::All,
+            _ => return None,
+        })
+    }
+
+    /// The name (`strict`, `default`, `all`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sensitivity::Strict => "strict",
+            Sensitivity::Default => "default",
+            Sensitivity::All => "all",
+        }
+    }
+}
 
 /// Why a context-gated form was accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -29,19 +94,68 @@ pub enum Reason {
     Quoted,
     /// Written in title case.
     Capitalized,
-    /// An unambiguous term is nearby.
+    /// An unambiguous term is nearby (strict sensitivity).
     Nearby,
+    /// An unambiguous term is in the same sentence.
+    Sentence,
+    /// The document shows Party discourse ([`document_vouches`]).
+    Document,
+    /// Sensitivity `all`: every form counts.
+    All,
 }
 
 impl Reason {
-    /// The reason's name (`quoted`, `capitalized`, `nearby`).
+    /// The reason's name (`quoted`, `capitalized`, `nearby`, `sentence`, `document`, `all`).
     pub fn as_str(self) -> &'static str {
         match self {
             Reason::Quoted => "quoted",
             Reason::Capitalized => "capitalized",
             Reason::Nearby => "nearby",
+            Reason::Sentence => "sentence",
+            Reason::Document => "document",
+            Reason::All => "all",
         }
     }
+}
+
+/// Does the document show Party discourse? `anchors` are the (entry index, category) of every
+/// occurrence of a form that needs no context. True when one of them belongs to an entry
+/// outside the `institutions` category, or when they name two different entries.
+///
+/// The rule exists because one mention of a common institution ("the Central Committee") in
+/// a news story is weak evidence, while a distinctive phrase ("Xi Jinping Thought") or two
+/// different terms are strong.
+///
+/// ```
+/// use tifa::context::document_vouches;
+/// assert!(document_vouches([(3, "leadership")]));
+/// assert!(!document_vouches([(7, "institutions"), (7, "institutions")]));
+/// assert!(document_vouches([(7, "institutions"), (9, "institutions")]));
+/// assert!(!document_vouches(std::iter::empty::<(usize, &str)>()));
+/// ```
+pub fn document_vouches<'a>(anchors: impl IntoIterator<Item = (usize, &'a str)>) -> bool {
+    let mut first: Option<usize> = None;
+    for (entry, category) in anchors {
+        if category != "institutions" {
+            return true;
+        }
+        match first {
+            Some(f) if f != entry => return true,
+            _ => first = Some(entry),
+        }
+    }
+    false
+}
+
+/// Where the document evidence comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DocumentContext {
+    /// Judge the text given to the analyser as the whole document.
+    #[default]
+    OwnText,
+    /// The caller judged the whole document (the embed analyses a page in batches and asks
+    /// [`crate::Analyzer::document_vouches`] over the whole root first).
+    Given(bool),
 }
 
 fn is_quote(c: Option<char>) -> bool {
@@ -52,41 +166,153 @@ fn quoted(text: &str, m: &RawMatch) -> bool {
     is_quote(text[..m.start].chars().next_back()) && is_quote(text[m.end..].chars().next())
 }
 
-/// Keeps ungated candidates, and gated ones that pass the rule (with their reason).
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ';' | '。' | '！' | '？' | '；')
+}
+
+/// Sentence number of each byte offset in `starts` (sorted ascending), counting sentence ends
+/// before it. A full stop inside a word ("3.5") or after a single letter ("U.S.", "J. Smith")
+/// does not end a sentence.
+fn sentence_ids(text: &str, starts: &[usize]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(starts.len());
+    let mut id = 0u32;
+    let mut next = 0usize;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        while next < starts.len() && starts[next] <= i {
+            out.push(id);
+            next += 1;
+        }
+        if next == starts.len() {
+            break;
+        }
+        if ends_sentence(c) {
+            let after = bytes.get(i + c.len_utf8()).copied();
+            // "3.5", "u.s." and initials ("j. smith") do not end a sentence.
+            let inside_word = after.is_some_and(|b| b.is_ascii_alphanumeric());
+            let initial = i >= 1
+                && bytes[i - 1].is_ascii_alphabetic()
+                && (i == 1 || matches!(bytes[i - 2], b'.' | b' '));
+            if c != '.' || !(inside_word || initial) {
+                id += 1;
+            }
+        }
+    }
+    while out.len() < starts.len() {
+        out.push(id);
+    }
+    out
+}
+
+/// The outcome of the gate: what counts, and what was seen but not counted.
+pub(crate) struct Gated {
+    pub counted: Vec<RawMatch>,
+    pub not_counted: Vec<RawMatch>,
+}
+
+/// Splits candidates into those that count (ungated ones, and gated ones with a reason) and
+/// gated ones that do not.
 pub(crate) fn gate(
     matcher: &Matcher,
     norm: &Normalized,
     candidates: Vec<RawMatch>,
-) -> Vec<RawMatch> {
+    sensitivity: Sensitivity,
+    document: DocumentContext,
+) -> Gated {
     let text = norm.text();
+    let gated = |c: &RawMatch| matcher.patterns[c.pattern as usize].needs_context;
     let anchors: Vec<usize> = candidates
         .iter()
-        .filter(|c| !matcher.patterns[c.pattern as usize].needs_context)
+        .filter(|c| !gated(c))
         .map(|c| c.start)
+        .collect();
+    let doc = match document {
+        DocumentContext::Given(v) => v,
+        DocumentContext::OwnText => matcher.vouches(&candidates),
+    };
+    let starts: Vec<usize> = candidates.iter().map(|c| c.start).collect();
+    let sentence = if sensitivity == Sensitivity::Default {
+        sentence_ids(text, &starts)
+    } else {
+        Vec::new()
+    };
+    let anchored: std::collections::HashSet<u32> = candidates
+        .iter()
+        .zip(&sentence)
+        .filter(|(c, _)| !gated(c))
+        .map(|(_, &s)| s)
         .collect();
     let nearby = |start: usize| {
         let i = anchors.partition_point(|&a| a + WINDOW < start);
         anchors.get(i).is_some_and(|&a| a <= start + WINDOW)
     };
-    candidates
-        .into_iter()
-        .filter_map(|mut c| {
-            let p = &matcher.patterns[c.pattern as usize];
-            if !p.needs_context {
-                return Some(c);
-            }
-            let title = !p.title_words.is_empty()
-                && p.title_words.iter().all(|&w| norm.was_upper(c.start + w));
-            c.context = if quoted(text, &c) {
-                Some(Reason::Quoted)
-            } else if title {
-                Some(Reason::Capitalized)
-            } else if nearby(c.start) {
-                Some(Reason::Nearby)
-            } else {
-                None
-            };
-            c.context.map(|_| c)
-        })
-        .collect()
+    let mut out = Gated {
+        counted: Vec::with_capacity(candidates.len()),
+        not_counted: Vec::new(),
+    };
+    for (i, mut c) in candidates.into_iter().enumerate() {
+        let p = &matcher.patterns[c.pattern as usize];
+        if !p.needs_context {
+            out.counted.push(c);
+            continue;
+        }
+        let title = p.numbered
+            && !p.title_words.is_empty()
+            && p.title_words.iter().all(|&w| norm.was_upper(c.start + w));
+        c.context = match sensitivity {
+            Sensitivity::All => Some(Reason::All),
+            _ if !p.short && quoted(text, &c) => Some(Reason::Quoted),
+            _ if title => Some(Reason::Capitalized),
+            Sensitivity::Strict if nearby(c.start) => Some(Reason::Nearby),
+            Sensitivity::Default if anchored.contains(&sentence[i]) => Some(Reason::Sentence),
+            Sensitivity::Default if doc => Some(Reason::Document),
+            _ => None,
+        };
+        if c.context.is_some() {
+            out.counted.push(c);
+        } else {
+            out.not_counted.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (name, anchors, vouches)
+    const DOCUMENT: &[(&str, &[(usize, &str)], bool)] = &[
+        ("no_anchor", &[], false),
+        ("one_distinctive_term", &[(1, "leadership")], true),
+        ("one_institution_once", &[(2, "institutions")], false),
+        ("one_institution_twice", &[(2, "institutions"), (2, "institutions")], false),
+        ("two_institutions", &[(2, "institutions"), (5, "institutions")], true),
+        ("institution_then_term", &[(2, "institutions"), (5, "economy")], true),
+    ];
+
+    #[test]
+    fn document_rule_table() {
+        for (name, anchors, want) in DOCUMENT {
+            assert_eq!(document_vouches(anchors.iter().copied()), *want, "case {name}");
+        }
+    }
+
+    /// (name, text, byte offsets, sentence ids)
+    const SENTENCES: &[(&str, &str, &[usize], &[u32])] = &[
+        ("one_sentence", "a b c", &[0, 4], &[0, 0]),
+        ("two_sentences", "ab cd. ef gh", &[0, 7], &[0, 1]),
+        ("initial", "j. smith said", &[0, 3], &[0, 0]),
+        ("decimal", "3.5 per cent", &[0, 4], &[0, 0]),
+        ("abbreviation", "the u.s. core", &[0, 9], &[0, 0]),
+        ("chinese_full_stop", "甲。乙", &[0, 6], &[0, 1]),
+        ("semicolon", "a; b", &[0, 3], &[0, 1]),
+    ];
+
+    #[test]
+    fn sentence_table() {
+        for (name, text, starts, want) in SENTENCES {
+            assert_eq!(sentence_ids(text, starts), *want, "case {name}");
+        }
+    }
 }

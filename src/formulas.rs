@@ -6,7 +6,9 @@
 //! * a capitalized one: `Three Stricts and Three Earnests`, `Two Upholds`;
 //! * Chinese: a quoted `"三个代表"`-style phrase, or 两个/三个/四个… followed by two Han characters.
 //!
-//! Candidates overlapping a dictionary match are left out.
+//! Candidates overlapping a dictionary match are left out. An unquoted Chinese candidate
+//! (四个季节) is listed only in a text that holds at least one dictionary term, and never when
+//! its noun is an ordinary counted noun ([`ORDINARY_NOUNS`]: 季节, 孩子, 小时…).
 
 use std::sync::OnceLock;
 
@@ -24,6 +26,27 @@ fn patterns() -> &'static [Regex; 3] {
     })
 }
 
+/// Ordinary nouns that follow a number and 个 in everyday Chinese: 四个季节 is not a formula.
+pub const ORDINARY_NOUNS: &[&str] = &[
+    "季节", "孩子", "小时", "星期", "礼拜", "月份", "学生", "朋友", "同学", "房间", "城市", "国家",
+    "省份", "苹果", "鸡蛋", "字母", "汉字", "单词", "问题", "例子", "办法", "选择", "选项", "步骤",
+    "部分", "阶段", "女儿", "儿子", "兄弟", "姐妹", "家庭", "村子", "人员", "队员", "球队", "座位",
+    "窗口", "文件", "版本", "数字", "故事", "晚上", "早上", "上午", "下午", "周末", "时辰", "方向",
+];
+
+/// Is the candidate starting at byte `start` of `text` an unquoted Chinese one (两个X)?
+pub fn is_bare_chinese(text: &str, start: usize) -> bool {
+    let first = text[start..].chars().next();
+    let before = text[..start].chars().next_back();
+    first.is_some_and(|c| "两兩三四五六七八九十".contains(c))
+        && !before.is_some_and(|c| "\"“「『".contains(c))
+}
+
+fn ordinary(text: &str, (s, e): (usize, usize)) -> bool {
+    let t = &text[s..e];
+    ORDINARY_NOUNS.iter().any(|n| t.ends_with(n)) && is_bare_chinese(text, s)
+}
+
 /// Every candidate as a byte range of `text` (group 1 or 2 of each pattern), in text order,
 /// overlapping ones merged to the first.
 pub fn find(text: &str) -> Vec<(usize, usize)> {
@@ -31,7 +54,9 @@ pub fn find(text: &str) -> Vec<(usize, usize)> {
     for re in patterns() {
         for caps in re.captures_iter(text) {
             if let Some(m) = caps.get(1).or_else(|| caps.get(2)) {
-                out.push((m.start(), m.end()));
+                if !ordinary(text, (m.start(), m.end())) {
+                    out.push((m.start(), m.end()));
+                }
             }
         }
     }
@@ -65,6 +90,7 @@ mod tests {
         ("chinese_plain", "落实两个确立的要求", &["两个确立"]),
         ("chinese_quoted", "“三个代表”重要思想", &["三个代表"]),
         ("ordinary_english", "two cats and three dogs", &[]),
+        ("ordinary_counted_noun", "一年有四个季节", &[]),
     ];
 
     #[test]

@@ -34,7 +34,8 @@ pub mod utf16;
 #[path = "wasm.rs"]
 pub mod wasm_api;
 
-pub use analyzer::{Analyzer, MAX_TEXT_BYTES};
+pub use analyzer::{Analyzer, Options, MAX_TEXT_BYTES};
+pub use context::{DocumentContext, Sensitivity};
 pub use dictionary::{Dictionary, Entry, Form, Kind, CATEGORIES};
 pub use error::{Error, Location};
 pub use report::Report;

@@ -6,7 +6,8 @@
 //!    (`MatchKind::Standard`, overlapping search);
 //! 3. English forms must sit on word boundaries ([`crate::boundary`]); a regular plural `s`/`es`
 //!    after the form is taken into the match; Chinese forms match anywhere;
-//! 4. forms marked `needs_context` survive only in Party context ([`crate::context`]);
+//! 4. forms marked `needs_context` survive only in Party context, as much as the
+//!    [`Sensitivity`] asks ([`crate::context`]); the others are kept as "not counted";
 //! 5. of the survivors, leftmost-longest wins; a survivor inside a winner is kept as nested in
 //!    it; one that only partly overlaps a winner is dropped.
 //!
@@ -19,7 +20,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::boundary::{boundary_after, boundary_before, is_word_char};
-use crate::context::{self, Reason};
+use crate::context::{self, DocumentContext, Reason, Sensitivity};
 use crate::dictionary::Dictionary;
 use crate::error::Error;
 use crate::normalize::{normalize_form, Normalized};
@@ -38,6 +39,27 @@ pub(crate) struct Pattern {
     /// Word starts (byte offsets into the normalized form) that must be capitalized for the
     /// title-case context rule; empty when the rule does not apply.
     pub title_words: Vec<usize>,
+    /// One or two English words, or one or two Chinese characters: quotation marks alone do
+    /// not make it Party usage (`"core"` in software manuals, `"People's Assessors"` in a
+    /// description of another country's courts); a numbered formula is never short.
+    pub short: bool,
+    /// The form starts with a number word ("Two Establishments"): title case alone marks it
+    /// as a Party formula, where a title-cased "State Council" may be any country's.
+    pub numbered: bool,
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fourteen",
+];
+
+/// Short forms: one or two English words, or one or two Chinese characters.
+fn is_short(norm: &str, chinese: bool) -> bool {
+    if chinese {
+        norm.chars().count() <= 2
+    } else {
+        norm.split(' ').count() <= 2
+    }
 }
 
 /// A match in normalized byte offsets.
@@ -62,11 +84,39 @@ pub struct Chosen {
     pub nested: Vec<RawMatch>,
 }
 
+/// What [`Matcher::find`] returns: the chosen matches, and gated candidates that did not
+/// count (outside every chosen match, leftmost-longest among themselves).
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// Top-level matches with their nested ones, in text order.
+    pub chosen: Vec<Chosen>,
+    /// Gated candidates seen but not counted, in text order, disjoint.
+    pub not_counted: Vec<RawMatch>,
+}
+
 /// The compiled automaton for one dictionary.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     ac: AhoCorasick,
     pub(crate) patterns: Vec<Pattern>,
+    /// Each entry's category, for the document rule.
+    categories: Vec<String>,
+}
+
+/// The extra literal forms a form stands for: an English form with hyphens also matches with
+/// the hyphens replaced by spaces, since a separating dash (`Marxism–Leninism`) and a dropped
+/// hyphen (`high quality development`) normalize to a space.
+fn variants(norm: &str, chinese: bool) -> Option<String> {
+    if chinese || !norm.contains('-') {
+        return None;
+    }
+    let spaced: String = norm
+        .split('-')
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (spaced != norm && !spaced.is_empty()).then_some(spaced)
 }
 
 const STOP_WORDS: &[&str] = &[
@@ -110,16 +160,29 @@ impl Matcher {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
+        // The dictionary's own forms first, then the derived variants, which never take a
+        // form another entry lists.
+        let mut derived: Vec<(String, (u32, u32), bool)> = Vec::new();
+        let mut items: Vec<(String, (u32, u32), bool)> = Vec::new();
         for (ei, entry) in dict.entries().iter().enumerate() {
             for (fi, form) in entry.forms.iter().enumerate() {
                 let norm = normalize_form(&form.text);
                 if norm.is_empty() {
                     continue;
                 }
-                let owner = (ei as u32, fi as u32);
+                if let Some(v) = variants(&norm, form.chinese) {
+                    derived.push((v, (ei as u32, fi as u32), true));
+                }
+                items.push((norm, (ei as u32, fi as u32), false));
+            }
+        }
+        items.extend(derived);
+        for (norm, owner, is_variant) in items {
+            let form = &dict.entries()[owner.0 as usize].forms[owner.1 as usize];
+            {
                 if let Some(&pi) = index.get(&norm) {
                     let p = &mut patterns[pi];
-                    if !p.owners.iter().any(|&(e, _)| e == owner.0) {
+                    if !is_variant && !p.owners.iter().any(|&(e, _)| e == owner.0) {
                         p.owners.push(owner);
                     }
                     continue;
@@ -138,6 +201,11 @@ impl Matcher {
                 } else {
                     title_words(&norm)
                 };
+                let short = is_short(&norm, form.chinese);
+                let numbered = norm
+                    .split([' ', '-'])
+                    .next()
+                    .is_some_and(|w| NUMBER_WORDS.contains(&w));
                 index.insert(norm.clone(), patterns.len());
                 texts.push(norm);
                 patterns.push(Pattern {
@@ -147,6 +215,8 @@ impl Matcher {
                     plural,
                     needs_context: form.needs_context,
                     title_words: title,
+                    short: short && !numbered,
+                    numbered,
                 });
             }
         }
@@ -154,7 +224,26 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(&texts)
             .map_err(|e| Error::Input(format!("cannot build the automaton: {e}")))?;
-        Ok(Matcher { ac, patterns })
+        let categories = dict.entries().iter().map(|e| e.category.clone()).collect();
+        Ok(Matcher {
+            ac,
+            patterns,
+            categories,
+        })
+    }
+
+    /// The document rule over these candidates ([`context::document_vouches`]).
+    pub(crate) fn vouches(&self, candidates: &[RawMatch]) -> bool {
+        context::document_vouches(
+            candidates
+                .iter()
+                .map(|c| &self.patterns[c.pattern as usize])
+                .filter(|p| !p.needs_context)
+                .map(|p| {
+                    let e = p.owners[0].0 as usize;
+                    (e, self.categories[e].as_str())
+                }),
+        )
     }
 
     /// Number of distinct normalized forms in the automaton.
@@ -200,9 +289,31 @@ impl Matcher {
     }
 
     /// The full pipeline: candidates, context gate, leftmost-longest with nesting.
-    pub fn find(&self, norm: &Normalized) -> Vec<Chosen> {
-        let candidates = context::gate(self, norm, self.candidates(norm));
-        choose(candidates)
+    pub fn find(
+        &self,
+        norm: &Normalized,
+        sensitivity: Sensitivity,
+        document: DocumentContext,
+    ) -> Found {
+        let gated = context::gate(self, norm, self.candidates(norm), sensitivity, document);
+        let chosen = choose(gated.counted);
+        // Not-counted candidates: only those outside every chosen match, leftmost-longest.
+        let mut not_counted: Vec<RawMatch> = Vec::new();
+        let mut k = 0;
+        for c in gated.not_counted {
+            while k < chosen.len() && chosen[k].outer.end <= c.start {
+                k += 1;
+            }
+            let overlaps = chosen.get(k).is_some_and(|w| w.outer.start < c.end);
+            let inside_last = not_counted.last().is_some_and(|l| c.start < l.end);
+            if !overlaps && !inside_last {
+                not_counted.push(c);
+            }
+        }
+        Found {
+            chosen,
+            not_counted,
+        }
     }
 }
 

@@ -3,7 +3,11 @@
 //!
 //! What it does, character by character:
 //! * ASCII letters are lower-cased (full-width Latin letters and digits become ASCII first);
-//! * curly, angled and corner quotes become `'` or `"`; every hyphen and dash becomes `-`;
+//! * curly, angled and corner quotes become `'` or `"`;
+//! * `-`, U+2010 (hyphen) and U+2011 (non-breaking hyphen) stay `-` and join words; every other
+//!   dash (figure, en and em dash, horizontal bar, minus sign, their small and full-width forms)
+//!   separates words like a space, and is kept between two CJK characters
+//!   (`Principles—to` reads as `principles to`, `维护——确立` as `维护 确立`);
 //! * any run of white space (NBSP, ideographic space and line breaks included) becomes one
 //!   space; the run disappears entirely between two CJK characters, and after a hyphen when it
 //!   holds a line break (`self-⏎revolution` reads as `self-revolution`);
@@ -82,6 +86,9 @@ impl Normalized {
 enum Mapped {
     Char(char, bool),
     Space(bool),
+    /// A dash that separates words (en and em dash, horizontal bar, minus…): a space that is
+    /// kept even between two CJK characters.
+    Dash,
     Drop,
 }
 
@@ -98,9 +105,10 @@ fn map_char(c: char) -> Mapped {
         | '\u{300C}' | '\u{300D}' | '\u{300E}' | '\u{300F}' | '\u{FF02}' => {
             Mapped::Char('"', false)
         }
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
-            Mapped::Char('-', false)
-        }
+        // Only these join words, like `-`; every other dash separates them (below).
+        '\u{2010}' | '\u{2011}' => Mapped::Char('-', false),
+        '\u{2012}'..='\u{2015}' | '\u{2212}' | '\u{2E3A}' | '\u{2E3B}' | '\u{FE31}' | '\u{FE32}'
+        | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Mapped::Dash,
         '\u{FF01}'..='\u{FF5E}' => {
             let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
             Mapped::Char(ascii.to_ascii_lowercase(), ascii.is_ascii_uppercase())
@@ -120,8 +128,8 @@ pub fn normalize(input: &str) -> Normalized {
         upper: Vec::new(),
         original_len: 0,
     };
-    // A pending run of white space: (start, end, holds a line break).
-    let mut space: Option<(u32, u32, bool)> = None;
+    // A pending run of white space: (start, end, holds a line break, holds a dash).
+    let mut space: Option<(u32, u32, bool, bool)> = None;
     let mut last: Option<char> = None;
     let mut pos: u32 = 0;
     for c in input.chars() {
@@ -145,17 +153,23 @@ pub fn normalize(input: &str) -> Normalized {
         match map_char(c) {
             Mapped::Drop => {}
             Mapped::Space(newline) => {
-                let run = space.get_or_insert((start, pos, false));
+                let run = space.get_or_insert((start, pos, false, false));
                 run.1 = pos;
                 run.2 |= newline;
             }
+            Mapped::Dash => {
+                let run = space.get_or_insert((start, pos, false, false));
+                run.1 = pos;
+                run.3 = true;
+            }
             Mapped::Char(' ', _) => {
-                let run = space.get_or_insert((start, pos, false));
+                let run = space.get_or_insert((start, pos, false, false));
                 run.1 = pos;
             }
             Mapped::Char(m, upper) => {
-                if let Some((s, e, newline)) = space.take() {
-                    let joins_cjk = last.is_some_and(script::is_cjk) && script::is_cjk(m);
+                if let Some((s, e, newline, dash)) = space.take() {
+                    let joins_cjk =
+                        !dash && last.is_some_and(script::is_cjk) && script::is_cjk(m);
                     let wrapped_hyphen = newline && last == Some('-');
                     if !joins_cjk && !wrapped_hyphen {
                         out.push(' ', s, e, false);
@@ -166,7 +180,7 @@ pub fn normalize(input: &str) -> Normalized {
             }
         }
     }
-    if let Some((s, e, _)) = space {
+    if let Some((s, e, _, _)) = space {
         out.push(' ', s, e, false);
     }
     out.original_len = pos;
@@ -191,11 +205,17 @@ mod tests {
     const CASES: &[(&str, &str, &str)] = &[
         ("ascii_case", "Two Upholds", "two upholds"),
         ("curly_quotes", "‘core’ “core”", "'core' \"core\""),
-        (
-            "dashes",
-            "self‐reform self–reform self—reform",
-            "self-reform self-reform self-reform",
-        ),
+        ("hyphens_join", "self‐reform self‑reform", "self-reform self-reform"),
+        ("en_dash_separates", "Marxism–Leninism", "marxism leninism"),
+        ("em_dash_separates", "Principles—to keep", "principles to keep"),
+        ("spaced_em_dash", "Principles — to", "principles to"),
+        ("horizontal_bar", "core―and", "core and"),
+        ("minus_sign", "a−b", "a b"),
+        ("figure_dash", "a‒b", "a b"),
+        ("two_em_dash", "a⸺b", "a b"),
+        ("small_em_dash", "a﹘b", "a b"),
+        ("full_width_hyphen_minus", "a－b", "a b"),
+        ("dash_kept_between_cjk", "维护——确立", "维护 确立"),
         ("nbsp_and_runs", "two\u{a0}\u{a0}  upholds", "two upholds"),
         ("line_break", "two\r\n   upholds", "two upholds"),
         ("soft_hyphen_and_zw", "up\u{ad}holds\u{200b}", "upholds"),

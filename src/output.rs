@@ -161,9 +161,9 @@ pub const CSV_HEADER: &str = "source,id,start,end,text,form,kind,category,contex
 ///
 /// ```
 /// let tifa = tifa::Analyzer::builtin().unwrap();
-/// let text = "the Two Upholds";
+/// let text = "the Two Safeguards";
 /// let rows = tifa::output::csv_rows("a.txt", &tifa.analyze(text).unwrap());
-/// assert_eq!(rows, "a.txt,two-upholds,4,15,Two Upholds,Two Upholds,official,leadership,capitalized,\n");
+/// assert_eq!(rows, "a.txt,two-upholds,4,18,Two Safeguards,two safeguards,media,leadership,capitalized,\n");
 /// ```
 pub fn csv_rows(source: &str, report: &Report) -> String {
     let mut out = String::new();

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use crate::context::Reason;
+use crate::context::{Reason, Sensitivity};
 use crate::dictionary::{Dictionary, Kind};
-use crate::matcher::{Chosen, Matcher, RawMatch};
+use crate::matcher::{Chosen, Found, Matcher, RawMatch};
 use crate::normalize::Normalized;
 use crate::script::is_han;
 use crate::{formulas, utf16};
@@ -102,6 +102,24 @@ pub struct Candidate {
     pub count: u32,
 }
 
+/// A form that needs context, seen in the text but not counted (not highlighted), so a reader
+/// can see why a phrase was left alone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotCounted {
+    /// Entry id.
+    pub id: String,
+    /// Start (UTF-16 code units).
+    pub start: u32,
+    /// End, exclusive (UTF-16 code units).
+    pub end: u32,
+    /// The original text.
+    pub text: String,
+    /// The dictionary form.
+    pub form: String,
+    /// One line: why it did not count.
+    pub why: &'static str,
+}
+
 /// Everything tifa found in one text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -117,6 +135,18 @@ pub struct Report {
     pub density: Density,
     /// Candidates for unknown numbered formulas.
     pub candidates: Vec<Candidate>,
+    /// The sensitivity the text was analysed with.
+    pub sensitivity: Sensitivity,
+    /// Gated forms seen but not counted, in text order.
+    pub not_counted: Vec<NotCounted>,
+}
+
+/// Why a gated form did not count, at each sensitivity.
+fn why_not(sensitivity: Sensitivity) -> &'static str {
+    match sensitivity {
+        Sensitivity::Strict => "also common in ordinary language: counted only when quoted, in title case, or within about 60 words of an unambiguous Party term (strict)",
+        _ => "also common in ordinary language: counted only when quoted, in title case, or in a text or sentence with other Party terms",
+    }
 }
 
 struct Builder<'a> {
@@ -140,8 +170,10 @@ pub(crate) fn build(
     matcher: &Matcher,
     text: &str,
     norm: &Normalized,
-    chosen: &[Chosen],
+    found: &Found,
+    sensitivity: Sensitivity,
 ) -> Report {
+    let chosen = &found.chosen[..];
     let b = Builder { matcher, norm };
     let entries = dict.entries();
     let spans: Vec<(u32, u32)> = chosen.iter().map(|c| b.span(&c.outer)).collect();
@@ -159,10 +191,11 @@ pub(crate) fn build(
         for n in &c.nested {
             let (ni, nf) = b.owner(n);
             let (s, e) = b.span(n);
+            // One occurrence per entry: two overlapping forms of the same entry are one.
             if ni == ei
                 || nested
                     .iter()
-                    .any(|x| x.id == entries[ni].id && x.start == s)
+                    .any(|x| x.id == entries[ni].id && x.start < e && s < x.end)
             {
                 continue;
             }
@@ -226,6 +259,31 @@ pub(crate) fn build(
     }
     let density = density(text, matches.len() as u64);
     let candidates = unknown_formulas(text, chosen, &b);
+    let nc_units: Vec<u32> = found
+        .not_counted
+        .iter()
+        .flat_map(|m| {
+            let (s, e) = b.span(m);
+            [s, e]
+        })
+        .collect();
+    let nc_bytes = utf16::byte_offsets(text, &nc_units);
+    let not_counted = found
+        .not_counted
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let (ei, fi) = b.owner(m);
+            NotCounted {
+                id: entries[ei].id.clone(),
+                start: nc_units[2 * i],
+                end: nc_units[2 * i + 1],
+                text: text[nc_bytes[2 * i]..nc_bytes[2 * i + 1]].to_string(),
+                form: entries[ei].forms[fi].text.clone(),
+                why: why_not(sensitivity),
+            }
+        })
+        .collect();
     Report {
         length: norm.original_len(),
         matches,
@@ -233,6 +291,8 @@ pub(crate) fn build(
         categories,
         density,
         candidates,
+        sensitivity,
+        not_counted,
     }
 }
 
@@ -280,6 +340,8 @@ fn unknown_formulas(text: &str, chosen: &[Chosen], b: &Builder) -> Vec<Candidate
     let mut known: Vec<(u32, u32)> = chosen.iter().map(|c| b.span(&c.outer)).collect();
     known.sort();
     let mut out: Vec<Candidate> = Vec::new();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let party = !chosen.is_empty();
     let byte_units: Vec<usize> = found.iter().flat_map(|&(s, e)| [s, e]).collect();
     let units = utf16_offsets(text, &byte_units);
     for (i, &(s, e)) in found.iter().enumerate() {
@@ -289,18 +351,22 @@ fn unknown_formulas(text: &str, chosen: &[Chosen], b: &Builder) -> Vec<Candidate
             continue;
         }
         let t = &text[s..e];
+        if !party && formulas::is_bare_chinese(text, s) {
+            // An unquoted 四个X in a text with no Party term is most likely ordinary Chinese.
+            continue;
+        }
         let key = crate::normalize::normalize_form(t);
-        match out
-            .iter_mut()
-            .find(|c| crate::normalize::normalize_form(&c.text) == key)
-        {
-            Some(c) => c.count += 1,
-            None => out.push(Candidate {
-                text: t.to_string(),
-                start: us,
-                end: ue,
-                count: 1,
-            }),
+        match seen.get(&key) {
+            Some(&k) => out[k].count += 1,
+            None => {
+                seen.insert(key, out.len());
+                out.push(Candidate {
+                    text: t.to_string(),
+                    start: us,
+                    end: ue,
+                    count: 1,
+                })
+            }
         }
     }
     out

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Analyzer, Dictionary, Error, CATEGORIES};
+use crate::{Analyzer, Dictionary, DocumentContext, Error, Options, Sensitivity, CATEGORIES};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -47,7 +47,7 @@ export interface Match {
   form: string;
   kind: "official" | "media" | "mt" | "spelled-out";
   category: string;
-  context?: "quoted" | "capitalized" | "nearby";
+  context?: "quoted" | "capitalized" | "nearby" | "sentence" | "document" | "all";
   nested: Nested[];
   also?: string[];
 }
@@ -55,6 +55,18 @@ export interface TermCount { id: string; count: number; nested: number; en: stri
 export interface CategoryCount { category: string; count: number; }
 export interface Density { unit: "words" | "characters"; size: number; matches: number; per_thousand: number; }
 export interface Candidate { text: string; start: number; end: number; count: number; }
+/** A form that needs context, seen but not counted. */
+export interface NotCounted { id: string; start: number; end: number; text: string; form: string; why: string; }
+/** How much context short, ambiguous forms need. */
+export type Sensitivity = "strict" | "default" | "all";
+/** Options of `analyze` and `spans`. */
+export interface AnalyzeOptions {
+  /** Default "default". */
+  sensitivity?: Sensitivity;
+  /** The document rule's answer for the whole document, when the text is one part of it
+   * (see `documentVouches`). Default: judge the text itself. */
+  documentVouches?: boolean;
+}
 /** Everything tifa found in one text. */
 export interface Report {
   length: number;
@@ -63,11 +75,64 @@ export interface Report {
   categories: CategoryCount[];
   density: Density;
   candidates: Candidate[];
+  sensitivity: Sensitivity;
+  not_counted: NotCounted[];
 }
 "#;
 
 fn js_error(e: Error) -> JsError {
     JsError::new(&e.to_string())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = TypeError)]
+    type JsTypeError;
+    #[wasm_bindgen(constructor, js_class = "TypeError")]
+    fn new(message: &str) -> JsTypeError;
+}
+
+fn type_error(message: &str) -> JsValue {
+    JsTypeError::new(message).into()
+}
+
+/// The text argument: a string, or a `TypeError` naming what was given.
+fn text_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| {
+        type_error(&format!(
+            "tifa: {what} must be a string, not {}",
+            value.js_typeof().as_string().unwrap_or_default()
+        ))
+    })
+}
+
+/// `{ sensitivity, documentVouches }` from JS (`undefined` means the defaults).
+fn options_arg(value: &JsValue) -> Result<Options, JsValue> {
+    let mut options = Options::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    if !value.is_object() {
+        return Err(type_error("tifa: options must be an object such as { sensitivity: 'strict' }"));
+    }
+    let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let s = get("sensitivity");
+    if !s.is_undefined() {
+        let name = s.as_string().unwrap_or_default();
+        options.sensitivity = Sensitivity::parse(&name).ok_or_else(|| {
+            type_error(&format!(
+                "tifa: sensitivity must be \"strict\", \"default\" or \"all\", not {name:?}"
+            ))
+        })?;
+    }
+    let d = get("documentVouches");
+    if !d.is_undefined() {
+        let v = d
+            .as_bool()
+            .ok_or_else(|| type_error("tifa: documentVouches must be true or false"))?;
+        options.document = DocumentContext::Given(v);
+    }
+    Ok(options)
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
@@ -111,15 +176,42 @@ impl Tifa {
         })
     }
 
-    /// The full report for `text`.
+    /// The full report for `text`. A text that is not a string, or a bad option, throws a
+    /// `TypeError`.
     #[wasm_bindgen(unchecked_return_type = "Report")]
-    pub fn analyze(&self, text: &str) -> Result<JsValue, JsError> {
-        to_js(&self.inner.analyze(text).map_err(js_error)?)
+    pub fn analyze(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = text_arg(&text, "the text")?;
+        let options = options_arg(&options)?;
+        let report = self.inner.analyze_options(&text, options).map_err(js_error)?;
+        to_js(&report).map_err(Into::into)
+    }
+
+    /// Does `text`, as a whole document, show Party discourse (the document rule)? Pass the
+    /// answer as `documentVouches` when analysing the document in parts.
+    #[wasm_bindgen(js_name = documentVouches)]
+    pub fn document_vouches(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<bool, JsValue> {
+        let text = text_arg(&text, "the text")?;
+        self.inner.document_vouches(&text).map_err(|e| js_error(e).into())
     }
 
     /// Top-level spans only: `[start, end, entryIndex]*`, UTF-16 offsets.
-    pub fn spans(&self, text: &str) -> Result<Vec<u32>, JsError> {
-        self.inner.spans(text).map_err(js_error)
+    pub fn spans(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+    ) -> Result<Vec<u32>, JsValue> {
+        let text = text_arg(&text, "the text")?;
+        let options = options_arg(&options)?;
+        self.inner
+            .spans_options(&text, options)
+            .map_err(|e| js_error(e).into())
     }
 
     /// Every entry, in index order (`entryIndex` of `spans` indexes this array).
@@ -130,9 +222,13 @@ impl Tifa {
 
     /// The entry with this id, or `undefined`.
     #[wasm_bindgen(unchecked_return_type = "Entry | undefined")]
-    pub fn entry(&self, id: &str) -> Result<JsValue, JsError> {
-        match self.inner.dictionary().get(id) {
-            Some(e) => to_js(e),
+    pub fn entry(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = text_arg(&id, "the id")?;
+        match self.inner.dictionary().get(&id) {
+            Some(e) => to_js(e).map_err(Into::into),
             None => Ok(JsValue::UNDEFINED),
         }
     }

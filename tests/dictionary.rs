@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use tifa::{Analyzer, Dictionary, Entry, Form, Kind, Report, CATEGORIES};
+use tifa::{Analyzer, Dictionary, Entry, Form, Kind, Report, Sensitivity, CATEGORIES};
 
 /// The English sentence a form is placed in (`{}` is the form, quoted when it is gated).
 const EN_SENTENCE: (&str, &str) = ("In a statement, officials referred to ", " again.");
@@ -37,14 +37,10 @@ fn utf16_len(s: &str) -> u32 {
     s.encode_utf16().count() as u32
 }
 
-/// A form as it appears in a test text: gated forms inside curly quotes (Chinese: corner
-/// quotes), which the context rule accepts as Party context.
-fn dressed(form: &Form) -> String {
-    match (form.needs_context, form.chinese) {
-        (false, _) => form.text.clone(),
-        (true, false) => format!("“{}”", form.text),
-        (true, true) => format!("「{}」", form.text),
-    }
+/// The form probes are analysed with sensitivity `all`, so that gated forms count without
+/// context (the context rule has its own tests in `tests/matching.rs` and `tests/neutral.rs`).
+fn analyze_all(tifa: &Analyzer, text: &str) -> Report {
+    tifa.analyze_with(text, Sensitivity::All).unwrap()
 }
 
 /// One text built around a form, and where (UTF-16) the bare form sits in it.
@@ -55,11 +51,10 @@ struct Probe {
 }
 
 fn probe(prefix: &str, form: &Form, suffix: &str) -> Probe {
-    let quote = if form.needs_context { 1 } else { 0 };
-    let start = utf16_len(prefix) + quote;
+    let start = utf16_len(prefix);
     let end = start + utf16_len(&form.text);
     Probe {
-        text: format!("{prefix}{}{suffix}", dressed(form)),
+        text: format!("{prefix}{}{suffix}", form.text),
         start,
         end,
     }
@@ -285,7 +280,7 @@ fn every_form_finds_its_own_entry() {
         for f in &e.forms {
             checked += 1;
             let p = alone(f);
-            let report = tifa.analyze(&p.text).unwrap();
+            let report = analyze_all(tifa, &p.text);
             match find_entry(&report, &e.id, &p) {
                 Some(Found::TopLevel) | Some(Found::Also) => {}
                 _ => failures.push(format!(
@@ -296,7 +291,7 @@ fn every_form_finds_its_own_entry() {
                 )),
             }
             let p = in_sentence(f);
-            let report = tifa.analyze(&p.text).unwrap();
+            let report = analyze_all(tifa, &p.text);
             if find_entry(&report, &e.id, &p).is_none() {
                 failures.push(format!(
                     "{}: in {:?} gives {}",
@@ -321,7 +316,7 @@ fn no_form_is_shadowed() {
     for e in tifa.dictionary().entries() {
         for f in &e.forms {
             let p = alone(f);
-            let report = tifa.analyze(&p.text).unwrap();
+            let report = analyze_all(tifa, &p.text);
             let ok = match report.matches.as_slice() {
                 [m] => {
                     (m.id == e.id || m.also.iter().any(|a| a == &e.id))

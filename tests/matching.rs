@@ -4,7 +4,7 @@ mod common;
 
 use common::{dictionary_toml, Term};
 use serde::Deserialize;
-use tifa::{Analyzer, Dictionary};
+use tifa::{Analyzer, Dictionary, Sensitivity};
 
 #[derive(Deserialize)]
 struct Cases {
@@ -21,6 +21,11 @@ struct Case {
     nested: Vec<(String, String, u32, u32)>,
     #[serde(default)]
     context: Vec<(String, String)>,
+    /// `strict`, `default` (when absent) or `all`.
+    sensitivity: Option<String>,
+    /// Gated candidates not counted, as [id, start, end].
+    #[serde(default)]
+    not_counted: Vec<(String, u32, u32)>,
 }
 
 #[derive(Deserialize)]
@@ -32,6 +37,7 @@ struct CaseTerm {
     zh: Option<String>,
     #[serde(default)]
     gated: Vec<String>,
+    category: Option<String>,
 }
 
 fn analyzer(terms: &[CaseTerm]) -> Analyzer {
@@ -52,6 +58,7 @@ fn analyzer(terms: &[CaseTerm]) -> Analyzer {
             forms: &forms[i],
             zh: t.zh.as_deref(),
             gated: &gated[i],
+            category: t.category.as_deref(),
         })
         .collect();
     let toml = dictionary_toml(&terms);
@@ -66,7 +73,21 @@ fn matching_cases() {
     let mut failures = Vec::new();
     for case in &cases.case {
         let tifa = analyzer(&case.terms);
-        let report = tifa.analyze(&case.text).unwrap();
+        let sensitivity = case.sensitivity.as_deref().unwrap_or("default");
+        let sensitivity = Sensitivity::parse(sensitivity)
+            .unwrap_or_else(|| panic!("{}: unknown sensitivity {sensitivity}", case.name));
+        let report = tifa.analyze_with(&case.text, sensitivity).unwrap();
+        let not_counted: Vec<(String, u32, u32)> = report
+            .not_counted
+            .iter()
+            .map(|m| (m.id.clone(), m.start, m.end))
+            .collect();
+        if not_counted != case.not_counted {
+            failures.push(format!(
+                "{}: not counted expected {:?}, got {:?}",
+                case.name, case.not_counted, not_counted
+            ));
+        }
         let got: Vec<(String, u32, u32)> = report
             .matches
             .iter()
@@ -117,7 +138,11 @@ fn matching_cases() {
             }
         }
         // The hot path agrees with the report.
-        let spans = tifa.spans(&case.text).unwrap();
+        let options = tifa::Options {
+            sensitivity,
+            ..Default::default()
+        };
+        let spans = tifa.spans_options(&case.text, options).unwrap();
         let flat: Vec<u32> = report
             .matches
             .iter()

@@ -136,6 +136,7 @@ fn analyzer() -> Analyzer {
             forms,
             zh,
             gated: &[],
+            category: None,
         })
         .collect();
     Analyzer::new(Dictionary::from_toml("props.toml", &dictionary_toml(&terms)).unwrap()).unwrap()

@@ -95,6 +95,7 @@ fn user_dictionary_conflicting_with_builtin_names_the_user_file() {
         forms: &[],
         zh: None,
         gated: &[],
+        category: None,
     }];
     let err = Dictionary::builtin_with(&[("mine.toml", &dictionary_toml(&terms))]).unwrap_err();
     let msg = err.to_string();

@@ -15,8 +15,10 @@ export { TifaLoadError, CSP_FIX };
 
 /** The categories of the dictionary, for the `categories` option. */
 export const CATEGORIES = Object.freeze(['ideology', 'leadership', 'party-building', 'discipline', 'economy', 'governance',
-  'security-foreign', 'regions-religion', 'propaganda', 'institutions', 'local']);
+  'security-foreign', 'regions-religion', 'propaganda', 'institutions', 'local', 'history']);
 export const THEMES = Object.freeze(['auto', 'light', 'dark']);
+/** How much context short, ambiguous forms need (README, "Matching rules"). */
+export const SENSITIVITIES = Object.freeze(['strict', 'default', 'all']);
 
 const HERE = new URL('./', import.meta.url).href;
 const warned = new Set();
@@ -62,7 +64,7 @@ function tooltipsFor(doc, engine, theme) {
  *   unhighlight(h.root);              // or h.unhighlight(): back to the original DOM
  * @param {Element|Document|ShadowRoot|string} [root=document.body]
  * @param {{ categories?: string[], firstOnly?: boolean, exclude?: string, dictionaryUrl?: string, theme?: 'auto'|'light'|'dark',
- *           base?: string, observe?: boolean, tooltips?: boolean }} [options]
+ *           base?: string, observe?: boolean, tooltips?: boolean, sensitivity?: 'strict'|'default'|'all' }} [options]
  * @returns {Promise<{ root, readonly count: number, readonly marks: number, readonly terms: Record<string, number>,
  *           disconnect(): void, unhighlight(): number }>}
  */
@@ -94,6 +96,7 @@ export async function highlight(root = document.body, options = {}) {
   if (st) st.roots.add(root);
   await highlightTree(root, engine, {
     categories: opts.categories, firstOnly: opts.firstOnly, exclude: opts.exclude, observe: opts.observe, theme: opts.theme,
+    sensitivity: opts.sensitivity,
   });
   return handleFor(root);
 }
@@ -184,7 +187,12 @@ const isSelector = (s) => {
  *   // warns twice; -> { categories: ['leadership'], theme: 'auto', firstOnly: false, ... }
  */
 export function normalizeOptions(o = {}, warn = () => {}) {
-  const out = { categories: null, firstOnly: false, exclude: undefined, dictionaryUrl: undefined, theme: 'auto', base: HERE, observe: true, tooltips: true };
+  const out = { categories: null, firstOnly: false, exclude: undefined, dictionaryUrl: undefined, theme: 'auto', base: HERE, observe: true, tooltips: true, sensitivity: 'default' };
+  if (o.sensitivity != null && o.sensitivity !== '') {
+    const v = String(o.sensitivity).trim().toLowerCase();
+    if (SENSITIVITIES.includes(v)) out.sensitivity = v;
+    else warn(`sensitivity ${JSON.stringify(String(o.sensitivity))} is not one of ${SENSITIVITIES.join(', ')}; using default.`);
+  }
   if (o.categories != null) {
     const list = typeof o.categories === 'string' ? o.categories.split(/[\s,]+/) : Array.from(o.categories, String);
     const wanted = list.map((c) => c.trim().toLowerCase()).filter(Boolean);
@@ -243,7 +251,7 @@ function parseBool(v) {
 const SCRIPT_OPTIONS = {
   'data-tifa-root': 'root', 'data-tifa-categories': 'categories', 'data-tifa-first': 'firstOnly', 'data-tifa-first-only': 'firstOnly',
   'data-tifa-exclude': 'exclude', 'data-tifa-dictionary': 'dictionaryUrl', 'data-tifa-theme': 'theme', 'data-tifa-base': 'base',
-  'data-tifa-observe': 'observe', 'data-tifa-tooltips': 'tooltips',
+  'data-tifa-observe': 'observe', 'data-tifa-tooltips': 'tooltips', 'data-tifa-sensitivity': 'sensitivity',
 };
 
 /**
@@ -317,11 +325,11 @@ export const ready = (() => {
 
 // <tifa-text> -------------------------------------------------------------------------------
 
-const ELEMENT_OPTIONS = ['categories', 'first', 'exclude', 'dictionary', 'theme', 'base', 'observe'];
+const ELEMENT_OPTIONS = ['categories', 'first', 'exclude', 'dictionary', 'theme', 'base', 'observe', 'sensitivity'];
 
 /**
  * `<tifa-text>` highlights its own content (and content added to it later). Attributes:
- * `categories`, `first`, `exclude`, `dictionary`, `theme`, `base`, `observe`. Its `ready`
+ * `categories`, `first`, `exclude`, `dictionary`, `theme`, `base`, `observe`, `sensitivity`. Its `ready`
  * property is a promise for the highlight handle (null if the engine could not load), and it
  * fires a `tifa:highlighted` event with `{ count, terms }`.
  *

@@ -7,14 +7,37 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{derive_hant, Dictionary, Entry, Form, Kind, CATEGORIES};
+use super::{derive_hant, template, Dictionary, Entry, Form, Kind, CATEGORIES};
 use crate::error::{Error, Location};
 use crate::normalize::normalize_form;
 use crate::script::is_han;
 
 const GLOSS_MAX: usize = 100;
 const EXPLANATION_MAX: usize = 1200;
-const YEARS: Range<i64> = 1840..2100;
+/// Years accepted for `since` and `until` (FORMAT.md states the same range).
+const YEARS: Range<i64> = 1921..2031;
+
+/// Words that editorialize or distance ("so-called", "claims"): not allowed in glosses and
+/// explanations, which describe, attribute and date. Matched as whole words, case-insensitively.
+pub const LOADED_WORDS: &[&str] = &[
+    "so-called", "claim", "claims", "claimed", "claiming", "actually", "regime", "purported",
+    "purportedly", "allegedly", "ostensibly", "notorious", "infamous", "draconian", "brainwash",
+    "brainwashing", "mouthpiece", "orwellian", "totalitarian", "hardline", "hardliner",
+    "hardliners", "many observers", "critics say",
+];
+
+/// The loaded word `text` holds, if any.
+fn loaded_word(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    LOADED_WORDS.iter().copied().find(|w| {
+        lower.match_indices(w).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        })
+    })
+}
 
 type S<T> = Spanned<T>;
 
@@ -45,6 +68,9 @@ struct RawTerm {
     forms: Vec<S<RawForm>>,
     #[serde(default)]
     local: bool,
+    #[serde(default)]
+    aliases: Vec<S<String>>,
+    single_source: Option<S<String>>,
 }
 
 #[derive(Deserialize)]
@@ -59,13 +85,21 @@ struct RawForm {
     needs_context: bool,
     #[serde(default)]
     shared: bool,
+    #[serde(default)]
+    template: bool,
+    context_reason: Option<S<String>>,
 }
+
+/// The most forms all templates of one load may expand to, together.
+pub const MAX_TEMPLATE_FORMS: usize = 50_000;
 
 /// Collects errors for one file.
 struct Check<'a> {
     file: &'a str,
     text: &'a str,
     errors: Vec<Error>,
+    /// Forms expanded from templates so far (shared across files through `load`).
+    expanded: usize,
 }
 
 impl Check<'_> {
@@ -192,7 +226,11 @@ struct Pending {
     form_spans: Vec<(Range<usize>, String)>,
 }
 
-pub(super) fn load(files: &[(&str, &str)]) -> Result<Dictionary, Error> {
+/// Loads and validates `files` as one dictionary. The first `builtin` files are the built-in
+/// ones (or files checked by the built-in rules): their entries need two sources (or a
+/// `single_source` note), and `related` links must be two-way within the built-in files and
+/// within the user's files; a link from a user's entry to a built-in one may be one-way.
+pub(super) fn load(files: &[(&str, &str)], builtin: usize) -> Result<Dictionary, Error> {
     let mut checks: Vec<Check> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
     for (fi, &(file, text)) in files.iter().enumerate() {
@@ -200,6 +238,7 @@ pub(super) fn load(files: &[(&str, &str)]) -> Result<Dictionary, Error> {
             file,
             text,
             errors: Vec::new(),
+            expanded: checks.last().map_or(0, |c| c.expanded),
         };
         match toml::from_str::<RawFile>(text) {
             Err(e) => {
@@ -236,7 +275,7 @@ pub(super) fn load(files: &[(&str, &str)]) -> Result<Dictionary, Error> {
         }
         checks.push(check);
     }
-    cross_check(&mut checks, &pending);
+    cross_check(&mut checks, &pending, builtin);
     let errors: Vec<Error> = checks.into_iter().flat_map(|c| c.errors).collect();
     if !errors.is_empty() {
         return Err(if errors.len() == 1 {
@@ -337,6 +376,15 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
             );
         }
     }
+    let mut aliases = Vec::new();
+    for (i, a) in t.aliases.iter().enumerate() {
+        if let Some(text) = c.plain(a, idr, &format!("aliases[{i}]")) {
+            if !is_kebab(&text) {
+                c.fail(a.span(), idr, &format!("aliases[{i}]"), format!("{text:?} is not kebab-case"));
+            }
+            aliases.push((text, a.span()));
+        }
+    }
     if t.sources.is_empty() {
         c.fail(
             span.clone(),
@@ -417,8 +465,53 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
             .note
             .as_ref()
             .and_then(|n| c.plain(n, idr, &format!("{field}.note")));
-        if let (Some(text), Some(kind)) = (text, kind) {
-            if normalize_form(&text).is_empty() {
+        let context_reason = f
+            .context_reason
+            .as_ref()
+            .and_then(|n| c.plain(n, idr, &format!("{field}.context_reason")));
+        if context_reason.is_some() && !f.needs_context {
+            c.fail(
+                span.clone(),
+                idr,
+                &format!("{field}.context_reason"),
+                "explains why a form needs context, but the form has no `needs_context = true`"
+                    .into(),
+            );
+        }
+        let Some((text, kind)) = text.zip(kind) else {
+            continue;
+        };
+        let expansions = if f.template {
+            match template::expand(&text) {
+                Ok(v) => v,
+                Err(e) => {
+                    c.fail(span.clone(), idr, &format!("{field}.text"), format!("template {text:?}: {e}"));
+                    continue;
+                }
+            }
+        } else if template::is_template(&text) {
+            c.fail(
+                span.clone(),
+                idr,
+                &format!("{field}.text"),
+                format!("{text:?} holds template syntax [ ] {{ }} |: add `template = true`, or remove those characters"),
+            );
+            continue;
+        } else {
+            vec![text.clone()]
+        };
+        c.expanded += if f.template { expansions.len() } else { 0 };
+        if c.expanded > MAX_TEMPLATE_FORMS {
+            c.fail(
+                span.clone(),
+                idr,
+                &format!("{field}.text"),
+                format!("templates expand to more than {MAX_TEMPLATE_FORMS} forms in all; this one goes past the limit"),
+            );
+            continue;
+        }
+        for form_text in expansions {
+            if normalize_form(&form_text).is_empty() {
                 c.fail(
                     span.clone(),
                     idr,
@@ -427,23 +520,50 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
                 );
                 continue;
             }
-            let chinese = text.chars().any(is_han);
+            if f.template {
+                // An expansion the entry already lists is the same form: keep one.
+                let norm = normalize_form(&form_text);
+                if forms.iter().any(|g: &Form| normalize_form(&g.text) == norm) {
+                    continue;
+                }
+            }
+            let chinese = form_text.chars().any(is_han);
             forms.push(Form {
-                text,
+                text: form_text,
                 kind,
                 since,
                 until,
-                note,
+                note: note.clone(),
                 needs_context: f.needs_context,
                 shared: f.shared,
                 chinese,
+                template: f.template.then(|| text.clone()),
+                context_reason: context_reason.clone(),
             });
-            form_spans.push((span, field));
+            form_spans.push((span.clone(), field.clone()));
         }
     }
     if c.errors.len() > before {
         return None;
     }
+    // Checks that leave the entry usable (so links to it still resolve):
+    for (field, value) in [("gloss", &t.gloss), ("explanation", &t.explanation)] {
+        if let Some(v) = value {
+            if let Some(w) = loaded_word(v.get_ref()) {
+                c.fail(
+                    v.span(),
+                    idr,
+                    field,
+                    format!("uses the loaded word {w:?}: describe, attribute and date instead (FORMAT.md, \"Neutral voice\")"),
+                );
+            }
+        }
+    }
+    let single_source = t
+        .single_source
+        .as_ref()
+        .and_then(|v| c.plain(v, idr, "single_source"));
+
     let (id, zh, pinyin, en, category, since, gloss, explanation) = (
         id?,
         zh?,
@@ -473,6 +593,8 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
                 needs_context: false,
                 shared: false,
                 chinese,
+                template: None,
+                context_reason: None,
             });
             form_spans.push((header.clone(), field.to_string()));
         }
@@ -491,6 +613,8 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
         sources,
         forms,
         local: t.local,
+        aliases: aliases.iter().map(|(a, _)| a.clone()).collect(),
+        single_source,
         file: c.file.to_string(),
     };
     Some(Pending {
@@ -503,7 +627,7 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
 }
 
 /// Checks across entries and files: unique ids, existing related ids, unique forms.
-fn cross_check(checks: &mut [Check], pending: &[Pending]) {
+fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: usize) {
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, p) in pending.iter().enumerate() {
         if let Some(&first) = ids.get(p.entry.id.as_str()) {
@@ -518,6 +642,37 @@ fn cross_check(checks: &mut [Check], pending: &[Pending]) {
             ids.insert(&p.entry.id, i);
         }
     }
+    let mut aliases: HashMap<&str, usize> = HashMap::new();
+    for (i, p) in pending.iter().enumerate() {
+        for a in &p.entry.aliases {
+            let clash = ids
+                .get(a.as_str())
+                .map(|&j| format!("the id of {:?}", pending[j].entry.id))
+                .or_else(|| aliases.get(a.as_str()).map(|&j| format!("already an alias of {:?}", pending[j].entry.id)));
+            match clash {
+                Some(what) => checks[p.file].fail(
+                    p.id_span.clone(),
+                    Some(&p.entry.id),
+                    "aliases",
+                    format!("{a:?} is {what}"),
+                ),
+                None => {
+                    aliases.insert(a, i);
+                }
+            }
+        }
+    }
+    let group = |p: &Pending| p.file < builtin;
+    for p in pending.iter().filter(|p| group(p)) {
+        if p.entry.sources.len() == 1 && p.entry.single_source.is_none() {
+            checks[p.file].fail(
+                p.id_span.clone(),
+                Some(&p.entry.id),
+                "sources",
+                "names one source: give a second, independent public document, or say in `single_source` why there is only one".into(),
+            );
+        }
+    }
     for p in pending {
         for (r, span) in &p.related {
             if r == &p.entry.id {
@@ -527,7 +682,27 @@ fn cross_check(checks: &mut [Check], pending: &[Pending]) {
                     "related",
                     format!("{r:?} refers to the entry itself"),
                 );
-            } else if !ids.contains_key(r.as_str()) {
+            } else if let Some(&j) = aliases.get(r.as_str()) {
+                checks[p.file].fail(
+                    span.clone(),
+                    Some(&p.entry.id),
+                    "related",
+                    format!("{r:?} is a former id of {:?}: use that", pending[j].entry.id),
+                );
+            } else if let Some(&j) = ids.get(r.as_str()) {
+                let q = &pending[j];
+                if group(p) == group(q) && !q.entry.related.contains(&p.entry.id) {
+                    checks[p.file].fail(
+                        span.clone(),
+                        Some(&p.entry.id),
+                        "related",
+                        format!(
+                            "links to {r:?}, but {r:?} ({}) does not link back: related links go both ways",
+                            q.entry.file
+                        ),
+                    );
+                }
+            } else {
                 checks[p.file].fail(
                     span.clone(),
                     Some(&p.entry.id),
@@ -558,7 +733,8 @@ fn cross_check(checks: &mut [Check], pending: &[Pending]) {
                 Some(&(qi, qf)) => {
                     let other = &pending[qi].entry;
                     if !(form.shared && other.forms[qf].shared) {
-                        let msg = format!("form {:?} is already used by {:?} ({}); mark both `shared = true` if it belongs to both", form.text, other.id, other.file);
+                        let from = form.template.as_ref().map_or(String::new(), |t| format!(" (from template {t:?})"));
+                        let msg = format!("form {:?}{from} is already used by {:?} ({}); mark both `shared = true` if it belongs to both", form.text, other.id, other.file);
                         let (span, field) = &p.form_spans[fi];
                         checks[p.file].fail(span.clone(), Some(&p.entry.id), field, msg);
                     }

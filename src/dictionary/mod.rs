@@ -12,6 +12,7 @@
 //! ```
 
 mod load;
+pub mod template;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -37,6 +38,7 @@ pub const CATEGORIES: &[&str] = &[
     "propaganda",
     "institutions",
     "local",
+    "history",
 ];
 
 /// Where a rendering comes from.
@@ -104,6 +106,12 @@ pub struct Form {
     pub shared: bool,
     /// Is this a Chinese form (it holds Han characters)?
     pub chinese: bool,
+    /// The template this form was expanded from, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    /// Why the form needs context although the neutral corpus never shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context_reason: Option<String>,
 }
 
 /// One glossary entry.
@@ -136,6 +144,12 @@ pub struct Entry {
     /// A local (provincial or city) campaign.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub local: bool,
+    /// Former ids of this entry (merged or renamed): they still resolve to it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Why the entry names only one source, when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub single_source: Option<String>,
     /// The file the entry came from.
     pub file: String,
 }
@@ -152,7 +166,7 @@ impl Dictionary {
     pub fn builtin() -> Result<&'static Dictionary, Error> {
         static BUILTIN: OnceLock<Result<Dictionary, Error>> = OnceLock::new();
         BUILTIN
-            .get_or_init(|| load::load(builtin_data::FILES))
+            .get_or_init(|| load::load(builtin_data::FILES, builtin_data::FILES.len()))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -177,20 +191,28 @@ impl Dictionary {
     /// assert_eq!(dict.len(), 1);
     /// ```
     pub fn from_toml(file: &str, text: &str) -> Result<Dictionary, Error> {
-        load::load(&[(file, text)])
+        load::load(&[(file, text)], 0)
     }
 
-    /// Loads and validates several files as one dictionary.
+    /// Loads and validates several files as one dictionary (a user's: one source per entry is
+    /// enough).
     pub fn from_files(files: &[(&str, &str)]) -> Result<Dictionary, Error> {
-        load::load(files)
+        load::load(files, 0)
+    }
+
+    /// Loads and validates files by the built-in dictionary's rules: every entry names two
+    /// sources or says why not (`single_source`), as `tifa dict check --builtin-rules` does.
+    pub fn from_files_builtin_rules(files: &[(&str, &str)]) -> Result<Dictionary, Error> {
+        load::load(files, files.len())
     }
 
     /// The built-in files plus `extra` user files, validated together (so a user term that
     /// reuses a built-in form or id is reported, naming the user's file and line).
     pub fn builtin_with(extra: &[(&str, &str)]) -> Result<Dictionary, Error> {
         let mut files: Vec<(&str, &str)> = builtin_data::FILES.to_vec();
+        let builtin = files.len();
         files.extend_from_slice(extra);
-        load::load(&files)
+        load::load(&files, builtin)
     }
 
     /// All entries, in file order.
@@ -198,7 +220,13 @@ impl Dictionary {
         &self.entries
     }
 
-    /// The entry with this id.
+    /// The entry with this id, or with this former id (an alias).
+    ///
+    /// ```
+    /// let dict = tifa::Dictionary::builtin().unwrap();
+    /// assert_eq!(dict.get("two-upholds").unwrap().zh, "两个维护");
+    /// assert!(dict.get("no-such-entry").is_none());
+    /// ```
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.by_id.get(id).map(|&i| &self.entries[i])
     }
@@ -222,7 +250,9 @@ impl Dictionary {
         let by_id = entries
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
+            .flat_map(|(i, e)| {
+                std::iter::once((e.id.clone(), i)).chain(e.aliases.iter().map(move |a| (a.clone(), i)))
+            })
             .collect();
         Dictionary { entries, by_id }
     }

@@ -10,6 +10,8 @@ pub struct Term<'a> {
     pub forms: &'a [&'a str],
     pub zh: Option<&'a str>,
     pub gated: &'a [&'a str],
+    /// The category (default `leadership`).
+    pub category: Option<&'a str>,
 }
 
 const PLACEHOLDER_ZH: &[&str] = &[
@@ -35,14 +37,15 @@ pub fn dictionary_toml(terms: &[Term]) -> String {
             "[[term]]\nid = {:?}\nzh = {:?}\npinyin = \"cè shì\"\nen = {:?}",
             t.id, zh, t.en
         );
-        let _ = writeln!(out, "category = \"leadership\"\nsince = 2016\ngloss = \"Test term.\"\nexplanation = \"Test term.\"\nsources = [\"Test document, 2016\"]");
+        let _ = writeln!(out, "category = {:?}\nsince = 2016\ngloss = \"Test term.\"\nexplanation = \"Test term.\"\nsources = [\"Test document, 2016\"]", t.category.unwrap_or("leadership"));
         out.push_str("forms = [");
         for f in t.forms {
             let _ = write!(
                 out,
-                "{{ text = {:?}, kind = \"media\", needs_context = {} }}, ",
+                "{{ text = {:?}, kind = \"media\", needs_context = {}, template = {} }}, ",
                 f,
-                t.gated.contains(f)
+                t.gated.contains(f),
+                f.contains(['|', '[', '{'])
             );
         }
         if t.gated.contains(&t.en) {

@@ -4,7 +4,7 @@
 /** Values of a match's `kind`, by index. */
 export const KINDS = ['official', 'media', 'mt', 'spelled-out'];
 /** Values of a match's `context` (index 0: none), by index. */
-export const CONTEXTS = ['', 'quoted', 'capitalized', 'nearby'];
+export const CONTEXTS = ['', 'quoted', 'capitalized', 'nearby', 'sentence', 'document', 'all'];
 /** Numbers per match in `compact.matches`. */
 export const STRIDE = 7;
 const NONE = 0xffffffff;
@@ -59,6 +59,8 @@ export function compactReport(report, entryIndex, entries) {
     categories: report.categories,
     density: report.density,
     candidates: report.candidates,
+    sensitivity: report.sensitivity,
+    notCounted: report.not_counted || [],
   };
   return { summary, compact: { matches, nested, formTexts }, transfer: [matches.buffer, nested.buffer] };
 }

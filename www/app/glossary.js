@@ -80,9 +80,17 @@ export function glossaryEntry(doc, entry, { getEntry, onNavigate }) {
     const thead = el(doc, 'thead');
     thead.append(head);
     const tbody = el(doc, 'tbody');
+    // A template is shown once, with the number of literal forms it stands for.
+    const rows = [];
     for (const f of entry.forms) {
+      const last = rows[rows.length - 1];
+      if (f.template && last && last.template === f.template) last.expansions += 1;
+      else rows.push({ ...f, expansions: 1 });
+    }
+    for (const f of rows) {
       const tr = el(doc, 'tr');
-      const form = el(doc, 'td', null, f.text);
+      const form = el(doc, 'td', null, f.template ? f.template : f.text);
+      if (f.template) form.append(el(doc, 'span', 'form-template', ` (template: ${f.expansions} forms)`));
       if (f.chinese) form.lang = 'zh';
       const dates = f.since && f.until ? `${f.since}–${f.until}` : f.since ? `since ${f.since}` : f.until ? `until ${f.until}` : '';
       tr.append(form, el(doc, 'td', null, (KIND_LABELS[f.kind] || f.kind).replace(/^an? /, '')), el(doc, 'td', null, dates),

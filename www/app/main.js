@@ -18,7 +18,7 @@ const $ = (id) => document.getElementById(id);
 const ui = {
   status: $('engine-status'), text: $('text'), drop: $('drop'), file: $('file'), sample: $('sample'),
   bigNotice: $('big-notice'), bigText: $('big-notice-text'), bigClear: $('big-clear'),
-  dictFile: $('dict-file'), dictOnly: $('dict-only'), dictReset: $('dict-reset'), dictStatus: $('dict-status'),
+  sensitivity: $('sensitivity'), dictFile: $('dict-file'), dictOnly: $('dict-only'), dictReset: $('dict-reset'), dictStatus: $('dict-status'),
   progress: $('progress'), progressLabel: $('progress-label'), progressBar: $('progress-bar'), error: $('error'),
   output: $('output'), report: $('report'), exportStatus: $('export-status'),
   viewRead: $('view-read'), viewGlossary: $('view-glossary'), navRead: $('nav-read'), navGlossary: $('nav-glossary'),
@@ -38,6 +38,8 @@ attachTooltips(ui.output, { getEntry, onNavigate: () => {}, theme: 'auto' });
 function setEntries({ entries }) {
   state.entries = entries;
   state.byId = new Map(entries.map((e) => [e.id, e]));
+  // Former ids (merged entries) still resolve, in #term/<id> links too.
+  for (const e of entries) for (const a of e.aliases || []) if (!state.byId.has(a)) state.byId.set(a, e);
   glossary.setEntries(entries);
   ui.status.textContent = `${entries.length} entries loaded.`;
   return entries;
@@ -105,7 +107,7 @@ async function analyzeLatest(seq) {
   try {
     await ready;
     performance.mark('tifa-analyze-sent');
-    result = await engine.request('analyze', { text, source });
+    result = await engine.request('analyze', { text, source, sensitivity: ui.sensitivity.value });
     performance.mark('tifa-analyze-received');
   } catch (err) {
     if (seq === state.seq) {
@@ -282,6 +284,17 @@ async function loadSample(file) {
   }
 }
 ui.sample.addEventListener('change', () => loadSample(ui.sample.value));
+
+// The sensitivity is remembered across visits.
+const SENSITIVITY_KEY = 'tifa-sensitivity';
+try {
+  const saved = localStorage.getItem(SENSITIVITY_KEY);
+  if (saved && [...ui.sensitivity.options].some((o) => o.value === saved)) ui.sensitivity.value = saved;
+} catch { /* storage may be unavailable (private mode, sandboxed frames): keep the default */ }
+ui.sensitivity.addEventListener('change', () => {
+  try { localStorage.setItem(SENSITIVITY_KEY, ui.sensitivity.value); } catch { /* see above */ }
+  analyze();
+});
 
 // ---- custom dictionary ------------------------------------------------------------------------
 async function loadDictionary(request, label) {

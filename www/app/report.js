@@ -126,5 +126,30 @@ export function renderReport(container, summary, { getEntry, onStep, onToggle, h
     cs.append(ul);
     frag.append(cs);
   }
+  // Gated forms seen but not counted, so a reader can see why a phrase was left alone.
+  const notCounted = summary.notCounted || [];
+  if (notCounted.length) {
+    const ns = el(doc, 'section', 'report-not-counted');
+    const nh = el(doc, 'h3', null, 'Also seen, not counted');
+    nh.id = 'report-not-counted-title';
+    ns.setAttribute('aria-labelledby', nh.id);
+    ns.append(nh, el(doc, 'p', 'help', notCounted[0].why.replace(/^./, (c) => c.toUpperCase()) + '. Change the sensitivity to count them.'));
+    const groups = new Map();
+    for (const n of notCounted) {
+      const key = n.id + '\u0000' + n.text.toLowerCase();
+      const g = groups.get(key);
+      if (g) g.count += 1; else groups.set(key, { ...n, count: 1 });
+    }
+    const ul = el(doc, 'ul', 'not-counted');
+    for (const g of groups.values()) {
+      const li = el(doc, 'li', 'not-counted-item');
+      const entry = getEntry?.(g.id);
+      li.append(el(doc, 'q', null, g.text), doc.createTextNode(` ×${nf.format(g.count)}`));
+      if (entry) li.append(doc.createTextNode(` — would be ${entry.en} (${entry.zh})`));
+      ul.append(li);
+    }
+    ns.append(ul);
+    frag.append(ns);
+  }
   container.replaceChildren(frag);
 }

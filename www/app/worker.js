@@ -5,7 +5,7 @@
 //   { seq, type: 'init' }                                  -> { entries, categories }
 //   { seq, type: 'dictionary', mode: 'builtin'|'with'|'only', text?, name? }
 //                                                          -> { entries, categories } | { error }
-//   { seq, type: 'analyze', text, source }                 -> { summary, compact } | { error }
+//   { seq, type: 'analyze', text, source, sensitivity? }   -> { summary, compact } | { error }
 //   { seq, type: 'export', format: 'json'|'csv'|'md'|'html' } -> { body, mime, filename } | { error }
 import init, { Tifa } from '../pkg/tifa.js';
 import { compactReport } from './compact.js';
@@ -41,7 +41,7 @@ function handle(msg) {
       return setEngine(t);
     }
     case 'analyze': {
-      const report = engine.analyze(msg.text);
+      const report = engine.analyze(msg.text, { sensitivity: msg.sensitivity || 'default' });
       last = { text: msg.text, source: msg.source, report };
       const { summary, compact, transfer } = compactReport(report, entryIndex, entries);
       return { value: { summary, compact }, transfer };

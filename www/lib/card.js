@@ -17,6 +17,9 @@ export const CONTEXT_LABELS = Object.freeze({
   quoted: 'it is in quotation marks',
   capitalized: 'it is capitalized',
   nearby: 'other Party terms are nearby',
+  sentence: 'the same sentence holds another Party term',
+  document: 'the text holds other Party terms',
+  all: 'the sensitivity is set to count every form',
 });
 
 /** Human labels for the categories (in the order of `Tifa.categories()`). */
@@ -32,6 +35,7 @@ export const CATEGORY_LABELS = Object.freeze({
   propaganda: 'Propaganda',
   institutions: 'Institutions',
   local: 'Local',
+  history: 'History',
 });
 
 /**
@@ -219,7 +223,9 @@ export function describeForm(entry, match = {}) {
   const kind = match.kind || def?.kind;
   if (f === fold(entry.zh) || f === fold(entry.zh_hant)) return '';
   if (f === fold(entry.en) && (!kind || kind === 'official')) return '';
-  let s = `'${form}' is ${KIND_LABELS[kind] || 'a rendering'} of ${entry.zh} (official: ${entry.en})`;
+  // Quote what the text says ("two maintenances"), not the dictionary form it matched.
+  const shown = match.text ? String(match.text).replace(/\s+/g, ' ').trim() : form;
+  let s = `'${shown}' is ${KIND_LABELS[kind] || 'a rendering'} of ${entry.zh} (official: ${entry.en})`;
   const dates = def && (def.since || def.until)
     ? (def.since && def.until ? `used ${def.since}–${def.until}` : def.since ? `since ${def.since}` : `until ${def.until}`)
     : '';

@@ -52,10 +52,10 @@ mark.tifa-term:focus-visible { outline: 2px solid var(--tifa-mark-focus, ${dark 
 :where(mark.tifa-term) { --tifa-cat-color: var(--tifa-cat-default, #8a1c1c); } /* no specificity: a category wins */
 ${Object.entries(dark ? {
     ideology: '#ff8a80', leadership: '#ffb74d', 'party-building': '#ff8a65', discipline: '#ce93d8', economy: '#81c784', governance: '#64b5f6',
-    'security-foreign': '#90a4ae', 'regions-religion': '#4dd0e1', propaganda: '#f06292', institutions: '#a1887f', local: '#aed581',
+    'security-foreign': '#90a4ae', 'regions-religion': '#4dd0e1', propaganda: '#f06292', institutions: '#a1887f', local: '#aed581', history: '#ffd54f',
   } : {
     ideology: '#b71c1c', leadership: '#e65100', 'party-building': '#bf360c', discipline: '#6a1b9a', economy: '#2e7d32', governance: '#1565c0',
-    'security-foreign': '#37474f', 'regions-religion': '#00838f', propaganda: '#ad1457', institutions: '#5d4037', local: '#558b2f',
+    'security-foreign': '#37474f', 'regions-religion': '#00838f', propaganda: '#ad1457', institutions: '#5d4037', local: '#558b2f', history: '#795548',
   }).map(([c, v]) => `mark.tifa-cat-${c} { --tifa-cat-color: var(--tifa-cat-${c}, ${v}); }`).join('\n')}
 @media print { mark.tifa-term { background: none; border-bottom: 1px dotted; } }
 `;
@@ -113,6 +113,7 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
  * @param {Element|Document|ShadowRoot} root
  * @param {{ analyze(text: string): { matches: object[] } }} engine a Tifa instance
  * @param {{ categories?: string[], firstOnly?: boolean, exclude?: string, observe?: boolean, theme?: 'auto'|'light'|'dark',
+ *           sensitivity?: 'strict'|'default'|'all',
  *           shadowRoots?: boolean, budgetMs?: number, batchChars?: number, debounceMs?: number,
  *           onUpdate?: (summary) => void }} [options]
  * @returns {Promise<{ root, count: number, marks: number, terms: Record<string, number>, disconnect(): void }>}
@@ -160,8 +161,10 @@ export function summaryOf(root) {
 
 class Session {
   constructor(root, engine, { categories, firstOnly = false, exclude, observe = true, theme = 'auto', shadowRoots = true,
-    budgetMs = 24, batchChars = 24000, debounceMs = 150, onUpdate } = {}) {
+    budgetMs = 24, batchChars = 24000, debounceMs = 150, onUpdate, sensitivity = 'default' } = {}) {
     this.root = root;
+    this.sensitivity = sensitivity;
+    this.vouches = false; // the document rule, judged over the whole root (see documentText)
     this.doc = root.ownerDocument || root;
     this.engine = engine;
     this.categories = categories && categories.length ? new Set(categories) : null;
@@ -211,9 +214,29 @@ class Session {
     return this.running;
   }
 
+  /**
+   * The text of the whole root, read-only, blocks separated: the document the engine's
+   * document rule judges, however the text is later cut into batches.
+   */
+  documentText() {
+    const p = { boundary: false };
+    const walker = this.doc.createTreeWalker(this.root, 5, { acceptNode: this.filter(p, null) });
+    const parts = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (p.boundary) parts.push(SEPARATOR);
+      p.boundary = false;
+      parts.push(n.data);
+    }
+    return parts.join('');
+  }
+
   async pass(regions) {
     const queue = [...regions];
     let t0 = now();
+    // Once the root shows Party discourse it keeps doing so as content is added.
+    if (this.sensitivity === 'default' && !this.vouches && typeof this.engine.documentVouches === 'function') {
+      this.vouches = !!this.engine.documentVouches(this.documentText());
+    }
     while (queue.length && !this.stopped) {
       const region = queue.shift();
       if (!region.isConnected && region !== this.root) continue;
@@ -341,11 +364,13 @@ class Session {
 
   wrap({ nodes, starts, text, before = '', after = '' }) {
     if (!/[\p{L}\p{N}]/u.test(text)) return;
-    // The batch is analysed with the text around it, so the context rule ("nearby") sees the
-    // same neighbours whatever the batch size; only matches inside the batch are wrapped.
+    // The batch is analysed with the text around it, so the context rules ("nearby" and
+    // "sentence") see the same neighbours whatever the batch size, and with the document rule
+    // judged over the whole root; only matches inside the batch are wrapped.
     const lead = before ? before.length + SEPARATOR.length : 0;
     const full = (before ? before + SEPARATOR : '') + text + (after ? SEPARATOR + after : '');
-    const report = this.engine.analyze(full);
+    const report = this.engine.analyze(full, this.sensitivity === 'default'
+      ? { sensitivity: 'default', documentVouches: this.vouches } : { sensitivity: this.sensitivity });
     const all = report && report.matches ? report.matches : [];
     const matches = [];
     for (const m of all) {

@@ -4,7 +4,7 @@ export type { Tifa, Entry, Report, Match };
 
 export type Category =
   | 'ideology' | 'leadership' | 'party-building' | 'discipline' | 'economy' | 'governance'
-  | 'security-foreign' | 'regions-religion' | 'propaganda' | 'institutions' | 'local';
+  | 'security-foreign' | 'regions-religion' | 'propaganda' | 'institutions' | 'local' | 'history';
 export type Theme = 'auto' | 'light' | 'dark';
 
 export interface HighlightOptions {
@@ -22,6 +22,8 @@ export interface HighlightOptions {
   base?: string;
   /** Keep highlighting content added later (default true). */
   observe?: boolean;
+  /** How much context short, ambiguous forms need; default "default". */
+  sensitivity?: 'strict' | 'default' | 'all';
   /** Attach the tooltips (default true). */
   tooltips?: boolean;
 }
@@ -63,7 +65,7 @@ export declare class TifaLoadError extends Error {
   readonly fix: string;
 }
 
-/** <tifa-text categories first exclude dictionary theme base observe>: highlights its own content. */
+/** <tifa-text categories first exclude dictionary theme base observe sensitivity>: highlights its own content. */
 export declare class TifaText extends HTMLElement {
   ready: Promise<HighlightHandle | null>;
 }

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Recall of tifa on real texts with gold lists written before tifa was run on them.
+
+Usage:
+  scripts/recall.py GOLD.toml TEXT_DIR [--tifa target/release/tifa] [--sensitivity default]
+                    [--misses]
+
+GOLD.toml lists, per text file in TEXT_DIR, the set phrases a reader needs explained, each
+copied verbatim from the text (format: tests/recall/gold.toml). A gold phrase counts as found
+when some occurrence of it is covered, for at least half of its length, by one match tifa
+reports (top-level or nested). Recall per text = found / gold phrases. Prints a Markdown table,
+and with --misses the phrases not found.
+"""
+import argparse
+import json
+import subprocess
+import sys
+import tomllib
+
+
+def utf16_index(text, char_index):
+    return len(text[:char_index].encode("utf-16-le")) // 2
+
+
+def occurrences(text, phrase):
+    start = 0
+    while True:
+        i = text.find(phrase, start)
+        if i < 0:
+            return
+        s = utf16_index(text, i)
+        yield s, s + len(phrase.encode("utf-16-le")) // 2
+        start = i + 1
+
+
+def spans(report):
+    for m in report["matches"]:
+        yield m["start"], m["end"]
+        for n in m["nested"]:
+            yield n["start"], n["end"]
+
+
+def covered(gold, found):
+    gs, ge = gold
+    need = (ge - gs) / 2
+    return any(min(ge, e) - max(gs, s) >= need for s, e in found)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("gold")
+    ap.add_argument("texts")
+    ap.add_argument("--tifa", default="target/release/tifa")
+    ap.add_argument("--sensitivity", default=None)
+    ap.add_argument("--misses", action="store_true")
+    args = ap.parse_args()
+    gold = tomllib.load(open(args.gold, "rb"))
+    total_found = total = 0
+    rows = []
+    misses = []
+    for t in gold["text"]:
+        path = f"{args.texts}/{t['file']}"
+        try:
+            text = open(path, encoding="utf-8").read()
+        except FileNotFoundError:
+            sys.exit(f"recall: {path}: missing (the texts are not in the repository; see tests/recall/README.md)")
+        cmd = [args.tifa, "annotate", "--format", "json", path]
+        if args.sensitivity:
+            cmd += ["--sensitivity", args.sensitivity]
+        report = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+        found_spans = list(spans(report))
+        n = len(t["gold"])
+        hit = 0
+        for g in t["gold"]:
+            occ = list(occurrences(text, g["text"]))
+            if not occ:
+                sys.exit(f"recall: {t['file']}: gold phrase {g['text']!r} is not in the text")
+            if any(covered(o, found_spans) for o in occ):
+                hit += 1
+            else:
+                misses.append((t["file"], g["text"], g.get("zh", "")))
+        total += n
+        total_found += hit
+        rows.append((t["file"], t["kind"], hit, n))
+    print("| text | kind | found | gold | recall |")
+    print("|---|---|---:|---:|---:|")
+    for f, k, h, n in rows:
+        print(f"| {f} | {k} | {h} | {n} | {100 * h / n:.0f} % |")
+    print(f"| **all** | | {total_found} | {total} | **{100 * total_found / total:.1f} %** |")
+    kinds = {}
+    for f, k, h, n in rows:
+        a = kinds.setdefault(k, [0, 0])
+        a[0] += h
+        a[1] += n
+    print()
+    print("by kind: " + ", ".join(f"{k} {100 * h / n:.0f} % ({h}/{n})" for k, (h, n) in kinds.items()))
+    if args.misses:
+        print()
+        for f, g, zh in misses:
+            print(f"MISS {f}: {g!r} {zh}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+//! Form templates: a small pattern language that expands, when the dictionary is loaded, into
+//! literal forms, so the automaton stays one literal aho-corasick automaton.
+//!
+//! | syntax | meaning | example | expands to |
+//! |---|---|---|---|
+//! | `(a\|b)` | one of the alternatives | `(uphold\|maintain) the core` | `uphold the core`, `maintain the core` |
+//! | `[a\|b]` | nothing, or one of them | `remain true to [our\|the] original aspiration` | 3 forms |
+//! | `word{s,ing}` | the word as is, or with one of the endings | `govern{s,ing,ed} the Party` | 4 forms |
+//!
+//! Alternatives may hold spaces and may be empty (`(and|,)` for enumerations). Groups do not
+//! nest. White space is tidied after expansion (runs become one space, no space before a
+//! comma). A template may expand to at most [`MAX_EXPANSIONS`] distinct forms.
+//!
+//! ```
+//! use tifa::dictionary::template::expand;
+//! let forms = expand("(uphold|maintain) [the] two upholds").unwrap();
+//! assert_eq!(forms, ["uphold two upholds", "uphold the two upholds",
+//!                    "maintain two upholds", "maintain the two upholds"]);
+//! assert_eq!(expand("govern{s,ing} the Party").unwrap().len(), 3);
+//! assert!(expand("(a|b").is_err());
+//! ```
+
+/// The most distinct forms one template may expand to.
+pub const MAX_EXPANSIONS: usize = 256;
+
+/// Characters that mark a form as a template when it lacks `template = true` (plain forms
+/// may hold parentheses: "Party School (National Academy of Governance)").
+pub const SYNTAX: &[char] = &['[', ']', '{', '}', '|'];
+
+/// One piece of a parsed template.
+enum Piece {
+    Literal(String),
+    /// Alternatives; `optional` adds the empty one.
+    Choice(Vec<String>, bool),
+    /// Endings appended to the preceding word (the bare word is always an option).
+    Endings(Vec<String>),
+}
+
+fn parse(template: &str) -> Result<Vec<Piece>, String> {
+    let mut pieces = Vec::new();
+    let mut literal = String::new();
+    let mut chars = template.char_indices();
+    while let Some((at, c)) = chars.next() {
+        let close = match c {
+            '(' => ')',
+            '[' => ']',
+            '{' => '}',
+            ')' | ']' | '}' | '|' => {
+                return Err(format!("{c:?} at character {} has no opening bracket", char_pos(template, at)))
+            }
+            _ => {
+                literal.push(c);
+                continue;
+            }
+        };
+        let mut body = String::new();
+        let mut closed = false;
+        for (at2, d) in chars.by_ref() {
+            if d == close {
+                closed = true;
+                break;
+            }
+            if matches!(d, '(' | '[' | '{' | ')' | ']' | '}') {
+                return Err(format!(
+                    "groups do not nest ({d:?} at character {})",
+                    char_pos(template, at2)
+                ));
+            }
+            body.push(d);
+        }
+        if !closed {
+            return Err(format!("{c:?} at character {} is not closed", char_pos(template, at)));
+        }
+        if c == '{' {
+            if literal.is_empty() || literal.ends_with(' ') {
+                return Err(format!(
+                    "endings {{{body}}} at character {} must follow a word",
+                    char_pos(template, at)
+                ));
+            }
+            pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+            let endings: Vec<String> = body.split(',').map(|e| e.trim().to_string()).collect();
+            if endings.iter().any(String::is_empty) {
+                return Err(format!("endings {{{body}}} hold an empty ending"));
+            }
+            pieces.push(Piece::Endings(endings));
+        } else {
+            pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+            let alternatives: Vec<String> = body.split('|').map(str::to_string).collect();
+            if c == '(' && alternatives.len() < 2 {
+                return Err(format!("({body}) needs two alternatives or more, separated by |"));
+            }
+            pieces.push(Piece::Choice(alternatives, c == '['));
+        }
+    }
+    pieces.push(Piece::Literal(literal));
+    Ok(pieces)
+}
+
+fn char_pos(s: &str, byte: usize) -> usize {
+    s[..byte].chars().count() + 1
+}
+
+fn tidy(s: &str) -> String {
+    let mut out = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    while let Some(i) = out.find(" ,") {
+        out.replace_range(i..i + 2, ",");
+    }
+    out
+}
+
+/// Is `text` a template (does it hold template syntax)?
+pub fn is_template(text: &str) -> bool {
+    text.contains(SYNTAX)
+}
+
+/// Expands a template into its distinct literal forms, in order. Errors name the problem and
+/// its character position.
+pub fn expand(template: &str) -> Result<Vec<String>, String> {
+    let pieces = parse(template)?;
+    let mut out: Vec<String> = vec![String::new()];
+    for piece in &pieces {
+        let options: Vec<String> = match piece {
+            Piece::Literal(s) => vec![s.clone()],
+            Piece::Choice(alts, optional) => {
+                let mut v = Vec::new();
+                if *optional {
+                    v.push(String::new());
+                }
+                v.extend(alts.iter().cloned());
+                v
+            }
+            Piece::Endings(ends) => {
+                let mut v = vec![String::new()];
+                v.extend(ends.iter().cloned());
+                v
+            }
+        };
+        if out.len().saturating_mul(options.len()) > MAX_EXPANSIONS * 4 {
+            return Err(format!(
+                "expands to more than {MAX_EXPANSIONS} forms; split it into several templates"
+            ));
+        }
+        out = out
+            .iter()
+            .flat_map(|prefix| options.iter().map(move |o| format!("{prefix}{o}")))
+            .collect();
+    }
+    let mut seen = std::collections::HashSet::new();
+    let forms: Vec<String> = out
+        .into_iter()
+        .map(|f| tidy(&f))
+        .filter(|f| !f.is_empty() && seen.insert(f.to_lowercase()))
+        .collect();
+    if forms.len() > MAX_EXPANSIONS {
+        return Err(format!(
+            "expands to {} forms, more than {MAX_EXPANSIONS}; split it into several templates",
+            forms.len()
+        ));
+    }
+    Ok(forms)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (name, template, expansions)
+    const CASES: &[(&str, &str, &[&str])] = &[
+        ("literal", "two upholds", &["two upholds"]),
+        ("choice", "(a|b) c", &["a c", "b c"]),
+        ("optional", "x [the|our] y", &["x y", "x the y", "x our y"]),
+        ("endings", "govern{s,ing} it", &["govern it", "governs it", "governing it"]),
+        ("enumeration", "reform(,| and) opening", &["reform, opening", "reform and opening"]),
+        ("empty_alternative", "(two|) maintains", &["two maintains", "maintains"]),
+        ("duplicates_removed", "(a|a) b", &["a b"]),
+    ];
+
+    #[test]
+    fn expansions() {
+        for (name, template, want) in CASES {
+            assert_eq!(expand(template).unwrap(), *want, "case {name}");
+        }
+    }
+
+    /// (name, template, error contains)
+    const ERRORS: &[(&str, &str, &str)] = &[
+        ("unclosed", "(a|b c", "not closed"),
+        ("stray_close", "a) b", "no opening bracket"),
+        ("nested", "(a|(b|c))", "do not nest"),
+        ("single_alternative", "(a) b", "two alternatives"),
+        ("endings_without_word", "{s} word", "must follow a word"),
+        ("too_many", "(a|b|c|d) (a|b|c|d) (a|b|c|d) (a|b|c|d) (e|f|g|h|i)", "more than 256"),
+    ];
+
+    #[test]
+    fn errors() {
+        for (name, template, want) in ERRORS {
+            let err = expand(template).unwrap_err();
+            assert!(err.contains(want), "case {name}: {err}");
+        }
+    }
+}

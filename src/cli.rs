@@ -326,20 +326,24 @@ fn dict(cmd: DictCommand) -> Result<bool, String> {
             match result {
                 Ok(d) => {
                     let forms: usize = d.entries().iter().map(|e| e.forms.len()).sum();
-                    println!(
+                    // A closed or full standard output is an error to report, not a panic.
+                    writeln!(
+                        io::stdout(),
                         "ok: {} entries, {} forms in {} file(s)",
                         d.len(),
                         forms,
                         files.len()
-                    );
+                    )
+                    .map_err(|e| format!("cannot write to standard output: {e}"))?;
                     Ok(true)
                 }
                 Err(e) => {
                     let all = e.all();
+                    let mut err_out = io::stderr().lock();
                     for err in &all {
-                        eprintln!("{err}");
+                        let _ = writeln!(err_out, "{err}");
                     }
-                    eprintln!("tifa: {} problem(s) found", all.len());
+                    let _ = writeln!(err_out, "tifa: {} problem(s) found", all.len());
                     Ok(false)
                 }
             }
@@ -382,7 +386,11 @@ fn write_forms(out: &mut impl Write, e: &tifa::Entry) -> io::Result<()> {
     let mut i = 0;
     while i < e.forms.len() {
         let f = &e.forms[i];
-        let gated = if f.needs_context { " (needs context)" } else { "" };
+        let gated = if f.needs_context {
+            " (needs context)"
+        } else {
+            ""
+        };
         match &f.template {
             Some(t) => {
                 let n = e.forms[i..]
@@ -390,7 +398,12 @@ fn write_forms(out: &mut impl Write, e: &tifa::Entry) -> io::Result<()> {
                     .take_while(|g| g.template.as_ref() == Some(t))
                     .count();
                 let list: Vec<&str> = e.forms[i..i + n].iter().map(|g| g.text.as_str()).collect();
-                writeln!(out, "    {} template {t:?}{gated} → {n} forms: {}", f.kind.as_str(), list.join("; "))?;
+                writeln!(
+                    out,
+                    "    {} template {t:?}{gated} → {n} forms: {}",
+                    f.kind.as_str(),
+                    list.join("; ")
+                )?;
                 i += n;
             }
             None => {

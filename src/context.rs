@@ -286,15 +286,31 @@ mod tests {
         ("no_anchor", &[], false),
         ("one_distinctive_term", &[(1, "leadership")], true),
         ("one_institution_once", &[(2, "institutions")], false),
-        ("one_institution_twice", &[(2, "institutions"), (2, "institutions")], false),
-        ("two_institutions", &[(2, "institutions"), (5, "institutions")], true),
-        ("institution_then_term", &[(2, "institutions"), (5, "economy")], true),
+        (
+            "one_institution_twice",
+            &[(2, "institutions"), (2, "institutions")],
+            false,
+        ),
+        (
+            "two_institutions",
+            &[(2, "institutions"), (5, "institutions")],
+            true,
+        ),
+        (
+            "institution_then_term",
+            &[(2, "institutions"), (5, "economy")],
+            true,
+        ),
     ];
 
     #[test]
     fn document_rule_table() {
         for (name, anchors, want) in DOCUMENT {
-            assert_eq!(document_vouches(anchors.iter().copied()), *want, "case {name}");
+            assert_eq!(
+                document_vouches(anchors.iter().copied()),
+                *want,
+                "case {name}"
+            );
         }
     }
 

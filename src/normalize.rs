@@ -107,8 +107,15 @@ fn map_char(c: char) -> Mapped {
         }
         // Only these join words, like `-`; every other dash separates them (below).
         '\u{2010}' | '\u{2011}' => Mapped::Char('-', false),
-        '\u{2012}'..='\u{2015}' | '\u{2212}' | '\u{2E3A}' | '\u{2E3B}' | '\u{FE31}' | '\u{FE32}'
-        | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Mapped::Dash,
+        '\u{2012}'..='\u{2015}'
+        | '\u{2212}'
+        | '\u{2E3A}'
+        | '\u{2E3B}'
+        | '\u{FE31}'
+        | '\u{FE32}'
+        | '\u{FE58}'
+        | '\u{FE63}'
+        | '\u{FF0D}' => Mapped::Dash,
         '\u{FF01}'..='\u{FF5E}' => {
             let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
             Mapped::Char(ascii.to_ascii_lowercase(), ascii.is_ascii_uppercase())
@@ -168,8 +175,7 @@ pub fn normalize(input: &str) -> Normalized {
             }
             Mapped::Char(m, upper) => {
                 if let Some((s, e, newline, dash)) = space.take() {
-                    let joins_cjk =
-                        !dash && last.is_some_and(script::is_cjk) && script::is_cjk(m);
+                    let joins_cjk = !dash && last.is_some_and(script::is_cjk) && script::is_cjk(m);
                     let wrapped_hyphen = newline && last == Some('-');
                     if !joins_cjk && !wrapped_hyphen {
                         out.push(' ', s, e, false);
@@ -205,9 +211,17 @@ mod tests {
     const CASES: &[(&str, &str, &str)] = &[
         ("ascii_case", "Two Upholds", "two upholds"),
         ("curly_quotes", "‘core’ “core”", "'core' \"core\""),
-        ("hyphens_join", "self‐reform self‑reform", "self-reform self-reform"),
+        (
+            "hyphens_join",
+            "self‐reform self‑reform",
+            "self-reform self-reform",
+        ),
         ("en_dash_separates", "Marxism–Leninism", "marxism leninism"),
-        ("em_dash_separates", "Principles—to keep", "principles to keep"),
+        (
+            "em_dash_separates",
+            "Principles—to keep",
+            "principles to keep",
+        ),
         ("spaced_em_dash", "Principles — to", "principles to"),
         ("horizontal_bar", "core―and", "core and"),
         ("minus_sign", "a−b", "a b"),

@@ -146,11 +146,25 @@ pub fn html_document(sections: &str) -> String {
     )
 }
 
-fn csv_field(s: &str) -> String {
+/// One CSV field: RFC 4180 quoting, and a field that a spreadsheet would read as a formula
+/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, so
+/// `=HYPERLINK(…)` in a text or file name stays text when the CSV is opened.
+///
+/// ```
+/// # use tifa::output::csv_field;
+/// assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+/// assert_eq!(csv_field("two upholds"), "two upholds");
+/// ```
+pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 

@@ -59,6 +59,9 @@ pub struct TermCount {
     pub count: u32,
     /// Occurrences nested inside longer terms.
     pub nested: u32,
+    /// What the text says at the first occurrence ("two maintenances"), which may differ from
+    /// the preferred English; for a term met only inside longer ones, the form that matched.
+    pub text: String,
     /// Preferred English.
     pub en: String,
     /// Simplified Chinese.
@@ -183,6 +186,7 @@ pub(crate) fn build(
     let mut matches = Vec::with_capacity(chosen.len());
     let mut first_seen: Vec<usize> = Vec::new();
     let mut counts: Vec<(u32, u32)> = vec![(0, 0); entries.len()];
+    let mut seen_as: Vec<Option<String>> = vec![None; entries.len()];
     for (i, c) in chosen.iter().enumerate() {
         let (ei, fi) = b.owner(&c.outer);
         let entry = &entries[ei];
@@ -203,6 +207,7 @@ pub(crate) fn build(
                 first_seen.push(ni);
             }
             counts[ni].1 += 1;
+            seen_as[ni].get_or_insert_with(|| entries[ni].forms[nf].text.clone());
             nested.push(Nested {
                 id: entries[ni].id.clone(),
                 start: s,
@@ -214,6 +219,13 @@ pub(crate) fn build(
             first_seen.push(ei);
         }
         counts[ei].0 += 1;
+        let shown = text[bytes[2 * i]..bytes[2 * i + 1]]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if counts[ei].0 == 1 {
+            seen_as[ei] = Some(shown);
+        }
         let also = matcher.patterns[c.outer.pattern as usize].owners[1..]
             .iter()
             .map(|&(e, _)| entries[e as usize].id.clone())
@@ -241,6 +253,7 @@ pub(crate) fn build(
                 id: e.id.clone(),
                 count: counts[ei].0,
                 nested: counts[ei].1,
+                text: seen_as[ei].clone().unwrap_or_default(),
                 en: e.en.clone(),
                 zh: e.zh.clone(),
                 category: e.category.clone(),

@@ -51,7 +51,7 @@ export interface Match {
   nested: Nested[];
   also?: string[];
 }
-export interface TermCount { id: string; count: number; nested: number; en: string; zh: string; category: string; }
+export interface TermCount { id: string; count: number; nested: number; text: string; en: string; zh: string; category: string; }
 export interface CategoryCount { category: string; count: number; }
 export interface Density { unit: "words" | "characters"; size: number; matches: number; per_thousand: number; }
 export interface Candidate { text: string; start: number; end: number; count: number; }
@@ -113,9 +113,13 @@ fn options_arg(value: &JsValue) -> Result<Options, JsValue> {
         return Ok(options);
     }
     if !value.is_object() {
-        return Err(type_error("tifa: options must be an object such as { sensitivity: 'strict' }"));
+        return Err(type_error(
+            "tifa: options must be an object such as { sensitivity: 'strict' }",
+        ));
     }
-    let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let get = |key: &str| {
+        js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    };
     let s = get("sensitivity");
     if !s.is_undefined() {
         let name = s.as_string().unwrap_or_default();
@@ -186,7 +190,10 @@ impl Tifa {
     ) -> Result<JsValue, JsValue> {
         let text = text_arg(&text, "the text")?;
         let options = options_arg(&options)?;
-        let report = self.inner.analyze_options(&text, options).map_err(js_error)?;
+        let report = self
+            .inner
+            .analyze_options(&text, options)
+            .map_err(js_error)?;
         to_js(&report).map_err(Into::into)
     }
 
@@ -198,7 +205,9 @@ impl Tifa {
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<bool, JsValue> {
         let text = text_arg(&text, "the text")?;
-        self.inner.document_vouches(&text).map_err(|e| js_error(e).into())
+        self.inner
+            .document_vouches(&text)
+            .map_err(|e| js_error(e).into())
     }
 
     /// Top-level spans only: `[start, end, entryIndex]*`, UTF-16 offsets.

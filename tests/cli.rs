@@ -272,3 +272,52 @@ fn help_on_every_command() {
         );
     }
 }
+
+/// Regression: CSV cells starting like a formula (`=HYPERLINK(…)`) were written as is, so a
+/// spreadsheet would run them (issue 14, item 10).
+#[test]
+fn csv_neutralises_formula_cells() {
+    let dir = std::env::temp_dir().join(format!("tifa-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("=HYPERLINK(x).txt");
+    std::fs::write(&file, "the Two Upholds").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["annotate", "--format", "csv", "=HYPERLINK(x).txt"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let row = csv.lines().nth(1).unwrap_or_default();
+    assert!(
+        row.starts_with("'=HYPERLINK(x).txt,two-upholds,4,15,"),
+        "{csv}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Regression: `tifa dict check` panicked (exit 101, "failed printing to stdout") when its
+/// standard output was closed (issue 14, item 6).
+#[test]
+fn dict_check_reports_a_closed_stdout_without_panicking() {
+    let dir = std::env::temp_dir().join(format!("tifa-closed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("ok.toml");
+    std::fs::write(&file, "[[term]]\nid = \"my-slogan\"\nzh = \"三个测试\"\npinyin = \"sān gè cèshì\"\nen = \"Three Tests\"\ncategory = \"local\"\nsince = 2024\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2024\"]\n").unwrap();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["dict", "check"])
+        .arg(&file)
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot write to standard output"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

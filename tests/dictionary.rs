@@ -199,11 +199,31 @@ fn builtin_dictionary_validates_and_counts() {
         .filter(|e| {
             e.forms
                 .iter()
-                .filter(|f| f.kind == Kind::Official && f.since.is_some())
+                .filter(|f| {
+                    f.kind == Kind::Official
+                        && !f.chinese
+                        && (f.since.is_some() || f.until.is_some())
+                })
                 .count()
                 >= 2
         })
         .count();
+    let two_sources = entries.iter().filter(|e| e.sources.len() >= 2).count();
+    let single_noted = entries.iter().filter(|e| e.single_source.is_some()).count();
+    let templates: std::collections::BTreeSet<(&str, &str)> = entries
+        .iter()
+        .flat_map(|e| {
+            e.forms
+                .iter()
+                .filter_map(move |f| f.template.as_deref().map(|t| (e.id.as_str(), t)))
+        })
+        .collect();
+    let expanded = entries
+        .iter()
+        .flat_map(|e| &e.forms)
+        .filter(|f| f.template.is_some())
+        .count();
+    let aliases: usize = entries.iter().map(|e| e.aliases.len()).sum();
     let local = entries.iter().filter(|e| e.local).count();
     let n = entries.len() as f64;
 
@@ -246,11 +266,22 @@ fn builtin_dictionary_validates_and_counts() {
         "| entries with ≥ 2 dated official renderings | {dated_official} |"
     );
     let _ = writeln!(table, "| local entries | {local} |");
+    let _ = writeln!(table, "| entries with ≥ 2 sources | {two_sources} |");
+    let _ = writeln!(
+        table,
+        "| entries with one source and a `single_source` note | {single_noted} |"
+    );
+    let _ = writeln!(
+        table,
+        "| templates / forms they expand to | {} / {expanded} |",
+        templates.len()
+    );
+    let _ = writeln!(table, "| former ids kept as aliases | {aliases} |");
     eprintln!("\n{table}");
 
     assert!(
-        entries.len() >= 300,
-        "the built-in dictionary has {} entries; at least 300 expected",
+        entries.len() >= 1000,
+        "the built-in dictionary has {} entries; at least 1,000 expected",
         entries.len()
     );
     let unknown: Vec<&str> = per_category

@@ -27,7 +27,10 @@ fn documents() -> Vec<(String, String)> {
         .iter()
         .flat_map(|sub| {
             std::fs::read_dir(dir.join(sub))
-                .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect::<Vec<_>>())
+                .map(|rd| {
+                    rd.filter_map(|e| e.ok().map(|e| e.path()))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
         .collect();
@@ -67,14 +70,28 @@ fn corpus_is_large_enough() {
     let docs = documents();
     let words: usize = docs
         .iter()
-        .map(|(_, t)| t.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).count())
+        .map(|(_, t)| {
+            t.split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .count()
+        })
         .sum();
     let han: usize = docs
         .iter()
-        .map(|(_, t)| t.chars().filter(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c)).count())
+        .map(|(_, t)| {
+            t.chars()
+                .filter(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                .count()
+        })
         .sum();
-    assert!(words >= 1_000_000, "{words} English words, want at least 1,000,000");
-    assert!(han >= 500_000, "{han} Chinese characters, want at least 500,000");
+    assert!(
+        words >= 1_000_000,
+        "{words} English words, want at least 1,000,000"
+    );
+    assert!(
+        han >= 500_000,
+        "{han} Chinese characters, want at least 500,000"
+    );
 }
 
 #[test]
@@ -108,7 +125,10 @@ fn evidence_decides_needs_context() {
             }
         }
     }
-    println!("forms: {total}; gated: {gated} ({:.1} %)", 100.0 * gated as f64 / total as f64);
+    println!(
+        "forms: {total}; gated: {gated} ({:.1} %)",
+        100.0 * gated as f64 / total as f64
+    );
     assert!(
         problems.is_empty(),
         "{} forms disagree with the evidence (scripts/apply-evidence.py fixes the flags):\n{}",
@@ -136,7 +156,13 @@ fn no_false_hits_at_default_and_strict() {
                     .iter()
                     .map(|&u| char::from_u32(u as u32).unwrap_or('?'))
                     .collect();
-                hits.push(format!("{name}: {} {:?} ({:?}) in …{}…", m.id, m.text, m.context, context.replace('\n', " ")));
+                hits.push(format!(
+                    "{name}: {} {:?} ({:?}) in …{}…",
+                    m.id,
+                    m.text,
+                    m.context,
+                    context.replace('\n', " ")
+                ));
             }
         }
         let per_100k = hits.len() as f64 * 100_000.0 / words as f64;

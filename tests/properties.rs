@@ -257,3 +257,90 @@ proptest! {
         }
     }
 }
+
+/// The analyser for the sensitivity properties: the same terms, with "new era" and
+/// "core position" needing context.
+fn gated_analyzer() -> Analyzer {
+    const GATED: &[&str] = &["new era", "core position"];
+    // (`dictionary_toml` lists a gated preferred English as a gated form.)
+    let forms: Vec<Vec<&str>> = TERMS.iter().map(|t| t.2.to_vec()).collect();
+    let terms: Vec<Term> = TERMS
+        .iter()
+        .enumerate()
+        .map(|(i, &(id, en, _, zh))| Term {
+            id,
+            en,
+            forms: &forms[i],
+            zh,
+            gated: GATED,
+            category: None,
+        })
+        .collect();
+    let toml = dictionary_toml(&terms);
+    Analyzer::new(Dictionary::from_toml("gated.toml", &toml).unwrap()).unwrap()
+}
+
+/// Separating dashes of one UTF-16 unit each, and the random texts that hold them.
+const DASHES: &[&str] = &["\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{2012}"];
+
+fn dash_text_strategy() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![3 => prop::sample::select(PIECES), 1 => prop::sample::select(DASHES)],
+        0..40,
+    )
+    .prop_map(|v| v.concat())
+}
+
+fn overlaps(a: (u32, u32), b: (u32, u32)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    /// A separating dash is a word separator: replacing each by a space (also one UTF-16 unit)
+    /// changes no span, except between two CJK characters, where a dash keeps them apart and a
+    /// space does not (so those texts are skipped).
+    #[test]
+    fn a_separating_dash_is_a_space(text in dash_text_strategy()) {
+        let spaced: String = text.chars().map(|c| if DASHES.iter().any(|d| d.starts_with(c)) { ' ' } else { c }).collect();
+        // A dash whose nearest neighbours (past other dashes and white space) are both CJK.
+        let chars: Vec<char> = text.chars().collect();
+        let is_dash = |c: char| DASHES.iter().any(|d| d.starts_with(c));
+        let skip = |c: &char| is_dash(*c) || c.is_whitespace() || matches!(*c, '\u{ad}' | '\u{200b}');
+        let cjk_dash = chars.iter().enumerate().any(|(i, &c)| {
+            is_dash(c)
+                && chars[..i].iter().rev().find(|c| !skip(c)).is_some_and(|&c| tifa::script::is_cjk(c))
+                && chars[i + 1..].iter().find(|c| !skip(c)).is_some_and(|&c| tifa::script::is_cjk(c))
+        });
+        prop_assume!(!cjk_dash);
+        let tifa = analyzer();
+        let a: Vec<(u32, u32, String)> = tifa.analyze(&text).unwrap().matches.into_iter().map(|m| (m.start, m.end, m.id)).collect();
+        let b: Vec<(u32, u32, String)> = tifa.analyze(&spaced).unwrap().matches.into_iter().map(|m| (m.start, m.end, m.id)).collect();
+        prop_assert_eq!(a, b);
+    }
+
+    /// Whatever the sensitivity, what counts (or is seen and not counted) is something the
+    /// `all` sensitivity also finds; `strict` and `default` never count more than `all` sees.
+    #[test]
+    fn sensitivities_see_only_what_all_finds(text in text_strategy()) {
+        let tifa = gated_analyzer();
+        let all: Vec<(u32, u32)> = tifa.analyze_with(&text, tifa::Sensitivity::All).unwrap().matches.iter().map(|m| (m.start, m.end)).collect();
+        for s in [tifa::Sensitivity::Strict, tifa::Sensitivity::Default] {
+            let r = tifa.analyze_with(&text, s).unwrap();
+            for m in &r.matches {
+                prop_assert!(all.iter().any(|&a| overlaps(a, (m.start, m.end))), "{s:?} counts {m:?} that `all` does not see");
+            }
+            for n in &r.not_counted {
+                prop_assert!(all.iter().any(|&a| overlaps(a, (n.start, n.end))), "{s:?} lists {n:?} that `all` does not see");
+                prop_assert!(!r.matches.iter().any(|m| overlaps((m.start, m.end), (n.start, n.end))), "{n:?} overlaps a counted match");
+            }
+            // A gated match with no anchor in the text can only count for a reason in the form itself.
+            if r.matches.iter().all(|m| m.context.is_some()) {
+                for m in &r.matches {
+                    prop_assert!(matches!(m.context, Some(tifa::context::Reason::Quoted) | Some(tifa::context::Reason::Capitalized)), "{m:?} counted without an anchor");
+                }
+            }
+        }
+    }
+}

@@ -107,3 +107,140 @@ fn traditional_form_is_derived_when_absent() {
     let dict = Dictionary::from_toml("a.toml", GOOD).unwrap();
     assert_eq!(dict.get("two-upholds").unwrap().zh_hant, "兩個維護");
 }
+
+/// A second valid entry, for the cross-entry checks.
+const OTHER: &str = r#"[[term]]
+id = "two-establishments"
+zh = "两个确立"
+pinyin = "liǎng gè quèlì"
+en = "Two Establishments"
+category = "leadership"
+since = 2021
+gloss = "Another test gloss."
+explanation = "Another test explanation."
+sources = ["A document, 2021"]
+"#;
+
+/// Checks added with dictionary v2 and the recall work: (name, files, expected fragments).
+const V2_CASES: &[(&str, &[(&str, &str)], &[&str])] = &[
+    (
+        "related_one_way",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nrelated = [\"two-upholds\"]\n"), ("b.toml", GOOD)],
+        &["a.toml:11: term \"x\": field `related`: links to \"two-upholds\", but \"two-upholds\" (b.toml) does not link back"],
+    ),
+    (
+        "related_to_an_alias",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nrelated = [\"old-id\"]\n"), ("b.toml", "[[term]]\nid = \"y\"\nzh = \"三个\"\npinyin = \"sān\"\nen = \"three\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\naliases = [\"old-id\"]\n")],
+        &["field `related`: \"old-id\" is a former id of \"y\": use that"],
+    ),
+    (
+        "alias_equal_to_an_id",
+        &[("a.toml", GOOD), ("b.toml", "[[term]]\nid = \"y\"\nzh = \"三个\"\npinyin = \"sān\"\nen = \"three\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\naliases = [\"two-upholds\"]\n")],
+        &["b.toml:2: term \"y\": field `aliases`: \"two-upholds\" is the id of \"two-upholds\""],
+    ),
+    (
+        "loaded_word_in_explanation",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"The so-called policy.\"\nsources = [\"Doc, 2018\"]\n")],
+        &["a.toml:9: term \"x\": field `explanation`: uses the loaded word \"so-called\""],
+    ),
+    (
+        "since_before_1921",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 1900\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\n")],
+        &["field `since`: 1900 is not a plausible year (1921–2030)"],
+    ),
+    (
+        "template_syntax_without_flag",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"[the] two things\", kind = \"mt\" }]\n")],
+        &["a.toml:11: term \"x\": field `forms[0].text`: \"[the] two things\" holds template syntax"],
+    ),
+    (
+        "template_unclosed",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"(two|three things\", kind = \"mt\", template = true }]\n")],
+        &["field `forms[0].text`: template \"(two|three things\": '(' at character 1 is not closed"],
+    ),
+    (
+        "template_expands_to_another_entrys_form",
+        &[("a.toml", GOOD), ("b.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"two (safeguards|guards)\", kind = \"mt\", template = true }]\n")],
+        &["form \"two safeguards\" (from template \"two (safeguards|guards)\") is already used by \"two-upholds\""],
+    ),
+    (
+        "context_reason_without_needs_context",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"two things\", kind = \"mt\", context_reason = \"why\" }]\n")],
+        &["field `forms[0].context_reason`: explains why a form needs context"],
+    ),
+];
+
+#[test]
+fn v2_validator_errors_are_positioned() {
+    let mut failures = Vec::new();
+    for (name, files, fragments) in V2_CASES {
+        match Dictionary::from_files(files) {
+            Ok(_) => failures.push(format!("{name}: accepted")),
+            Err(e) => {
+                let msg = e.to_string();
+                for f in *fragments {
+                    if !msg.contains(f) {
+                        failures.push(format!("{name}: message lacks {f:?}:\n  {msg}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn builtin_rules_ask_for_two_sources_user_files_for_one() {
+    let files = [("a.toml", GOOD)];
+    assert!(Dictionary::from_files(&files).is_ok());
+    let msg = Dictionary::from_files_builtin_rules(&files)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        msg.contains("a.toml:2: term \"two-upholds\": field `sources`: names one source"),
+        "{msg}"
+    );
+    let noted = GOOD.replace(
+        "sources = [\"A document, 2018\"]",
+        "sources = [\"A document, 2018\"]\nsingle_source = \"only one document names it\"",
+    );
+    assert!(Dictionary::from_files_builtin_rules(&[("a.toml", &noted)]).is_ok());
+}
+
+#[test]
+fn aliases_resolve_to_their_entry() {
+    let aliased = OTHER.replace(
+        "sources = [",
+        "aliases = [\"establishments-old\"]\nsources = [",
+    );
+    let dict = Dictionary::from_files(&[("a.toml", GOOD), ("b.toml", &aliased)]).unwrap();
+    assert_eq!(
+        dict.get("establishments-old").unwrap().id,
+        "two-establishments"
+    );
+    assert_eq!(
+        dict.index_of("establishments-old"),
+        dict.index_of("two-establishments")
+    );
+}
+
+#[test]
+fn templates_expand_into_forms_that_match() {
+    let toml = GOOD.replace(
+        "forms = [{ text = \"two safeguards\", kind = \"media\", needs_context = true }]",
+        "forms = [{ text = \"(uphold|maintain) [the] two (maintains|maintenances)\", kind = \"mt\", template = true }]",
+    );
+    let dict = Dictionary::from_toml("t.toml", &toml).unwrap();
+    let entry = dict.get("two-upholds").unwrap();
+    let expanded: Vec<&str> = entry
+        .forms
+        .iter()
+        .filter(|f| f.template.is_some())
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(expanded.len(), 8, "{expanded:?}");
+    let tifa = tifa::Analyzer::new(dict).unwrap();
+    let report = tifa.analyze("They maintain the two maintenances.").unwrap();
+    assert_eq!(report.matches[0].form, "maintain the two maintenances");
+    assert_eq!((report.matches[0].start, report.matches[0].end), (5, 34));
+}

@@ -14,7 +14,9 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 fn analyze_returns_a_plain_report_with_utf16_offsets() {
     let t = Tifa::new().unwrap();
     let text = "😀 the “two upholds” and 兩個確立";
-    let report = t.analyze(text).unwrap();
+    let report = t
+        .analyze(JsValue::from_str(text), JsValue::UNDEFINED)
+        .unwrap();
     let matches: Array = get(&report, "matches").dyn_into().unwrap();
     assert_eq!(matches.length(), 2);
     let first = matches.get(0);
@@ -32,7 +34,9 @@ fn analyze_returns_a_plain_report_with_utf16_offsets() {
 #[wasm_bindgen_test]
 fn spans_is_a_flat_uint32_array() {
     let t = Tifa::new().unwrap();
-    let spans: Vec<u32> = t.spans("两个维护").unwrap();
+    let spans: Vec<u32> = t
+        .spans(JsValue::from_str("两个维护"), JsValue::UNDEFINED)
+        .unwrap();
     let arr = Uint32Array::from(&spans[..]);
     assert_eq!(arr.length(), 3);
     assert_eq!((arr.get_index(0), arr.get_index(1)), (0, 4));
@@ -44,9 +48,12 @@ fn spans_is_a_flat_uint32_array() {
 #[wasm_bindgen_test]
 fn entry_lookup() {
     let t = Tifa::new().unwrap();
-    let e = t.entry("two-upholds").unwrap();
+    let e = t.entry(JsValue::from_str("two-upholds")).unwrap();
     assert_eq!(get(&e, "zh_hant").as_string().unwrap(), "兩個維護");
-    assert!(t.entry("no-such-entry").unwrap().is_undefined());
+    assert!(t
+        .entry(JsValue::from_str("no-such-entry"))
+        .unwrap()
+        .is_undefined());
     assert!(t.entry_count() >= 60);
 }
 
@@ -65,9 +72,73 @@ fn custom_dictionary_errors_are_positioned_js_errors() {
 fn custom_dictionary_adds_terms() {
     let toml = "[[term]]\nid = \"my-slogan\"\nzh = \"三个测试\"\npinyin = \"sān gè cèshì\"\nen = \"Three Tests\"\ncategory = \"local\"\nsince = 2024\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2024\"]\n";
     let t = Tifa::with_dictionary(toml, "mine.toml").unwrap();
-    let report = t.analyze("the Three Tests").unwrap();
+    let report = t
+        .analyze(JsValue::from_str("the Three Tests"), JsValue::UNDEFINED)
+        .unwrap();
     let matches: Array = get(&report, "matches").dyn_into().unwrap();
     assert_eq!(get(&matches.get(0), "id").as_string().unwrap(), "my-slogan");
     let only = Tifa::from_dictionary(toml, "mine.toml").unwrap();
     assert_eq!(only.entry_count(), 1);
+}
+
+/// Wrong argument types throw a `TypeError` naming the problem (they used to trap with
+/// "memory access out of bounds").
+#[wasm_bindgen_test]
+fn wrong_types_throw_type_errors() {
+    let t = Tifa::new().unwrap();
+    let cases: [(&str, Result<JsValue, JsValue>); 4] = [
+        (
+            "number text",
+            t.analyze(JsValue::from_f64(123.0), JsValue::UNDEFINED),
+        ),
+        (
+            "object text",
+            t.analyze(js_sys::Object::new().into(), JsValue::UNDEFINED),
+        ),
+        ("number id", t.entry(JsValue::from_f64(5.0))),
+        ("bad sensitivity", {
+            let o = js_sys::Object::new();
+            Reflect::set(
+                &o,
+                &JsValue::from_str("sensitivity"),
+                &JsValue::from_str("loose"),
+            )
+            .unwrap();
+            t.analyze(JsValue::from_str("text"), o.into())
+        }),
+    ];
+    for (name, result) in cases {
+        let err = result.err().unwrap_or_else(|| panic!("{name}: accepted"));
+        assert!(
+            err.is_instance_of::<js_sys::TypeError>(),
+            "{name}: not a TypeError"
+        );
+        let msg: String = err.dyn_into::<js_sys::Error>().unwrap().message().into();
+        assert!(msg.starts_with("tifa: "), "{name}: {msg}");
+    }
+}
+
+/// The sensitivity option and the document rule through the binding.
+#[wasm_bindgen_test]
+fn sensitivity_and_document_options() {
+    let t = Tifa::new().unwrap();
+    let text = JsValue::from_str("The core of the plan is simple.");
+    let count = |opts: JsValue| {
+        let r = t.analyze(text.clone(), opts).unwrap();
+        get(&r, "matches").dyn_into::<Array>().unwrap().length()
+    };
+    let opts = |pairs: &[(&str, JsValue)]| {
+        let o = js_sys::Object::new();
+        for (k, v) in pairs {
+            Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
+        }
+        JsValue::from(o)
+    };
+    assert_eq!(count(JsValue::UNDEFINED), 0);
+    assert_eq!(count(opts(&[("sensitivity", JsValue::from_str("all"))])), 1);
+    assert_eq!(count(opts(&[("documentVouches", JsValue::TRUE)])), 1);
+    assert!(t
+        .document_vouches(JsValue::from_str("全面从严治党"))
+        .unwrap());
+    assert!(!t.document_vouches(text.clone()).unwrap());
 }

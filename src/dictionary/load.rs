@@ -20,10 +20,30 @@ const YEARS: Range<i64> = 1921..2031;
 /// Words that editorialize or distance ("so-called", "claims"): not allowed in glosses and
 /// explanations, which describe, attribute and date. Matched as whole words, case-insensitively.
 pub const LOADED_WORDS: &[&str] = &[
-    "so-called", "claim", "claims", "claimed", "claiming", "actually", "regime", "purported",
-    "purportedly", "allegedly", "ostensibly", "notorious", "infamous", "draconian", "brainwash",
-    "brainwashing", "mouthpiece", "orwellian", "totalitarian", "hardline", "hardliner",
-    "hardliners", "many observers", "critics say",
+    "so-called",
+    "claim",
+    "claims",
+    "claimed",
+    "claiming",
+    "actually",
+    "regime",
+    "purported",
+    "purportedly",
+    "allegedly",
+    "ostensibly",
+    "notorious",
+    "infamous",
+    "draconian",
+    "brainwash",
+    "brainwashing",
+    "mouthpiece",
+    "orwellian",
+    "totalitarian",
+    "hardline",
+    "hardliner",
+    "hardliners",
+    "many observers",
+    "critics say",
 ];
 
 /// The loaded word `text` holds, if any.
@@ -380,7 +400,12 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
     for (i, a) in t.aliases.iter().enumerate() {
         if let Some(text) = c.plain(a, idr, &format!("aliases[{i}]")) {
             if !is_kebab(&text) {
-                c.fail(a.span(), idr, &format!("aliases[{i}]"), format!("{text:?} is not kebab-case"));
+                c.fail(
+                    a.span(),
+                    idr,
+                    &format!("aliases[{i}]"),
+                    format!("{text:?} is not kebab-case"),
+                );
             }
             aliases.push((text, a.span()));
         }
@@ -485,7 +510,12 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
             match template::expand(&text) {
                 Ok(v) => v,
                 Err(e) => {
-                    c.fail(span.clone(), idr, &format!("{field}.text"), format!("template {text:?}: {e}"));
+                    c.fail(
+                        span.clone(),
+                        idr,
+                        &format!("{field}.text"),
+                        format!("template {text:?}: {e}"),
+                    );
                     continue;
                 }
             }
@@ -648,7 +678,11 @@ fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: usize) {
             let clash = ids
                 .get(a.as_str())
                 .map(|&j| format!("the id of {:?}", pending[j].entry.id))
-                .or_else(|| aliases.get(a.as_str()).map(|&j| format!("already an alias of {:?}", pending[j].entry.id)));
+                .or_else(|| {
+                    aliases
+                        .get(a.as_str())
+                        .map(|&j| format!("already an alias of {:?}", pending[j].entry.id))
+                });
             match clash {
                 Some(what) => checks[p.file].fail(
                     p.id_span.clone(),
@@ -687,7 +721,10 @@ fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: usize) {
                     span.clone(),
                     Some(&p.entry.id),
                     "related",
-                    format!("{r:?} is a former id of {:?}: use that", pending[j].entry.id),
+                    format!(
+                        "{r:?} is a former id of {:?}: use that",
+                        pending[j].entry.id
+                    ),
                 );
             } else if let Some(&j) = ids.get(r.as_str()) {
                 let q = &pending[j];
@@ -733,7 +770,10 @@ fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: usize) {
                 Some(&(qi, qf)) => {
                     let other = &pending[qi].entry;
                     if !(form.shared && other.forms[qf].shared) {
-                        let from = form.template.as_ref().map_or(String::new(), |t| format!(" (from template {t:?})"));
+                        let from = form
+                            .template
+                            .as_ref()
+                            .map_or(String::new(), |t| format!(" (from template {t:?})"));
                         let msg = format!("form {:?}{from} is already used by {:?} ({}); mark both `shared = true` if it belongs to both", form.text, other.id, other.file);
                         let (span, field) = &p.form_spans[fi];
                         checks[p.file].fail(span.clone(), Some(&p.entry.id), field, msg);

@@ -251,7 +251,8 @@ impl Dictionary {
             .iter()
             .enumerate()
             .flat_map(|(i, e)| {
-                std::iter::once((e.id.clone(), i)).chain(e.aliases.iter().map(move |a| (a.clone(), i)))
+                std::iter::once((e.id.clone(), i))
+                    .chain(e.aliases.iter().map(move |a| (a.clone(), i)))
             })
             .collect();
         Dictionary { entries, by_id }

@@ -46,7 +46,10 @@ fn parse(template: &str) -> Result<Vec<Piece>, String> {
             '[' => ']',
             '{' => '}',
             ')' | ']' | '}' | '|' => {
-                return Err(format!("{c:?} at character {} has no opening bracket", char_pos(template, at)))
+                return Err(format!(
+                    "{c:?} at character {} has no opening bracket",
+                    char_pos(template, at)
+                ))
             }
             _ => {
                 literal.push(c);
@@ -69,7 +72,10 @@ fn parse(template: &str) -> Result<Vec<Piece>, String> {
             body.push(d);
         }
         if !closed {
-            return Err(format!("{c:?} at character {} is not closed", char_pos(template, at)));
+            return Err(format!(
+                "{c:?} at character {} is not closed",
+                char_pos(template, at)
+            ));
         }
         if c == '{' {
             if literal.is_empty() || literal.ends_with(' ') {
@@ -88,7 +94,9 @@ fn parse(template: &str) -> Result<Vec<Piece>, String> {
             pieces.push(Piece::Literal(std::mem::take(&mut literal)));
             let alternatives: Vec<String> = body.split('|').map(str::to_string).collect();
             if c == '(' && alternatives.len() < 2 {
-                return Err(format!("({body}) needs two alternatives or more, separated by |"));
+                return Err(format!(
+                    "({body}) needs two alternatives or more, separated by |"
+                ));
             }
             pieces.push(Piece::Choice(alternatives, c == '['));
         }
@@ -170,9 +178,21 @@ mod tests {
         ("literal", "two upholds", &["two upholds"]),
         ("choice", "(a|b) c", &["a c", "b c"]),
         ("optional", "x [the|our] y", &["x y", "x the y", "x our y"]),
-        ("endings", "govern{s,ing} it", &["govern it", "governs it", "governing it"]),
-        ("enumeration", "reform(,| and) opening", &["reform, opening", "reform and opening"]),
-        ("empty_alternative", "(two|) maintains", &["two maintains", "maintains"]),
+        (
+            "endings",
+            "govern{s,ing} it",
+            &["govern it", "governs it", "governing it"],
+        ),
+        (
+            "enumeration",
+            "reform(,| and) opening",
+            &["reform, opening", "reform and opening"],
+        ),
+        (
+            "empty_alternative",
+            "(two|) maintains",
+            &["two maintains", "maintains"],
+        ),
         ("duplicates_removed", "(a|a) b", &["a b"]),
     ];
 
@@ -190,7 +210,11 @@ mod tests {
         ("nested", "(a|(b|c))", "do not nest"),
         ("single_alternative", "(a) b", "two alternatives"),
         ("endings_without_word", "{s} word", "must follow a word"),
-        ("too_many", "(a|b|c|d) (a|b|c|d) (a|b|c|d) (a|b|c|d) (e|f|g|h|i)", "more than 256"),
+        (
+            "too_many",
+            "(a|b|c|d) (a|b|c|d) (a|b|c|d) (a|b|c|d) (e|f|g|h|i)",
+            "more than 256",
+        ),
     ];
 
     #[test]

@@ -26,7 +26,7 @@ const highlightStory = (page, options = {}) => page.evaluate(async (o) => {
 const EXPECTED = [
   ['cross <em>: Two <em>Upholds</em>; cross <a>: <a>eight-point</a> regulation', '#p-inline',
     [['two-upholds', 'Two Upholds', 2], ['eight-point-rules', 'eight-point regulation', 2]]],
-  ['Chinese across <b>', '#p-zh', [['two-upholds', '两个维护', 2], ['full-rigorous-party-self-governance', '全面从严治党', 1]]],
+  ['Chinese across <b>', '#p-zh', [['two-upholds', '坚决做到两个维护', 3], ['full-rigorous-party-self-governance', '全面从严治党', 1]]],
   ['plain English', '#p-plain', [['democratic-life-meeting', 'democratic life meeting', 1]]],
   ['headline (plural)', '#headline', [['plenary-session', 'Plenum', 1], ['cadre', 'cadres', 1], ['democratic-life-meeting', 'democratic life meetings', 1]]],
   ['no match across </p><p>', '#p-split-a, #p-split-b', []],
@@ -277,6 +277,8 @@ test('batching does not change the result: tiny batches == one batch (context cr
   });
   for (const r of runs.slice(1)) assert.equal(r, runs[0]);
   assert.ok(runs[0].split('|').length > 15);
-  assert.match(runs[0], /new-era:new era:nearby/, 'a gated form counted through a neighbouring block');
+  // The document rule is judged over the whole root, so the batch size cannot change it.
+  assert.match(runs[0], /new-era:new era:document/, 'a gated form counted through the document rule');
+  assert.match(runs[0], /the-core:core:document/, 'a gated form counted through the document rule');
   await page.close();
 });

@@ -30,8 +30,11 @@ export function exportJson(report, source) {
   return JSON.stringify({ ...report, source }) + '\n';
 }
 
+// The same field rule as the CLI (src/output.rs, csv_field): RFC 4180 quoting, and a leading
+// ' for fields a spreadsheet would read as a formula (=, +, -, @, tab, CR).
 function csvField(value) {
-  const s = value == null ? '' : String(value);
+  let s = value == null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -93,7 +93,13 @@ export function renderReport(container, summary, { getEntry, onStep, onToggle, h
     const b = el(doc, 'button', 'term-step');
     b.type = 'button';
     b.setAttribute('data-term', t.id);
-    b.append(el(doc, 'span', 'tifa-swatch swatch'), el(doc, 'span', 'term-en', entry?.en ?? t.en));
+    b.append(el(doc, 'span', 'tifa-swatch swatch'));
+    // What the text says first, then the preferred English when it differs.
+    const fold = (x) => String(x || '').toLowerCase().replace(/\s+/g, ' ').trim();
+    const en = entry?.en ?? t.en;
+    if (t.text && fold(t.text) !== fold(en) && fold(t.text) !== fold(entry?.zh ?? t.zh) && fold(t.text) !== fold(entry?.zh_hant)) {
+      b.append(el(doc, 'q', 'term-text', t.text), doc.createTextNode(' '), el(doc, 'span', 'term-en term-preferred', `(${en})`));
+    } else b.append(el(doc, 'span', 'term-en', en));
     const zh = el(doc, 'span', 'term-zh', entry?.zh ?? t.zh);
     zh.lang = 'zh-Hans';
     b.append(doc.createTextNode(' '), zh);

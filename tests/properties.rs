@@ -149,8 +149,16 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
     let t = norm.text();
     let mut cands: Vec<(usize, usize, String)> = Vec::new();
     for e in tifa.dictionary().entries() {
-        for f in &e.forms {
+        // Each form, and for a hyphenated English form the same words with spaces (the
+        // matcher's derived variant: `Marxism–Leninism`, "eight point").
+        let with_variants = e.forms.iter().flat_map(|f| {
             let p = normalize_form(&f.text);
+            let spaced = (!f.chinese && p.contains('-'))
+                .then(|| p.split('-').map(str::trim).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
+                .filter(|v| v != &p && !v.is_empty());
+            std::iter::once((f, p)).chain(spaced.map(|v| (f, v)))
+        });
+        for (f, p) in with_variants {
             let mut from = 0;
             while let Some(i) = t[from..].find(&p) {
                 let (s, end) = (from + i, from + i + p.len());

@@ -440,6 +440,9 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
         }
     }
     let mut forms = Vec::new();
+    // The normalized text of every form pushed so far (template expansions are checked
+    // against it; a linear rescan per expansion made loading quadratic in an entry's forms).
+    let mut seen_norm: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut form_spans = Vec::new();
     for (i, f) in t.forms.iter().enumerate() {
         let span = f.span();
@@ -541,7 +544,8 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
             continue;
         }
         for form_text in expansions {
-            if normalize_form(&form_text).is_empty() {
+            let norm = normalize_form(&form_text);
+            if norm.is_empty() {
                 c.fail(
                     span.clone(),
                     idr,
@@ -550,12 +554,9 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
                 );
                 continue;
             }
-            if f.template {
-                // An expansion the entry already lists is the same form: keep one.
-                let norm = normalize_form(&form_text);
-                if forms.iter().any(|g: &Form| normalize_form(&g.text) == norm) {
-                    continue;
-                }
+            // An expansion the entry already lists is the same form: keep one.
+            if !seen_norm.insert(norm) && f.template {
+                continue;
             }
             let chinese = form_text.chars().any(is_han);
             forms.push(Form {
@@ -613,7 +614,7 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
         (&en, false, "en"),
     ] {
         let norm = normalize_form(text);
-        if !forms.iter().any(|f| normalize_form(&f.text) == norm) {
+        if seen_norm.insert(norm) {
             forms.push(Form {
                 text: text.clone(),
                 kind: Kind::Official,

@@ -143,6 +143,16 @@ ORDINARY = {
     "innovation-oriented country", "innovation-oriented nation", "spiritual civilization",
     "spiritual civilisation", "spiritual pollution", "entity economy", "law popularization",
     "party cadre", "ccp member", "cpc member", "party dues", "state chairman",
+    # Added with the last gap wave (2026-12-05).
+    "heroes in harm's way", "those who go against the flow", "flexible employment",
+    "good governance", "election committee", "election committee constituency",
+    "global public good", "global public goods", "global public product",
+    "lasting peace and stability", "long-term peace and stability",
+    "enduring peace and stability", "long-term stability", "absolute poverty",
+    "eliminate absolute poverty", "people's army", "people's armed forces", "people's military",
+    "key period for starting", "critical period for starting", "regular understanding",
+    "regularity understanding", "understanding of underlying laws", "pledge speech",
+    "statement speech", "statement of position", "nucleic acid test", "nucleic acid testing",
 }
 
 REASONS = {

@@ -153,7 +153,8 @@ fn main() {
                 } else {
                     format!("{} {f}. {}", EN_FILLER[0], EN_FILLER[1])
                 };
-                tifa.analyze(&probe).is_ok_and(|r| r.matches.len() == 1 && r.matches[0].nested.is_empty())
+                tifa.analyze(&probe)
+                    .is_ok_and(|r| r.matches.len() == 1 && r.matches[0].nested.is_empty())
             })
             .collect()
     };

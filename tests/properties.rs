@@ -154,7 +154,13 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
         let with_variants = e.forms.iter().flat_map(|f| {
             let p = normalize_form(&f.text);
             let spaced = (!f.chinese && p.contains('-'))
-                .then(|| p.split('-').map(str::trim).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
+                .then(|| {
+                    p.split('-')
+                        .map(str::trim)
+                        .filter(|w| !w.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .filter(|v| v != &p && !v.is_empty());
             std::iter::once((f, p)).chain(spaced.map(|v| (f, v)))
         });

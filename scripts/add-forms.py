@@ -8,8 +8,9 @@ unless the entry already lists it. Used to merge the variant lists of dictionary
 """
 import glob
 import json
-import re
 import sys
+
+from tomllines import entry_range, insert_forms
 
 
 def main():
@@ -20,34 +21,19 @@ def main():
             continue
         eid, text, kind = line.split("|")
         wanted.setdefault(eid, []).append((text, kind))
-    added, missing = 0, []
+    added = 0
     for path in sorted(glob.glob("src/dictionary/*.toml")):
         lines = open(path, encoding="utf-8").read().split("\n")
-        ids = [i for i, l in enumerate(lines) if re.match(r'id = "', l)]
         changed = False
-        for start in reversed(ids):
-            eid = json.loads(lines[start][5:])
-            if eid not in wanted:
-                continue
-            end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("[[term]]")), len(lines))
+        for eid in [e for e in wanted if entry_range(lines, e)]:
+            start, end = entry_range(lines, eid)
             block = "\n".join(lines[start:end])
             new = [f"  {{ text = {json.dumps(t, ensure_ascii=False)}, kind = {json.dumps(k)} }},"
                    for t, k in wanted.pop(eid) if f"text = {json.dumps(t, ensure_ascii=False)}" not in block]
-            if not new:
-                continue
-            at = next((i for i in range(start, end) if lines[i].startswith("forms = [")), None)
-            if at is None:
-                e = end
-                while e > start and not lines[e - 1].strip():
-                    e -= 1
-                lines[e:e] = ["forms = ["] + new + ["]"]
-            elif lines[at].rstrip().endswith("]"):
-                inner = lines[at].rstrip()[len("forms = ["):-1].strip()
-                lines[at:at + 1] = ["forms = ["] + ([f"  {inner}"] if inner else []) + new + ["]"]
-            else:
-                lines[at + 1:at + 1] = new
-            added += len(new)
-            changed = True
+            if new:
+                insert_forms(lines, eid, new)
+                added += len(new)
+                changed = True
         if changed:
             open(path, "w", encoding="utf-8").write("\n".join(lines))
     missing = sorted(wanted)

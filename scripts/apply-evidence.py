@@ -18,6 +18,8 @@ import json
 import re
 import sys
 
+from tomllines import FORM_LINE, insert_forms
+
 ORDINARY = {
     # Ordinary English collocations: they occur in business, political or general news far
     # from Party texts, though our neutral corpus happens not to hold them.
@@ -192,21 +194,26 @@ def main():
     by_file = {}
     for (f, text), w in want.items():
         by_file.setdefault(f, {})[text] = w
-    for f, forms in by_file.items():
-        path = f"src/dictionary/{f}"
+    # One pass over every form line: the evidence decides; a listed form the evidence rows do
+    # not hold (never found, never gated) is gated when it is a known ordinary collocation.
+    collocation = (True, REASONS["collocation"])
+    for path in sorted(glob.glob("src/dictionary/*.toml")):
+        forms = by_file.get(path.split("/")[-1], {})
         lines = open(path, encoding="utf-8").read().split("\n")
+        touched = False
         for i, line in enumerate(lines):
-            m = re.match(r'(\s*\{ text = )("(?:[^"\\]|\\.)*")(.*)\}(,?\s*(#.*)?)$', line)
+            m = FORM_LINE.match(line)
             if not m:
                 continue
             text = json.loads(m.group(2))
-            if text not in forms:
+            if text in forms:
+                gated, reason = forms[text]
+            elif "needs_context" not in m.group(3) and "template = true" not in m.group(3) and text.lower() in ORDINARY:
+                gated, reason = collocation
+            else:
                 continue
-            gated, reason = forms[text]
-            rest = m.group(3)
-            rest = re.sub(r",\s*needs_context = true", "", rest)
-            rest = re.sub(r',\s*context_reason = "(?:[^"\\]|\\.)*"', "", rest)
-            rest = rest.rstrip()
+            rest = re.sub(r",\s*needs_context = true", "", m.group(3))
+            rest = re.sub(r',\s*context_reason = "(?:[^"\\]|\\.)*"', "", rest).rstrip()
             if gated:
                 rest += ", needs_context = true"
                 if reason:
@@ -214,20 +221,6 @@ def main():
             new = f"{m.group(1)}{m.group(2)}{rest} }}{m.group(4)}"
             if new != line:
                 lines[i] = new
-                changed += 1
-        open(path, "w", encoding="utf-8").write("\n".join(lines))
-    # Listed forms that are ordinary collocations but were never gated (not in the evidence
-    # rows, which hold only forms that occur in the corpus or are gated): gate them too.
-    for path in sorted(glob.glob("src/dictionary/*.toml")):
-        lines = open(path, encoding="utf-8").read().split("\n")
-        touched = False
-        for i, line in enumerate(lines):
-            m = re.match(r'(\s*\{ text = )("(?:[^"\\]|\\.)*")(.*)\}(,?\s*(#.*)?)$', line)
-            if not m or "needs_context" in m.group(3) or "template = true" in m.group(3):
-                continue
-            if json.loads(m.group(2)).lower() in ORDINARY:
-                rest = m.group(3).rstrip() + f", needs_context = true, context_reason = {toml_string(REASONS['collocation'])}"
-                lines[i] = f"{m.group(1)}{m.group(2)}{rest} }}{m.group(4)}"
                 touched = True
                 changed += 1
         if touched:
@@ -252,20 +245,9 @@ def main():
         lines = open(path, encoding="utf-8").read().split("\n")
         if any(re.match(r'\s*\{ text = ' + re.escape(toml_string(r["form"])), l) for l in lines):
             continue
-        start = next(i for i, l in enumerate(lines) if l == f'id = {toml_string(r["id"])}')
-        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("[[term]]")), len(lines))
         reason = f", context_reason = {toml_string(REASONS['collocation'])}" if r["hits"] == 0 else ""
         line = f'  {{ text = {toml_string(r["form"])}, kind = "official", needs_context = true{reason} }},'
-        at = next((i for i in range(start, end) if lines[i].startswith("forms = [")), None)
-        if at is None:
-            while end > start and not lines[end - 1].strip():
-                end -= 1
-            lines[end:end] = ["forms = [", line, "]"]
-        elif lines[at].rstrip().endswith("]"):
-            lines[at] = "forms = ["
-            lines[at + 1:at + 1] = [line, "]"]
-        else:
-            lines.insert(at + 1, line)
+        insert_forms(lines, r["id"], [line])
         open(path, "w", encoding="utf-8").write("\n".join(lines))
         implicit += 1
     print(f"apply-evidence: {changed} form lines changed, {implicit} implicit forms listed")

@@ -226,9 +226,11 @@ pub(crate) fn gate(
         .filter(|c| !gated(c))
         .map(|c| c.start)
         .collect();
-    let doc = match document {
-        DocumentContext::Given(v) => v,
-        DocumentContext::OwnText => matcher.vouches(&candidates),
+    // The document rule is needed only at the default sensitivity.
+    let doc = match (sensitivity, document) {
+        (Sensitivity::Default, DocumentContext::Given(v)) => v,
+        (Sensitivity::Default, DocumentContext::OwnText) => matcher.vouches(&candidates),
+        _ => false,
     };
     let starts: Vec<usize> = candidates.iter().map(|c| c.start).collect();
     let sentence = if sensitivity == Sensitivity::Default {

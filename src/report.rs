@@ -219,12 +219,10 @@ pub(crate) fn build(
             first_seen.push(ei);
         }
         counts[ei].0 += 1;
-        let shown = text[bytes[2 * i]..bytes[2 * i + 1]]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        // What the text says, kept for the first occurrence only (no work for the others).
         if counts[ei].0 == 1 {
-            seen_as[ei] = Some(shown);
+            let shown = text[bytes[2 * i]..bytes[2 * i + 1]].split_whitespace();
+            seen_as[ei] = Some(shown.collect::<Vec<_>>().join(" "));
         }
         let also = matcher.patterns[c.outer.pattern as usize].owners[1..]
             .iter()

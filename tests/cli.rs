@@ -277,13 +277,11 @@ fn help_on_every_command() {
 /// spreadsheet would run them (issue 14, item 10).
 #[test]
 fn csv_neutralises_formula_cells() {
-    let dir = std::env::temp_dir().join(format!("tifa-csv-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("=HYPERLINK(x).txt");
-    std::fs::write(&file, "the Two Upholds").unwrap();
+    let file = temp_file("=HYPERLINK(x).txt", b"the Two Upholds");
+    let dir = file.parent().unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_tifa"))
         .args(["annotate", "--format", "csv", "=HYPERLINK(x).txt"])
-        .current_dir(&dir)
+        .current_dir(dir)
         .output()
         .unwrap();
     let csv = String::from_utf8(out.stdout).unwrap();
@@ -292,17 +290,13 @@ fn csv_neutralises_formula_cells() {
         row.starts_with("'=HYPERLINK(x).txt,two-upholds,4,15,"),
         "{csv}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Regression: `tifa dict check` panicked (exit 101, "failed printing to stdout") when its
 /// standard output was closed (issue 14, item 6).
 #[test]
 fn dict_check_reports_a_closed_stdout_without_panicking() {
-    let dir = std::env::temp_dir().join(format!("tifa-closed-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("ok.toml");
-    std::fs::write(&file, "[[term]]\nid = \"my-slogan\"\nzh = \"三个测试\"\npinyin = \"sān gè cèshì\"\nen = \"Three Tests\"\ncategory = \"local\"\nsince = 2024\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2024\"]\n").unwrap();
+    let file = temp_file("ok.toml", "[[term]]\nid = \"my-slogan\"\nzh = \"三个测试\"\npinyin = \"sān gè cèshì\"\nen = \"Three Tests\"\ncategory = \"local\"\nsince = 2024\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2024\"]\n".as_bytes());
     let full = std::fs::OpenOptions::new()
         .write(true)
         .open("/dev/full")
@@ -319,5 +313,4 @@ fn dict_check_reports_a_closed_stdout_without_panicking() {
         stderr.contains("cannot write to standard output"),
         "{stderr}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

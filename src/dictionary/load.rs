@@ -1,15 +1,14 @@
 //! Parsing and validating dictionary files. One validator serves the built-in files and
 //! user files; it reports every problem it finds, each with file, line, entry and field.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{derive_hant, template, Dictionary, Entry, Form, Kind, CATEGORIES};
+use super::forms::FormList;
+use super::{derive_hant, Dictionary, Entry, CATEGORIES};
 use crate::error::{Error, Location};
-use crate::normalize::normalize_form;
 use crate::script::is_han;
 
 const GLOSS_MAX: usize = 100;
@@ -59,7 +58,7 @@ fn loaded_word(text: &str) -> Option<&'static str> {
     })
 }
 
-type S<T> = Spanned<T>;
+pub(super) type S<T> = Spanned<T>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -95,35 +94,35 @@ struct RawTerm {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawForm {
-    text: Option<S<String>>,
-    kind: Option<S<String>>,
-    since: Option<S<i64>>,
-    until: Option<S<i64>>,
-    note: Option<S<String>>,
+pub(super) struct RawForm {
+    pub text: Option<S<String>>,
+    pub kind: Option<S<String>>,
+    pub since: Option<S<i64>>,
+    pub until: Option<S<i64>>,
+    pub note: Option<S<String>>,
     #[serde(default)]
-    needs_context: bool,
+    pub needs_context: bool,
     #[serde(default)]
-    shared: bool,
+    pub shared: bool,
     #[serde(default)]
-    template: bool,
-    context_reason: Option<S<String>>,
+    pub template: bool,
+    pub context_reason: Option<S<String>>,
 }
 
 /// The most forms all templates of one load may expand to, together.
 pub const MAX_TEMPLATE_FORMS: usize = 50_000;
 
 /// Collects errors for one file.
-struct Check<'a> {
-    file: &'a str,
-    text: &'a str,
-    errors: Vec<Error>,
+pub(super) struct Check<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub errors: Vec<Error>,
     /// Forms expanded from templates so far (shared across files through `load`).
-    expanded: usize,
+    pub expanded: usize,
 }
 
 impl Check<'_> {
-    fn line(&self, offset: usize) -> usize {
+    pub(super) fn line(&self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
         self.text.as_bytes()[..offset]
             .iter()
@@ -141,13 +140,19 @@ impl Check<'_> {
         }
     }
 
-    fn fail(&mut self, span: Range<usize>, entry: Option<&str>, field: &str, message: String) {
+    pub(super) fn fail(
+        &mut self,
+        span: Range<usize>,
+        entry: Option<&str>,
+        field: &str,
+        message: String,
+    ) {
         let at = self.at(span, entry, field);
         self.errors.push(Error::Invalid { at, message });
     }
 
     /// A required text field: present, non-empty, plain text.
-    fn text(
+    pub(super) fn text(
         &mut self,
         value: &Option<S<String>>,
         term: Range<usize>,
@@ -164,7 +169,7 @@ impl Check<'_> {
     }
 
     /// A text value: non-empty after trimming, no markup, no control characters.
-    fn plain(&mut self, v: &S<String>, id: Option<&str>, field: &str) -> Option<String> {
+    pub(super) fn plain(&mut self, v: &S<String>, id: Option<&str>, field: &str) -> Option<String> {
         let s = v.get_ref().trim();
         if s.is_empty() {
             self.fail(v.span(), id, field, "is empty".into());
@@ -191,7 +196,7 @@ impl Check<'_> {
         Some(s.to_string())
     }
 
-    fn year(&mut self, v: &S<i64>, id: Option<&str>, field: &str) -> Option<u16> {
+    pub(super) fn year(&mut self, v: &S<i64>, id: Option<&str>, field: &str) -> Option<u16> {
         let y = *v.get_ref();
         if YEARS.contains(&y) {
             Some(y as u16)
@@ -237,13 +242,13 @@ fn has_tone_mark(s: &str) -> bool {
 }
 
 /// An entry under construction, with the spans needed for cross-file checks.
-struct Pending {
-    entry: Entry,
-    file: usize,
-    id_span: Range<usize>,
-    related: Vec<(String, Range<usize>)>,
+pub(super) struct Pending {
+    pub entry: Entry,
+    pub file: usize,
+    pub id_span: Range<usize>,
+    pub related: Vec<(String, Range<usize>)>,
     /// For each of entry.forms: its span in the file and its field name.
-    form_spans: Vec<(Range<usize>, String)>,
+    pub form_spans: Vec<(Range<usize>, String)>,
 }
 
 /// Loads and validates `files` as one dictionary. The first `builtin` files are the built-in
@@ -295,7 +300,7 @@ pub(super) fn load(files: &[(&str, &str)], builtin: usize) -> Result<Dictionary,
         }
         checks.push(check);
     }
-    cross_check(&mut checks, &pending, builtin);
+    super::cross::cross_check(&mut checks, &pending, builtin);
     let errors: Vec<Error> = checks.into_iter().flat_map(|c| c.errors).collect();
     if !errors.is_empty() {
         return Err(if errors.len() == 1 {
@@ -439,141 +444,8 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
             related.push((text, r.span()));
         }
     }
-    let mut forms = Vec::new();
-    // The normalized text of every form pushed so far (template expansions are checked
-    // against it; a linear rescan per expansion made loading quadratic in an entry's forms).
-    let mut seen_norm: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut form_spans = Vec::new();
-    for (i, f) in t.forms.iter().enumerate() {
-        let span = f.span();
-        let f = f.get_ref();
-        let field = format!("forms[{i}]");
-        let text = c.text(&f.text, span.clone(), idr, &format!("{field}.text"));
-        let kind = match &f.kind {
-            None => {
-                c.fail(
-                    span.clone(),
-                    idr,
-                    &format!("{field}.kind"),
-                    "is missing".into(),
-                );
-                None
-            }
-            Some(k) => match Kind::parse(k.get_ref().trim()) {
-                Some(kind) => Some(kind),
-                None => {
-                    let msg = format!(
-                        "{:?} is not one of: official, media, mt, spelled-out",
-                        k.get_ref()
-                    );
-                    c.fail(k.span(), idr, &format!("{field}.kind"), msg);
-                    None
-                }
-            },
-        };
-        let since = f
-            .since
-            .as_ref()
-            .and_then(|y| c.year(y, idr, &format!("{field}.since")));
-        let until = f
-            .until
-            .as_ref()
-            .and_then(|y| c.year(y, idr, &format!("{field}.until")));
-        if let (Some(s), Some(u)) = (since, until) {
-            if u < s {
-                c.fail(
-                    span.clone(),
-                    idr,
-                    &format!("{field}.until"),
-                    format!("{u} is before since = {s}"),
-                );
-            }
-        }
-        let note = f
-            .note
-            .as_ref()
-            .and_then(|n| c.plain(n, idr, &format!("{field}.note")));
-        let context_reason = f
-            .context_reason
-            .as_ref()
-            .and_then(|n| c.plain(n, idr, &format!("{field}.context_reason")));
-        if context_reason.is_some() && !f.needs_context {
-            c.fail(
-                span.clone(),
-                idr,
-                &format!("{field}.context_reason"),
-                "explains why a form needs context, but the form has no `needs_context = true`"
-                    .into(),
-            );
-        }
-        let Some((text, kind)) = text.zip(kind) else {
-            continue;
-        };
-        let expansions = if f.template {
-            match template::expand(&text) {
-                Ok(v) => v,
-                Err(e) => {
-                    c.fail(
-                        span.clone(),
-                        idr,
-                        &format!("{field}.text"),
-                        format!("template {text:?}: {e}"),
-                    );
-                    continue;
-                }
-            }
-        } else if template::is_template(&text) {
-            c.fail(
-                span.clone(),
-                idr,
-                &format!("{field}.text"),
-                format!("{text:?} holds template syntax [ ] {{ }} |: add `template = true`, or remove those characters"),
-            );
-            continue;
-        } else {
-            vec![text.clone()]
-        };
-        c.expanded += if f.template { expansions.len() } else { 0 };
-        if c.expanded > MAX_TEMPLATE_FORMS {
-            c.fail(
-                span.clone(),
-                idr,
-                &format!("{field}.text"),
-                format!("templates expand to more than {MAX_TEMPLATE_FORMS} forms in all; this one goes past the limit"),
-            );
-            continue;
-        }
-        for form_text in expansions {
-            let norm = normalize_form(&form_text);
-            if norm.is_empty() {
-                c.fail(
-                    span.clone(),
-                    idr,
-                    &format!("{field}.text"),
-                    "has nothing left to match after normalization".into(),
-                );
-                continue;
-            }
-            // An expansion the entry already lists is the same form: keep one.
-            if !seen_norm.insert(norm) && f.template {
-                continue;
-            }
-            let chinese = form_text.chars().any(is_han);
-            forms.push(Form {
-                text: form_text,
-                kind,
-                since,
-                until,
-                note: note.clone(),
-                needs_context: f.needs_context,
-                shared: f.shared,
-                chinese,
-                template: f.template.then(|| text.clone()),
-                context_reason: context_reason.clone(),
-            });
-            form_spans.push((span.clone(), field.clone()));
-        }
-    }
+    let mut forms = FormList::default();
+    forms.check(c, &t.forms, idr);
     if c.errors.len() > before {
         return None;
     }
@@ -613,22 +485,7 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
         (&zh_hant, true, "zh_hant"),
         (&en, false, "en"),
     ] {
-        let norm = normalize_form(text);
-        if seen_norm.insert(norm) {
-            forms.push(Form {
-                text: text.clone(),
-                kind: Kind::Official,
-                since: None,
-                until: None,
-                note: None,
-                needs_context: false,
-                shared: false,
-                chinese,
-                template: None,
-                context_reason: None,
-            });
-            form_spans.push((header.clone(), field.to_string()));
-        }
+        forms.implicit(text, chinese, header.clone(), field);
     }
     let entry = Entry {
         id,
@@ -642,7 +499,7 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
         explanation,
         related: related.iter().map(|(r, _)| r.clone()).collect(),
         sources,
-        forms,
+        forms: forms.forms,
         local: t.local,
         aliases: aliases.iter().map(|(a, _)| a.clone()).collect(),
         single_source,
@@ -653,134 +510,6 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
         file,
         id_span: t.id.as_ref().map_or(span.clone(), |v| v.span()),
         related,
-        form_spans,
+        form_spans: forms.spans,
     })
-}
-
-/// Checks across entries and files: unique ids, existing related ids, unique forms.
-fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: usize) {
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    for (i, p) in pending.iter().enumerate() {
-        if let Some(&first) = ids.get(p.entry.id.as_str()) {
-            let other = &pending[first];
-            let msg = format!(
-                "id is already used by the entry at {}:{}",
-                other.entry.file,
-                checks[other.file].line(other.id_span.start)
-            );
-            checks[p.file].fail(p.id_span.clone(), Some(&p.entry.id), "id", msg);
-        } else {
-            ids.insert(&p.entry.id, i);
-        }
-    }
-    let mut aliases: HashMap<&str, usize> = HashMap::new();
-    for (i, p) in pending.iter().enumerate() {
-        for a in &p.entry.aliases {
-            let clash = ids
-                .get(a.as_str())
-                .map(|&j| format!("the id of {:?}", pending[j].entry.id))
-                .or_else(|| {
-                    aliases
-                        .get(a.as_str())
-                        .map(|&j| format!("already an alias of {:?}", pending[j].entry.id))
-                });
-            match clash {
-                Some(what) => checks[p.file].fail(
-                    p.id_span.clone(),
-                    Some(&p.entry.id),
-                    "aliases",
-                    format!("{a:?} is {what}"),
-                ),
-                None => {
-                    aliases.insert(a, i);
-                }
-            }
-        }
-    }
-    let group = |p: &Pending| p.file < builtin;
-    for p in pending.iter().filter(|p| group(p)) {
-        if p.entry.sources.len() == 1 && p.entry.single_source.is_none() {
-            checks[p.file].fail(
-                p.id_span.clone(),
-                Some(&p.entry.id),
-                "sources",
-                "names one source: give a second, independent public document, or say in `single_source` why there is only one".into(),
-            );
-        }
-    }
-    for p in pending {
-        for (r, span) in &p.related {
-            if r == &p.entry.id {
-                checks[p.file].fail(
-                    span.clone(),
-                    Some(&p.entry.id),
-                    "related",
-                    format!("{r:?} refers to the entry itself"),
-                );
-            } else if let Some(&j) = aliases.get(r.as_str()) {
-                checks[p.file].fail(
-                    span.clone(),
-                    Some(&p.entry.id),
-                    "related",
-                    format!(
-                        "{r:?} is a former id of {:?}: use that",
-                        pending[j].entry.id
-                    ),
-                );
-            } else if let Some(&j) = ids.get(r.as_str()) {
-                let q = &pending[j];
-                if group(p) == group(q) && !q.entry.related.contains(&p.entry.id) {
-                    checks[p.file].fail(
-                        span.clone(),
-                        Some(&p.entry.id),
-                        "related",
-                        format!(
-                            "links to {r:?}, but {r:?} ({}) does not link back: related links go both ways",
-                            q.entry.file
-                        ),
-                    );
-                }
-            } else {
-                checks[p.file].fail(
-                    span.clone(),
-                    Some(&p.entry.id),
-                    "related",
-                    format!("{r:?} is not the id of any entry"),
-                );
-            }
-        }
-    }
-    // normalized form -> (entry index, form index)
-    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
-    for (pi, p) in pending.iter().enumerate() {
-        for (fi, form) in p.entry.forms.iter().enumerate() {
-            let norm = normalize_form(&form.text);
-            match seen.get(&norm) {
-                None => {
-                    seen.insert(norm, (pi, fi));
-                }
-                Some(&(qi, qf)) if qi == pi => {
-                    // zh_hant normalizes to zh: the same form, nothing to report.
-                    let first = &p.entry.forms[qf];
-                    if !(form.chinese && first.chinese) {
-                        let msg = format!("form {:?} repeats form {:?} of the same entry (forms that differ only in case, quotes, dashes or spacing are one form)", form.text, first.text);
-                        let (span, field) = &p.form_spans[fi];
-                        checks[p.file].fail(span.clone(), Some(&p.entry.id), field, msg);
-                    }
-                }
-                Some(&(qi, qf)) => {
-                    let other = &pending[qi].entry;
-                    if !(form.shared && other.forms[qf].shared) {
-                        let from = form
-                            .template
-                            .as_ref()
-                            .map_or(String::new(), |t| format!(" (from template {t:?})"));
-                        let msg = format!("form {:?}{from} is already used by {:?} ({}); mark both `shared = true` if it belongs to both", form.text, other.id, other.file);
-                        let (span, field) = &p.form_spans[fi];
-                        checks[p.file].fail(span.clone(), Some(&p.entry.id), field, msg);
-                    }
-                }
-            }
-        }
-    }
 }

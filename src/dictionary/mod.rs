@@ -11,6 +11,8 @@
 //! assert_eq!(entry.zh_hant, "兩個維護");
 //! ```
 
+mod cross;
+mod forms;
 mod load;
 pub mod template;
 

@@ -1,0 +1,135 @@
+//! Checks across entries and files: unique ids and aliases, `related` links that exist and go
+//! both ways, two sources for built-in entries, and forms that belong to one entry only.
+
+use std::collections::HashMap;
+
+use super::load::{Check, Pending};
+use crate::normalize::normalize_form;
+
+/// Checks across entries and files: unique ids, existing related ids, unique forms.
+pub(super) fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: usize) {
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (i, p) in pending.iter().enumerate() {
+        if let Some(&first) = ids.get(p.entry.id.as_str()) {
+            let other = &pending[first];
+            let msg = format!(
+                "id is already used by the entry at {}:{}",
+                other.entry.file,
+                checks[other.file].line(other.id_span.start)
+            );
+            checks[p.file].fail(p.id_span.clone(), Some(&p.entry.id), "id", msg);
+        } else {
+            ids.insert(&p.entry.id, i);
+        }
+    }
+    let mut aliases: HashMap<&str, usize> = HashMap::new();
+    for (i, p) in pending.iter().enumerate() {
+        for a in &p.entry.aliases {
+            let clash = ids
+                .get(a.as_str())
+                .map(|&j| format!("the id of {:?}", pending[j].entry.id))
+                .or_else(|| {
+                    aliases
+                        .get(a.as_str())
+                        .map(|&j| format!("already an alias of {:?}", pending[j].entry.id))
+                });
+            match clash {
+                Some(what) => checks[p.file].fail(
+                    p.id_span.clone(),
+                    Some(&p.entry.id),
+                    "aliases",
+                    format!("{a:?} is {what}"),
+                ),
+                None => {
+                    aliases.insert(a, i);
+                }
+            }
+        }
+    }
+    let group = |p: &Pending| p.file < builtin;
+    for p in pending.iter().filter(|p| group(p)) {
+        if p.entry.sources.len() == 1 && p.entry.single_source.is_none() {
+            checks[p.file].fail(
+                p.id_span.clone(),
+                Some(&p.entry.id),
+                "sources",
+                "names one source: give a second, independent public document, or say in `single_source` why there is only one".into(),
+            );
+        }
+    }
+    for p in pending {
+        for (r, span) in &p.related {
+            if r == &p.entry.id {
+                checks[p.file].fail(
+                    span.clone(),
+                    Some(&p.entry.id),
+                    "related",
+                    format!("{r:?} refers to the entry itself"),
+                );
+            } else if let Some(&j) = aliases.get(r.as_str()) {
+                checks[p.file].fail(
+                    span.clone(),
+                    Some(&p.entry.id),
+                    "related",
+                    format!(
+                        "{r:?} is a former id of {:?}: use that",
+                        pending[j].entry.id
+                    ),
+                );
+            } else if let Some(&j) = ids.get(r.as_str()) {
+                let q = &pending[j];
+                if group(p) == group(q) && !q.entry.related.contains(&p.entry.id) {
+                    checks[p.file].fail(
+                        span.clone(),
+                        Some(&p.entry.id),
+                        "related",
+                        format!(
+                            "links to {r:?}, but {r:?} ({}) does not link back: related links go both ways",
+                            q.entry.file
+                        ),
+                    );
+                }
+            } else {
+                checks[p.file].fail(
+                    span.clone(),
+                    Some(&p.entry.id),
+                    "related",
+                    format!("{r:?} is not the id of any entry"),
+                );
+            }
+        }
+    }
+    // normalized form -> (entry index, form index)
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    for (pi, p) in pending.iter().enumerate() {
+        for (fi, form) in p.entry.forms.iter().enumerate() {
+            let norm = normalize_form(&form.text);
+            match seen.get(&norm) {
+                None => {
+                    seen.insert(norm, (pi, fi));
+                }
+                Some(&(qi, qf)) if qi == pi => {
+                    // zh_hant normalizes to zh: the same form, nothing to report.
+                    let first = &p.entry.forms[qf];
+                    if !(form.chinese && first.chinese) {
+                        let msg = format!("form {:?} repeats form {:?} of the same entry (forms that differ only in case, quotes, dashes or spacing are one form)", form.text, first.text);
+                        let (span, field) = &p.form_spans[fi];
+                        checks[p.file].fail(span.clone(), Some(&p.entry.id), field, msg);
+                    }
+                }
+                Some(&(qi, qf)) => {
+                    let other = &pending[qi].entry;
+                    if !(form.shared && other.forms[qf].shared) {
+                        let from = form
+                            .template
+                            .as_ref()
+                            .map_or(String::new(), |t| format!(" (from template {t:?})"));
+                        let msg = format!("form {:?}{from} is already used by {:?} ({}); mark both `shared = true` if it belongs to both", form.text, other.id, other.file);
+                        let (span, field) = &p.form_spans[fi];
+                        checks[p.file].fail(span.clone(), Some(&p.entry.id), field, msg);
+                    }
+                }
+            }
+        }
+    }
+}

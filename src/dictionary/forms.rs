@@ -1,0 +1,179 @@
+//! The `forms` of one dictionary entry: kinds, years, notes, templates (expanded here) and the
+//! implicit forms (`zh`, `zh_hant`, `en`), each with its span for error messages.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::load::{Check, RawForm, MAX_TEMPLATE_FORMS, S};
+use super::{template, Form, Kind};
+use crate::normalize::normalize_form;
+use crate::script::is_han;
+
+/// The forms of one entry under construction.
+#[derive(Default)]
+pub(super) struct FormList {
+    /// The forms, in order: listed ones (templates expanded), then the implicit ones.
+    pub forms: Vec<Form>,
+    /// For each form: its span in the file and its field name.
+    pub spans: Vec<(Range<usize>, String)>,
+    /// The normalized text of every form so far (a template expansion an entry already lists
+    /// is dropped; a set, because a rescan per expansion made loading quadratic).
+    seen: HashSet<String>,
+}
+
+impl FormList {
+    /// Checks the `forms` array of an entry and adds every valid form, reporting problems
+    /// through `c`.
+    pub fn check(&mut self, c: &mut Check, raw: &[S<RawForm>], idr: Option<&str>) {
+        for (i, f) in raw.iter().enumerate() {
+            let span = f.span();
+            let f = f.get_ref();
+            let field = format!("forms[{i}]");
+            let text = c.text(&f.text, span.clone(), idr, &format!("{field}.text"));
+            let kind = match &f.kind {
+                None => {
+                    c.fail(
+                        span.clone(),
+                        idr,
+                        &format!("{field}.kind"),
+                        "is missing".into(),
+                    );
+                    None
+                }
+                Some(k) => match Kind::parse(k.get_ref().trim()) {
+                    Some(kind) => Some(kind),
+                    None => {
+                        let msg = format!(
+                            "{:?} is not one of: official, media, mt, spelled-out",
+                            k.get_ref()
+                        );
+                        c.fail(k.span(), idr, &format!("{field}.kind"), msg);
+                        None
+                    }
+                },
+            };
+            let since = f
+                .since
+                .as_ref()
+                .and_then(|y| c.year(y, idr, &format!("{field}.since")));
+            let until = f
+                .until
+                .as_ref()
+                .and_then(|y| c.year(y, idr, &format!("{field}.until")));
+            if let (Some(s), Some(u)) = (since, until) {
+                if u < s {
+                    c.fail(
+                        span.clone(),
+                        idr,
+                        &format!("{field}.until"),
+                        format!("{u} is before since = {s}"),
+                    );
+                }
+            }
+            let note = f
+                .note
+                .as_ref()
+                .and_then(|n| c.plain(n, idr, &format!("{field}.note")));
+            let context_reason = f
+                .context_reason
+                .as_ref()
+                .and_then(|n| c.plain(n, idr, &format!("{field}.context_reason")));
+            if context_reason.is_some() && !f.needs_context {
+                c.fail(
+                    span.clone(),
+                    idr,
+                    &format!("{field}.context_reason"),
+                    "explains why a form needs context, but the form has no `needs_context = true`"
+                        .into(),
+                );
+            }
+            let Some((text, kind)) = text.zip(kind) else {
+                continue;
+            };
+            let expansions = if f.template {
+                match template::expand(&text) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        c.fail(
+                            span.clone(),
+                            idr,
+                            &format!("{field}.text"),
+                            format!("template {text:?}: {e}"),
+                        );
+                        continue;
+                    }
+                }
+            } else if template::is_template(&text) {
+                c.fail(
+                    span.clone(),
+                    idr,
+                    &format!("{field}.text"),
+                    format!("{text:?} holds template syntax [ ] {{ }} |: add `template = true`, or remove those characters"),
+                );
+                continue;
+            } else {
+                vec![text.clone()]
+            };
+            c.expanded += if f.template { expansions.len() } else { 0 };
+            if c.expanded > MAX_TEMPLATE_FORMS {
+                c.fail(
+                    span.clone(),
+                    idr,
+                    &format!("{field}.text"),
+                    format!("templates expand to more than {MAX_TEMPLATE_FORMS} forms in all; this one goes past the limit"),
+                );
+                continue;
+            }
+            for form_text in expansions {
+                let norm = normalize_form(&form_text);
+                if norm.is_empty() {
+                    c.fail(
+                        span.clone(),
+                        idr,
+                        &format!("{field}.text"),
+                        "has nothing left to match after normalization".into(),
+                    );
+                    continue;
+                }
+                // An expansion the entry already lists is the same form: keep one.
+                if !self.seen.insert(norm) && f.template {
+                    continue;
+                }
+                let chinese = form_text.chars().any(is_han);
+                self.forms.push(Form {
+                    text: form_text,
+                    kind,
+                    since,
+                    until,
+                    note: note.clone(),
+                    needs_context: f.needs_context,
+                    shared: f.shared,
+                    chinese,
+                    template: f.template.then(|| text.clone()),
+                    context_reason: context_reason.clone(),
+                });
+                self.spans.push((span.clone(), field.clone()));
+            }
+        }
+    }
+
+    /// Adds `zh`, `zh_hant` or `en` as an official form, unless the entry lists it already
+    /// (listing it gives it a kind and dates).
+    pub fn implicit(&mut self, text: &str, chinese: bool, header: Range<usize>, field: &str) {
+        if self.seen.insert(normalize_form(text)) {
+            self.forms.push(Form {
+                text: text.to_string(),
+                kind: Kind::Official,
+                since: None,
+                until: None,
+                note: None,
+                needs_context: false,
+                shared: false,
+                chinese,
+                template: None,
+                context_reason: None,
+            });
+            self.spans.push((header, field.to_string()));
+        }
+    }
+}

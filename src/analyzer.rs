@@ -47,8 +47,31 @@ impl Analyzer {
     }
 
     /// The built-in dictionary, compiled.
+    #[cfg(feature = "toml")]
     pub fn builtin() -> Result<Analyzer, Error> {
         Analyzer::new(Dictionary::builtin()?.clone())
+    }
+
+    /// An analyzer over a compiled dictionary's match part
+    /// ([`crate::dictionary::compiled`]): nothing is parsed or validated, so it starts fast.
+    /// Card fields stay empty until [`Analyzer::add_cards`].
+    ///
+    /// ```
+    /// # #[cfg(feature = "toml")] {
+    /// let (matching, cards) = tifa::dictionary::compiled::write(tifa::Dictionary::builtin().unwrap());
+    /// let mut tifa = tifa::Analyzer::from_compiled(&matching).unwrap();
+    /// assert_eq!(tifa.analyze("两个维护").unwrap().matches[0].id, "two-upholds");
+    /// tifa.add_cards(&cards).unwrap();
+    /// assert!(tifa.dictionary().has_cards());
+    /// # }
+    /// ```
+    pub fn from_compiled(matching: &[u8]) -> Result<Analyzer, Error> {
+        Analyzer::new(crate::dictionary::compiled::read_match(matching)?)
+    }
+
+    /// Adds the card part of the compiled dictionary this analyzer was made from.
+    pub fn add_cards(&mut self, cards: &[u8]) -> Result<(), Error> {
+        crate::dictionary::compiled::read_cards(&mut self.dict, cards)
     }
 
     /// The dictionary.

@@ -83,6 +83,16 @@ enum DictCommand {
         #[arg(long)]
         forms: bool,
     },
+    /// Write the dictionary (built-in plus any --dict files) in its compiled binary form, as
+    /// two files in DIR: `tifa.match.bin` (what matching needs; the browser engine starts from
+    /// it) and `tifa.cards.bin` (explanations, sources and the rest of each card).
+    Compile {
+        /// The folder to write into (created if missing).
+        dir: String,
+        /// Extra dictionary file(s).
+        #[arg(long = "dict", value_name = "FILE")]
+        dicts: Vec<String>,
+    },
     /// Count every form's occurrences in a corpus of ordinary prose (files or folders of
     /// .txt): the evidence for `needs_context`. Prints one JSON object per form that occurs
     /// or is gated: {"id", "form", "template"?, "needs_context", "context_reason"?, "hits"}.
@@ -349,6 +359,27 @@ fn dict(cmd: DictCommand) -> Result<bool, String> {
             }
         }
         DictCommand::Evidence { paths, dicts } => evidence(&paths, &dicts),
+        DictCommand::Compile { dir, dicts } => {
+            let dict = load_dictionary(&dicts)?;
+            let (matching, cards) = tifa::dictionary::compiled::write(&dict);
+            let dir = std::path::Path::new(&dir);
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            for (name, bytes) in [("tifa.match.bin", &matching), ("tifa.cards.bin", &cards)] {
+                let path = dir.join(name);
+                std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+            writeln!(
+                io::stdout(),
+                "wrote {} entries: {} ({} bytes), {} ({} bytes)",
+                dict.len(),
+                dir.join("tifa.match.bin").display(),
+                matching.len(),
+                dir.join("tifa.cards.bin").display(),
+                cards.len()
+            )
+            .map_err(|e| format!("cannot write to standard output: {e}"))?;
+            Ok(true)
+        }
         DictCommand::List {
             format,
             dicts,

@@ -6,24 +6,163 @@
 //! * a capitalized one: `Three Stricts and Three Earnests`, `Two Upholds`;
 //! * Chinese: a quoted `"三个代表"`-style phrase, or 两个/三个/四个… followed by two Han characters.
 //!
+//! A small hand-written scanner finds them (the `regex` crate it replaced was a third of the
+//! WebAssembly module); a property test checks it against the regular expressions.
+//!
 //! Candidates overlapping a dictionary match are left out. An unquoted Chinese candidate
 //! (四个季节) is listed only in a text that holds at least one dictionary term, and never when
 //! its noun is an ordinary counted noun ([`ORDINARY_NOUNS`]: 季节, 孩子, 小时…).
 
-use std::sync::OnceLock;
+use crate::script::is_han;
 
-use regex::Regex;
+/// The number words a formula starts with, capitalized.
+const NUMBERS: &[&str] = &[
+    "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve",
+];
 
-const NUMBER: &str = "(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)";
+/// A word character as `\b` sees it: letters, digits, `_`, combining marks, CJK included.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
 
-fn patterns() -> &'static [Regex; 3] {
-    static RES: OnceLock<[Regex; 3]> = OnceLock::new();
-    RES.get_or_init(|| {
-        let quoted = format!(r#"["“‘']((?i:{NUMBER})[ -][A-Za-z][A-Za-z'’ -]{{1,60}}?)["”’']"#);
-        let capital = format!(r"\b({NUMBER}(?:[ -][A-Z][a-z]+){{1,3}}(?: and {NUMBER}(?:[ -][A-Z][a-z]+){{1,3}})?)\b");
-        let chinese = r#"[“"「『]([一二两三四五六七八九十百]+[个項项大种條条位]?\p{Han}{1,6})[”"」』]|((?:两|兩|三|四|五|六|七|八|九|十)(?:个|個)\p{Han}{2})"#;
-        [Regex::new(&quoted).unwrap(), Regex::new(&capital).unwrap(), Regex::new(chinese).unwrap()]
+/// The length of the number word at the start of `s`, in either case or exactly capitalized.
+fn number_at(s: &str, any_case: bool) -> Option<usize> {
+    NUMBERS.iter().map(|w| w.len()).find(|&n| {
+        s.get(..n).is_some_and(|head| {
+            let w = NUMBERS.iter().find(|w| w.len() == n && if any_case { w.eq_ignore_ascii_case(head) } else { **w == head });
+            w.is_some()
+        })
     })
+}
+
+/// A quoted English phrase starting with a number word: the phrase's range without the quotes,
+/// and where the search goes on (after the closing quote).
+fn quoted_english(text: &str, at: usize) -> Option<((usize, usize), usize)> {
+    let mut chars = text[at..].char_indices();
+    let (_, open) = chars.next()?;
+    if !matches!(open, '"' | '“' | '‘' | '\'') {
+        return None;
+    }
+    let start = at + open.len_utf8();
+    let n = number_at(&text[start..], true)?;
+    let mut rest = text[start + n..].char_indices().map(|(i, c)| (start + n + i, c));
+    if !matches!(rest.next(), Some((_, ' ' | '-'))) || !rest.next().is_some_and(|(_, c)| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    // 1 to 60 more characters, as few as possible, then a closing quote.
+    let mut count = 0;
+    for (i, c) in rest {
+        if count >= 1 && matches!(c, '"' | '”' | '’' | '\'') {
+            return Some(((start, i), i + c.len_utf8()));
+        }
+        if count < 60 && (c.is_ascii_alphabetic() || matches!(c, '\'' | '’' | ' ' | '-')) {
+            count += 1;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// After a number word ending at `at`: the ends of one, two and three following capitalized
+/// words (`[ -][A-Z][a-z]+`).
+fn capital_words(text: &str, mut at: usize) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut ends = Vec::new();
+    while ends.len() < 3
+        && b.get(at).is_some_and(|&c| c == b' ' || c == b'-')
+        && b.get(at + 1).is_some_and(u8::is_ascii_uppercase)
+        && b.get(at + 2).is_some_and(u8::is_ascii_lowercase)
+    {
+        at += 2;
+        while b.get(at).is_some_and(u8::is_ascii_lowercase) {
+            at += 1;
+        }
+        ends.push(at);
+    }
+    ends
+}
+
+/// A capitalized formula at `at` (`Two Upholds`, `Three Stricts and Three Earnests`): its end.
+fn capitalized(text: &str, at: usize) -> Option<usize> {
+    if text[..at].chars().next_back().is_some_and(is_word) {
+        return None;
+    }
+    let boundary = |e: usize| !text[e..].chars().next().is_some_and(is_word);
+    let n = number_at(&text[at..], false)?;
+    for &end in capital_words(text, at + n).iter().rev() {
+        if text[end..].starts_with(" and ") {
+            let second = end + 5;
+            if let Some(m) = number_at(&text[second..], false) {
+                if let Some(&e) = capital_words(text, second + m).iter().rev().find(|&&e| boundary(e)) {
+                    return Some(e);
+                }
+            }
+        }
+        if boundary(end) {
+            return Some(end);
+        }
+    }
+    None
+}
+
+const CN_NUMERALS: &str = "一二两三四五六七八九十百";
+const CN_CLASSIFIERS: &str = "个項项大种條条位";
+
+/// A quoted Chinese formula (`“三个代表”`): the range inside the quotes, and where the search
+/// goes on.
+fn quoted_chinese(text: &str, at: usize) -> Option<((usize, usize), usize)> {
+    let open = text[at..].chars().next()?;
+    if !matches!(open, '“' | '"' | '「' | '『') {
+        return None;
+    }
+    let start = at + open.len_utf8();
+    let han: Vec<(usize, char)> = text[start..]
+        .char_indices()
+        .take_while(|&(_, c)| is_han(c))
+        .map(|(i, c)| (start + i, c))
+        .collect();
+    let end = han.last().map(|&(i, c)| i + c.len_utf8())?;
+    let close = text[end..].chars().next()?;
+    if !matches!(close, '”' | '"' | '」' | '』') {
+        return None;
+    }
+    let len = han.len();
+    let numerals = han.iter().take_while(|&&(_, c)| CN_NUMERALS.contains(c)).count();
+    // Numerals (at least one), an optional classifier, then 1 to 6 characters.
+    let fits = (1..=numerals).any(|a| {
+        (1..=6).contains(&(len - a))
+            || (a < len && CN_CLASSIFIERS.contains(han[a].1) && (1..=6).contains(&(len - a - 1)))
+    });
+    fits.then_some(((start, end), end + close.len_utf8()))
+}
+
+/// 两个X / 三個X…: a number, 个 or 個, two characters.
+fn counted_chinese(text: &str, at: usize) -> Option<usize> {
+    let mut chars = text[at..].chars();
+    let ok = chars.next().is_some_and(|c| "两兩三四五六七八九十".contains(c))
+        && chars.next().is_some_and(|c| c == '个' || c == '個')
+        && chars.next().is_some_and(is_han)
+        && chars.next().is_some_and(is_han);
+    ok.then(|| at + text[at..].chars().take(4).map(char::len_utf8).sum::<usize>())
+}
+
+/// Runs one scanner over `text` the way a regular expression search does: the leftmost match,
+/// then on from its end.
+fn scan(
+    text: &str,
+    out: &mut Vec<(usize, usize)>,
+    at: impl Fn(usize) -> Option<((usize, usize), usize)>,
+) {
+    let mut i = 0;
+    while i < text.len() {
+        if let Some((range, next)) = at(i) {
+            out.push(range);
+            i = next;
+        } else {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
 }
 
 /// Ordinary nouns that follow a number and 个 in everyday Chinese: 四个季节 is not a formula.
@@ -51,15 +190,12 @@ fn ordinary(text: &str, (s, e): (usize, usize)) -> bool {
 /// overlapping ones merged to the first.
 pub fn find(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for re in patterns() {
-        for caps in re.captures_iter(text) {
-            if let Some(m) = caps.get(1).or_else(|| caps.get(2)) {
-                if !ordinary(text, (m.start(), m.end())) {
-                    out.push((m.start(), m.end()));
-                }
-            }
-        }
-    }
+    scan(text, &mut out, |i| quoted_english(text, i));
+    scan(text, &mut out, |i| capitalized(text, i).map(|e| ((i, e), e)));
+    scan(text, &mut out, |i| {
+        quoted_chinese(text, i).or_else(|| counted_chinese(text, i).map(|e| ((i, e), e)))
+    });
+    out.retain(|&r| !ordinary(text, r));
     out.sort();
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (s, e) in out {
@@ -92,6 +228,55 @@ mod tests {
         ("ordinary_english", "two cats and three dogs", &[]),
         ("ordinary_counted_noun", "一年有四个季节", &[]),
     ];
+
+    /// The regular expressions the scanner replaced, with its semantics.
+    fn by_regex(text: &str) -> Vec<(usize, usize)> {
+        const NUMBER: &str = "(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)";
+        let quoted = format!(r#"["“‘']((?i:{NUMBER})[ -][A-Za-z][A-Za-z'’ -]{{1,60}}?)["”’']"#);
+        let capital = format!(r"\b({NUMBER}(?:[ -][A-Z][a-z]+){{1,3}}(?: and {NUMBER}(?:[ -][A-Z][a-z]+){{1,3}})?)\b");
+        let chinese = r#"[“"「『]([一二两三四五六七八九十百]+[个項项大种條条位]?[\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{2FA1F}]{1,6})[”"」』]|((?:两|兩|三|四|五|六|七|八|九|十)(?:个|個)[\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{2FA1F}]{2})"#;
+        let mut out = Vec::new();
+        for re in [quoted.as_str(), capital.as_str(), chinese] {
+            for caps in regex::Regex::new(re).unwrap().captures_iter(text) {
+                let m = caps.get(1).or_else(|| caps.get(2)).unwrap();
+                if !ordinary(text, (m.start(), m.end())) {
+                    out.push((m.start(), m.end()));
+                }
+            }
+        }
+        out.sort();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in out {
+            match merged.last() {
+                Some(&(_, le)) if s < le => {}
+                _ => merged.push((s, e)),
+            }
+        }
+        merged
+    }
+
+    /// Whole and broken candidates, and the characters around them.
+    const PIECES: &[&str] = &[
+        "Two", "two", "TWO", "Three", "Ten", "Twelve", "Upholds", "Big", "X", "and", " and ", " ",
+        "-", "\"", "“", "”", "‘", "’", "'", "两", "兩", "个", "個", "三", "代表", "季节", "「", "」",
+        "确立", "百", "项", "a", "A", "é", "_", "1", "。", "“Two X”", "\"two big\"", "'Ten-Up'",
+        "“Two X’s”", "Two Upholds", "Three Stricts and Three Earnests", "Two A-B-C-D", "“三个代表”",
+        "「两个确立」", "两个确立", "“一百二十三四五六七”", "“两项工作”", "“两大一二三四五六”",
+        "“两代表代表代表”", "“两个代表代表代表”", "“两代表代表代表代”",
+        // A letter and then 60 (the most), and 61, more characters.
+        "‘six xabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghij’",
+        "‘six xxabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghij’",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The scanner finds exactly what the regular expressions found.
+        #[test]
+        fn scanner_equals_regex(picks in proptest::collection::vec(0..PIECES.len(), 0..24)) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            proptest::prop_assert_eq!(find(&text), by_regex(&text), "text {:?}", text);
+        }
+    }
 
     #[test]
     fn table() {

@@ -16,7 +16,9 @@
 //! # Ok::<(), tifa::Error>(())
 //! ```
 
+pub mod alphabet;
 pub mod analyzer;
+pub mod automaton;
 pub mod boundary;
 pub mod context;
 pub mod dictionary;

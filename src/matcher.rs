@@ -15,10 +15,9 @@
 //! "two safeguardsman" fails the boundary, and the shorter valid match at the same place
 //! must not be lost to it.
 
-use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
+use crate::alphabet::{Alphabet, FastMap};
+use crate::automaton::Automaton;
 use crate::boundary::{boundary_after, boundary_before, is_word_char};
 use crate::context::{self, DocumentContext, Reason, Sensitivity};
 use crate::dictionary::Dictionary;
@@ -97,7 +96,13 @@ pub struct Found {
 /// The compiled automaton for one dictionary.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    ac: AhoCorasick,
+    /// Token numbers for every form ([`crate::alphabet`]): the automaton's alphabet.
+    alphabet: Alphabet,
+    /// Over the forms written in tokens; its pattern `i` is `ac_patterns[i]`.
+    ac: Automaton,
+    /// For each automaton pattern: the form (index into `patterns`), and whether it is the
+    /// form with its plural suffix.
+    ac_patterns: Vec<(u32, bool)>,
     pub(crate) patterns: Vec<Pattern>,
     /// Each entry's category, for the document rule.
     categories: Vec<String>,
@@ -157,13 +162,11 @@ fn title_words(norm: &str) -> Vec<usize> {
 impl Matcher {
     /// Builds the automaton over every form of every entry.
     pub fn new(dict: &Dictionary) -> Result<Matcher, Error> {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut texts: Vec<String> = Vec::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
+        let forms: usize = dict.entries().iter().map(|e| e.forms.len()).sum();
         // The dictionary's own forms first, then the derived variants, which never take a
         // form another entry lists.
         let mut derived: Vec<(String, (u32, u32), bool)> = Vec::new();
-        let mut items: Vec<(String, (u32, u32), bool)> = Vec::new();
+        let mut items: Vec<(String, (u32, u32), bool)> = Vec::with_capacity(forms);
         for (ei, entry) in dict.entries().iter().enumerate() {
             for (fi, form) in entry.forms.iter().enumerate() {
                 let norm = normalize_form(&form.text);
@@ -177,10 +180,15 @@ impl Matcher {
             }
         }
         items.extend(derived);
-        for (norm, owner, is_variant) in items {
+        let mut index: FastMap<&str, usize> = FastMap::default();
+        index.reserve(items.len());
+        let mut texts: Vec<&str> = Vec::with_capacity(items.len());
+        let mut patterns: Vec<Pattern> = Vec::with_capacity(items.len());
+        for (norm, owner, is_variant) in &items {
+            let (norm, owner, is_variant) = (norm.as_str(), *owner, *is_variant);
             let form = &dict.entries()[owner.0 as usize].forms[owner.1 as usize];
             {
-                if let Some(&pi) = index.get(&norm) {
+                if let Some(&pi) = index.get(norm) {
                     let p = &mut patterns[pi];
                     if !is_variant && !p.owners.iter().any(|&(e, _)| e == owner.0) {
                         p.owners.push(owner);
@@ -193,20 +201,20 @@ impl Matcher {
                     (
                         norm.chars().next().is_some_and(is_word_char),
                         norm.chars().last().is_some_and(is_word_char),
-                        plural_suffix(&norm),
+                        plural_suffix(norm),
                     )
                 };
                 let title = if form.chinese {
                     Vec::new()
                 } else {
-                    title_words(&norm)
+                    title_words(norm)
                 };
-                let short = is_short(&norm, form.chinese);
+                let short = is_short(norm, form.chinese);
                 let numbered = norm
                     .split([' ', '-'])
                     .next()
                     .is_some_and(|w| NUMBER_WORDS.contains(&w));
-                index.insert(norm.clone(), patterns.len());
+                index.insert(norm, patterns.len());
                 texts.push(norm);
                 patterns.push(Pattern {
                     owners: vec![owner],
@@ -220,13 +228,48 @@ impl Matcher {
                 });
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&texts)
-            .map_err(|e| Error::Input(format!("cannot build the automaton: {e}")))?;
+        // Each form, and each form that takes a plural with its suffix: a plural is a
+        // different word token, the form's last token with the suffix.
+        let mut alphabet = Alphabet::new();
+        let mut flat: Vec<u32> = Vec::with_capacity(texts.len() * 8);
+        let mut bounds: Vec<u32> = Vec::with_capacity(texts.len() * 2 + 1);
+        bounds.push(0);
+        let mut ac_patterns = Vec::with_capacity(texts.len() * 2);
+        let mut word = String::new();
+        for (pi, (text, p)) in texts.iter().zip(&patterns).enumerate() {
+            let from = flat.len();
+            for (_, t) in crate::alphabet::tokens(text) {
+                flat.push(alphabet.add(t));
+            }
+            let to = flat.len();
+            if let (true, Some(suffix), true) = (p.word_end, p.plural, to > from) {
+                let start = text
+                    .char_indices()
+                    .rev()
+                    .take_while(|&(_, c)| is_word_char(c))
+                    .last()
+                    .map_or(text.len(), |(i, _)| i);
+                word.clear();
+                word.push_str(&text[start..]);
+                word.push_str(suffix);
+                bounds.push(to as u32);
+                ac_patterns.push((pi as u32, false));
+                flat.extend_from_within(from..to - 1);
+                let plural = alphabet.add(&word);
+                flat.push(plural);
+                bounds.push(flat.len() as u32);
+                ac_patterns.push((pi as u32, true));
+            } else {
+                bounds.push(to as u32);
+                ac_patterns.push((pi as u32, false));
+            }
+        }
+        let ac = Automaton::from_flat(&flat, &bounds, alphabet.size());
         let categories = dict.entries().iter().map(|e| e.category.clone()).collect();
         Ok(Matcher {
+            alphabet,
             ac,
+            ac_patterns,
             patterns,
             categories,
         })
@@ -254,31 +297,25 @@ impl Matcher {
     /// Every boundary-valid occurrence of every form, sorted by start, longest first.
     pub fn candidates(&self, norm: &Normalized) -> Vec<RawMatch> {
         let text = norm.text();
+        let (encoded, at) = self.alphabet.encode_text(text);
         let mut out = Vec::new();
-        for m in self.ac.find_overlapping_iter(text) {
-            let p = &self.patterns[m.pattern().as_usize()];
-            if p.word_start && !boundary_before(text, m.start()) {
-                continue;
-            }
-            let mut end = m.end();
-            if p.word_end && !boundary_after(text, end) {
-                match p.plural {
-                    Some(suffix)
-                        if text[end..].starts_with(suffix)
-                            && boundary_after(text, end + suffix.len()) =>
-                    {
-                        end += suffix.len();
-                    }
-                    _ => continue,
-                }
+        self.ac.find_overlapping(&encoded, |k, s, e| {
+            let (pi, _plural) = self.ac_patterns[k as usize];
+            let p = &self.patterns[pi as usize];
+            let (start, end) = (at[s] as usize, at[e] as usize);
+            // A plural form ends on a word too (the suffix was the end of its last token).
+            if (p.word_start && !boundary_before(text, start))
+                || (p.word_end && !boundary_after(text, end))
+            {
+                return;
             }
             out.push(RawMatch {
-                start: m.start(),
+                start,
                 end,
-                pattern: m.pattern().as_u32(),
+                pattern: pi,
                 context: None,
             });
-        }
+        });
         out.sort_by(|a, b| {
             a.start
                 .cmp(&b.start)

@@ -23,14 +23,29 @@
 
 use crate::script;
 
+/// A stretch of the normalized text, from byte `norm` up to the next segment's.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// First normalized byte.
+    norm: u32,
+    /// UTF-16 offset in the original where the first byte's source starts.
+    start: u32,
+    /// For a single source character: where it ends; for an identity run: `u32::MAX`.
+    end: u32,
+}
+
+const IDENTITY: u32 = u32::MAX;
+
 /// A normalized text and the map from its bytes back to the original's UTF-16 offsets.
+///
+/// The map is sparse: a run of ASCII characters that each stay one byte (one UTF-16 unit in
+/// the original, one byte after) is one segment, so plain English text needs a handful of
+/// segments, not two offsets per byte.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     text: String,
-    /// For each normalized byte: UTF-16 offset where its source starts in the original.
-    starts: Vec<u32>,
-    /// For each normalized byte: UTF-16 offset where its source ends in the original.
-    ends: Vec<u32>,
+    /// Sorted by `norm`; the first starts at byte 0.
+    segments: Vec<Segment>,
     /// One bit per normalized byte: was the source an upper-case letter?
     upper: Vec<u64>,
     original_len: u32,
@@ -50,7 +65,20 @@ impl Normalized {
     /// Maps a byte range of the normalized text to a UTF-16 range of the original
     /// (end exclusive). `start < end <= text().len()` must hold.
     pub fn original_span(&self, start: usize, end: usize) -> (u32, u32) {
-        (self.starts[start], self.ends[end - 1])
+        (self.locate(start).0, self.locate(end - 1).1)
+    }
+
+    /// The UTF-16 range of the source of normalized byte `b`.
+    fn locate(&self, b: usize) -> (u32, u32) {
+        let b = b as u32;
+        let i = self.segments.partition_point(|s| s.norm <= b) - 1;
+        let s = self.segments[i];
+        if s.end == IDENTITY {
+            let at = s.start + (b - s.norm);
+            (at, at + 1)
+        } else {
+            (s.start, s.end)
+        }
     }
 
     /// Was the character at normalized byte `i` an upper-case letter in the original?
@@ -61,16 +89,31 @@ impl Normalized {
     }
 
     fn push(&mut self, c: char, start: u32, end: u32, upper: bool) {
-        let at = self.text.len();
+        let at = self.text.len() as u32;
         self.text.push(c);
-        let n = c.len_utf8();
-        for _ in 0..n {
-            self.starts.push(start);
-            self.ends.push(end);
+        if c.is_ascii() && end == start + 1 {
+            self.identity(at, start);
+        } else {
+            self.segments.push(Segment { norm: at, start, end });
         }
         if upper {
-            self.set_upper(at);
+            self.set_upper(at as usize);
         }
+    }
+
+    /// Records that normalized byte `at` comes from the one unit at `start`.
+    #[inline]
+    fn identity(&mut self, at: u32, start: u32) {
+        if let Some(last) = self.segments.last() {
+            if last.end == IDENTITY && last.start + (at - last.norm) == start {
+                return;
+            }
+        }
+        self.segments.push(Segment {
+            norm: at,
+            start,
+            end: IDENTITY,
+        });
     }
 
     fn set_upper(&mut self, at: usize) {
@@ -130,8 +173,7 @@ fn map_char(c: char) -> Mapped {
 pub fn normalize(input: &str) -> Normalized {
     let mut out = Normalized {
         text: String::with_capacity(input.len()),
-        starts: Vec::with_capacity(input.len() + 1),
-        ends: Vec::with_capacity(input.len() + 1),
+        segments: Vec::new(),
         upper: Vec::new(),
         original_len: 0,
     };
@@ -146,9 +188,8 @@ pub fn normalize(input: &str) -> Normalized {
             let at = out.text.len();
             let m = c.to_ascii_lowercase();
             out.text.push(m);
-            out.starts.push(pos);
+            out.identity(at as u32, pos);
             pos += 1;
-            out.ends.push(pos);
             if c.is_ascii_uppercase() {
                 out.set_upper(at);
             }

@@ -4,7 +4,9 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Analyzer, Dictionary, DocumentContext, Error, Options, Sensitivity, CATEGORIES};
+#[cfg(feature = "toml")]
+use crate::Dictionary;
+use crate::{Analyzer, DocumentContext, Error, Options, Sensitivity, CATEGORIES};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -154,6 +156,32 @@ pub struct Tifa {
 #[wasm_bindgen]
 impl Tifa {
     /// The built-in dictionary.
+    /// An engine over the compiled built-in dictionary's match part (`pkg/tifa.match.bin`,
+    /// written by `tifa dict compile`): nothing is parsed at start. Entries have no card
+    /// fields (pinyin, explanation, sources…) until `addCards` gets `pkg/tifa.cards.bin`.
+    /// A damaged file throws an `Error` naming the byte where it goes wrong.
+    #[wasm_bindgen(js_name = fromCompiled)]
+    pub fn from_compiled(matching: &[u8]) -> Result<Tifa, JsError> {
+        Ok(Tifa {
+            inner: Analyzer::from_compiled(matching).map_err(js_error)?,
+        })
+    }
+
+    /// Adds the card part of the compiled dictionary (`pkg/tifa.cards.bin`). A card part from
+    /// another build is refused, and the engine keeps what it had.
+    #[wasm_bindgen(js_name = addCards)]
+    pub fn add_cards(&mut self, cards: &[u8]) -> Result<(), JsError> {
+        self.inner.add_cards(cards).map_err(js_error)
+    }
+
+    /// Do the entries hold their card fields (explanation, sources…) yet?
+    #[wasm_bindgen(getter, js_name = hasCards)]
+    pub fn has_cards(&self) -> bool {
+        self.inner.dictionary().has_cards()
+    }
+
+    /// The built-in dictionary, parsed and validated from its TOML (the full module only).
+    #[cfg(feature = "toml")]
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Tifa, JsError> {
         Ok(Tifa {
@@ -163,6 +191,7 @@ impl Tifa {
 
     /// The built-in dictionary plus a user dictionary (TOML). Validation errors are thrown as
     /// an `Error` whose message names the file, line, entry and field.
+    #[cfg(feature = "toml")]
     #[wasm_bindgen(js_name = withDictionary)]
     pub fn with_dictionary(toml: &str, file_name: &str) -> Result<Tifa, JsError> {
         let dict = Dictionary::builtin_with(&[(file_name, toml)]).map_err(js_error)?;
@@ -172,6 +201,7 @@ impl Tifa {
     }
 
     /// A user dictionary (TOML) on its own.
+    #[cfg(feature = "toml")]
     #[wasm_bindgen(js_name = fromDictionary)]
     pub fn from_dictionary(toml: &str, file_name: &str) -> Result<Tifa, JsError> {
         let dict = Dictionary::from_toml(file_name, toml).map_err(js_error)?;

@@ -7,7 +7,7 @@
 //
 // If the engine cannot load (no WebAssembly, a 404, a CSP without 'wasm-unsafe-eval'), the page
 // is left untouched and one console warning names the cause and the fix.
-import { loadTifa, TifaLoadError, CSP_FIX } from './lib/engine.js';
+import { loadTifa, loadCards, TifaLoadError, CSP_FIX } from './lib/engine.js';
 import { highlightTree, unhighlightTree, disconnectTree, summaryOf } from './lib/highlight.js';
 import { attachTooltips } from './lib/tooltip.js';
 
@@ -39,7 +39,11 @@ function tooltipsFor(doc, engine, theme) {
       if (st.cache.has(id)) return st.cache.get(id);
       for (const e of st.engines) {
         const entry = e.entry(id);
-        if (entry) { st.cache.set(id, entry); return entry; }
+        if (!entry) continue;
+        // Before the card part has arrived: show what there is, ask for the rest, cache nothing.
+        if (!e.hasCards) fetchCards(e, st);
+        else st.cache.set(id, entry);
+        return entry;
       }
       return undefined;
     };
@@ -48,6 +52,17 @@ function tooltipsFor(doc, engine, theme) {
   }
   if (!st.engines.has(engine)) { st.engines.add(engine); st.cache.clear(); }
   return st;
+}
+
+/** Loads the dictionary's card part for `engine` once; the tooltips then show full cards. */
+function fetchCards(engine, st) {
+  loadCards(engine).then(() => st.cache.clear(), (err) => warnOnce(`tifa: the explanations could not be loaded (${err.message}); tooltips show the terms only.`));
+}
+
+/** Runs `fn` when the page is idle (or soon, where there is no requestIdleCallback). */
+function whenIdle(fn) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 300);
 }
 
 /**
@@ -98,6 +113,8 @@ export async function highlight(root = document.body, options = {}) {
     categories: opts.categories, firstOnly: opts.firstOnly, exclude: opts.exclude, observe: opts.observe, theme: opts.theme,
     sensitivity: opts.sensitivity,
   });
+  // The cards come after the first highlight, when the page is idle.
+  if (st) whenIdle(() => fetchCards(engine, st));
   return handleFor(root);
 }
 

@@ -11,18 +11,23 @@
 //! assert_eq!(entry.zh_hant, "兩個維護");
 //! ```
 
+pub mod compiled;
+#[cfg(feature = "toml")]
 mod cross;
+#[cfg(feature = "toml")]
 mod forms;
+#[cfg(feature = "toml")]
 mod load;
 pub mod template;
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use serde::Serialize;
 
+#[cfg(feature = "toml")]
 use crate::error::Error;
 
+#[cfg(feature = "toml")]
 pub(crate) mod builtin_data {
     include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 }
@@ -161,18 +166,29 @@ pub struct Entry {
 pub struct Dictionary {
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
+    /// Set while a dictionary read from its compiled match part waits for its card part.
+    pending_cards: Option<Box<compiled::PendingCards>>,
 }
 
 impl Dictionary {
+    /// Does the dictionary hold its card fields (pinyin, explanation, sources, related, form
+    /// years and notes)? Only a dictionary read from a compiled match part lacks them, until
+    /// [`compiled::read_cards`] adds them.
+    pub fn has_cards(&self) -> bool {
+        self.pending_cards.is_none()
+    }
+
     /// The built-in dictionary (validated once, then shared).
+    #[cfg(feature = "toml")]
     pub fn builtin() -> Result<&'static Dictionary, Error> {
-        static BUILTIN: OnceLock<Result<Dictionary, Error>> = OnceLock::new();
+        static BUILTIN: std::sync::OnceLock<Result<Dictionary, Error>> = std::sync::OnceLock::new();
         BUILTIN
             .get_or_init(|| load::load(builtin_data::FILES, builtin_data::FILES.len()))
             .as_ref()
             .map_err(Clone::clone)
     }
 
+    #[cfg(feature = "toml")]
     /// Loads and validates one dictionary file on its own.
     ///
     /// ```
@@ -196,18 +212,21 @@ impl Dictionary {
         load::load(&[(file, text)], 0)
     }
 
+    #[cfg(feature = "toml")]
     /// Loads and validates several files as one dictionary (a user's: one source per entry is
     /// enough).
     pub fn from_files(files: &[(&str, &str)]) -> Result<Dictionary, Error> {
         load::load(files, 0)
     }
 
+    #[cfg(feature = "toml")]
     /// Loads and validates files by the built-in dictionary's rules: every entry names two
     /// sources or says why not (`single_source`), as `tifa dict check --builtin-rules` does.
     pub fn from_files_builtin_rules(files: &[(&str, &str)]) -> Result<Dictionary, Error> {
         load::load(files, files.len())
     }
 
+    #[cfg(feature = "toml")]
     /// The built-in files plus `extra` user files, validated together (so a user term that
     /// reuses a built-in form or id is reported, naming the user's file and line).
     pub fn builtin_with(extra: &[(&str, &str)]) -> Result<Dictionary, Error> {
@@ -257,10 +276,15 @@ impl Dictionary {
                     .chain(e.aliases.iter().map(move |a| (a.clone(), i)))
             })
             .collect();
-        Dictionary { entries, by_id }
+        Dictionary {
+            entries,
+            by_id,
+            pending_cards: None,
+        }
     }
 }
 
+#[cfg(feature = "toml")]
 /// The traditional form of `zh`: OpenCC's phrase-level conversion for built-in strings,
 /// character-level conversion otherwise.
 pub(crate) fn derive_hant(zh: &str) -> String {

@@ -206,8 +206,8 @@ test('card: renderCard describes the matched form (table)', async () => {
   for (const [name, id, match, want] of cases) {
     const got = await page.evaluate(async ([i, m]) => {
       const { renderCard } = await import('/lib/card.js');
-      const { loadTifa } = await import('/lib/engine.js');
-      const t = await loadTifa();
+      const { loadTifa, loadCards } = await import('/lib/engine.js');
+      const t = await loadCards(await loadTifa());
       const card = renderCard(document, t.entry(i), { nested: [], ...m }, { getEntry: (x) => t.entry(x), onNavigate: () => {} });
       return { form: card.querySelector('.tifa-card-form')?.textContent ?? null, text: card.textContent, buttons: card.querySelectorAll('button').length };
     }, [id, match]);

@@ -32,6 +32,17 @@ const state = {
 const getEntry = (id) => state.byId.get(id);
 const engine = startEngine();
 const ready = engine.request('init').then(setEntries);
+let cardsPromise = null;
+/** The dictionary's card part (explanations, sources, glosses), asked for once: when the page
+ * is idle after start, or at once when a glossary entry is opened. */
+function cards() {
+  if (!cardsPromise) cardsPromise = ready.then(() => engine.request('cards')).then(setEntries);
+  return cardsPromise;
+}
+ready.then(() => new Promise((resolve) => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(resolve, { timeout: 1500 });
+  else setTimeout(resolve, 200);
+})).then(cards).catch(() => {});
 const glossary = glossaryBrowser({ input: ui.gq, results: ui.gResults, view: ui.gEntry, count: ui.gCount, getEntry });
 attachTooltips(ui.output, { getEntry, onNavigate: () => {}, theme: 'auto' });
 
@@ -352,7 +363,7 @@ function route() {
   ui.navGlossary.toggleAttribute('aria-current', glossaryView);
   if (!glossaryView) ui.navRead.setAttribute('aria-current', 'page');
   else ui.navGlossary.setAttribute('aria-current', 'page');
-  if (term != null) ready.then(() => glossary.show(term));
+  if (term != null) cards().then(() => glossary.show(term));
   document.title = term != null ? `${getEntry(term)?.en ?? term} — tifa glossary` : glossaryView ? 'Glossary — tifa' : 'tifa — read Party formulations, explained';
 }
 window.addEventListener('hashchange', route);
@@ -373,6 +384,8 @@ if (wanted) {
 // For tests and benchmarks: a read-only view of the page state.
 window.tifaPage = {
   ready,
+  /** Resolves when the entries hold their card fields. */
+  cards,
   get text() { return state.text; },
   get matchCount() { return state.view?.count ?? 0; },
   get busy() { return state.pending; },

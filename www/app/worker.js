@@ -3,11 +3,14 @@
 //
 // Protocol (every request carries `seq`; every reply echoes it):
 //   { seq, type: 'init' }                                  -> { entries, categories }
+//     (entries without their card fields: enough to show matches)
+//   { seq, type: 'cards' }                                 -> { entries, categories }
+//     (the same entries with explanations, sources, glosses: after the first highlight)
 //   { seq, type: 'dictionary', mode: 'builtin'|'with'|'only', text?, name? }
 //                                                          -> { entries, categories } | { error }
 //   { seq, type: 'analyze', text, source, sensitivity? }   -> { summary, compact } | { error }
 //   { seq, type: 'export', format: 'json'|'csv'|'md'|'html' } -> { body, mime, filename } | { error }
-import init, { Tifa } from '../pkg/tifa.js';
+import { loadTifa, loadCards } from '../lib/engine.js';
 import { compactReport } from './compact.js';
 import { exportJson, exportCsv, exportMarkdown, exportFilename, EXPORT_TYPES } from './export.js';
 import { standaloneHtml } from './standalone.js';
@@ -27,17 +30,19 @@ function setEngine(t) {
 }
 
 async function start() {
-  await init({ module_or_path: new URL('../pkg/tifa_bg.wasm', import.meta.url) });
-  return setEngine(new Tifa());
+  return setEngine(await loadTifa());
 }
 
-function handle(msg) {
+async function handle(msg) {
   switch (msg.type) {
     case 'init':
       return ready;
+    case 'cards':
+      await loadCards(engine);
+      return setEngine(engine);
     case 'dictionary': {
-      if (msg.mode === 'builtin') return setEngine(new Tifa());
-      const t = msg.mode === 'only' ? Tifa.fromDictionary(msg.text, msg.name) : Tifa.withDictionary(msg.text, msg.name);
+      if (msg.mode === 'builtin') return setEngine(await loadCards(await loadTifa()));
+      const t = await loadTifa({ dictionary: msg.text, dictionaryName: msg.name, only: msg.mode === 'only' });
       return setEngine(t);
     }
     case 'analyze': {
@@ -48,6 +53,7 @@ function handle(msg) {
     }
     case 'export': {
       if (!last) throw new Error('nothing to export yet: paste or open a text first');
+      await loadCards(engine);
       const { text, source, report } = last;
       const byId = (id) => entries[entryIndex.get(id)];
       const body = {

@@ -6,8 +6,14 @@
 /** The directory that holds `pkg/` by default: the parent of this module's `lib/` directory. */
 export const DEFAULT_BASE = new URL('../', import.meta.url).href;
 
-const modules = new Map(); // pkg URL -> Promise<module namespace of tifa.js, initialised>
+const modules = new Map(); // pkg URL + module name -> Promise<module namespace, initialised>
 const instances = new Map(); // pkg URL + '\n' + dictionary URL -> Promise<Tifa>
+const cardSources = new WeakMap(); // Tifa -> { url, promise }
+
+/** The module that matches with the compiled built-in dictionary (no TOML parser inside). */
+export const CORE = 'tifa';
+/** The larger module that also reads TOML: loaded only for custom dictionaries. */
+export const FULL = 'tifa_full';
 
 /**
  * An engine failure: `code` is one of 'unsupported', 'not-found', 'network', 'csp', 'init',
@@ -27,7 +33,9 @@ export const CSP_FIX = "add 'wasm-unsafe-eval' to the page's Content-Security-Po
 
 /**
  * Loads (once) and returns a Tifa instance: the built-in dictionary, plus a custom dictionary
- * when `dictionaryUrl` (or `dictionary` text) is given. Concurrent and repeated calls with the
+ * when `dictionaryUrl` (or `dictionary` text) is given. The built-in dictionary arrives in two
+ * parts: `pkg/tifa.match.bin` (what matching needs) before the first highlight, and the card
+ * part (explanations, sources…) when {@link loadCards} asks for it. Concurrent and repeated calls with the
  * same options share one instance; the wasm module is fetched and compiled once per `base`.
  *
  * Rejects with a {@link TifaLoadError} naming the cause and the fix: no WebAssembly, a 404 for
@@ -63,14 +71,17 @@ export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dicti
   let p = instances.get(key);
   if (!p) {
     p = (async () => {
-      const mod = await loadModule(pkgUrl);
       if (!dictKey) {
+        const [mod, bytes] = await Promise.all([loadModule(pkgUrl, CORE), fetchBytes(new URL('tifa.match.bin', pkgUrl).href)]);
         try {
-          return new mod.Tifa();
+          const t = mod.Tifa.fromCompiled(bytes);
+          cardSources.set(t, { url: new URL('tifa.cards.bin', pkgUrl).href, promise: null });
+          return t;
         } catch (err) {
-          throw new TifaLoadError('init', `tifa: the built-in dictionary did not load (${errText(err)}).`, 'rebuild pkg/ with `make build` (the build checks the dictionary).', err);
+          throw new TifaLoadError('init', `tifa: the built-in dictionary did not load (${errText(err)}).`, 'rebuild pkg/ with `make build` (the build writes tifa.match.bin and tifa.cards.bin).', err);
         }
       }
+      const mod = await loadModule(pkgUrl, FULL);
       let text = dictionary;
       let name = dictionaryName;
       if (dictionaryUrl) {
@@ -92,20 +103,45 @@ export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dicti
 }
 
 /**
- * Imports and initialises `pkg/tifa.js` + `pkg/tifa_bg.wasm` under `pkgUrl` (once).
+ * Adds the card part of the built-in dictionary (explanations, sources, pinyin, glosses) to a
+ * Tifa from {@link loadTifa}, fetching `pkg/tifa.cards.bin` once. Resolves to the same Tifa;
+ * at once for an engine that has its cards (a custom dictionary's).
  *
  * @example
- *   const { Tifa } = await loadModule('https://example.org/tifa/pkg/');
+ *   const tifa = await loadTifa();
+ *   tifa.hasCards;            // false: enough to highlight
+ *   await loadCards(tifa);
+ *   tifa.entry('two-upholds').explanation; // the card text
  */
-export function loadModule(pkgUrl) {
-  let p = modules.get(pkgUrl);
+export function loadCards(tifa) {
+  const source = cardSources.get(tifa);
+  if (!source || tifa.hasCards) return Promise.resolve(tifa);
+  if (!source.promise) {
+    source.promise = fetchBytes(source.url).then((bytes) => {
+      if (!tifa.hasCards) tifa.addCards(bytes);
+      return tifa;
+    });
+    source.promise.catch(() => { source.promise = null; });
+  }
+  return source.promise;
+}
+
+/**
+ * Imports and initialises `pkg/<name>.js` + `pkg/<name>_bg.wasm` under `pkgUrl` (once).
+ *
+ * @example
+ *   const { Tifa } = await loadModule('https://example.org/tifa/pkg/', 'tifa');
+ */
+export function loadModule(pkgUrl, name = CORE) {
+  const key = `${pkgUrl}\n${name}`;
+  let p = modules.get(key);
   if (!p) {
     p = (async () => {
       if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
         throw new TifaLoadError('unsupported', 'tifa: this browser does not support WebAssembly.', 'use a current browser (Chrome/Edge 91+, Firefox 90+, Safari 15+).');
       }
-      const jsUrl = new URL('tifa.js', pkgUrl).href;
-      const wasmUrl = new URL('tifa_bg.wasm', pkgUrl).href;
+      const jsUrl = new URL(`${name}.js`, pkgUrl).href;
+      const wasmUrl = new URL(`${name}_bg.wasm`, pkgUrl).href;
       let mod;
       try {
         mod = await import(jsUrl);
@@ -128,7 +164,7 @@ export function loadModule(pkgUrl) {
       }
       if (!res.ok) {
         throw new TifaLoadError(res.status === 404 || res.status === 410 ? 'not-found' : 'network',
-          `tifa: ${wasmUrl} answered HTTP ${res.status}.`, 'serve pkg/tifa_bg.wasm (built by `make build`) next to pkg/tifa.js.');
+          `tifa: ${wasmUrl} answered HTTP ${res.status}.`, `serve pkg/${name}_bg.wasm (built by \`make build\`) next to pkg/${name}.js.`);
       }
       const type = (res.headers.get('Content-Type') || '').split(';')[0].trim();
       const source = type === 'application/wasm' ? res : await res.arrayBuffer();
@@ -142,8 +178,8 @@ export function loadModule(pkgUrl) {
       }
       return mod;
     })();
-    modules.set(pkgUrl, p);
-    p.catch(() => modules.delete(pkgUrl));
+    modules.set(key, p);
+    p.catch(() => modules.delete(key));
   }
   return p;
 }
@@ -168,6 +204,22 @@ async function fetchText(url) {
     throw new TifaLoadError('dictionary', `tifa: the custom dictionary ${url} answered HTTP ${res.status}.`, 'check data-tifa-dictionary / the dictionaryUrl option.');
   }
   return res.text();
+}
+
+/** Fetches a part of the compiled dictionary as bytes, with errors that say what to fix. */
+async function fetchBytes(url) {
+  let res;
+  try {
+    res = await fetch(url, { credentials: 'same-origin' });
+  } catch (err) {
+    throw new TifaLoadError('network', `tifa: could not fetch ${url} (${errText(err)}).`,
+      "check the network; a tifa served from another origin needs CORS (Access-Control-Allow-Origin) on pkg/.", err);
+  }
+  if (!res.ok) {
+    throw new TifaLoadError(res.status === 404 || res.status === 410 ? 'not-found' : 'network',
+      `tifa: ${url} answered HTTP ${res.status}.`, 'serve the pkg/ directory built by `make build` (it holds tifa.match.bin and tifa.cards.bin).');
+  }
+  return new Uint8Array(await res.arrayBuffer());
 }
 
 async function probe(url) {

@@ -1,0 +1,477 @@
+//! The compiled dictionary: a validated [`Dictionary`] in a compact binary form, in two parts.
+//!
+//! * The **match part** holds what matching and a highlight need: ids, `zh`, `zh_hant`, `en`,
+//!   category, `since`, aliases and every form's text and flags (a template is stored
+//!   once and expanded again when read). The browser engine starts from it alone, so nothing is
+//!   parsed or validated at start.
+//! * The **card part** holds what a tooltip card adds: pinyin, gloss, explanation, sources, related
+//!   ids, and each form's years and notes. It arrives later (on idle or the first card) and is
+//!   tied to its match part by a hash, so a stale card file is refused, not mixed in.
+//!
+//! TOML stays the authors' format: `tifa dict compile DIR` writes both parts of the built-in
+//! dictionary (`make build` puts them in `www/pkg/`).
+//!
+//! Encoding: a magic tag, then unsigned LEB128 integers and length-prefixed UTF-8 strings.
+//! A damaged or truncated file gives an [`Error::Input`] naming the part and the byte offset.
+//!
+//! ```
+//! # #[cfg(feature = "toml")] {
+//! use tifa::dictionary::compiled;
+//! let dict = tifa::Dictionary::builtin().unwrap();
+//! let (matching, cards) = compiled::write(dict);
+//! let mut back = compiled::read_match(&matching).unwrap();
+//! assert_eq!(back.get("two-upholds").unwrap().zh, "两个维护");
+//! assert!(back.get("two-upholds").unwrap().explanation.is_empty());
+//! compiled::read_cards(&mut back, &cards).unwrap();
+//! assert_eq!(back.entries(), dict.entries());
+//! # }
+//! ```
+
+use std::collections::HashSet;
+
+use super::{template, Dictionary, Entry, Form, Kind, CATEGORIES};
+use crate::error::Error;
+use crate::normalize::normalize_form;
+
+const MATCH_MAGIC: &[u8; 8] = b"tifa-m1\n";
+const CARDS_MAGIC: &[u8; 8] = b"tifa-c1\n";
+
+const FLAG_CONTEXT: u64 = 1 << 2;
+const FLAG_SHARED: u64 = 1 << 3;
+const FLAG_CHINESE: u64 = 1 << 4;
+const FLAG_TEMPLATE: u64 = 1 << 5;
+/// A single form expanded from a template that could not be stored as one (rare).
+const FLAG_FROM_TEMPLATE: u64 = 1 << 6;
+/// A literal form equal to the entry's `zh`, `zh_hant` or `en` (its text is not repeated).
+const FLAG_SAME_AS: u64 = 3 << 7;
+const SAME_AS_ZH: u64 = 1 << 7;
+const SAME_AS_HANT: u64 = 2 << 7;
+const SAME_AS_EN: u64 = 3 << 7;
+
+/// What [`read_cards`] needs to know about a dictionary read by [`read_match`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PendingCards {
+    /// The match part's hash.
+    hash: u64,
+    /// For each entry, the number of forms in each group.
+    groups: Vec<Vec<u32>>,
+}
+
+/// FNV-1a, 64 bits: ties a card part to its match part.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A run of forms that share their attributes: one listed form, or one template's expansions.
+struct Group<'a> {
+    forms: &'a [Form],
+    template: Option<&'a str>,
+    /// For a template: which of its expansions the entry had already (dropped), by index.
+    dropped: Vec<u32>,
+}
+
+/// Splits an entry's forms into groups; a template run is kept as a template only when
+/// expanding it again (dropping what the entry already has) gives exactly the same forms.
+fn groups(entry: &Entry) -> Vec<Group<'_>> {
+    let mut out = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let forms = &entry.forms;
+    let mut i = 0;
+    while i < forms.len() {
+        let mut j = i + 1;
+        if let Some(t) = &forms[i].template {
+            while j < forms.len() && forms[j].template.as_ref() == Some(t) && same(&forms[i], &forms[j]) {
+                j += 1;
+            }
+            let mut dropped = Vec::new();
+            let again: Option<Vec<String>> = template::expand(t).ok().map(|v| {
+                let mut local = seen.clone();
+                v.into_iter()
+                    .enumerate()
+                    .filter(|(k, x)| local.insert(normalize_form(x)) || {
+                        dropped.push(*k as u32);
+                        false
+                    })
+                    .map(|(_, x)| x)
+                    .collect()
+            });
+            let run: Vec<&str> = forms[i..j].iter().map(|f| f.text.as_str()).collect();
+            if again.is_some_and(|a| a == run) {
+                out.push(Group { forms: &forms[i..j], template: Some(t), dropped });
+            } else {
+                for k in i..j {
+                    out.push(Group { forms: &forms[k..k + 1], template: None, dropped: Vec::new() });
+                }
+            }
+        } else {
+            out.push(Group { forms: &forms[i..j], template: None, dropped: Vec::new() });
+        }
+        for f in &forms[i..j] {
+            seen.insert(normalize_form(&f.text));
+        }
+        i = j;
+    }
+    out
+}
+
+fn same(a: &Form, b: &Form) -> bool {
+    (a.kind, a.since, a.until, &a.note, a.needs_context, a.shared, &a.context_reason)
+        == (b.kind, b.since, b.until, &b.note, b.needs_context, b.shared, &b.context_reason)
+}
+
+/// Writes both parts of a dictionary: `(match part, card part)`.
+pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
+    let mut m = Writer(MATCH_MAGIC.to_vec());
+    let mut c = Writer(Vec::new());
+    m.int(dict.entries().len() as u64);
+    for e in dict.entries() {
+        m.str(&e.id);
+        m.str(&e.zh);
+        m.str(&e.zh_hant);
+        m.str(&e.en);
+        let cat = CATEGORIES.iter().position(|c| *c == e.category);
+        m.int(cat.map_or(u64::MAX >> 1, |i| i as u64));
+        if cat.is_none() {
+            m.str(&e.category);
+        }
+        m.int(u64::from(e.since));
+        m.int(u64::from(e.local));
+        m.strs(&e.aliases);
+        let groups = groups(e);
+        m.int(groups.len() as u64);
+
+        c.str(&e.pinyin);
+        c.str(&e.gloss);
+        c.str(&e.explanation);
+        c.strs(&e.related);
+        c.strs(&e.sources);
+        c.opt(e.single_source.as_deref());
+        c.str(&e.file);
+        for g in &groups {
+            let f = &g.forms[0];
+            let kind = match f.kind {
+                Kind::Official => 0,
+                Kind::Media => 1,
+                Kind::Mt => 2,
+                Kind::SpelledOut => 3,
+            };
+            let same_as = match g.template {
+                Some(_) => 0,
+                None if f.text == e.zh => SAME_AS_ZH,
+                None if f.text == e.zh_hant => SAME_AS_HANT,
+                None if f.text == e.en => SAME_AS_EN,
+                None => 0,
+            };
+            let flags = kind
+                | same_as
+                | if f.needs_context { FLAG_CONTEXT } else { 0 }
+                | if f.shared { FLAG_SHARED } else { 0 }
+                | if f.chinese { FLAG_CHINESE } else { 0 }
+                | if g.template.is_some() { FLAG_TEMPLATE } else { 0 }
+                | if g.template.is_none() && f.template.is_some() { FLAG_FROM_TEMPLATE } else { 0 };
+            m.int(flags);
+            match g.template {
+                Some(t) => {
+                    m.str(t);
+                    m.int(g.forms.len() as u64);
+                    m.int(g.dropped.len() as u64);
+                    for &k in &g.dropped {
+                        m.int(u64::from(k));
+                    }
+                }
+                None => {
+                    if same_as == 0 {
+                        m.str(&f.text);
+                    }
+                    if let Some(t) = &f.template {
+                        m.str(t);
+                    }
+                }
+            }
+            c.int(f.since.map_or(0, u64::from));
+            c.int(f.until.map_or(0, u64::from));
+            c.opt(f.note.as_deref());
+            c.opt(f.context_reason.as_deref());
+        }
+    }
+    let mut cards = CARDS_MAGIC.to_vec();
+    cards.extend_from_slice(&fnv(&m.0).to_le_bytes());
+    cards.extend_from_slice(&c.0);
+    (m.0, cards)
+}
+
+/// Reads a match part: a dictionary whose card fields (pinyin, explanation, sources, related,
+/// form years and notes) are empty until [`read_cards`] fills them.
+pub fn read_match(bytes: &[u8]) -> Result<Dictionary, Error> {
+    let mut r = Reader::new(bytes, "match", MATCH_MAGIC)?;
+    let n = r.count()?;
+    let mut entries = Vec::with_capacity(n);
+    let mut all_groups = Vec::with_capacity(n);
+    for _ in 0..n {
+        let id = r.str()?;
+        let zh = r.str()?;
+        let zh_hant = r.str()?;
+        let en = r.str()?;
+        let cat = r.int()?;
+        let category = match CATEGORIES.get(cat as usize) {
+            Some(c) => c.to_string(),
+            None => r.str()?,
+        };
+        let since = r.year()?.unwrap_or(0);
+        let local = r.int()? != 0;
+        let aliases = r.strs()?;
+        let groups = r.count()?;
+        let mut forms: Vec<Form> = Vec::new();
+        let mut lens = Vec::with_capacity(groups);
+        for _ in 0..groups {
+            let before = forms.len();
+            let flags = r.int()?;
+            let kind = match flags & 3 {
+                0 => Kind::Official,
+                1 => Kind::Media,
+                2 => Kind::Mt,
+                _ => Kind::SpelledOut,
+            };
+            let base = Form {
+                text: String::new(),
+                kind,
+                since: None,
+                until: None,
+                note: None,
+                needs_context: flags & FLAG_CONTEXT != 0,
+                shared: flags & FLAG_SHARED != 0,
+                chinese: flags & FLAG_CHINESE != 0,
+                template: None,
+                context_reason: None,
+            };
+            if flags & FLAG_TEMPLATE != 0 {
+                let at = r.pos;
+                let t = r.str()?;
+                let want = r.int()?;
+                let n = r.count()?;
+                let dropped = (0..n).map(|_| r.int()).collect::<Result<Vec<u64>, Error>>()?;
+                // The expansions the entry had already were dropped when it was compiled:
+                // nothing is normalized here.
+                let run: Vec<String> = template::expand(&t)
+                    .map_err(|e| r.damaged(at, &format!("template {t:?}: {e}")))?
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(k, _)| dropped.binary_search(&(*k as u64)).is_err())
+                    .map(|(_, x)| x)
+                    .collect();
+                if run.len() as u64 != want {
+                    return Err(r.damaged(at, &format!("template {t:?} gives {} forms, not {want}", run.len())));
+                }
+                for text in run {
+                    forms.push(Form { text, template: Some(t.clone()), ..base.clone() });
+                }
+            } else {
+                let text = match flags & FLAG_SAME_AS {
+                    SAME_AS_ZH => zh.clone(),
+                    SAME_AS_HANT => zh_hant.clone(),
+                    SAME_AS_EN => en.clone(),
+                    _ => r.str()?,
+                };
+                let template = if flags & FLAG_FROM_TEMPLATE != 0 { Some(r.str()?) } else { None };
+                forms.push(Form { text, template, ..base });
+            }
+            lens.push((forms.len() - before) as u32);
+        }
+        all_groups.push(lens);
+        entries.push(Entry {
+            id,
+            zh,
+            zh_hant,
+            pinyin: String::new(),
+            en,
+            category,
+            since,
+            gloss: String::new(),
+            explanation: String::new(),
+            related: Vec::new(),
+            sources: Vec::new(),
+            forms,
+            local,
+            aliases,
+            single_source: None,
+            file: String::new(),
+        });
+    }
+    r.end()?;
+    let mut dict = Dictionary::from_entries(entries);
+    dict.pending_cards = Some(Box::new(PendingCards { hash: fnv(bytes), groups: all_groups }));
+    Ok(dict)
+}
+
+/// Fills a dictionary read by [`read_match`] with its card part. Refuses a card part written
+/// for another match part (a stale cached file) and leaves the dictionary unchanged then.
+pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
+    let mut r = Reader::new(bytes, "card", CARDS_MAGIC)?;
+    let hash = r.take(8)?;
+    let hash = u64::from_le_bytes(hash.try_into().expect("8 bytes"));
+    let Some(pending) = &dict.pending_cards else {
+        return Err(Error::Input("this dictionary has its card part already".into()));
+    };
+    if pending.hash != hash {
+        return Err(Error::Input(
+            "the card part of the dictionary belongs to another build of the match part (a stale cache?): reload both".into(),
+        ));
+    }
+    // Read everything first, so a damaged file changes nothing.
+    let mut filled = dict.entries.clone();
+    for (e, groups) in filled.iter_mut().zip(&pending.groups) {
+        e.pinyin = r.str()?;
+        e.gloss = r.str()?;
+        e.explanation = r.str()?;
+        e.related = r.strs()?;
+        e.sources = r.strs()?;
+        e.single_source = r.opt()?;
+        e.file = r.str()?;
+        let mut k = 0;
+        for &len in groups {
+            let len = len as usize;
+            let since = r.year()?;
+            let until = r.year()?;
+            let note = r.opt()?;
+            let context_reason = r.opt()?;
+            for f in &mut e.forms[k..k + len] {
+                f.since = since;
+                f.until = until;
+                f.note = note.clone();
+                f.context_reason = context_reason.clone();
+            }
+            k += len;
+        }
+    }
+    r.end()?;
+    dict.entries = filled;
+    dict.pending_cards = None;
+    Ok(())
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn int(&mut self, mut v: u64) {
+        loop {
+            let b = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.0.push(b);
+                return;
+            }
+            self.0.push(b | 0x80);
+        }
+    }
+    fn str(&mut self, s: &str) {
+        self.int(s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn strs(&mut self, v: &[String]) {
+        self.int(v.len() as u64);
+        for s in v {
+            self.str(s);
+        }
+    }
+    fn opt(&mut self, s: Option<&str>) {
+        match s {
+            None => self.int(0),
+            Some(s) => {
+                self.int(s.len() as u64 + 1);
+                self.0.extend_from_slice(s.as_bytes());
+            }
+        }
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    part: &'static str,
+}
+
+impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8], part: &'static str, magic: &[u8; 8]) -> Result<Reader<'a>, Error> {
+        if !bytes.starts_with(magic) {
+            return Err(Error::Input(format!(
+                "this is not tifa's compiled dictionary ({part} part): it does not start with {:?}",
+                String::from_utf8_lossy(magic).trim_end()
+            )));
+        }
+        Ok(Reader { bytes, pos: magic.len(), part })
+    }
+    fn damaged(&self, at: usize, what: &str) -> Error {
+        Error::Input(format!(
+            "the compiled dictionary ({} part) is damaged at byte {at}: {what}",
+            self.part
+        ))
+    }
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let Some(end) = end else {
+            return Err(self.damaged(self.pos, "it ends too early"));
+        };
+        let s = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+    fn int(&mut self) -> Result<u64, Error> {
+        let at = self.pos;
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(self.damaged(at, "a number is too long"))
+    }
+    fn count(&mut self) -> Result<usize, Error> {
+        let at = self.pos;
+        let n = self.int()?;
+        // Every counted item takes at least one byte.
+        if n > (self.bytes.len() - self.pos) as u64 {
+            return Err(self.damaged(at, &format!("a count of {n} is more than the file holds")));
+        }
+        Ok(n as usize)
+    }
+    fn year(&mut self) -> Result<Option<u16>, Error> {
+        let at = self.pos;
+        match self.int()? {
+            0 => Ok(None),
+            y => u16::try_from(y).map(Some).map_err(|_| self.damaged(at, "a year is out of range")),
+        }
+    }
+    fn bytes_str(&mut self, len: usize) -> Result<String, Error> {
+        let at = self.pos;
+        let b = self.take(len)?;
+        String::from_utf8(b.to_vec()).map_err(|_| self.damaged(at, "a string is not UTF-8"))
+    }
+    fn str(&mut self) -> Result<String, Error> {
+        let len = self.count()?;
+        self.bytes_str(len)
+    }
+    fn strs(&mut self) -> Result<Vec<String>, Error> {
+        let n = self.count()?;
+        (0..n).map(|_| self.str()).collect()
+    }
+    fn opt(&mut self) -> Result<Option<String>, Error> {
+        let at = self.pos;
+        match self.int()? {
+            0 => Ok(None),
+            n => {
+                let len = usize::try_from(n - 1).map_err(|_| self.damaged(at, "a length is too large"))?;
+                self.bytes_str(len).map(Some)
+            }
+        }
+    }
+    fn end(&self) -> Result<(), Error> {
+        if self.pos != self.bytes.len() {
+            return Err(self.damaged(self.pos, "there are bytes after the last entry"));
+        }
+        Ok(())
+    }
+}

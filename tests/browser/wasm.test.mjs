@@ -1,0 +1,139 @@
+// The shipped WebAssembly modules (www/pkg, built by `make build`), run in node: the core module
+// that starts from the compiled dictionary, and the full one that also reads TOML.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+
+const pkg = new URL('../../www/pkg/', import.meta.url);
+const core = await import(new URL('tifa.js', pkg));
+core.initSync({ module: readFileSync(new URL('tifa_bg.wasm', pkg)) });
+const full = await import(new URL('tifa_full.js', pkg));
+full.initSync({ module: readFileSync(new URL('tifa_full_bg.wasm', pkg)) });
+const matchBytes = readFileSync(new URL('tifa.match.bin', pkg));
+const cardBytes = readFileSync(new URL('tifa.cards.bin', pkg));
+
+/** A core engine with its card part. */
+function coreTifa({ cards = true } = {}) {
+  const t = core.Tifa.fromCompiled(matchBytes);
+  if (cards) t.addCards(cardBytes);
+  return t;
+}
+
+test('analyze returns a plain report with UTF-16 offsets', () => {
+  const report = coreTifa({ cards: false }).analyze('😀 the “two upholds” and 兩個確立');
+  assert.deepEqual(report.matches.map((m) => m.id), ['two-upholds', 'two-establishments']);
+  // 😀 is two UTF-16 units: "😀 the “" is 2 + 1 + 3 + 1 + 1 = 8 units.
+  assert.deepEqual([report.matches[0].start, report.matches[0].end], [8, 19]);
+  assert.ok(Array.isArray(report.matches[0].nested));
+  assert.equal(report.matches[1].text, '兩個確立');
+});
+
+test('spans is a flat Uint32Array of start, end, entry index', () => {
+  const t = coreTifa({ cards: false });
+  const spans = t.spans('两个维护');
+  assert.ok(spans instanceof Uint32Array);
+  assert.deepEqual([...spans.slice(0, 2)], [0, 4]);
+  assert.equal(t.entries()[spans[2]].id, 'two-upholds');
+});
+
+test('the card part arrives later and fills the entries', () => {
+  const t = coreTifa({ cards: false });
+  assert.equal(t.hasCards, false);
+  const before = t.entry('two-upholds');
+  assert.equal(before.zh_hant, '兩個維護');
+  assert.equal(before.explanation, '');
+  t.addCards(cardBytes);
+  assert.equal(t.hasCards, true);
+  const after = t.entry('two-upholds');
+  assert.ok(after.explanation.length > 40, after.explanation);
+  assert.ok(after.sources.length >= 2);
+  assert.ok(after.pinyin.length > 0);
+  assert.equal(t.entry('no-such-entry'), undefined);
+});
+
+test('the core engine and the full one (TOML at start) agree entry for entry', () => {
+  const a = coreTifa();
+  const b = new full.Tifa();
+  assert.deepEqual(a.entries(), b.entries());
+});
+
+test('the core engine and the full one find the same matches in every shipped sample', () => {
+  const a = coreTifa({ cards: false });
+  const b = new full.Tifa();
+  const dir = new URL('../samples/', import.meta.url);
+  const samples = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+  assert.ok(samples.length >= 4);
+  for (const f of samples) {
+    const text = readFileSync(new URL(f, dir), 'utf8');
+    assert.deepEqual(a.analyze(text).matches, b.analyze(text).matches, f);
+    assert.deepEqual([...a.spans(text)], [...b.spans(text)], f);
+  }
+});
+
+/** (name, bytes, what the error message must say) */
+const DAMAGED = [
+  ['not a compiled dictionary', new TextEncoder().encode('[[term]]\nid = "x"\n'), /not tifa's compiled dictionary \(match part\)/],
+  ['truncated', matchBytes.subarray(0, 5000), /damaged at byte \d+: (it ends too early|a count of \d+ is more than the file holds)/],
+  ['trailing bytes', Buffer.concat([matchBytes, Buffer.from([1, 2, 3])]), /damaged at byte \d+: there are bytes after the last entry/],
+];
+for (const [name, bytes, want] of DAMAGED) {
+  test(`a damaged match part is refused with a positioned error: ${name}`, () => {
+    assert.throws(() => core.Tifa.fromCompiled(bytes), (err) => err instanceof Error && want.test(err.message));
+  });
+}
+
+test('a card part from another build is refused and changes nothing', () => {
+  const t = coreTifa({ cards: false });
+  const stale = Buffer.from(cardBytes);
+  stale[9] ^= 0xff; // the match part's hash
+  assert.throws(() => t.addCards(stale), /belongs to another build/);
+  assert.equal(t.hasCards, false);
+  assert.throws(() => t.addCards(cardBytes.subarray(0, 100)), /card part\) is damaged at byte/);
+  assert.equal(t.hasCards, false);
+  t.addCards(cardBytes);
+  assert.equal(t.hasCards, true);
+});
+
+test('custom dictionary errors are positioned JS errors (full module)', () => {
+  assert.throws(() => full.Tifa.withDictionary('[[term]]\nid = "x"\nzh = \n', 'mine.toml'),
+    (err) => err instanceof Error && err.message.startsWith('mine.toml:3:'));
+});
+
+test('a custom dictionary adds terms, or stands alone (full module)', () => {
+  const toml = '[[term]]\nid = "my-slogan"\nzh = "三个测试"\npinyin = "sān gè cèshì"\nen = "Three Tests"\ncategory = "local"\nsince = 2024\ngloss = "g"\nexplanation = "x"\nsources = ["Doc, 2024"]\n';
+  const t = full.Tifa.withDictionary(toml, 'mine.toml');
+  assert.equal(t.analyze('the Three Tests').matches[0].id, 'my-slogan');
+  assert.ok(t.entryCount > 1000);
+  assert.equal(full.Tifa.fromDictionary(toml, 'mine.toml').entryCount, 1);
+});
+
+test('the core module has no TOML reader', () => {
+  assert.equal(typeof core.Tifa.withDictionary, 'undefined');
+  assert.equal(typeof core.Tifa.fromDictionary, 'undefined');
+});
+
+/** (name, call) — wrong argument types throw a TypeError naming the problem. */
+const WRONG_TYPES = [
+  ['number text', (t) => t.analyze(123)],
+  ['object text', (t) => t.analyze({})],
+  ['number id', (t) => t.entry(5)],
+  ['bad sensitivity', (t) => t.analyze('text', { sensitivity: 'loose' })],
+  ['bad documentVouches', (t) => t.analyze('text', { documentVouches: 'yes' })],
+  ['number text to spans', (t) => t.spans(1)],
+];
+for (const [name, call] of WRONG_TYPES) {
+  test(`wrong argument types throw a TypeError: ${name}`, () => {
+    const t = coreTifa({ cards: false });
+    assert.throws(() => call(t), (err) => err instanceof TypeError && err.message.startsWith('tifa: '));
+  });
+}
+
+test('the sensitivity option and the document rule', () => {
+  const t = coreTifa({ cards: false });
+  const text = 'The core of the plan is simple.';
+  assert.equal(t.analyze(text).matches.length, 0);
+  assert.equal(t.analyze(text, { sensitivity: 'all' }).matches.length, 1);
+  assert.equal(t.analyze(text, { documentVouches: true }).matches.length, 1);
+  assert.equal(t.documentVouches('全面从严治党'), true);
+  assert.equal(t.documentVouches(text), false);
+});

@@ -135,8 +135,8 @@ async function main() {
     const page0 = await browser.newPage();
     await page0.goto(`${server.url}/fixtures/bench.html`);
     forms = await page0.evaluate(async () => {
-      const { loadTifa } = await import('/lib/engine.js');
-      const t = await loadTifa();
+      const { loadTifa, loadCards } = await import('/lib/engine.js');
+      const t = await loadCards(await loadTifa());
       const set = new Set();
       for (const e of t.entries()) { set.add(e.zh); set.add(e.zh_hant); set.add(e.en); for (const f of e.forms) set.add(f.text); }
       return [...set].filter(Boolean);
@@ -228,7 +228,7 @@ async function main() {
   }
 
   // Transfer size (gzip, default level) of what the embed loads.
-  const files = ['embed.js', 'lib/engine.js', 'lib/highlight.js', 'lib/tooltip.js', 'lib/card.js', 'lib/mark.js', 'pkg/tifa.js', 'pkg/tifa_bg.wasm',
+  const files = ['embed.js', 'lib/engine.js', 'lib/highlight.js', 'lib/tooltip.js', 'lib/card.js', 'lib/mark.js', 'pkg/tifa.js', 'pkg/tifa_bg.wasm', 'pkg/tifa.match.bin',
     'vendor/floating-ui.dom.browser.min.mjs', 'vendor/floating-ui.core.browser.min.mjs'];
   let raw = 0; let gz = 0; let wasmGz = 0;
   for (const f of files) {

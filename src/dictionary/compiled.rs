@@ -205,8 +205,15 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
 /// Reads a match part: a dictionary whose card fields (pinyin, explanation, sources, related,
 /// form years and notes) are empty until [`read_cards`] fills them.
 pub fn read_match(bytes: &[u8]) -> Result<Dictionary, Error> {
+    read_match_first(bytes, usize::MAX)
+}
+
+/// The first `limit` entries of a match part (all of them for `usize::MAX`): a small
+/// dictionary that runs the same code as the whole one, to warm it up (see the wasm binding's
+/// `warmUp`).
+pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error> {
     let mut r = Reader::new(bytes, "match", MATCH_MAGIC)?;
-    let n = r.count()?;
+    let n = r.count()?.min(limit);
     let mut entries = Vec::with_capacity(n);
     let mut all_groups = Vec::with_capacity(n);
     for _ in 0..n {
@@ -299,7 +306,9 @@ pub fn read_match(bytes: &[u8]) -> Result<Dictionary, Error> {
             file: String::new(),
         });
     }
-    r.end()?;
+    if limit == usize::MAX {
+        r.end()?;
+    }
     let mut dict = Dictionary::from_entries(entries);
     dict.pending_cards = Some(Box::new(PendingCards { hash: fnv(bytes), groups: all_groups }));
     Ok(dict)

@@ -27,7 +27,8 @@ export function compactReport(report, entryIndex, entries) {
     const key = ei + '\u0000' + form;
     let fi = forms.get(key);
     if (fi === undefined) {
-      fi = entry ? entry.forms.findIndex((f) => f.text === form) : -1;
+      // Entries without forms (summaries, before the card part): the text travels instead.
+      fi = entry && entry.forms ? entry.forms.findIndex((f) => f.text === form) : -1;
       forms.set(key, fi);
     }
     return fi < 0 ? NONE : fi;

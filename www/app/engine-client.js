@@ -8,8 +8,11 @@
  *   const { entries } = await engine.request('init');
  *   const { summary, compact } = await engine.request('analyze', { text, source: 'speech.txt' });
  */
-export function startEngine(url = new URL('./worker.js', import.meta.url)) {
-  const worker = new Worker(url, { type: 'module', name: 'tifa-matcher' });
+export function startEngine(url) {
+  // The worker boot.js started early, once; otherwise a new one.
+  let worker = !url && globalThis.tifaWorker;
+  if (worker) globalThis.tifaWorker = null;
+  else worker = new Worker(url || new URL('./worker.js', import.meta.url), { type: 'module', name: 'tifa-matcher' });
   const pending = new Map();
   let seq = 0;
   const failAll = (message) => {

@@ -117,7 +117,18 @@ export function glossaryBrowser({ input, results, view, count, getEntry }) {
   let index = buildIndex([]);
   let shown = null;
   const LIMIT = 400;
+  // New entries are indexed and listed when the page is idle, or at once when needed: at
+  // start the page's first highlight comes first.
+  let pending = null;
+  let idle = 0;
+  function flush() {
+    if (!pending) return;
+    index = buildIndex(pending);
+    pending = null;
+    list();
+  }
   function list() {
+    flush();
     const found = index.search(input.value);
     const frag = doc.createDocumentFragment();
     for (const e of found.slice(0, LIMIT)) {
@@ -146,11 +157,17 @@ export function glossaryBrowser({ input, results, view, count, getEntry }) {
   });
   return {
     setEntries(entries) {
-      index = buildIndex(entries);
-      list();
-      if (shown) this.show(shown, { focus: false });
+      pending = entries;
+      if (shown) {
+        flush();
+        this.show(shown, { focus: false });
+      } else if (!idle) {
+        const run = () => { idle = 0; flush(); };
+        idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 100);
+      }
     },
     show(id, { focus = true } = {}) {
+      flush();
       shown = id;
       const entry = id ? getEntry(id) : undefined;
       if (!id) {

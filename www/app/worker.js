@@ -3,7 +3,7 @@
 //
 // Protocol (every request carries `seq`; every reply echoes it):
 //   { seq, type: 'init' }                                  -> { entries, categories }
-//     (entries without their card fields: enough to show matches)
+//     (entry summaries, without forms or card fields: enough to show matches)
 //   { seq, type: 'cards' }                                 -> { entries, categories }
 //     (the same entries with explanations, sources, glosses: after the first highlight)
 //   { seq, type: 'dictionary', mode: 'builtin'|'with'|'only', text?, name? }
@@ -12,25 +12,32 @@
 //   { seq, type: 'export', format: 'json'|'csv'|'md'|'html' } -> { body, mime, filename } | { error }
 import { loadTifa, loadCards } from '../lib/engine.js';
 import { compactReport } from './compact.js';
-import { exportJson, exportCsv, exportMarkdown, exportFilename, EXPORT_TYPES } from './export.js';
-import { standaloneHtml } from './standalone.js';
 
 let ready = null;
 let engine = null;
 let entries = [];
+let entriesFull = false; // entries hold forms and card fields
 let entryIndex = new Map();
 let last = null; // { text, source, report }
 
-function setEngine(t) {
+/** Uses `t`; `full` sends every entry with its forms and card fields, else summaries. */
+function setEngine(t, full = true) {
   engine = t;
-  entries = t.entries();
+  entries = full ? t.entries() : t.summaries();
+  entriesFull = full;
   entryIndex = new Map(entries.map((e, i) => [e.id, i]));
   last = null;
   return { entries, categories: t.categories() };
 }
 
 async function start() {
-  return setEngine(await loadTifa());
+  return setEngine(await loadTifa(), false);
+}
+
+/** The card part in the engine and full entries here; the reply of 'cards'. */
+async function withCards() {
+  await loadCards(engine);
+  return entriesFull ? { entries, categories: engine.categories() } : setEngine(engine, true);
 }
 
 async function handle(msg) {
@@ -38,8 +45,7 @@ async function handle(msg) {
     case 'init':
       return ready;
     case 'cards':
-      await loadCards(engine);
-      return setEngine(engine);
+      return withCards();
     case 'dictionary': {
       if (msg.mode === 'builtin') return setEngine(await loadCards(await loadTifa()));
       const t = await loadTifa({ dictionary: msg.text, dictionaryName: msg.name, only: msg.mode === 'only' });
@@ -53,8 +59,11 @@ async function handle(msg) {
     }
     case 'export': {
       if (!last) throw new Error('nothing to export yet: paste or open a text first');
-      await loadCards(engine);
+      await withCards();
       const { text, source, report } = last;
+      // Loaded on the first export, not at start.
+      const [{ exportJson, exportCsv, exportMarkdown, exportFilename, EXPORT_TYPES }, { standaloneHtml }] =
+        await Promise.all([import('./export.js'), import('./standalone.js')]);
       const byId = (id) => entries[entryIndex.get(id)];
       const body = {
         json: () => exportJson(report, source),
@@ -70,10 +79,13 @@ async function handle(msg) {
   }
 }
 
+// The engine starts loading at once, before the first request.
+ready = start();
+ready.catch(() => {});
+
 self.onmessage = async (event) => {
   const msg = event.data;
   try {
-    if (!ready) ready = start();
     await ready;
     let out = await handle(msg);
     let transfer = [];

@@ -1,5 +1,5 @@
-//! Character-level tables from OpenCC, shared by `build.rs` (which ships them in tifa) and
-//! `scripts/compare-converters` (which measures them against other converters).
+//! Character-level tables from OpenCC, shared by `scripts/opencc-tables` (which writes them into
+//! tifa's sources) and `scripts/compare-converters` (which measures them against other converters).
 //! Not part of the library: both include this file with `#[path]`.
 
 use std::ops::RangeInclusive;

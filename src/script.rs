@@ -1,13 +1,14 @@
 //! Chinese script conversion: traditional ↔ simplified, character by character.
 //!
-//! The tables are derived at build time from OpenCC (via the `ferrous-opencc` crate, Apache-2.0)
-//! by converting every CJK code point on its own; see `build.rs`. Character-level conversion is
-//! what the normalizer needs (one character in, one out, so offsets stay exact). Phrase-level
-//! conversion of the built-in entries' `zh` is done at build time with OpenCC itself.
+//! The tables come from OpenCC (via the `ferrous-opencc` crate, Apache-2.0), by converting
+//! every CJK code point on its own; they are committed (`src/script_tables.rs`) and written by
+//! `scripts/opencc-tables/run`, so OpenCC is not a build dependency. Character-level conversion
+//! is what the normalizer needs (one character in, one out, so offsets stay exact). Phrase-level
+//! conversion of the built-in entries' `zh` comes from the same script
+//! (`src/dictionary/hant_table.rs`).
 
-mod tables {
-    include!(concat!(env!("OUT_DIR"), "/script_tables.rs"));
-}
+#[path = "script_tables.rs"]
+mod tables;
 
 fn lookup(table: &[(char, char)], c: char) -> char {
     match table.binary_search_by_key(&c, |&(from, _)| from) {

@@ -30,7 +30,12 @@ use crate::error::Error;
 #[cfg(feature = "toml")]
 pub(crate) mod builtin_data {
     include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+    pub use super::hant_table::HANT;
 }
+
+/// Committed; written by `scripts/opencc-tables/run`.
+#[cfg(feature = "toml")]
+mod hant_table;
 
 /// The categories an entry may have; the page colours highlights by them.
 pub const CATEGORIES: &[&str] = &[
@@ -291,5 +296,27 @@ pub(crate) fn derive_hant(zh: &str) -> String {
     match builtin_data::HANT.binary_search_by_key(&zh, |&(s, _)| s) {
         Ok(i) => builtin_data::HANT[i].1.to_string(),
         Err(_) => crate::script::to_traditional_chars(zh),
+    }
+}
+
+#[cfg(all(test, feature = "toml"))]
+mod tests {
+    /// The committed phrase table covers every built-in `zh`: a new term's traditional form
+    /// comes from OpenCC's phrase conversion, not the character fallback.
+    #[test]
+    fn hant_table_is_fresh() {
+        let dict = super::Dictionary::builtin().unwrap();
+        let missing: Vec<&str> = dict
+            .entries()
+            .iter()
+            .map(|e| e.zh.as_str())
+            .filter(|zh| super::hant_table::HANT.binary_search_by_key(zh, |&(s, _)| s).is_err())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "src/dictionary/hant_table.rs lacks {} built-in zh string(s), e.g. {:?}: run scripts/opencc-tables/run",
+            missing.len(),
+            &missing[..missing.len().min(5)]
+        );
     }
 }

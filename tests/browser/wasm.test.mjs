@@ -137,3 +137,9 @@ test('the sensitivity option and the document rule', () => {
   assert.equal(t.documentVouches('全面从严治党'), true);
   assert.equal(t.documentVouches(text), false);
 });
+
+test('warmUp runs the start-up code on the first entries and keeps nothing', () => {
+  assert.equal(core.Tifa.warmUp(matchBytes, 100), undefined);
+  assert.equal(core.Tifa.warmUp(matchBytes, 0), undefined);
+  assert.throws(() => core.Tifa.warmUp(matchBytes.subarray(0, 40), 100), /damaged at byte/);
+});

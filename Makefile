@@ -8,7 +8,7 @@
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
-WASM := target/wasm32-unknown-unknown/wasm-release/tifa.wasm
+WASM := target/wasm32-unknown-unknown/wasm-release/tifa_wasm.wasm
 PKG := www/pkg
 WASM_OPT := node_modules/binaryen/bin/wasm-opt
 WASM_OPT_FLAGS := -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -22,13 +22,13 @@ PORT ?= 8080
 # dictionary itself, in two parts (tifa.match.bin first, tifa.cards.bin after the first highlight).
 build:
 	scripts/ensure-tools.sh wasm node
-	cargo build --locked --lib --no-default-features --target wasm32-unknown-unknown --profile wasm-release
+	cargo build --locked -p tifa-wasm --target wasm32-unknown-unknown --profile wasm-release
 	wasm-bindgen --target web --out-dir $(PKG) --out-name tifa $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG)/tifa_bg.wasm -o $(PKG)/tifa_bg.wasm
-	cargo build --locked --lib --target wasm32-unknown-unknown --profile wasm-release
+	cargo build --locked -p tifa-wasm --features full --target wasm32-unknown-unknown --profile wasm-release
 	wasm-bindgen --target web --out-dir $(PKG) --out-name tifa_full $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG)/tifa_full_bg.wasm -o $(PKG)/tifa_full_bg.wasm
-	cargo run --locked --quiet --bin tifa -- dict compile $(PKG)
+	cargo run --locked --quiet -p tifa-cli -- dict compile $(PKG)
 	mkdir -p www/vendor
 	cp node_modules/@floating-ui/dom/dist/floating-ui.dom.browser.min.mjs www/vendor/
 	mkdir -p www/samples && cp tests/samples/*.txt www/samples/ 2>/dev/null || true
@@ -47,7 +47,7 @@ test: build
 
 test-rust:
 	scripts/ensure-tools.sh neutral
-	cargo test --locked
+	cargo test --locked -p tifa -p tifa-cli
 
 test-js:
 	scripts/ensure-tools.sh node browser

@@ -1,6 +1,6 @@
 //! Build script: embeds the built-in dictionary files (`src/dictionary/*.toml`) as
 //! `(file name, contents)` in `builtin.rs`, so the library has them without reading files at
-//! run time. The Chinese script tables are committed sources (`src/script_tables.rs`,
+//! run time. The Chinese script tables are committed sources (`src/text/script_tables.rs`,
 //! `src/dictionary/hant_table.rs`), written by `scripts/opencc-tables/run`: OpenCC is not a
 //! build dependency.
 use std::{env, fmt::Write as _, fs, path::Path};

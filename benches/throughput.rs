@@ -86,6 +86,11 @@ fn build(forms: &[String], chinese: bool, size: usize) -> (String, usize) {
                 text.push_str(EN_FILLER[rng.next(EN_FILLER.len())]);
                 text.push(' ');
             }
+            // A semicolon before the form: the baseline's leftmost-longest match could otherwise
+            // start inside the last filler word ("tea sound…" holds "a sound…"), fail its
+            // boundary check and hide the form.
+            text.pop();
+            text.push_str("; ");
             text.push_str(&forms[rng.next(forms.len())]);
             text.push_str(". ");
             n += 1;
@@ -151,10 +156,20 @@ fn main() {
                 let probe = if chinese {
                     format!("{}。{f}。{}", ZH_FILLER[0], ZH_FILLER[1])
                 } else {
-                    format!("{} {f}. {}", EN_FILLER[0], EN_FILLER[1])
+                    format!("{}; {f}. {}", EN_FILLER[0], EN_FILLER[1])
                 };
-                tifa.analyze(&probe)
-                    .is_ok_and(|r| r.matches.len() == 1 && r.matches[0].nested.is_empty())
+                // …and that the baseline, too, sees as one match there.
+                let b = probe.as_bytes();
+                let word = |i: usize| b.get(i).is_some_and(|x| x.is_ascii_alphanumeric());
+                let baseline_one = baseline
+                    .find_iter(&probe)
+                    .filter(|m| chinese || (!(m.start() > 0 && word(m.start() - 1)) && !word(m.end())))
+                    .count()
+                    == 1;
+                baseline_one
+                    && tifa
+                        .analyze(&probe)
+                        .is_ok_and(|r| r.matches.len() == 1 && r.matches[0].nested.is_empty())
             })
             .collect()
     };

@@ -4,8 +4,9 @@
 //! "four consciousnesses", 两个维护, 全面从严治党 — in English or Chinese text, and explains them.
 //! Offsets are UTF-16 code units of the original text, ready for a browser.
 //!
-//! The pipeline runs one way: text → [`normalize`] (with an offset map) → one aho-corasick
-//! automaton over every surface form ([`matcher`]) → boundary and [`context`] rules →
+//! The pipeline runs one way: text → [`normalize`] (with a sparse offset map) → word tokens
+//! ([`alphabet`]) → one Aho–Corasick [`automaton`] over every surface form ([`matcher`]) →
+//! boundary and [`context`] rules →
 //! leftmost-longest with nesting → [`Report`].
 //!
 //! ```
@@ -16,25 +17,23 @@
 //! # Ok::<(), tifa::Error>(())
 //! ```
 
-pub mod alphabet;
+#![deny(missing_docs)]
+
+// The stages, in the order a text goes through them (README, "How it works").
+pub mod text;
+pub mod matching;
+pub mod report;
+pub mod render;
+
 pub mod analyzer;
-pub mod automaton;
-pub mod boundary;
-pub mod context;
 pub mod dictionary;
 pub mod error;
-pub mod formulas;
-pub mod matcher;
-pub mod normalize;
-pub mod output;
-pub mod report;
-pub mod script;
-pub mod utf16;
 
-/// The JavaScript binding (wasm32 only).
-#[cfg(target_arch = "wasm32")]
-#[path = "wasm.rs"]
-pub mod wasm_api;
+// Each stage's modules by their own names too (`tifa::normalize::normalize_form`).
+pub use matching::{alphabet, automaton, context, matcher};
+pub use render as output;
+pub use report::formulas;
+pub use text::{boundary, normalize, script, utf16};
 
 pub use analyzer::{Analyzer, Options, MAX_TEXT_BYTES};
 pub use context::{DocumentContext, Sensitivity};

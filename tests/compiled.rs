@@ -117,18 +117,3 @@ fn cards_from_another_build_are_refused() {
     let again = read_cards(&mut dict, &cards).unwrap_err().to_string();
     assert!(again.contains("already"), "{again}");
 }
-
-#[test]
-fn the_cli_writes_both_parts() {
-    let dir = std::env::temp_dir().join(format!("tifa-compile-{}", std::process::id()));
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tifa"))
-        .args(["dict", "compile"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let (matching, cards) = builtin_parts();
-    assert_eq!(std::fs::read(dir.join("tifa.match.bin")).unwrap(), matching);
-    assert_eq!(std::fs::read(dir.join("tifa.cards.bin")).unwrap(), cards);
-    std::fs::remove_dir_all(&dir).unwrap();
-}

@@ -24,7 +24,7 @@ export function cli(file, format = 'json', extra = []) {
       if (existsSync(bin)) return execFileSync(bin, args, opts);
     }
   }
-  return execFileSync('cargo', ['run', '-q', '--locked', '--manifest-path', join(ROOT, 'Cargo.toml'), '--bin', 'tifa', '--', ...args], opts);
+  return execFileSync('cargo', ['run', '-q', '--locked', '--manifest-path', join(ROOT, 'Cargo.toml'), '-p', 'tifa-cli', '--', ...args], opts);
 }
 
 /** Opens the page and waits until the dictionary is loaded. */

@@ -90,6 +90,25 @@ test('README "JS API" example: options apply, counts are returned, unhighlight r
   await page.close();
 });
 
+test('README engine example: each commented line gives what its comment says', async () => {
+  // Each `expr; // value` line of the example becomes a check that expr equals value.
+  const lines = here(block('js', 'loadCards(tifa)')).split('\n').map((line) => {
+    const m = /^(.*?);\s*\/\/\s*(.+)$/.exec(line);
+    if (!m || /^\s*(const|await|import)/.test(m[1])) return line;
+    const want = /^'[^']*'$|^true$|^false$/.test(m[2].trim()) ? m[2].trim() : null;
+    if (want) return `window.__checks.push([${JSON.stringify(m[1])}, ${m[1]}, ${want}]);`;
+    if (/^Uint32Array/.test(m[2])) return `window.__checks.push([${JSON.stringify(m[1])}, (${m[1]}) instanceof Uint32Array, true]);`;
+    return line;
+  });
+  const { page } = await openHtml('engine', '', `<script type="module">\nwindow.__checks = [];\n${lines.join('\n')}\nwindow.__done = true;\n</script>`, {
+    waitFor: () => window.__done === true,
+  });
+  const checks = await page.evaluate(() => window.__checks);
+  assert.equal(checks.length, 3, JSON.stringify(checks));
+  for (const [expr, got, want] of checks) assert.deepEqual(got, want, expr);
+  await page.close();
+});
+
 test('README "Custom element" example highlights its own content with its attributes', async () => {
   const html = here(block('html', '<tifa-text'));
   const { page } = await openHtml('element', '', `${ARTICLE}\n${html}`, {

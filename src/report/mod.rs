@@ -1,6 +1,8 @@
 //! The report for one text: matches with UTF-16 offsets, counts per term and per category,
 //! density, and candidates for unknown formulas. Its JSON form is the CLI's contract.
 
+pub mod formulas;
+
 use serde::Serialize;
 
 use crate::context::{Reason, Sensitivity};
@@ -8,7 +10,7 @@ use crate::dictionary::{Dictionary, Kind};
 use crate::matcher::{Chosen, Found, Matcher, RawMatch};
 use crate::normalize::Normalized;
 use crate::script::is_han;
-use crate::{formulas, utf16};
+use crate::utf16;
 
 /// A term found in the text. Offsets are UTF-16 code units of the original text, end exclusive.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -314,3 +314,20 @@ fn dict_check_reports_a_closed_stdout_without_panicking() {
         "{stderr}"
     );
 }
+
+/// `tifa dict compile DIR` writes both parts of the compiled dictionary, byte for byte what the
+/// library writes.
+#[test]
+fn the_cli_writes_both_parts() {
+    let dir = std::env::temp_dir().join(format!("tifa-compile-{}", std::process::id()));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["dict", "compile"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (matching, cards) = tifa::dictionary::compiled::write(tifa::Dictionary::builtin().unwrap());
+    assert_eq!(std::fs::read(dir.join("tifa.match.bin")).unwrap(), matching);
+    assert_eq!(std::fs::read(dir.join("tifa.cards.bin")).unwrap(), cards);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

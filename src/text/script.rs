@@ -1,7 +1,7 @@
 //! Chinese script conversion: traditional ↔ simplified, character by character.
 //!
 //! The tables come from OpenCC (via the `ferrous-opencc` crate, Apache-2.0), by converting
-//! every CJK code point on its own; they are committed (`src/script_tables.rs`) and written by
+//! every CJK code point on its own; they are committed (`src/text/script_tables.rs`) and written by
 //! `scripts/opencc-tables/run`, so OpenCC is not a build dependency. Character-level conversion
 //! is what the normalizer needs (one character in, one out, so offsets stay exact). Phrase-level
 //! conversion of the built-in entries' `zh` comes from the same script

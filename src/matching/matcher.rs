@@ -1,9 +1,10 @@
-//! The matcher: one aho-corasick automaton over every normalized surface form.
+//! The matcher: one Aho–Corasick automaton ([`crate::automaton`]) over every normalized surface
+//! form, written in word tokens ([`crate::alphabet`]).
 //!
 //! Semantics, in order (see the README's "Matching rules"):
 //! 1. the text is normalized ([`crate::normalize`]); forms were normalized the same way;
-//! 2. the automaton reports every occurrence of every form, overlaps included
-//!    (`MatchKind::Standard`, overlapping search);
+//! 2. the automaton reports every occurrence of every form on token boundaries, overlaps
+//!    included; a form that takes a plural is also in the automaton with its suffix;
 //! 3. English forms must sit on word boundaries ([`crate::boundary`]); a regular plural `s`/`es`
 //!    after the form is taken into the match; Chinese forms match anywhere;
 //! 4. forms marked `needs_context` survive only in Party context, as much as the

@@ -4,9 +4,9 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-#[cfg(feature = "toml")]
-use crate::Dictionary;
-use crate::{Analyzer, DocumentContext, Error, Options, Sensitivity, CATEGORIES};
+#[cfg(feature = "full")]
+use tifa::Dictionary;
+use tifa::{Analyzer, DocumentContext, Error, Options, Sensitivity, CATEGORIES};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -185,7 +185,7 @@ impl Tifa {
     /// yielding to the event loop, lets the optimized code be ready for `fromCompiled`.
     #[wasm_bindgen(js_name = warmUp)]
     pub fn warm_up(matching: &[u8], entries: usize) -> Result<(), JsError> {
-        let dict = crate::dictionary::compiled::read_match_first(matching, entries).map_err(js_error)?;
+        let dict = tifa::dictionary::compiled::read_match_first(matching, entries).map_err(js_error)?;
         Analyzer::new(dict).map_err(js_error)?;
         Ok(())
     }
@@ -204,7 +204,7 @@ impl Tifa {
     }
 
     /// The built-in dictionary, parsed and validated from its TOML (the full module only).
-    #[cfg(feature = "toml")]
+    #[cfg(feature = "full")]
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Tifa, JsError> {
         Ok(Tifa {
@@ -214,7 +214,7 @@ impl Tifa {
 
     /// The built-in dictionary plus a user dictionary (TOML). Validation errors are thrown as
     /// an `Error` whose message names the file, line, entry and field.
-    #[cfg(feature = "toml")]
+    #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = withDictionary)]
     pub fn with_dictionary(toml: &str, file_name: &str) -> Result<Tifa, JsError> {
         let dict = Dictionary::builtin_with(&[(file_name, toml)]).map_err(js_error)?;
@@ -224,7 +224,7 @@ impl Tifa {
     }
 
     /// A user dictionary (TOML) on its own.
-    #[cfg(feature = "toml")]
+    #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = fromDictionary)]
     pub fn from_dictionary(toml: &str, file_name: &str) -> Result<Tifa, JsError> {
         let dict = Dictionary::from_toml(file_name, toml).map_err(js_error)?;

@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 
 #[test]
 fn readme_console_examples_are_real_output() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../../README.md");
     let mut checked = 0;
     let mut rest = readme;
     while let Some(i) = rest.find("```console\n") {

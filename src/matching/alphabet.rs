@@ -92,6 +92,17 @@ pub fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+const HAN_START: u32 = 0x3400;
+const HAN_LEN: usize = 0xA000 - 0x3400;
+
+/// The table index of a one-character token in U+3400–U+9FFF.
+#[inline]
+fn han_index(token: &str) -> Option<usize> {
+    let mut chars = token.chars();
+    let c = chars.next()? as u32;
+    (chars.next().is_none() && (HAN_START..0xA000).contains(&c)).then(|| (c - HAN_START) as usize)
+}
+
 /// Token numbers for one set of forms.
 #[derive(Debug, Clone)]
 pub struct Alphabet {
@@ -99,6 +110,9 @@ pub struct Alphabet {
     words: FastMap<Box<str>, u32>,
     /// One-byte tokens (ASCII), by byte.
     ascii: Vec<u32>,
+    /// Han characters of the main blocks (U+3400–U+9FFF), by code point − 0x3400: a Chinese
+    /// text is one token per character, and a table is faster than hashing each.
+    han: Vec<u32>,
     /// Number of tokens, plus one for [`UNKNOWN`].
     size: u32,
 }
@@ -115,6 +129,7 @@ impl Alphabet {
         Alphabet {
             words: FastMap::default(),
             ascii: vec![UNKNOWN; 128],
+            han: vec![UNKNOWN; HAN_LEN],
             size: 1,
         }
     }
@@ -122,6 +137,10 @@ impl Alphabet {
     fn get(&self, token: &str) -> u32 {
         match token.as_bytes() {
             [b] if b.is_ascii() => self.ascii[*b as usize],
+            [_, _, _] => match han_index(token) {
+                Some(i) => self.han[i],
+                None => self.words.get(token).copied().unwrap_or(UNKNOWN),
+            },
             _ => self.words.get(token).copied().unwrap_or(UNKNOWN),
         }
     }
@@ -134,9 +153,12 @@ impl Alphabet {
                 self.size += 1;
                 match token.as_bytes() {
                     [b] if b.is_ascii() => self.ascii[*b as usize] = n,
-                    _ => {
-                        self.words.insert(token.into(), n);
-                    }
+                    _ => match han_index(token) {
+                        Some(i) => self.han[i] = n,
+                        None => {
+                            self.words.insert(token.into(), n);
+                        }
+                    },
                 }
                 n
             }

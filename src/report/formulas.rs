@@ -38,6 +38,10 @@ fn number_at(s: &str, any_case: bool) -> Option<usize> {
 /// A quoted English phrase starting with a number word: the phrase's range without the quotes,
 /// and where the search goes on (after the closing quote).
 fn quoted_english(text: &str, at: usize) -> Option<((usize, usize), usize)> {
+    // Only ", ' and the curly quotes (E2 80 9C, E2 80 98) can open one.
+    if !matches!(text.as_bytes()[at], b'"' | b'\'' | 0xE2) {
+        return None;
+    }
     let mut chars = text[at..].char_indices();
     let (_, open) = chars.next()?;
     if !matches!(open, '"' | '“' | '‘' | '\'') {
@@ -85,6 +89,10 @@ fn capital_words(text: &str, mut at: usize) -> Vec<usize> {
 
 /// A capitalized formula at `at` (`Two Upholds`, `Three Stricts and Three Earnests`): its end.
 fn capitalized(text: &str, at: usize) -> Option<usize> {
+    // Two, Three, Four, Five, Six, Seven, Eight, Nine, Ten, Eleven, Twelve.
+    if !matches!(text.as_bytes()[at], b'T' | b'F' | b'S' | b'E' | b'N') {
+        return None;
+    }
     if text[..at].chars().next_back().is_some_and(is_word) {
         return None;
     }
@@ -112,6 +120,10 @@ const CN_CLASSIFIERS: &str = "个項项大种條条位";
 /// A quoted Chinese formula (`“三个代表”`): the range inside the quotes, and where the search
 /// goes on.
 fn quoted_chinese(text: &str, at: usize) -> Option<((usize, usize), usize)> {
+    // " or “ (E2 80 9C) or 「 『 (E3 80 8C, E3 80 8E).
+    if !matches!(text.as_bytes()[at], b'"' | 0xE2 | 0xE3) {
+        return None;
+    }
     let open = text[at..].chars().next()?;
     if !matches!(open, '“' | '"' | '「' | '『') {
         return None;
@@ -139,6 +151,10 @@ fn quoted_chinese(text: &str, at: usize) -> Option<((usize, usize), usize)> {
 
 /// 两个X / 三個X…: a number, 个 or 個, two characters.
 fn counted_chinese(text: &str, at: usize) -> Option<usize> {
+    // The numbers are all three-byte characters from E4 upwards.
+    if text.as_bytes()[at] < 0xE4 {
+        return None;
+    }
     let mut chars = text[at..].chars();
     let ok = chars.next().is_some_and(|c| "两兩三四五六七八九十".contains(c))
         && chars.next().is_some_and(|c| c == '个' || c == '個')

@@ -20,10 +20,10 @@
 #![deny(missing_docs)]
 
 // The stages, in the order a text goes through them (README, "How it works").
-pub mod text;
 pub mod matching;
-pub mod report;
 pub mod render;
+pub mod report;
+pub mod text;
 
 pub mod analyzer;
 pub mod dictionary;

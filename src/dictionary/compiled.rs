@@ -11,8 +11,10 @@
 //! TOML stays the authors' format: `tifa dict compile DIR` writes both parts of the built-in
 //! dictionary (`make build` puts them in `www/pkg/`).
 //!
-//! Encoding: a magic tag, then unsigned LEB128 integers and length-prefixed UTF-8 strings.
-//! A damaged or truncated file gives an [`Error::Input`] naming the part and the byte offset.
+//! Encoding: a magic tag, then unsigned LEB128 integers and length-prefixed UTF-8 strings. The
+//! match part keeps like data together (numbers, ids, Chinese, English, forms, templates: six
+//! streams, their lengths first), which compresses better. A damaged or truncated file gives an [`Error::Input`] naming the
+//! part and the byte offset.
 //!
 //! ```
 //! # #[cfg(feature = "toml")] {
@@ -82,7 +84,10 @@ fn groups(entry: &Entry) -> Vec<Group<'_>> {
     while i < forms.len() {
         let mut j = i + 1;
         if let Some(t) = &forms[i].template {
-            while j < forms.len() && forms[j].template.as_ref() == Some(t) && same(&forms[i], &forms[j]) {
+            while j < forms.len()
+                && forms[j].template.as_ref() == Some(t)
+                && same(&forms[i], &forms[j])
+            {
                 j += 1;
             }
             let mut dropped = Vec::new();
@@ -90,23 +95,37 @@ fn groups(entry: &Entry) -> Vec<Group<'_>> {
                 let mut local = seen.clone();
                 v.into_iter()
                     .enumerate()
-                    .filter(|(k, x)| local.insert(normalize_form(x)) || {
-                        dropped.push(*k as u32);
-                        false
+                    .filter(|(k, x)| {
+                        local.insert(normalize_form(x)) || {
+                            dropped.push(*k as u32);
+                            false
+                        }
                     })
                     .map(|(_, x)| x)
                     .collect()
             });
             let run: Vec<&str> = forms[i..j].iter().map(|f| f.text.as_str()).collect();
             if again.is_some_and(|a| a == run) {
-                out.push(Group { forms: &forms[i..j], template: Some(t), dropped });
+                out.push(Group {
+                    forms: &forms[i..j],
+                    template: Some(t),
+                    dropped,
+                });
             } else {
                 for k in i..j {
-                    out.push(Group { forms: &forms[k..k + 1], template: None, dropped: Vec::new() });
+                    out.push(Group {
+                        forms: &forms[k..k + 1],
+                        template: None,
+                        dropped: Vec::new(),
+                    });
                 }
             }
         } else {
-            out.push(Group { forms: &forms[i..j], template: None, dropped: Vec::new() });
+            out.push(Group {
+                forms: &forms[i..j],
+                template: None,
+                dropped: Vec::new(),
+            });
         }
         for f in &forms[i..j] {
             seen.insert(normalize_form(&f.text));
@@ -117,28 +136,46 @@ fn groups(entry: &Entry) -> Vec<Group<'_>> {
 }
 
 fn same(a: &Form, b: &Form) -> bool {
-    (a.kind, a.since, a.until, &a.note, a.needs_context, a.shared, &a.context_reason)
-        == (b.kind, b.since, b.until, &b.note, b.needs_context, b.shared, &b.context_reason)
+    (
+        a.kind,
+        a.since,
+        a.until,
+        &a.note,
+        a.needs_context,
+        a.shared,
+        &a.context_reason,
+    ) == (
+        b.kind,
+        b.since,
+        b.until,
+        &b.note,
+        b.needs_context,
+        b.shared,
+        &b.context_reason,
+    )
 }
 
 /// Writes both parts of a dictionary: `(match part, card part)`.
 pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
-    let mut m = Writer(MATCH_MAGIC.to_vec());
+    // The match part is written in streams of like data (numbers, ids, Chinese, English forms,
+    // templates), one after another: it compresses about a fifth better than entry by entry.
+    let mut streams: [Writer; STREAMS] = std::array::from_fn(|_| Writer(Vec::new()));
+    let [m, ids, zh, en, forms, templates] = &mut streams;
     let mut c = Writer(Vec::new());
     m.int(dict.entries().len() as u64);
     for e in dict.entries() {
-        m.str(&e.id);
-        m.str(&e.zh);
-        m.str(&e.zh_hant);
-        m.str(&e.en);
+        ids.str(&e.id);
+        zh.str(&e.zh);
+        zh.str(&e.zh_hant);
+        en.str(&e.en);
         let cat = CATEGORIES.iter().position(|c| *c == e.category);
         m.int(cat.map_or(u64::MAX >> 1, |i| i as u64));
         if cat.is_none() {
-            m.str(&e.category);
+            ids.str(&e.category);
         }
         m.int(u64::from(e.since));
         m.int(u64::from(e.local));
-        m.strs(&e.aliases);
+        ids.strs(&e.aliases);
         let groups = groups(e);
         m.int(groups.len() as u64);
 
@@ -169,12 +206,20 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
                 | if f.needs_context { FLAG_CONTEXT } else { 0 }
                 | if f.shared { FLAG_SHARED } else { 0 }
                 | if f.chinese { FLAG_CHINESE } else { 0 }
-                | if g.template.is_some() { FLAG_TEMPLATE } else { 0 }
-                | if g.template.is_none() && f.template.is_some() { FLAG_FROM_TEMPLATE } else { 0 };
+                | if g.template.is_some() {
+                    FLAG_TEMPLATE
+                } else {
+                    0
+                }
+                | if g.template.is_none() && f.template.is_some() {
+                    FLAG_FROM_TEMPLATE
+                } else {
+                    0
+                };
             m.int(flags);
             match g.template {
                 Some(t) => {
-                    m.str(t);
+                    templates.str(t);
                     m.int(g.forms.len() as u64);
                     m.int(g.dropped.len() as u64);
                     for &k in &g.dropped {
@@ -183,10 +228,14 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
                 }
                 None => {
                     if same_as == 0 {
-                        m.str(&f.text);
+                        if f.chinese {
+                            zh.str(&f.text)
+                        } else {
+                            forms.str(&f.text)
+                        }
                     }
                     if let Some(t) = &f.template {
-                        m.str(t);
+                        templates.str(t);
                     }
                 }
             }
@@ -196,11 +245,22 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
             c.opt(f.context_reason.as_deref());
         }
     }
+    let mut matching = Writer(MATCH_MAGIC.to_vec());
+    for s in &streams {
+        matching.int(s.0.len() as u64);
+    }
+    for s in &streams {
+        matching.0.extend_from_slice(&s.0);
+    }
     let mut cards = CARDS_MAGIC.to_vec();
-    cards.extend_from_slice(&fnv(&m.0).to_le_bytes());
+    cards.extend_from_slice(&fnv(&matching.0).to_le_bytes());
     cards.extend_from_slice(&c.0);
-    (m.0, cards)
+    (matching.0, cards)
 }
+
+/// The match part's streams: numbers, ids (and aliases, unusual categories), Chinese, English
+/// `en`, English forms, templates.
+const STREAMS: usize = 6;
 
 /// Reads a match part: a dictionary whose card fields (pinyin, explanation, sources, related,
 /// form years and notes) are empty until [`read_cards`] fills them.
@@ -212,24 +272,47 @@ pub fn read_match(bytes: &[u8]) -> Result<Dictionary, Error> {
 /// dictionary that runs the same code as the whole one, to warm it up (see the wasm binding's
 /// `warmUp`).
 pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error> {
-    let mut r = Reader::new(bytes, "match", MATCH_MAGIC)?;
-    let n = r.count()?.min(limit);
+    let mut head = Reader::new(bytes, "match", MATCH_MAGIC)?;
+    let mut lens = [0usize; STREAMS];
+    for l in &mut lens {
+        *l = head.count()?;
+    }
+    let mut streams: Vec<Reader> = Vec::with_capacity(STREAMS);
+    let mut at = head.pos;
+    for l in lens {
+        let end = at
+            .checked_add(l)
+            .filter(|&e| e <= bytes.len())
+            .ok_or_else(|| head.damaged(at, "it ends too early"))?;
+        streams.push(Reader {
+            bytes: &bytes[..end],
+            pos: at,
+            part: "match",
+        });
+        at = end;
+    }
+    if at != bytes.len() {
+        return Err(head.damaged(at, "there are bytes after the last entry"));
+    }
+    let [r, ids, zhs, ens, form_texts, templates]: &mut [Reader; STREAMS] =
+        (&mut streams[..]).try_into().expect("STREAMS readers");
+    let n = r.count_of(bytes.len())?.min(limit);
     let mut entries = Vec::with_capacity(n);
     let mut all_groups = Vec::with_capacity(n);
     for _ in 0..n {
-        let id = r.str()?;
-        let zh = r.str()?;
-        let zh_hant = r.str()?;
-        let en = r.str()?;
+        let id = ids.str()?;
+        let zh = zhs.str()?;
+        let zh_hant = zhs.str()?;
+        let en = ens.str()?;
         let cat = r.int()?;
         let category = match CATEGORIES.get(cat as usize) {
             Some(c) => c.to_string(),
-            None => r.str()?,
+            None => ids.str()?,
         };
         let since = r.year()?.unwrap_or(0);
         let local = r.int()? != 0;
-        let aliases = r.strs()?;
-        let groups = r.count()?;
+        let aliases = ids.strs()?;
+        let groups = r.count_of(bytes.len())?;
         let mut forms: Vec<Form> = Vec::new();
         let mut lens = Vec::with_capacity(groups);
         for _ in 0..groups {
@@ -254,35 +337,53 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
                 context_reason: None,
             };
             if flags & FLAG_TEMPLATE != 0 {
-                let at = r.pos;
-                let t = r.str()?;
+                let at = templates.pos;
+                let t = templates.str()?;
                 let want = r.int()?;
-                let n = r.count()?;
-                let dropped = (0..n).map(|_| r.int()).collect::<Result<Vec<u64>, Error>>()?;
+                let n = r.count_of(bytes.len())?;
+                let dropped = (0..n)
+                    .map(|_| r.int())
+                    .collect::<Result<Vec<u64>, Error>>()?;
                 // The expansions the entry had already were dropped when it was compiled:
                 // nothing is normalized here.
                 let run: Vec<String> = template::expand(&t)
-                    .map_err(|e| r.damaged(at, &format!("template {t:?}: {e}")))?
+                    .map_err(|e| templates.damaged(at, &format!("template {t:?}: {e}")))?
                     .into_iter()
                     .enumerate()
                     .filter(|(k, _)| dropped.binary_search(&(*k as u64)).is_err())
                     .map(|(_, x)| x)
                     .collect();
                 if run.len() as u64 != want {
-                    return Err(r.damaged(at, &format!("template {t:?} gives {} forms, not {want}", run.len())));
+                    return Err(templates.damaged(
+                        at,
+                        &format!("template {t:?} gives {} forms, not {want}", run.len()),
+                    ));
                 }
                 for text in run {
-                    forms.push(Form { text, template: Some(t.clone()), ..base.clone() });
+                    forms.push(Form {
+                        text,
+                        template: Some(t.clone()),
+                        ..base.clone()
+                    });
                 }
             } else {
                 let text = match flags & FLAG_SAME_AS {
                     SAME_AS_ZH => zh.clone(),
                     SAME_AS_HANT => zh_hant.clone(),
                     SAME_AS_EN => en.clone(),
-                    _ => r.str()?,
+                    _ if flags & FLAG_CHINESE != 0 => zhs.str()?,
+                    _ => form_texts.str()?,
                 };
-                let template = if flags & FLAG_FROM_TEMPLATE != 0 { Some(r.str()?) } else { None };
-                forms.push(Form { text, template, ..base });
+                let template = if flags & FLAG_FROM_TEMPLATE != 0 {
+                    Some(templates.str()?)
+                } else {
+                    None
+                };
+                forms.push(Form {
+                    text,
+                    template,
+                    ..base
+                });
             }
             lens.push((forms.len() - before) as u32);
         }
@@ -307,10 +408,15 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
         });
     }
     if limit == usize::MAX {
-        r.end()?;
+        for s in streams.iter() {
+            s.end()?;
+        }
     }
     let mut dict = Dictionary::from_entries(entries);
-    dict.pending_cards = Some(Box::new(PendingCards { hash: fnv(bytes), groups: all_groups }));
+    dict.pending_cards = Some(Box::new(PendingCards {
+        hash: fnv(bytes),
+        groups: all_groups,
+    }));
     Ok(dict)
 }
 
@@ -321,7 +427,9 @@ pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
     let hash = r.take(8)?;
     let hash = u64::from_le_bytes(hash.try_into().expect("8 bytes"));
     let Some(pending) = &dict.pending_cards else {
-        return Err(Error::Input("this dictionary has its card part already".into()));
+        return Err(Error::Input(
+            "this dictionary has its card part already".into(),
+        ));
     };
     if pending.hash != hash {
         return Err(Error::Input(
@@ -409,7 +517,11 @@ impl<'a> Reader<'a> {
                 String::from_utf8_lossy(magic).trim_end()
             )));
         }
-        Ok(Reader { bytes, pos: magic.len(), part })
+        Ok(Reader {
+            bytes,
+            pos: magic.len(),
+            part,
+        })
     }
     fn damaged(&self, at: usize, what: &str) -> Error {
         Error::Input(format!(
@@ -438,6 +550,16 @@ impl<'a> Reader<'a> {
         }
         Err(self.damaged(at, "a number is too long"))
     }
+    /// A count of items that may sit in other streams: at most `total` (the file's length).
+    fn count_of(&mut self, total: usize) -> Result<usize, Error> {
+        let at = self.pos;
+        let n = self.int()?;
+        if n > total as u64 {
+            return Err(self.damaged(at, &format!("a count of {n} is more than the file holds")));
+        }
+        Ok(n as usize)
+    }
+
     fn count(&mut self) -> Result<usize, Error> {
         let at = self.pos;
         let n = self.int()?;
@@ -451,7 +573,9 @@ impl<'a> Reader<'a> {
         let at = self.pos;
         match self.int()? {
             0 => Ok(None),
-            y => u16::try_from(y).map(Some).map_err(|_| self.damaged(at, "a year is out of range")),
+            y => u16::try_from(y)
+                .map(Some)
+                .map_err(|_| self.damaged(at, "a year is out of range")),
         }
     }
     fn bytes_str(&mut self, len: usize) -> Result<String, Error> {
@@ -472,7 +596,8 @@ impl<'a> Reader<'a> {
         match self.int()? {
             0 => Ok(None),
             n => {
-                let len = usize::try_from(n - 1).map_err(|_| self.damaged(at, "a length is too large"))?;
+                let len = usize::try_from(n - 1)
+                    .map_err(|_| self.damaged(at, "a length is too large"))?;
                 self.bytes_str(len).map(Some)
             }
         }

@@ -310,7 +310,11 @@ mod tests {
             .entries()
             .iter()
             .map(|e| e.zh.as_str())
-            .filter(|zh| super::hant_table::HANT.binary_search_by_key(zh, |&(s, _)| s).is_err())
+            .filter(|zh| {
+                super::hant_table::HANT
+                    .binary_search_by_key(zh, |&(s, _)| s)
+                    .is_err()
+            })
             .collect();
         assert!(
             missing.is_empty(),

@@ -38,7 +38,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
@@ -208,11 +212,41 @@ mod tests {
 
     /// (name, forms, text, form that must be found, expected offsets or None)
     const CASES: &[(&str, &[&str], &str, &str, Option<(u32, u32)>)] = &[
-        ("word", &["two upholds"], "the two upholds now", "two upholds", Some((4, 15))),
-        ("not inside a word", &["core"], "the hardcore fans", "core", None),
-        ("han", &["两个维护"], "坚决做到两个维护。", "两个维护", Some((12, 24))),
-        ("unknown run", &["两个维护"], "甲乙丙两个维护", "两个维护", Some((9, 21))),
-        ("apostrophe", &["people's congress"], "the people's congress", "people's congress", Some((4, 21))),
+        (
+            "word",
+            &["two upholds"],
+            "the two upholds now",
+            "two upholds",
+            Some((4, 15)),
+        ),
+        (
+            "not inside a word",
+            &["core"],
+            "the hardcore fans",
+            "core",
+            None,
+        ),
+        (
+            "han",
+            &["两个维护"],
+            "坚决做到两个维护。",
+            "两个维护",
+            Some((12, 24)),
+        ),
+        (
+            "unknown run",
+            &["两个维护"],
+            "甲乙丙两个维护",
+            "两个维护",
+            Some((9, 21)),
+        ),
+        (
+            "apostrophe",
+            &["people's congress"],
+            "the people's congress",
+            "people's congress",
+            Some((4, 21)),
+        ),
     ];
 
     #[test]

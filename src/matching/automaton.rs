@@ -59,7 +59,9 @@ impl Automaton {
         // The trie, from the patterns in sorted order: a pattern shares its longest common
         // prefix with the one before it, so each new state is created once, and every state's
         // children are created in increasing token order.
-        let mut order: Vec<u32> = (0..count as u32).filter(|&i| !pattern(i).is_empty()).collect();
+        let mut order: Vec<u32> = (0..count as u32)
+            .filter(|&i| !pattern(i).is_empty())
+            .collect();
         order.sort_unstable_by(|&a, &b| pattern(a).cmp(pattern(b)));
         let mut parent: Vec<u32> = vec![ROOT];
         let mut token: Vec<u32> = vec![0];
@@ -194,9 +196,14 @@ impl Automaton {
                 }
                 s = self.fail[s as usize];
             };
-            let mut o = if self.has_output(s) { s } else { self.dict[s as usize] };
+            let mut o = if self.has_output(s) {
+                s
+            } else {
+                self.dict[s as usize]
+            };
             while o != NONE {
-                let range = self.out_start[o as usize] as usize..self.out_start[o as usize + 1] as usize;
+                let range =
+                    self.out_start[o as usize] as usize..self.out_start[o as usize + 1] as usize;
                 for &p in &self.outputs[range] {
                     found(p, i + 1 - self.lens[p as usize] as usize, i + 1);
                 }

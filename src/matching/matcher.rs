@@ -16,7 +16,6 @@
 //! "two safeguardsman" fails the boundary, and the shorter valid match at the same place
 //! must not be lost to it.
 
-
 use crate::alphabet::{Alphabet, FastMap};
 use crate::automaton::Automaton;
 use crate::boundary::{boundary_after, boundary_before, is_word_char};

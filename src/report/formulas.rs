@@ -22,14 +22,23 @@ const NUMBERS: &[&str] = &[
 
 /// A word character as `\b` sees it: letters, digits, `_`, combining marks, CJK included.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+    c.is_alphanumeric()
+        || c == '_'
+        || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
 /// The length of the number word at the start of `s`, in either case or exactly capitalized.
 fn number_at(s: &str, any_case: bool) -> Option<usize> {
     NUMBERS.iter().map(|w| w.len()).find(|&n| {
         s.get(..n).is_some_and(|head| {
-            let w = NUMBERS.iter().find(|w| w.len() == n && if any_case { w.eq_ignore_ascii_case(head) } else { **w == head });
+            let w = NUMBERS.iter().find(|w| {
+                w.len() == n
+                    && if any_case {
+                        w.eq_ignore_ascii_case(head)
+                    } else {
+                        **w == head
+                    }
+            });
             w.is_some()
         })
     })
@@ -49,8 +58,12 @@ fn quoted_english(text: &str, at: usize) -> Option<((usize, usize), usize)> {
     }
     let start = at + open.len_utf8();
     let n = number_at(&text[start..], true)?;
-    let mut rest = text[start + n..].char_indices().map(|(i, c)| (start + n + i, c));
-    if !matches!(rest.next(), Some((_, ' ' | '-'))) || !rest.next().is_some_and(|(_, c)| c.is_ascii_alphabetic()) {
+    let mut rest = text[start + n..]
+        .char_indices()
+        .map(|(i, c)| (start + n + i, c));
+    if !matches!(rest.next(), Some((_, ' ' | '-')))
+        || !rest.next().is_some_and(|(_, c)| c.is_ascii_alphabetic())
+    {
         return None;
     }
     // 1 to 60 more characters, as few as possible, then a closing quote.
@@ -102,7 +115,11 @@ fn capitalized(text: &str, at: usize) -> Option<usize> {
         if text[end..].starts_with(" and ") {
             let second = end + 5;
             if let Some(m) = number_at(&text[second..], false) {
-                if let Some(&e) = capital_words(text, second + m).iter().rev().find(|&&e| boundary(e)) {
+                if let Some(&e) = capital_words(text, second + m)
+                    .iter()
+                    .rev()
+                    .find(|&&e| boundary(e))
+                {
                     return Some(e);
                 }
             }
@@ -140,7 +157,10 @@ fn quoted_chinese(text: &str, at: usize) -> Option<((usize, usize), usize)> {
         return None;
     }
     let len = han.len();
-    let numerals = han.iter().take_while(|&&(_, c)| CN_NUMERALS.contains(c)).count();
+    let numerals = han
+        .iter()
+        .take_while(|&&(_, c)| CN_NUMERALS.contains(c))
+        .count();
     // Numerals (at least one), an optional classifier, then 1 to 6 characters.
     let fits = (1..=numerals).any(|a| {
         (1..=6).contains(&(len - a))
@@ -156,11 +176,19 @@ fn counted_chinese(text: &str, at: usize) -> Option<usize> {
         return None;
     }
     let mut chars = text[at..].chars();
-    let ok = chars.next().is_some_and(|c| "两兩三四五六七八九十".contains(c))
+    let ok = chars
+        .next()
+        .is_some_and(|c| "两兩三四五六七八九十".contains(c))
         && chars.next().is_some_and(|c| c == '个' || c == '個')
         && chars.next().is_some_and(is_han)
         && chars.next().is_some_and(is_han);
-    ok.then(|| at + text[at..].chars().take(4).map(char::len_utf8).sum::<usize>())
+    ok.then(|| {
+        at + text[at..]
+            .chars()
+            .take(4)
+            .map(char::len_utf8)
+            .sum::<usize>()
+    })
 }
 
 /// Runs one scanner over `text` the way a regular expression search does: the leftmost match,
@@ -207,7 +235,9 @@ fn ordinary(text: &str, (s, e): (usize, usize)) -> bool {
 pub fn find(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     scan(text, &mut out, |i| quoted_english(text, i));
-    scan(text, &mut out, |i| capitalized(text, i).map(|e| ((i, e), e)));
+    scan(text, &mut out, |i| {
+        capitalized(text, i).map(|e| ((i, e), e))
+    });
     scan(text, &mut out, |i| {
         quoted_chinese(text, i).or_else(|| counted_chinese(text, i).map(|e| ((i, e), e)))
     });
@@ -249,7 +279,9 @@ mod tests {
     fn by_regex(text: &str) -> Vec<(usize, usize)> {
         const NUMBER: &str = "(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)";
         let quoted = format!(r#"["“‘']((?i:{NUMBER})[ -][A-Za-z][A-Za-z'’ -]{{1,60}}?)["”’']"#);
-        let capital = format!(r"\b({NUMBER}(?:[ -][A-Z][a-z]+){{1,3}}(?: and {NUMBER}(?:[ -][A-Z][a-z]+){{1,3}})?)\b");
+        let capital = format!(
+            r"\b({NUMBER}(?:[ -][A-Z][a-z]+){{1,3}}(?: and {NUMBER}(?:[ -][A-Z][a-z]+){{1,3}})?)\b"
+        );
         let chinese = r#"[“"「『]([一二两三四五六七八九十百]+[个項项大种條条位]?[\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{2FA1F}]{1,6})[”"」』]|((?:两|兩|三|四|五|六|七|八|九|十)(?:个|個)[\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{2FA1F}]{2})"#;
         let mut out = Vec::new();
         for re in [quoted.as_str(), capital.as_str(), chinese] {
@@ -273,12 +305,59 @@ mod tests {
 
     /// Whole and broken candidates, and the characters around them.
     const PIECES: &[&str] = &[
-        "Two", "two", "TWO", "Three", "Ten", "Twelve", "Upholds", "Big", "X", "and", " and ", " ",
-        "-", "\"", "“", "”", "‘", "’", "'", "两", "兩", "个", "個", "三", "代表", "季节", "「", "」",
-        "确立", "百", "项", "a", "A", "é", "_", "1", "。", "“Two X”", "\"two big\"", "'Ten-Up'",
-        "“Two X’s”", "Two Upholds", "Three Stricts and Three Earnests", "Two A-B-C-D", "“三个代表”",
-        "「两个确立」", "两个确立", "“一百二十三四五六七”", "“两项工作”", "“两大一二三四五六”",
-        "“两代表代表代表”", "“两个代表代表代表”", "“两代表代表代表代”",
+        "Two",
+        "two",
+        "TWO",
+        "Three",
+        "Ten",
+        "Twelve",
+        "Upholds",
+        "Big",
+        "X",
+        "and",
+        " and ",
+        " ",
+        "-",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "两",
+        "兩",
+        "个",
+        "個",
+        "三",
+        "代表",
+        "季节",
+        "「",
+        "」",
+        "确立",
+        "百",
+        "项",
+        "a",
+        "A",
+        "é",
+        "_",
+        "1",
+        "。",
+        "“Two X”",
+        "\"two big\"",
+        "'Ten-Up'",
+        "“Two X’s”",
+        "Two Upholds",
+        "Three Stricts and Three Earnests",
+        "Two A-B-C-D",
+        "“三个代表”",
+        "「两个确立」",
+        "两个确立",
+        "“一百二十三四五六七”",
+        "“两项工作”",
+        "“两大一二三四五六”",
+        "“两代表代表代表”",
+        "“两个代表代表代表”",
+        "“两代表代表代表代”",
         // A letter and then 60 (the most), and 61, more characters.
         "‘six xabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghij’",
         "‘six xxabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghij’",

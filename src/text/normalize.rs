@@ -94,7 +94,11 @@ impl Normalized {
         if c.is_ascii() && end == start + 1 {
             self.identity(at, start);
         } else {
-            self.segments.push(Segment { norm: at, start, end });
+            self.segments.push(Segment {
+                norm: at,
+                start,
+                end,
+            });
         }
         if upper {
             self.set_upper(at as usize);

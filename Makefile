@@ -51,7 +51,8 @@ test-rust:
 
 test-js:
 	scripts/ensure-tools.sh node browser
-	node --test --test-concurrency=1 tests/browser/
+	cargo build --locked --quiet -p tifa-cli
+	TIFA_BIN=$(CURDIR)/target/debug/tifa node --test --test-concurrency=1 tests/browser/
 
 bench: build
 	scripts/ensure-tools.sh browser

@@ -189,6 +189,29 @@ impl Analyzer {
         self.spans_options(text, Options::default())
     }
 
+    /// The matches as rows of numbers, what a highlighter needs and nothing it must look up
+    /// again: `[n, n × (start, end, entry, form, kind, context, nested), nested entries…]`
+    /// ([`crate::report::ROW`] fields per row). The same matches as
+    /// [`Analyzer::analyze_options`], without building a report.
+    ///
+    /// ```
+    /// let tifa = tifa::Analyzer::builtin().unwrap();
+    /// let rows = tifa.rows("两个维护", Default::default()).unwrap();
+    /// assert_eq!(rows[0], 1); // one match
+    /// let (start, end, entry, form) = (rows[1], rows[2], rows[3] as usize, rows[4] as usize);
+    /// assert_eq!((start, end), (0, 4));
+    /// assert_eq!(tifa.dictionary().entries()[entry].forms[form].text, "两个维护");
+    /// assert_eq!(rows[5], 0); // kind 0: official
+    /// ```
+    pub fn rows(&self, text: &str, options: Options) -> Result<Vec<u32>, Error> {
+        Self::check(text)?;
+        let norm = normalize(text);
+        let found = self
+            .matcher
+            .find(&norm, options.sensitivity, options.document);
+        Ok(report::rows(&self.dict, &self.matcher, &norm, &found))
+    }
+
     /// [`Analyzer::spans`] with every option.
     pub fn spans_options(&self, text: &str, options: Options) -> Result<Vec<u32>, Error> {
         Self::check(text)?;

@@ -40,7 +40,10 @@ fn the_match_part_alone_matches_like_the_toml_dictionary() {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();
-        let (a, b) = (compiled.analyze(&text).unwrap(), toml.analyze(&text).unwrap());
+        let (a, b) = (
+            compiled.analyze(&text).unwrap(),
+            toml.analyze(&text).unwrap(),
+        );
         assert_eq!(
             serde_json::to_value(&a).unwrap(),
             serde_json::to_value(&b).unwrap(),
@@ -55,11 +58,34 @@ fn the_match_part_alone_matches_like_the_toml_dictionary() {
 /// (name, how to damage the match part, what the message says)
 #[allow(clippy::type_complexity)]
 const DAMAGED: &[(&str, fn(&mut Vec<u8>), &str)] = &[
-    ("empty", |b| b.clear(), "not tifa's compiled dictionary (match part)"),
-    ("toml text", |b| *b = b"[[term]]\nid = 1\n".to_vec(), "not tifa's compiled dictionary"),
-    ("cut short", |b| b.truncate(b.len() / 2), "(match part) is damaged at byte"),
-    ("extra bytes", |b| b.extend_from_slice(b"xyz"), "there are bytes after the last entry"),
-    ("huge count", |b| b.splice(8..9, [0xff, 0xff, 0xff, 0xff, 0x0f]).for_each(drop), "is more than the file holds"),
+    (
+        "empty",
+        |b| b.clear(),
+        "not tifa's compiled dictionary (match part)",
+    ),
+    (
+        "toml text",
+        |b| *b = b"[[term]]\nid = 1\n".to_vec(),
+        "not tifa's compiled dictionary",
+    ),
+    (
+        "cut short",
+        |b| b.truncate(b.len() / 2),
+        "(match part) is damaged at byte",
+    ),
+    (
+        "extra bytes",
+        |b| b.extend_from_slice(b"xyz"),
+        "there are bytes after the last entry",
+    ),
+    (
+        "huge count",
+        |b| {
+            b.splice(8..9, [0xff, 0xff, 0xff, 0xff, 0x0f])
+                .for_each(drop)
+        },
+        "is more than the file holds",
+    ),
 ];
 
 #[test]
@@ -81,7 +107,10 @@ fn no_truncation_or_flipped_byte_panics() {
     // half-fills a dictionary.
     let step = |len: usize| (len / 40) | 1;
     for cut in (0..matching.len()).step_by(step(matching.len())) {
-        assert!(read_match(&matching[..cut]).is_err(), "prefix {cut} accepted");
+        assert!(
+            read_match(&matching[..cut]).is_err(),
+            "prefix {cut} accepted"
+        );
     }
     for at in (8..matching.len()).step_by(step(matching.len())) {
         let mut bytes = matching.clone();

@@ -68,6 +68,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order of their numbers in [`crate::Analyzer::rows`] (0 = official…).
+    pub const ALL: [Kind; 4] = [Kind::Official, Kind::Media, Kind::Mt, Kind::SpelledOut];
+
     /// The kind's name as written in the TOML (`official`, `media`, `mt`, `spelled-out`).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -105,6 +105,16 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Every reason, in the order of their numbers in [`crate::Analyzer::rows`] (1 = quoted…).
+    pub const ALL: [Reason; 6] = [
+        Reason::Quoted,
+        Reason::Capitalized,
+        Reason::Nearby,
+        Reason::Sentence,
+        Reason::Document,
+        Reason::All,
+    ];
+
     /// The reason's name (`quoted`, `capitalized`, `nearby`, `sentence`, `document`, `all`).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -170,6 +170,63 @@ impl Builder<'_> {
     }
 }
 
+/// Fields per match in [`rows`].
+pub const ROW: usize = 7;
+
+/// The matches as numbers, for highlighting: `[n, n × (start, end, entry, form, kind,
+/// context, nested), nested entries…]`. Offsets are UTF-16 units; `entry` and `form` index
+/// [`Dictionary::entries`] and its forms; `kind` indexes [`Kind::ALL`]; `context` is 0 or
+/// 1 + an index of [`Reason::ALL`]; `nested` counts the entries nested in the match, listed
+/// after all the rows in match order (one per entry, as in the report).
+pub(crate) fn rows(
+    dict: &Dictionary,
+    matcher: &Matcher,
+    norm: &Normalized,
+    found: &Found,
+) -> Vec<u32> {
+    let b = Builder { matcher, norm };
+    let entries = dict.entries();
+    let chosen = &found.chosen[..];
+    let mut out = Vec::with_capacity(1 + chosen.len() * ROW);
+    out.push(chosen.len() as u32);
+    let mut nested_all: Vec<u32> = Vec::new();
+    for c in chosen {
+        let (ei, fi) = b.owner(&c.outer);
+        let (start, end) = b.span(&c.outer);
+        let kind = Kind::ALL
+            .iter()
+            .position(|&k| k == entries[ei].forms[fi].kind)
+            .unwrap_or(0);
+        let context = c
+            .outer
+            .context
+            .and_then(|r| Reason::ALL.iter().position(|&x| x == r))
+            .map_or(0, |i| i + 1);
+        let from = nested_all.len();
+        let mut spans: Vec<(usize, u32, u32)> = Vec::new();
+        for n in &c.nested {
+            let (ni, _) = b.owner(n);
+            let (s, e) = b.span(n);
+            if ni == ei || spans.iter().any(|&(x, xs, xe)| x == ni && xs < e && s < xe) {
+                continue;
+            }
+            spans.push((ni, s, e));
+            nested_all.push(ni as u32);
+        }
+        out.extend([
+            start,
+            end,
+            ei as u32,
+            fi as u32,
+            kind as u32,
+            context as u32,
+            (nested_all.len() - from) as u32,
+        ]);
+    }
+    out.extend(nested_all);
+    out
+}
+
 pub(crate) fn build(
     dict: &Dictionary,
     matcher: &Matcher,

@@ -143,3 +143,34 @@ test('warmUp runs the start-up code on the first entries and keeps nothing', () 
   assert.equal(core.Tifa.warmUp(matchBytes, 0), undefined);
   assert.throws(() => core.Tifa.warmUp(matchBytes.subarray(0, 40), 100), /damaged at byte/);
 });
+
+test('rows say what analyze says, as numbers, on every shipped sample', () => {
+  const t = coreTifa({ cards: false });
+  const entries = t.summaries();
+  const { kinds, contexts } = t.rowNames();
+  const dir = new URL('../samples/', import.meta.url);
+  let checked = 0;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+    const text = readFileSync(new URL(f, dir), 'utf8');
+    for (const sensitivity of ['strict', 'default', 'all']) {
+      const report = t.analyze(text, { sensitivity });
+      const rows = t.rows(text, { sensitivity });
+      assert.ok(rows instanceof Uint32Array);
+      const n = rows[0];
+      assert.equal(n, report.matches.length, f);
+      let k = 1 + n * 7;
+      report.matches.forEach((m, i) => {
+        const r = rows.subarray(1 + i * 7, 8 + i * 7);
+        const nested = [];
+        for (let j = 0; j < r[6]; j++) nested.push(entries[rows[k++]].id);
+        assert.deepEqual(
+          [r[0], r[1], entries[r[2]].id, t.formText(r[2], r[3]), kinds[r[4]], r[5] ? contexts[r[5] - 1] : undefined, nested],
+          [m.start, m.end, m.id, m.form, m.kind, m.context, m.nested.map((x) => x.id)], `${f} ${sensitivity} ${i}`);
+        checked += 1;
+      });
+      assert.equal(k, rows.length);
+    }
+  }
+  assert.ok(checked > 100, `${checked}`);
+  assert.equal(t.formText(999999, 0), undefined);
+});

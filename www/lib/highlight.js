@@ -369,9 +369,9 @@ class Session {
     // judged over the whole root; only matches inside the batch are wrapped.
     const lead = before ? before.length + SEPARATOR.length : 0;
     const full = (before ? before + SEPARATOR : '') + text + (after ? SEPARATOR + after : '');
-    const report = this.engine.analyze(full, this.sensitivity === 'default'
-      ? { sensitivity: 'default', documentVouches: this.vouches } : { sensitivity: this.sensitivity });
-    const all = report && report.matches ? report.matches : [];
+    const options = this.sensitivity === 'default'
+      ? { sensitivity: 'default', documentVouches: this.vouches } : { sensitivity: this.sensitivity };
+    const all = matchesOf(this.engine, full, options);
     const matches = [];
     for (const m of all) {
       if (m.start < lead || m.end > lead + text.length) continue;
@@ -516,6 +516,43 @@ function anySessionUses(tree, except) {
     if (s.trees.has(tree)) return true;
   }
   return false;
+}
+
+/** Per engine: entry ids and categories by index, and the names of kinds and contexts. */
+const rowTables = new WeakMap();
+
+/**
+ * The matches of `text` as `{ id, category, form, kind, context, nested: [{ id }], start, end }`,
+ * from the engine's numeric rows (no report is built); engines without `rows` fall back to
+ * `analyze`.
+ */
+function matchesOf(engine, text, options) {
+  if (typeof engine.rows !== 'function') {
+    const report = engine.analyze(text, options);
+    return report && report.matches ? report.matches : [];
+  }
+  let t = rowTables.get(engine);
+  if (!t) {
+    const names = engine.rowNames();
+    t = { entries: engine.summaries(), kinds: names.kinds, contexts: names.contexts };
+    rowTables.set(engine, t);
+  }
+  const rows = engine.rows(text, options);
+  const n = rows[0];
+  const out = new Array(n);
+  let k = 1 + n * 7;
+  for (let i = 0; i < n; i++) {
+    const o = 1 + i * 7;
+    const e = t.entries[rows[o + 2]];
+    const nested = [];
+    for (let j = 0; j < rows[o + 6]; j++) nested.push({ id: t.entries[rows[k++]].id });
+    out[i] = {
+      id: e.id, category: e.category, start: rows[o], end: rows[o + 1],
+      form: engine.formText(rows[o + 2], rows[o + 3]) ?? '', kind: t.kinds[rows[o + 4]],
+      context: rows[o + 5] ? t.contexts[rows[o + 5] - 1] : undefined, nested,
+    };
+  }
+  return out;
 }
 
 function upperBound(arr, x) {

@@ -325,7 +325,11 @@ fn the_cli_writes_both_parts() {
         .arg(&dir)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let (matching, cards) = tifa::dictionary::compiled::write(tifa::Dictionary::builtin().unwrap());
     assert_eq!(std::fs::read(dir.join("tifa.match.bin")).unwrap(), matching);
     assert_eq!(std::fs::read(dir.join("tifa.cards.bin")).unwrap(), cards);

@@ -185,7 +185,8 @@ impl Tifa {
     /// yielding to the event loop, lets the optimized code be ready for `fromCompiled`.
     #[wasm_bindgen(js_name = warmUp)]
     pub fn warm_up(matching: &[u8], entries: usize) -> Result<(), JsError> {
-        let dict = tifa::dictionary::compiled::read_match_first(matching, entries).map_err(js_error)?;
+        let dict =
+            tifa::dictionary::compiled::read_match_first(matching, entries).map_err(js_error)?;
         Analyzer::new(dict).map_err(js_error)?;
         Ok(())
     }
@@ -280,6 +281,48 @@ impl Tifa {
     #[wasm_bindgen(unchecked_return_type = "Entry[]")]
     pub fn entries(&self) -> Result<JsValue, JsError> {
         to_js(self.inner.dictionary().entries())
+    }
+
+    /// The matches as rows of numbers, what a highlighter needs:
+    /// `[n, n × (start, end, entry, form, kind, context, nested), nested entries…]` — offsets in
+    /// UTF-16 units; `entry` indexes `summaries()`; `form` is the entry's form (`formText`);
+    /// `kind` and `context` (0 = none, else 1 + index) index `rowNames()`; `nested` counts the
+    /// entries nested in the match, listed after all rows. The same matches as `analyze`,
+    /// without building a report.
+    pub fn rows(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+    ) -> Result<Vec<u32>, JsValue> {
+        let text = text_arg(&text, "the text")?;
+        let options = options_arg(&options)?;
+        self.inner
+            .rows(&text, options)
+            .map_err(|e| js_error(e).into())
+    }
+
+    /// The names behind the numbers of `rows`: `{ kinds, contexts }`.
+    #[wasm_bindgen(js_name = rowNames, unchecked_return_type = "{ kinds: string[]; contexts: string[] }")]
+    pub fn row_names(&self) -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        struct Names {
+            kinds: Vec<&'static str>,
+            contexts: Vec<&'static str>,
+        }
+        to_js(&Names {
+            kinds: tifa::Kind::ALL.iter().map(|k| k.as_str()).collect(),
+            contexts: tifa::context::Reason::ALL
+                .iter()
+                .map(|r| r.as_str())
+                .collect(),
+        })
+    }
+
+    /// The text of form `form` of entry `entry` (indices as in `rows`), or `undefined`.
+    #[wasm_bindgen(js_name = formText)]
+    pub fn form_text(&self, entry: usize, form: usize) -> Option<String> {
+        let e = self.inner.dictionary().entries().get(entry)?;
+        e.forms.get(form).map(|f| f.text.clone())
     }
 
     /// Every entry without its forms and card fields (`id`, `zh`, `zh_hant`, `en`,

@@ -28,9 +28,10 @@ export function cli(file, format = 'json', extra = []) {
 }
 
 /** Opens the page and waits until the dictionary is loaded. */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, init } = {}) {
   const page = await browser.newPage();
   await page.setViewportSize(viewport);
+  if (init) await page.addInitScript(init);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });

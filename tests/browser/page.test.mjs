@@ -108,6 +108,19 @@ async function download(page, format) {
   return { name: dl.suggestedFilename(), body: await readFile(await dl.path(), 'utf8') };
 }
 
+// Regression: the card part arriving after an analysis made the worker forget the report, so
+// the next export failed ("nothing to export yet") and no file came.
+test('an export after the card part has arrived still exports the text analysed before it', async () => {
+  // No idle callbacks: the card part comes only when asked for, after the analysis.
+  const page = await openPage(browser, server.url + '/index.html', { init: () => { window.requestIdleCallback = () => 0; } });
+  await page.setInputFiles('#file', join(SAMPLES, 'official-en.txt'));
+  await settled(page);
+  await page.evaluate(() => window.tifaPage.cards());
+  const json = await download(page, 'json');
+  assert.ok(JSON.parse(json.body).matches.length > 5);
+  await page.close();
+});
+
 for (const { file } of samples) {
   test(`exports of ${file}: JSON equals the CLI's, CSV equals the CLI's, Markdown and HTML parse`, async () => {
     const page = await openPage(browser, server.url + '/index.html');

@@ -22,11 +22,13 @@ let last = null; // { text, source, report }
 
 /** Uses `t`; `full` sends every entry with its forms and card fields, else summaries. */
 function setEngine(t, full = true) {
+  // A new engine (another dictionary) makes the last report stale; the same engine with its
+  // card part added does not.
+  if (t !== engine) last = null;
   engine = t;
   entries = full ? t.entries() : t.summaries();
   entriesFull = full;
   entryIndex = new Map(entries.map((e, i) => [e.id, i]));
-  last = null;
   return { entries, categories: t.categories() };
 }
 

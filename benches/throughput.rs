@@ -163,7 +163,9 @@ fn main() {
                 let word = |i: usize| b.get(i).is_some_and(|x| x.is_ascii_alphanumeric());
                 let baseline_one = baseline
                     .find_iter(&probe)
-                    .filter(|m| chinese || (!(m.start() > 0 && word(m.start() - 1)) && !word(m.end())))
+                    .filter(|m| {
+                        chinese || (!(m.start() > 0 && word(m.start() - 1)) && !word(m.end()))
+                    })
                     .count()
                     == 1;
                 baseline_one

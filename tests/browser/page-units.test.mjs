@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fold, compactPinyin, buildIndex } from '../../www/app/search.js';
-import { exportJson, exportCsv, exportMarkdown, exportFilename, escapeMarkdown } from '../../www/app/export.js';
+import { exportJson, exportCsv, exportMarkdown, exportFilename, sourceLabel, escapeMarkdown } from '../../www/app/export.js';
 import { escapeHtml, scriptJson, standaloneHtml } from '../../www/app/standalone.js';
 import { blockEnd, categoryClass } from '../../www/app/render.js';
 import { compactReport, matchView } from '../../www/app/compact.js';
@@ -66,6 +66,8 @@ test('exportMarkdown: markup in dictionary text is escaped', () => {
 });
 const names = [['<paste>', 'json', 'tifa.json'], ['dir/speech.txt', 'csv', 'speech.tifa.csv'], ['报告.md', 'html', '报告.tifa.html']];
 for (const [source, fmt, want] of names) test(`exportFilename: ${source}`, () => assert.equal(exportFilename(source, fmt), want));
+const labels = [['<paste>', 'pasted text'], ['', 'pasted text'], ['speech.txt', 'speech.txt'], ['<b>.txt', '<b>.txt']];
+for (const [source, want] of labels) test(`sourceLabel: ${JSON.stringify(source)}`, () => assert.equal(sourceLabel(source), want));
 test('escapeMarkdown', () => assert.equal(escapeMarkdown('<b>*x*</b>'), '\\<b\\>\\*x\\*\\</b\\>'));
 test('escapeHtml', () => assert.equal(escapeHtml('<a href="x">&\''), '&lt;a href=&quot;x&quot;&gt;&amp;&#39;'));
 test('scriptJson cannot close its script element', () => assert.ok(!scriptJson({ a: '</script><!--' }).includes('<')));

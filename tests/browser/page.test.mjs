@@ -108,6 +108,43 @@ async function download(page, format) {
   return { name: dl.suggestedFilename(), body: await readFile(await dl.path(), 'utf8') };
 }
 
+// Issue 11, item 2: a GBK file used to give mojibake and no highlight, a PNG was dumped into
+// the editor.
+test('a GBK file is read as GB18030, highlighted, and the page says so; a PNG is refused', async () => {
+  const enc = new URL('./fixtures/encodings/', import.meta.url).pathname;
+  const page = await openPage(browser, server.url + '/index.html');
+  await page.setInputFiles('#file', join(enc, 'gbk.txt'));
+  await settled(page);
+  assert.match(await page.$eval('#text', (t) => t.value), /坚决做到“两个维护”/);
+  assert.equal(await page.$eval('#file-note', (n) => n.hidden), false);
+  assert.match(await page.$eval('#file-note', (n) => n.textContent), /gbk\.txt as GB18030/);
+  const ids = await page.$$eval('#output mark[data-tifa-term]', (ms) => ms.map((m) => m.dataset.tifaTerm));
+  assert.ok(ids.includes('two-upholds') && ids.includes('democratic-life-meeting'), JSON.stringify(ids));
+  await page.setInputFiles('#file', join(enc, 'image.png'));
+  await page.waitForFunction(() => !document.getElementById('error').hidden);
+  assert.match(await page.$eval('#error', (n) => n.textContent), /image\.png is a PNG image, not a text file/);
+  assert.match(await page.$eval('#text', (t) => t.value), /两个维护/, 'the text read before is kept');
+  await page.close();
+});
+
+// Issue 11, item 7: exports of pasted text showed the internal placeholder <paste> as title,
+// heading and CSV source, and the standalone HTML said lang="und".
+test('exports of pasted text call it "pasted text" and the standalone file has a language', async () => {
+  const page = await openPage(browser, server.url + '/index.html');
+  await fillText(page, 'The plenum stressed the Two Upholds and the democratic life meeting.');
+  await page.evaluate(() => window.tifaPage.cards());
+  for (const format of ['json', 'csv', 'md', 'html']) {
+    const { name, body } = await download(page, format);
+    assert.ok(!body.includes('<paste>') && !body.includes('&lt;paste&gt;'), `${format}: ${body.slice(0, 200)}`);
+    assert.equal(name, `tifa.${format}`);
+    if (format === 'json') assert.equal(JSON.parse(body).source, 'pasted text');
+    if (format === 'csv') assert.match(body.split('\n')[1], /^pasted text,/);
+    if (format === 'md') assert.match(body, /^# Glossary: pasted text/);
+    if (format === 'html') assert.match(body, /<html lang="en">[\s\S]*<h1>pasted text<\/h1>/);
+  }
+  await page.close();
+});
+
 // Regression: the card part arriving after an analysis made the worker forget the report, so
 // the next export failed ("nothing to export yet") and no file came.
 test('an export after the card part has arrived still exports the text analysed before it', async () => {

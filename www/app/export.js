@@ -21,6 +21,17 @@ export function exportFilename(source, format) {
 }
 
 /**
+ * What exports call the source: the file name, or "pasted text" for the page's internal
+ * placeholders (`<paste>`), which readers must not see.
+ *
+ * @example sourceLabel('<paste>') // 'pasted text'
+ * @example sourceLabel('speech.txt') // 'speech.txt'
+ */
+export function sourceLabel(source) {
+  return !source || /^<.*>$/.test(String(source)) ? 'pasted text' : String(source);
+}
+
+/**
  * The report as one JSON line, in the CLI's contract (`tifa annotate --format json`): the Report
  * plus a `source` key.
  *

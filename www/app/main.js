@@ -20,7 +20,7 @@ const ui = {
   bigNotice: $('big-notice'), bigText: $('big-notice-text'), bigClear: $('big-clear'),
   sensitivity: $('sensitivity'), dictFile: $('dict-file'), dictOnly: $('dict-only'), dictReset: $('dict-reset'), dictStatus: $('dict-status'),
   progress: $('progress'), progressLabel: $('progress-label'), progressBar: $('progress-bar'), error: $('error'),
-  output: $('output'), report: $('report'), exportStatus: $('export-status'),
+  output: $('output'), report: $('report'), exportStatus: $('export-status'), fileNote: $('file-note'),
   viewRead: $('view-read'), viewGlossary: $('view-glossary'), navRead: $('nav-read'), navGlossary: $('nav-glossary'),
   gq: $('glossary-q'), gResults: $('glossary-results'), gEntry: $('glossary-entry'), gCount: $('glossary-count'),
 };
@@ -224,6 +224,7 @@ function toggleCategory(category, shown) {
 // ---- input ------------------------------------------------------------------------------------
 ui.text.addEventListener('input', () => {
   if (state.big) return;
+  ui.fileNote.hidden = true; // the text is no longer the file's
   state.text = ui.text.value;
   scheduleAnalyze();
 });
@@ -238,12 +239,30 @@ ui.bigClear.addEventListener('click', () => {
   ui.text.focus();
 });
 
+const ENCODING_NAMES = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', gb18030: 'GB18030 (GBK)',
+  big5: 'Big5', shift_jis: 'Shift-JIS', 'euc-kr': 'EUC-KR', 'windows-1252': 'Windows-1252 (Latin-1)' };
+
+/** Every Chinese character of the dictionary's terms: evidence for guessing a file's encoding. */
+let known = null;
+function knownChinese() {
+  if (!known || known.size === 0) {
+    known = new Set();
+    for (const e of state.entries) for (const c of `${e.zh}${e.zh_hant}`) known.add(c);
+  }
+  return known;
+}
+
 async function openFile(file) {
   if (!file) return;
   state.pending = true; // until the text is read, analysed and rendered
   try {
     progress(`Reading ${file.name}…`, null, { immediate: true });
-    const { text } = await readTextFile(file);
+    ui.fileNote.hidden = true;
+    const { text, encoding } = await readTextFile(file, { known: knownChinese() });
+    if (encoding !== 'utf-8') {
+      ui.fileNote.textContent = `Read ${file.name} as ${ENCODING_NAMES[encoding] || encoding} (it is not UTF-8).`;
+      ui.fileNote.hidden = false;
+    }
     setText(text, file.name);
   } catch (err) {
     progress(null);

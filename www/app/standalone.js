@@ -139,7 +139,7 @@ export function standaloneHtml(text, report, getEntry, source) {
   parts.push(escapeHtml(text.slice(pos)));
   const title = `tifa: ${source || 'text'}`;
   return `<!doctype html>
-<html lang="und">
+<html lang="${report.density && report.density.unit === 'characters' ? 'zh' : 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -64,14 +64,15 @@ async function handle(msg) {
       await withCards();
       const { text, source, report } = last;
       // Loaded on the first export, not at start.
-      const [{ exportJson, exportCsv, exportMarkdown, exportFilename, EXPORT_TYPES }, { standaloneHtml }] =
+      const [{ exportJson, exportCsv, exportMarkdown, exportFilename, sourceLabel, EXPORT_TYPES }, { standaloneHtml }] =
         await Promise.all([import('./export.js'), import('./standalone.js')]);
+      const label = sourceLabel(source);
       const byId = (id) => entries[entryIndex.get(id)];
       const body = {
-        json: () => exportJson(report, source),
-        csv: () => exportCsv(report, source),
-        md: () => exportMarkdown(report, byId, source),
-        html: () => standaloneHtml(text, report, byId, source),
+        json: () => exportJson(report, label),
+        csv: () => exportCsv(report, label),
+        md: () => exportMarkdown(report, byId, label),
+        html: () => standaloneHtml(text, report, byId, label),
       }[msg.format];
       if (!body) throw new Error(`unknown export format: ${msg.format}`);
       return { body: body(), mime: EXPORT_TYPES[msg.format], filename: exportFilename(source, msg.format) };

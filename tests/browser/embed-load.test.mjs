@@ -99,6 +99,32 @@ for (const [name, server, path, opts, re] of FAILURES) {
   });
 }
 
+// Issue 11, item 5: tifa on another origin whose server sends CORS headers for the scripts but
+// not for pkg/ used to fail with only the browser's own CORS error.
+test('tifa on another origin without CORS on pkg/: one warning that names CORS and the header', async () => {
+  // A second server (another port: another origin) that shares the scripts but not pkg/.
+  const cors = { 'Access-Control-Allow-Origin': '*' };
+  const scripts = ['/embed.js', '/lib/engine.js', '/lib/highlight.js', '/lib/tooltip.js', '/lib/mark.js', '/lib/card.js',
+    '/pkg/tifa.js', '/vendor/floating-ui.dom.browser.min.mjs', '/vendor/floating-ui.core.browser.min.mjs'];
+  const other = await startServer({ headers: Object.fromEntries(scripts.map((p) => [p, cors])) });
+  try {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cors</title>
+<script type="module" src="${other.url}/embed.js" data-tifa-root="article"></script></head>
+<body><article><p id="first">Officials must achieve the Two Upholds.</p></article></body></html>`;
+    const { page, warnings } = await open(s.ctx.browser, s.ctx.server, '/fixtures/cors-test.html', {
+      routes: { '**/fixtures/cors-test.html': (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }) },
+    });
+    const re = /tifa: could not load http:\/\/127\.0\.0\.1:\d+\/pkg\/tifa(_bg\.wasm|\.match\.bin) \(CORS\?\)\. Fix: serve tifa's files .*Access-Control-Allow-Origin/;
+    await waitWarning(warnings, re);
+    const mine = warnings.filter((w) => w.startsWith('tifa'));
+    assert.equal(mine.length, 1, JSON.stringify(warnings));
+    assert.equal(await page.$$eval('[data-tifa-term]', (m) => m.length), 0, 'the page is left as it was');
+    await page.close();
+  } finally {
+    await other.close();
+  }
+});
+
 test('bad data- options: one clear warning each, defaults used', async () => {
   const { page, warnings } = await open(s.ctx.browser, s.ctx.server, '/fixtures/bad-options.html', {
     waitFor: () => document.querySelector('[data-tifa-term]'),

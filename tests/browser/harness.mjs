@@ -69,7 +69,9 @@ export async function launch() {
     executablePath: chromiumPath(),
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
+      '--disable-sync', '--no-first-run', '--disable-quic',
+      // Two test servers on 127.0.0.1 are two origins; let one load from the other (the CORS test).
+      '--disable-features=LocalNetworkAccessChecks'],
   });
   return {
     context,

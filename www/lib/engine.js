@@ -166,8 +166,7 @@ export function loadModule(pkgUrl, name = CORE) {
       try {
         res = await fetch(wasmUrl, { credentials: 'same-origin' });
       } catch (err) {
-        throw new TifaLoadError('network', `tifa: could not fetch ${wasmUrl} (${errText(err)}).`,
-          "check the network and, if the page has a Content-Security-Policy, allow tifa's origin in connect-src.", err);
+        throw fetchError(wasmUrl, err);
       }
       if (!res.ok) {
         throw new TifaLoadError(res.status === 404 || res.status === 410 ? 'not-found' : 'network',
@@ -219,14 +218,26 @@ async function fetchBytes(url) {
   try {
     res = await fetch(url, { credentials: 'same-origin' });
   } catch (err) {
-    throw new TifaLoadError('network', `tifa: could not fetch ${url} (${errText(err)}).`,
-      "check the network; a tifa served from another origin needs CORS (Access-Control-Allow-Origin) on pkg/.", err);
+    throw fetchError(url, err);
   }
   if (!res.ok) {
     throw new TifaLoadError(res.status === 404 || res.status === 410 ? 'not-found' : 'network',
       `tifa: ${url} answered HTTP ${res.status}.`, 'serve the pkg/ directory built by `make build` (it holds tifa.match.bin and tifa.cards.bin).');
   }
   return new Uint8Array(await res.arrayBuffer());
+}
+
+/** The fix to quote for tifa's files on another origin than the page. */
+export const CORS_FIX = "serve tifa's files (pkg/, lib/, embed.js) with the header `Access-Control-Allow-Origin: *` (or your pages' origin), or from your pages' own origin.";
+
+/** A failed fetch: on another origin than the page, most likely a missing CORS header. */
+function fetchError(url, err) {
+  const here = typeof location !== 'undefined' ? location.origin : null;
+  if (here && new URL(url).origin !== here) {
+    return new TifaLoadError('network', `tifa: could not load ${url} (CORS?).`, CORS_FIX, err);
+  }
+  return new TifaLoadError('network', `tifa: could not fetch ${url} (${errText(err)}).`,
+    "check the network and, if the page has a Content-Security-Policy, allow tifa's origin in connect-src.", err);
 }
 
 async function probe(url) {

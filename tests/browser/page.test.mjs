@@ -145,6 +145,27 @@ test('exports of pasted text call it "pasted text" and the standalone file has a
   await page.close();
 });
 
+// Issue 11, item 6: a file dropped outside the text box would have been opened by the browser
+// in the tab, losing the reader's work.
+test('a file dropped anywhere on the page is read, and the browser does not open it', async () => {
+  const page = await openPage(browser, server.url + '/index.html');
+  const prevented = await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['The plenum stressed the Two Upholds.'], 'dropped.txt', { type: 'text/plain' }));
+    const target = document.querySelector('h1, header, footer') || document.body;
+    const over = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true });
+    target.dispatchEvent(over);
+    const drop = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true });
+    target.dispatchEvent(drop);
+    return [over.defaultPrevented, drop.defaultPrevented];
+  });
+  assert.deepEqual(prevented, [true, true]);
+  await page.waitForFunction(() => document.getElementById('text').value.includes('Two Upholds'));
+  await settled(page);
+  assert.ok((await highlights(page)).length >= 1);
+  await page.close();
+});
+
 // Regression: the card part arriving after an analysis made the worker forget the report, so
 // the next export failed ("nothing to export yet") and no file came.
 test('an export after the card part has arrived still exports the text analysed before it', async () => {

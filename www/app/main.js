@@ -289,6 +289,26 @@ ui.drop.addEventListener('drop', (ev) => {
   ev.preventDefault();
   openFile(file);
 });
+// A file dropped anywhere else on the page is read too: without this the browser would open it
+// in the tab, and the reader's text would be gone (issue 11, item 6).
+const hasFiles = (ev) => [...(ev.dataTransfer?.types || [])].includes('Files');
+document.addEventListener('dragover', (ev) => {
+  if (!hasFiles(ev)) return;
+  ev.preventDefault();
+  ev.dataTransfer.dropEffect = 'copy';
+});
+document.addEventListener('drop', (ev) => {
+  if (ev.defaultPrevented || !hasFiles(ev)) return;
+  ev.preventDefault();
+  ui.drop.classList.remove('dragging');
+  const file = ev.dataTransfer.files[0];
+  if (!file) return;
+  if (!ui.viewRead.hidden) openFile(file);
+  else {
+    location.hash = '';
+    openFile(file);
+  }
+});
 
 // ---- samples (the team's texts from tests/samples, copied to www/samples by make build) ----------------------------------------------------------------------------------
 const samplesUrl = new URL('../samples/', import.meta.url);

@@ -166,6 +166,19 @@ test('a file dropped anywhere on the page is read, and the browser does not open
   await page.close();
 });
 
+// Issue 11, item 9: glossary entry pages were unstyled (the card's stylesheet lived only in the
+// tooltip's shadow root).
+test('a glossary entry page is styled like the card', async () => {
+  const page = await openPage(browser, server.url + '/index.html#term/two-upholds');
+  await page.waitForSelector('#glossary-entry .tifa-card-title');
+  const style = await page.evaluate(() => {
+    const cs = (sel) => getComputedStyle(document.querySelector(`#glossary-entry ${sel}`));
+    return { title: cs('.tifa-card-title').fontWeight, pinyin: cs('.tifa-card-pinyin').fontStyle, label: cs('.tifa-card-label').textTransform };
+  });
+  assert.deepEqual(style, { title: '600', pinyin: 'italic', label: 'uppercase' });
+  await page.close();
+});
+
 // Regression: the card part arriving after an analysis made the worker forget the report, so
 // the next export failed ("nothing to export yet") and no file came.
 test('an export after the card part has arrived still exports the text analysed before it', async () => {

@@ -7,6 +7,7 @@ import { renderReport } from './report.js';
 import { glossaryBrowser, termHash } from './glossary.js';
 import { readTextFile } from './read-file.js';
 import { saveText, formatBytes } from './download.js';
+import { CARD_CSS } from '../lib/card.js';
 
 /** Texts longer than this (UTF-16 units) are analysed but not placed in the textarea. */
 export const EDITOR_LIMIT = 1_000_000;
@@ -43,6 +44,13 @@ ready.then(() => new Promise((resolve) => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(resolve, { timeout: 1500 });
   else setTimeout(resolve, 200);
 })).then(cards).catch(() => {});
+// The glossary's entry view is the tooltip's card, in the page: it needs the card's stylesheet
+// too (it was adopted only in the tooltip's shadow root; issue 11, item 9).
+try {
+  const cardSheet = new CSSStyleSheet();
+  cardSheet.replaceSync(CARD_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, cardSheet];
+} catch { /* no constructable stylesheets: the card stays readable, unstyled */ }
 const glossary = glossaryBrowser({ input: ui.gq, results: ui.gResults, view: ui.gEntry, count: ui.gCount, getEntry });
 attachTooltips(ui.output, { getEntry, onNavigate: () => {}, theme: 'auto' });
 

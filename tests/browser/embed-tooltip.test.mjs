@@ -237,3 +237,37 @@ test('axe-core: no serious or critical violations with a tooltip open and pinned
   }
   await page.close();
 });
+
+// Issue 11, item 1: a transformed (or filtered, contained…) <body> or <html> becomes the
+// containing block of position:fixed descendants, and the tooltip landed off screen (a mark at
+// y=339 had its tooltip at y=-816). The tooltip lives in the top layer (a popover) now.
+/** (name, host CSS) */
+const CONTAINING_BLOCKS = [
+  ['body transform', 'body { transform: translateZ(0); }'],
+  ['html transform', 'html { transform: translateX(0); }'],
+  ['body filter', 'body { filter: saturate(1.01); }'],
+  ['body will-change', 'body { will-change: transform; }'],
+  ['body contain', 'body { contain: paint; }'],
+];
+for (const [name, css] of CONTAINING_BLOCKS) {
+  test(`the tooltip sits under its highlight when the host page has ${name}, scrolled`, async () => {
+    const { page } = await article();
+    await page.addStyleTag({ content: `${css} body { min-height: 3000px; }` });
+    await page.evaluate(() => {
+      const m = document.querySelector('#p-plain mark');
+      window.scrollTo(0, Math.max(0, m.getBoundingClientRect().top + window.scrollY - 300));
+    });
+    await page.hover('#p-plain mark');
+    await waitOpen(page);
+    const mark = await page.evaluate(() => {
+      const r = document.querySelector('#p-plain mark').getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    });
+    const st = await tipState(page);
+    const viewport = page.viewportSize();
+    assert.ok(st.box.y >= 0 && st.box.y + 20 <= viewport.height, `${name}: tooltip at y=${st.box.y}, viewport ${viewport.height}`);
+    const near = Math.abs(st.box.y - mark.bottom) < 30 || Math.abs(st.box.y + st.box.h - mark.top) < 30;
+    assert.ok(near, `${name}: tooltip ${JSON.stringify(st.box)} not next to the mark ${JSON.stringify(mark)}`);
+    await page.close();
+  });
+}

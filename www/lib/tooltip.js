@@ -118,6 +118,10 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
       host.setAttribute('data-tifa-skip', '');
       host.setAttribute('data-theme', theme);
       host.setAttribute('role', 'tooltip');
+      // In the top layer (a manual popover), position:fixed is relative to the viewport even
+      // when the host page's <body> or <html> has a transform, filter or containment, which
+      // would otherwise become the tooltip's containing block.
+      if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
       shadow = host.attachShadow({ mode: 'open' });
       try {
         shadow.adoptedStyleSheets = sheetsFor(doc);
@@ -192,6 +196,7 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
       render(mark.getAttribute('data-tifa-term'), matchFromElement(mark, mark.getRootNode()));
     }
     host.setAttribute('data-open', '');
+    showInTopLayer(true);
     const ids = (mark.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
     if (!ids.includes(host.id)) mark.setAttribute('aria-describedby', [...ids, host.id].join(' '));
     setPinned(pinIt || pinned);
@@ -255,6 +260,16 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
     else mark.removeAttribute('aria-describedby');
   }
 
+  /** Puts the host in the top layer (or takes it out), where the browser supports popovers. */
+  function showInTopLayer(on) {
+    if (!host || !host.hasAttribute('popover')) return;
+    try {
+      const open = host.matches(':popover-open');
+      if (on && !open) host.showPopover();
+      else if (!on && open) host.hidePopover();
+    } catch { /* not connected, or the host page removed it: fixed positioning still works */ }
+  }
+
   /** Closes the tooltip; `restoreFocus` moves focus back to the highlight when focus was inside. */
   function close(restoreFocus = false) {
     clearTimeout(openTimer); clearTimeout(closeTimer);
@@ -267,6 +282,7 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
     setPinned(false);
     if (cleanupAuto) { cleanupAuto(); cleanupAuto = null; }
     host.removeAttribute('data-open');
+    showInTopLayer(false);
     onShown = [];
     body.replaceChildren();
     if ((restoreFocus || focusWasInside) && mark.isConnected) {

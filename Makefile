@@ -32,7 +32,7 @@ build:
 	mkdir -p www/vendor
 	cp node_modules/@floating-ui/dom/dist/floating-ui.dom.browser.min.mjs www/vendor/
 	mkdir -p www/samples && cp tests/samples/*.txt www/samples/ 2>/dev/null || true
-	cd www && { echo '["./"'; find index.html style.css bookmarklet.js embed.js app lib pkg vendor samples \
+	cd www && { echo '["./"'; find index.html style.css favicon.svg bookmarklet.js embed.js app lib pkg vendor samples \
 	  -type f ! -name '*.d.ts' ! -name '.*' | sort | sed 's/.*/,"&"/'; echo ']'; } > precache.json
 	if [ -x scripts/build-npm.sh ]; then scripts/build-npm.sh; fi
 	@echo "built: www/ ($$(wc -c < $(PKG)/tifa_bg.wasm) bytes of wasm, $$(wc -c < $(PKG)/tifa.match.bin) bytes of match part)"

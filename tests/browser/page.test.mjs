@@ -179,6 +179,34 @@ test('a glossary entry page is styled like the card', async () => {
   await page.close();
 });
 
+// Issue 11, item 13: `?sample=` left the select on "Choose a sample…"; favicon.ico 404'd on
+// every load.
+test('?sample= shows the sample in the select, and nothing on the page 404s', async () => {
+  const page = await browser.newPage();
+  const missing = [];
+  page.on('response', (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`); });
+  await page.goto(server.url + '/index.html?sample=official-en.txt');
+  await page.waitForFunction(() => window.tifaPage && window.tifaPage.matchCount > 0);
+  await page.waitForFunction(() => document.getElementById('sample').value === 'official-en.txt');
+  assert.deepEqual(missing, []);
+  await page.close();
+});
+
+// Issue 11, item 14: a text pasted before the page's script had run was ignored until typed
+// again.
+test('a text in the box before the page\'s script runs is analysed when it does', async () => {
+  const page = await browser.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/app/main.js', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url + '/index.html', { waitUntil: 'domcontentloaded' });
+  await page.fill('#text', 'Cadres must achieve the Two Upholds.');
+  release();
+  await page.waitForFunction(() => window.tifaPage && window.tifaPage.matchCount > 0, null, { timeout: 30_000 });
+  assert.ok((await highlights(page)).length >= 1);
+  await page.close();
+});
+
 // Regression: the card part arriving after an analysis made the worker forget the report, so
 // the next export failed ("nothing to export yet") and no file came.
 test('an export after the card part has arrived still exports the text analysed before it', async () => {

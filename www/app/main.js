@@ -424,8 +424,16 @@ ready.catch((err) => {
 // ?sample=<file> opens a sample at once (links, the cold-load benchmark).
 const wanted = new URLSearchParams(location.search).get('sample');
 if (wanted) {
-  ui.sample.value = wanted;
   loadSample(wanted);
+  // The select shows the sample once its options are there (issue 11, item 13).
+  samples.then(() => { ui.sample.value = wanted; });
+}
+
+// A text typed or pasted before this module ran had no listener to hear it: read the box now
+// (issue 11, item 14).
+if (!wanted && ui.text.value && !state.text) {
+  state.text = ui.text.value;
+  scheduleAnalyze(0);
 }
 
 // For tests and benchmarks: a read-only view of the page state.

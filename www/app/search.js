@@ -30,6 +30,19 @@ export function compactPinyin(s) {
   return fold(s).replace(/[\s'’\-·.0-9]/g, '');
 }
 
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
+  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
+/**
+ * Spells out numbers up to twenty that stand alone in folded text: the glossary says
+ * "eight-point rules", a reader types "8-point".
+ *
+ * @example spellNumbers('8 point rules') // 'eight point rules'
+ */
+export function spellNumbers(s) {
+  return s.replace(/\b(\d{1,2})\b/g, (m, n) => NUMBER_WORDS[Number(n)] ?? m);
+}
+
 /**
  * Builds a search index over `entries`; `index.search(query)` returns entries, best first.
  *
@@ -55,7 +68,9 @@ export function buildIndex(entries) {
       rest: fold([e.gloss, e.category].join(' ')),
     };
   });
-  const byName = (a, b) => String(a.entry.en).localeCompare(String(b.entry.en), 'en', { sensitivity: 'base' });
+  // Numbers sort as numbers: "18th", "19th", "1992".
+  const byName = (a, b) => String(a.entry.en).localeCompare(String(b.entry.en), 'en', { sensitivity: 'base', numeric: true });
+  const headLength = (r) => String(r.entry.en).length;
   return {
     size: rows.length,
     search(query) {
@@ -75,18 +90,24 @@ export function buildIndex(entries) {
         }
       } else {
         const qf = fold(q);
+        const qs = spellNumbers(qf);
         const qc = compactPinyin(q);
         // A regular plural finds the singular form, as the matcher does ("two maintenances").
         const singular = qf.length > 3 ? [qf.replace(/es$/, ''), qf.replace(/s$/, '')].filter((x) => x !== qf) : [];
         for (const r of rows) {
           let score = 0;
-          for (const en of r.english) {
-            if (en === qf) score = Math.max(score, 100);
-            else if (singular.includes(en)) score = Math.max(score, 98);
-            else if (en.startsWith(qf)) score = Math.max(score, 85);
-            else if ((' ' + en).includes(' ' + qf)) score = Math.max(score, 70);
-            else if (en.includes(qf)) score = Math.max(score, 55);
-          }
+          // The headword (the preferred English, r.english[0]) outranks the other forms.
+          r.english.forEach((en, i) => {
+            const head = i === 0 ? 5 : 0;
+            for (const query of qs === qf ? [qf] : [qf, qs]) {
+              if (en === query) score = Math.max(score, 100);
+              else if (singular.includes(en)) score = Math.max(score, 98);
+              else if (en.startsWith(query + ' ')) score = Math.max(score, 88 + head); // whole first words
+              else if (en.startsWith(query)) score = Math.max(score, 80 + head);
+              else if ((' ' + en).includes(' ' + query)) score = Math.max(score, 65 + head);
+              else if (en.includes(query)) score = Math.max(score, 50 + head);
+            }
+          });
           if (qc) {
             for (const py of [r.pinyin, r.pinyinU]) {
               if (py === qc) score = Math.max(score, 95);
@@ -99,7 +120,8 @@ export function buildIndex(entries) {
           if (score) scored.push([score, r]);
         }
       }
-      scored.sort((a, b) => b[0] - a[0] || byName(a[1], b[1]));
+      // Equal scores: the shorter headword first (the query is more of it), then by name.
+      scored.sort((a, b) => b[0] - a[0] || headLength(a[1]) - headLength(b[1]) || byName(a[1], b[1]));
       return scored.map(([, r]) => r.entry);
     },
   };

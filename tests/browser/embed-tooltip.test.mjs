@@ -56,8 +56,14 @@ test('hover opens the tooltip with the entry; moving into it keeps it open; leav
   assert.match(st.title, /民主生活会/);
   assert.match(st.text, /meeting of criticism and self-criticism/);
   assert.ok(st.box.w > 100 && st.box.h > 50, `visible box ${JSON.stringify(st.box)}`);
-  const described = await page.evaluate(() => document.querySelector('#p-plain mark').getAttribute('aria-describedby'));
-  assert.equal(described, st.id, 'aria-describedby points at the tooltip');
+  // The description is one short line, not the whole card (issue 11, item 10).
+  const described = await page.evaluate(() => {
+    const ids = document.querySelector('#p-plain mark').getAttribute('aria-describedby').split(' ');
+    return ids.map((id) => document.getElementById(id)?.textContent);
+  });
+  assert.equal(described.length, 1, JSON.stringify(described));
+  assert.match(described[0], /^.+ \(民主生活会\), Party building\. Press Enter for the explanation\.$/);
+  assert.ok(described[0].length < 120, described[0]);
   // Into the tooltip: stays open.
   await page.mouse.move(st.box.x + 20, st.box.y + 20, { steps: 4 });
   await page.waitForTimeout(400);
@@ -75,7 +81,7 @@ test('focus opens; Escape closes and keeps focus; Enter pins as a dialog and mov
   let st = await tipState(page);
   assert.equal(st.role, 'tooltip');
   assert.match(st.text, /Two Upholds/);
-  assert.equal(st.described, st.id);
+  assert.equal(st.described, `${st.id}-description`);
   await page.keyboard.press('Escape');
   await waitOpen(page, false);
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-tifa-term')), 'two-upholds', 'focus stays on the highlight');

@@ -2,7 +2,8 @@
 //
 // - Opens on hover (mouse/pen), keyboard focus and tap; stays open while the pointer moves into
 //   it; Escape closes it; a pin button (or Enter on a highlight, or a click/tap) pins it.
-// - Plain: the host has role="tooltip" and the highlight gets aria-describedby pointing at it.
+// - Plain: the host has role="tooltip"; the highlight gets aria-describedby pointing at a short,
+//   hidden description (term, preferred English, category, how to open the card).
 //   Pinned: the host becomes a non-modal dialog (role="dialog"), focus moves into it when pinned
 //   from the keyboard and returns to the highlight on Escape.
 // - Under 600px of viewport width it is a bottom sheet; otherwise positioned with @floating-ui/dom.
@@ -11,7 +12,7 @@
 //   cannot restyle it and it cannot restyle the host. Colours come from CSS custom properties
 //   (--tifa-tooltip-bg, --tifa-tooltip-fg, --tifa-tooltip-muted, --tifa-tooltip-accent,
 //   --tifa-tooltip-border, --tifa-tooltip-font), which a host page may set.
-import { renderCard, matchFromElement, CARD_CSS } from './card.js';
+import { renderCard, matchFromElement, CARD_CSS, CATEGORY_LABELS } from './card.js';
 
 let floatingUi; // Promise<module|null>: loaded once, on first open; a failure falls back to simple positioning
 function loadFloatingUi() {
@@ -109,6 +110,10 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
   let suppressFocusOpen = null; // a highlight whose tooltip was dismissed with Escape while focused
   let lastPointerType = 'mouse';
   let pointerX = null; let pointerY = null;
+  // The highlight's accessible description: one short line (term, preferred English, category,
+  // how to open the card), not the whole card (issue 11, item 10). Hidden, and referenced by
+  // aria-describedby, which still reads it.
+  let desc = null;
 
   function ensureHost(mark) {
     if (!host) {
@@ -157,6 +162,13 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
     const tree = mark.getRootNode();
     const parent = tree && tree.nodeType === 11 ? tree : (doc.body || doc.documentElement);
     if (host.parentNode !== parent) parent.append(host);
+    if (!desc) {
+      desc = doc.createElement('span');
+      desc.id = `${host.id}-description`;
+      desc.hidden = true;
+      desc.setAttribute('data-tifa-skip', '');
+    }
+    if (desc.parentNode !== parent) parent.append(desc);
     return host;
   }
 
@@ -197,8 +209,9 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
     }
     host.setAttribute('data-open', '');
     showInTopLayer(true);
+    desc.textContent = shortDescription(mark);
     const ids = (mark.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
-    if (!ids.includes(host.id)) mark.setAttribute('aria-describedby', [...ids, host.id].join(' '));
+    if (!ids.includes(desc.id)) mark.setAttribute('aria-describedby', [...ids, desc.id].join(' '));
     setPinned(pinIt || pinned);
     position();
     if (pinIt && focus) focusInto();
@@ -255,9 +268,18 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
   }
 
   function detachFrom(mark) {
-    const ids = (mark.getAttribute('aria-describedby') || '').split(/\s+/).filter((x) => x && x !== host?.id);
+    const ids = (mark.getAttribute('aria-describedby') || '').split(/\s+/).filter((x) => x && x !== host?.id && x !== desc?.id);
     if (ids.length) mark.setAttribute('aria-describedby', ids.join(' '));
     else mark.removeAttribute('aria-describedby');
+  }
+
+  /** "Two Upholds (两个维护), Leadership. Press Enter for the explanation." */
+  function shortDescription(mark) {
+    const e = getEntry(mark.getAttribute('data-tifa-term'));
+    const how = lastPointerType === 'touch' ? 'Tap' : 'Press Enter';
+    if (!e) return `${how} for the explanation.`;
+    const cat = CATEGORY_LABELS[e.category] || e.category || '';
+    return `${e.en} (${e.zh})${cat ? `, ${cat}` : ''}. ${how} for the explanation.`;
   }
 
   /** Puts the host in the top layer (or takes it out), where the browser supports popovers. */
@@ -448,7 +470,9 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
       if (root !== doc) doc.removeEventListener('keydown', onWindowKeyDown);
       sheetQuery?.removeEventListener?.('change', onMedia);
       host?.remove();
+      desc?.remove();
       host = null;
+      desc = null;
     },
     get host() { return host; },
     get current() { return current; },

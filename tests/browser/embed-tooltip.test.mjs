@@ -181,15 +181,21 @@ test('under 600px the tooltip is a bottom sheet', async () => {
   await page.close();
 });
 
-test('themes: auto follows prefers-color-scheme, explicit dark and light win', async () => {
+// Issue 11, item 8: `auto` followed the operating system, so a light news page in a dark OS got
+// dark cards. It follows the background under the highlight now; explicit themes still win.
+test('themes: auto follows the page\'s background, explicit dark and light win', async () => {
   const cases = [
-    ['auto, light scheme', 'light', undefined, 'rgb(255, 254, 249)'],
-    ['auto, dark scheme', 'dark', undefined, 'rgb(30, 31, 36)'],
-    ['dark theme, light scheme', 'light', 'dark', 'rgb(30, 31, 36)'],
-    ['light theme, dark scheme', 'dark', 'light', 'rgb(255, 254, 249)'],
+    // [name, OS colour scheme, page background (none: the fixture's white), theme option, tooltip background]
+    ['auto, light page, light OS', 'light', null, undefined, 'rgb(255, 254, 249)'],
+    ['auto, light page, dark OS', 'dark', null, undefined, 'rgb(255, 254, 249)'],
+    ['auto, dark page, light OS', 'light', '#15161a', undefined, 'rgb(30, 31, 36)'],
+    ['auto, dark page, dark OS', 'dark', '#15161a', undefined, 'rgb(30, 31, 36)'],
+    ['dark theme, light page', 'light', null, 'dark', 'rgb(30, 31, 36)'],
+    ['light theme, dark page', 'dark', '#15161a', 'light', 'rgb(255, 254, 249)'],
   ];
-  for (const [name, colorScheme, theme, bg] of cases) {
+  for (const [name, colorScheme, pageBg, theme, bg] of cases) {
     const { page } = await open(s.ctx.browser, s.ctx.server, '/fixtures/article.html', { colorScheme });
+    if (pageBg) await page.addStyleTag({ content: `body { background: ${pageBg}; color: #eee; }` });
     await page.evaluate(async (t) => {
       const m = await import('/embed.js');
       await m.highlight(document.getElementById('story'), t ? { theme: t } : {});

@@ -207,6 +207,7 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
       current = mark;
       render(mark.getAttribute('data-tifa-term'), matchFromElement(mark, mark.getRootNode()));
     }
+    if (theme === 'auto') host.setAttribute('data-theme', pageTheme(mark));
     host.setAttribute('data-open', '');
     showInTopLayer(true);
     desc.textContent = shortDescription(mark);
@@ -271,6 +272,29 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
     const ids = (mark.getAttribute('aria-describedby') || '').split(/\s+/).filter((x) => x && x !== host?.id && x !== desc?.id);
     if (ids.length) mark.setAttribute('aria-describedby', ids.join(' '));
     else mark.removeAttribute('aria-describedby');
+  }
+
+  /**
+   * 'dark' or 'light' for the `auto` theme, from the background the highlight is drawn on
+   * (the nearest ancestor with a background colour), not the operating system's setting: a
+   * light news page in a dark OS keeps light cards (issue 11, item 8). Falls back to the
+   * colour scheme when no ancestor has a background.
+   */
+  function pageTheme(mark) {
+    // From the highlight's parent: a <mark> may have a background of its own.
+    const up = (el) => el.parentElement || (el.getRootNode && el.getRootNode().host) || null;
+    for (let el = up(mark); el; ) {
+      const bg = win.getComputedStyle(el).backgroundColor;
+      const m = /rgba?\(([\d.]+)[, ]+([\d.]+)[, ]+([\d.]+)(?:[,/ ]+([\d.]+%?))?/.exec(bg || '');
+      const alpha = m && m[4] !== undefined ? (m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4])) : 1;
+      if (m && alpha > 0.5) {
+        const lin = (v) => { const c = v / 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+        const lum = 0.2126 * lin(+m[1]) + 0.7152 * lin(+m[2]) + 0.0722 * lin(+m[3]);
+        return lum < 0.18 ? 'dark' : 'light';
+      }
+      el = up(el);
+    }
+    return win.matchMedia && win.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   }
 
   /** "Two Upholds (两个维护), Leadership. Press Enter for the explanation." */

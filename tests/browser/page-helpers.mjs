@@ -28,9 +28,12 @@ export function cli(file, format = 'json', extra = []) {
 }
 
 /** Opens the page and waits until the dictionary is loaded. */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, init } = {}) {
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, init, keepStorage = false } = {}) {
   const page = await browser.newPage();
   await page.setViewportSize(viewport);
+  // The browser profile is shared by the tests: a custom dictionary one test loaded (and the
+  // page keeps in localStorage) must not reach the next, unless the test asks for it.
+  if (!keepStorage) await page.addInitScript(() => { try { localStorage.removeItem('tifa-dictionary'); } catch { /* none */ } });
   if (init) await page.addInitScript(init);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -207,6 +207,37 @@ test('a text in the box before the page\'s script runs is analysed when it does'
   await page.close();
 });
 
+// Issue 11, item 11: after a failed upload the previous dictionary silently stayed active;
+// "1 entries"; "Use only my dictionary" did nothing until a new upload; nothing survived a reload.
+test('custom dictionary: failures name the one still in use, the only-box applies at once, it survives a reload', async () => {
+  const page = await openPage(browser, server.url + '/index.html', { keepStorage: true });
+  const status = () => page.$eval('#dict-status', (el) => el.textContent);
+  const waitStatus = (re) => page.waitForFunction((src) => new RegExp(src).test(document.getElementById('dict-status').textContent), re.source);
+  const good = join(tmp, 'mine.toml');
+  await writeFile(good, ACCEPTED_DICT);
+  const bad = join(tmp, 'broken.toml');
+  await writeFile(bad, '[[term]]\nid = 3\n');
+  await page.click('details.dict summary');
+  await page.setInputFiles('#dict-file', good);
+  await waitStatus(/^Loaded mine\.toml: 1 entry from it, [\d,]+ entries in all\.$/);
+  await page.setInputFiles('#dict-file', bad);
+  await waitStatus(/^Not loaded: /);
+  assert.match(await status(), /broken\.toml.* Still using mine\.toml\.$/);
+  await page.check('#dict-only');
+  await waitStatus(/only this dictionary/);
+  assert.match(await status(), /^Loaded mine\.toml: 1 entry from it, 1 entry in all \(only this dictionary\)\.$/);
+  await page.reload();
+  await page.waitForFunction(() => /^Restored mine\.toml/.test(document.getElementById('dict-status').textContent));
+  assert.equal(await page.$eval('#dict-only', (el) => el.checked), true);
+  await fillText(page, 'They repeat the sneaky formula and the Two Upholds.');
+  assert.deepEqual((await highlights(page)).map((h) => h.id), ['sneaky-term'], 'only the custom dictionary');
+  await page.click('details.dict summary');
+  await page.click('#dict-reset');
+  await waitStatus(/^Using the built-in dictionary/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('tifa-dictionary')), null);
+  await page.close();
+});
+
 // Regression: the card part arriving after an analysis made the worker forget the report, so
 // the next export failed ("nothing to export yet") and no file came.
 test('an export after the card part has arrived still exports the text analysed before it', async () => {
@@ -334,7 +365,7 @@ test('a custom dictionary with markup-like text renders as text everywhere and r
   await page.click('details.dict summary');
   await page.setInputFiles('#dict-file', p);
   await page.waitForFunction(() => /Not loaded|Loaded/.test(document.getElementById('dict-status').textContent));
-  assert.match(await page.$eval('#dict-status', (el) => el.textContent), /^Loaded sneaky\.toml: 1 entries/);
+  assert.match(await page.$eval('#dict-status', (el) => el.textContent), /^Loaded sneaky\.toml: 1 entry from it/);
   await fillText(page, 'They repeat the sneaky formula and the Two Upholds.');
   const got = await highlights(page);
   assert.deepEqual(got.map((h) => h.id), ['sneaky-term', 'two-upholds']);

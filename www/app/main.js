@@ -355,20 +355,40 @@ ui.sensitivity.addEventListener('change', () => {
 });
 
 // ---- custom dictionary ------------------------------------------------------------------------
-async function loadDictionary(request, label) {
+// The active custom dictionary ({ name, text }), kept in localStorage so it survives a reload.
+const DICT_KEY = 'tifa-dictionary';
+let activeDict = null;
+const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+function rememberDictionary() {
+  try {
+    if (activeDict) localStorage.setItem(DICT_KEY, JSON.stringify({ ...activeDict, only: ui.dictOnly.checked }));
+    else localStorage.removeItem(DICT_KEY);
+    return true;
+  } catch {
+    return false; // storage full or disabled: the dictionary works until the page is closed
+  }
+}
+
+async function loadDictionary(request, label, { restored = false } = {}) {
   ui.dictStatus.textContent = `Checking ${label}…`;
   try {
     await ready;
     const result = await engine.request('dictionary', request);
     setEntries(result);
+    activeDict = request.mode === 'builtin' ? null : { name: request.name, text: request.text };
+    const kept = rememberDictionary();
     const own = result.entries.filter((e) => e.file === request.name).length;
     ui.dictStatus.textContent = request.mode === 'builtin'
-      ? `Using the built-in dictionary (${result.entries.length} entries).`
-      : `Loaded ${label}: ${own} entries from it, ${result.entries.length} in all.`;
+      ? `Using the built-in dictionary (${plural(result.entries.length, 'entry', 'entries')}).`
+      : `${restored ? 'Restored' : 'Loaded'} ${label}: ${plural(own, 'entry', 'entries')} from it, ${plural(result.entries.length, 'entry', 'entries')} in all${request.mode === 'only' ? ' (only this dictionary)' : ''}.`
+        + (kept ? '' : ' It will not be kept after a reload (the browser\'s storage refused it).');
     state.occ = null;
     scheduleAnalyze(0);
   } catch (err) {
-    ui.dictStatus.textContent = `Not loaded: ${err.message}`;
+    // The previous dictionary stays in use: say which (issue 11, item 11).
+    const still = activeDict ? activeDict.name : 'the built-in dictionary';
+    ui.dictStatus.textContent = `Not loaded: ${err.message} Still using ${still}.`;
   }
 }
 ui.dictFile.addEventListener('change', async () => {
@@ -378,7 +398,18 @@ ui.dictFile.addEventListener('change', async () => {
   const text = await file.text();
   loadDictionary({ mode: ui.dictOnly.checked ? 'only' : 'with', text, name: file.name }, file.name);
 });
+// "Use only my dictionary" applies at once to the dictionary in use.
+ui.dictOnly.addEventListener('change', () => {
+  if (activeDict) loadDictionary({ mode: ui.dictOnly.checked ? 'only' : 'with', ...activeDict }, activeDict.name);
+});
 ui.dictReset.addEventListener('click', () => loadDictionary({ mode: 'builtin' }, 'the built-in dictionary'));
+try {
+  const saved = JSON.parse(localStorage.getItem(DICT_KEY) || 'null');
+  if (saved && typeof saved.text === 'string' && typeof saved.name === 'string') {
+    ui.dictOnly.checked = !!saved.only;
+    loadDictionary({ mode: saved.only ? 'only' : 'with', text: saved.text, name: saved.name }, saved.name, { restored: true });
+  }
+} catch { /* nothing saved, or storage unavailable */ }
 
 // ---- exports ----------------------------------------------------------------------------------
 for (const b of document.querySelectorAll('button[data-export]')) {

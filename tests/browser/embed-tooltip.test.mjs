@@ -181,6 +181,27 @@ test('under 600px the tooltip is a bottom sheet', async () => {
   await page.close();
 });
 
+// Issue 11, item 3: on a phone, a term in the lower part of the screen disappeared under its
+// own bottom sheet.
+test('on a 390x844 touch screen the tapped term stays visible above its sheet', async () => {
+  const { page } = await article({ viewport: { width: 390, height: 844 } });
+  await page.addStyleTag({ content: 'body { padding-bottom: 1200px; }' });
+  // Put the term low on the screen, then open its card.
+  await page.evaluate(() => {
+    const m = document.querySelector('#p-plain mark');
+    window.scrollTo(0, m.getBoundingClientRect().top + window.scrollY - 700);
+  });
+  await page.focus('#p-plain mark');
+  await waitOpen(page);
+  const got = await page.evaluate(() => {
+    const m = document.querySelector('#p-plain mark').getBoundingClientRect();
+    const p = document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelector('.tifa-tip').getBoundingClientRect();
+    return { markTop: m.top, markBottom: m.bottom, sheetTop: p.top };
+  });
+  assert.ok(got.markTop >= 0 && got.markBottom <= got.sheetTop, JSON.stringify(got));
+  await page.close();
+});
+
 // Issue 11, item 8: `auto` followed the operating system, so a light news page in a dark OS got
 // dark cards. It follows the background under the highlight now; explicit themes still win.
 test('themes: auto follows the page\'s background, explicit dark and light win', async () => {

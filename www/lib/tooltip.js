@@ -352,6 +352,24 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
   // Positioning ------------------------------------------------------------------------------
   const sheetQuery = win.matchMedia ? win.matchMedia('(max-width: 599.98px)') : null;
   let onShown = []; // callbacks waiting for the panel to be visible (focus cannot enter a hidden one)
+  /**
+   * A bottom sheet must not cover the term it explains (issue 11, item 3): scroll the term above
+   * the sheet, and where the page cannot scroll that far (its last lines), make the sheet
+   * shorter, down to a third of the screen.
+   */
+  function keepAboveSheet(mark) {
+    const gap = 12;
+    const r = mark.getBoundingClientRect();
+    const top = panel.getBoundingClientRect().top;
+    if (r.bottom + gap <= top) return;
+    win.scrollBy({ top: r.bottom + gap - top, behavior: 'instant' });
+    const after = mark.getBoundingClientRect();
+    if (after.bottom + gap > panel.getBoundingClientRect().top) {
+      const room = Math.max(win.innerHeight / 3, win.innerHeight - after.bottom - gap);
+      panel.style.maxHeight = `${Math.round(room)}px`;
+    }
+  }
+
   function reveal() {
     panel.style.visibility = '';
     const fns = onShown; onShown = [];
@@ -365,8 +383,10 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
     if (sheetQuery && sheetQuery.matches) {
       panel.classList.add('sheet');
       panel.style.removeProperty('left'); panel.style.removeProperty('top');
+      panel.style.removeProperty('max-height');
       if (cleanupAuto) { cleanupAuto(); cleanupAuto = null; }
       reveal();
+      keepAboveSheet(current);
       return;
     }
     panel.classList.remove('sheet');

@@ -119,16 +119,19 @@ pub(super) struct Check<'a> {
     pub errors: Vec<Error>,
     /// Forms expanded from templates so far (shared across files through `load`).
     pub expanded: usize,
+    /// Byte offsets where lines start, computed on the first error: each error's line is then
+    /// a binary search (rescanning the file per error made 30,000 errors take 45 s).
+    pub line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl Check<'_> {
     pub(super) fn line(&self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
-        self.text.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        starts.partition_point(|&s| s <= offset.min(self.text.len()))
     }
 
     fn at(&self, span: Range<usize>, entry: Option<&str>, field: &str) -> Location {
@@ -264,6 +267,7 @@ pub(super) fn load(files: &[(&str, &str)], builtin: usize) -> Result<Dictionary,
             text,
             errors: Vec::new(),
             expanded: checks.last().map_or(0, |c| c.expanded),
+            line_starts: Default::default(),
         };
         match toml::from_str::<RawFile>(text) {
             Err(e) => {
@@ -512,4 +516,30 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
         related,
         form_spans: forms.spans,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Check;
+
+    /// Lines from byte offsets: the same answer as counting the line breaks before the offset.
+    #[test]
+    fn line_of_offset() {
+        let text = "a\nbc\n\nd";
+        let check = Check {
+            file: "t.toml",
+            text,
+            errors: Vec::new(),
+            expanded: 0,
+            line_starts: Default::default(),
+        };
+        for offset in 0..=text.len() + 3 {
+            let want = text.as_bytes()[..offset.min(text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            assert_eq!(check.line(offset), want, "offset {offset}");
+        }
+    }
 }

@@ -238,6 +238,17 @@ test('custom dictionary: failures name the one still in use, the only-box applie
   await page.close();
 });
 
+// Issue 14, item 9: `?sample=…#%` threw a URIError and the page never finished starting.
+test('a malformed URL fragment does not stop the page', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + '/index.html?sample=official-en.txt#%');
+  await page.waitForFunction(() => window.tifaPage && window.tifaPage.matchCount > 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // Regression: the card part arriving after an analysis made the worker forget the report, so
 // the next export failed ("nothing to export yet") and no file came.
 test('an export after the card part has arrived still exports the text analysed before it', async () => {

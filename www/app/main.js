@@ -432,7 +432,10 @@ for (const b of document.querySelectorAll('button[data-export]')) {
 
 // ---- routing ----------------------------------------------------------------------------------
 function route() {
-  const hash = decodeURIComponent(location.hash.slice(1));
+  // A malformed fragment (`#%`) is taken as written, not a URIError that stops the page
+  // (issue 14, item 9).
+  let hash = location.hash.slice(1);
+  try { hash = decodeURIComponent(hash); } catch { /* keep it as written */ }
   const term = hash.startsWith('term/') ? hash.slice(5) : null;
   const glossaryView = term != null || hash === 'glossary';
   ui.viewRead.hidden = glossaryView;

@@ -238,6 +238,22 @@ test('custom dictionary: failures name the one still in use, the only-box applie
   await page.close();
 });
 
+// Issue 14, item 7: a dictionary with thousands of errors filled the page with a status line of
+// almost a million characters.
+test('a dictionary with thousands of problems gets a short status that says how to see them all', async () => {
+  const page = await openPage(browser, server.url + '/index.html');
+  const p = join(tmp, 'many.toml');
+  await writeFile(p, '[[term]]\nid = "Bad Id"\n'.repeat(3000));
+  await page.click('details.dict summary');
+  await page.setInputFiles('#dict-file', p);
+  await page.waitForFunction(() => /^Not loaded/.test(document.getElementById('dict-status').textContent), null, { timeout: 60_000 });
+  const status = await page.$eval('#dict-status', (el) => el.textContent);
+  assert.ok(status.length < 1200, `${status.length} characters`);
+  assert.match(status, /more line\(s\): run `tifa dict check many\.toml` for the whole list\./);
+  assert.match(status, /many\.toml:2:/);
+  await page.close();
+});
+
 // Issue 14, item 9: `?sample=…#%` threw a URIError and the page never finished starting.
 test('a malformed URL fragment does not stop the page', async () => {
   const page = await browser.newPage();

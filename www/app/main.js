@@ -370,6 +370,25 @@ function rememberDictionary() {
   }
 }
 
+/**
+ * At most the first few problems of a long validation message (a broken file can have
+ * thousands; issue 14, item 7), with how to see them all.
+ */
+function shorten(message, name, max = 600) {
+  if (message.length <= max) return message;
+  const lines = message.split('\n');
+  let out = '';
+  let shown = 0;
+  for (const line of lines) {
+    if (out.length + line.length > max) break;
+    out += (shown ? '\n' : '') + line;
+    shown += 1;
+  }
+  if (!shown) out = `${message.slice(0, max)}…`;
+  const rest = lines.length - Math.max(shown, 1);
+  return `${out}\n… and ${rest.toLocaleString('en')} more line(s): run \`tifa dict check ${name || 'FILE'}\` for the whole list.`;
+}
+
 async function loadDictionary(request, label, { restored = false } = {}) {
   ui.dictStatus.textContent = `Checking ${label}…`;
   try {
@@ -388,7 +407,7 @@ async function loadDictionary(request, label, { restored = false } = {}) {
   } catch (err) {
     // The previous dictionary stays in use: say which (issue 11, item 11).
     const still = activeDict ? activeDict.name : 'the built-in dictionary';
-    ui.dictStatus.textContent = `Not loaded: ${err.message} Still using ${still}.`;
+    ui.dictStatus.textContent = `Not loaded: ${shorten(err.message, request.name)} Still using ${still}.`;
   }
 }
 ui.dictFile.addEventListener('change', async () => {

@@ -3,8 +3,9 @@
 use crate::context::{DocumentContext, Sensitivity};
 use crate::dictionary::Dictionary;
 use crate::error::Error;
+use crate::matcher::Found;
 use crate::matcher::Matcher;
-use crate::normalize::normalize;
+use crate::normalize::{normalize, Normalized};
 use crate::report::{self, Report};
 
 /// The largest text accepted, in bytes of UTF-8 (64 MiB).
@@ -84,6 +85,16 @@ impl Analyzer {
         &self.matcher
     }
 
+    /// The first stages for every entry point: check the size, normalize, match.
+    fn find(&self, text: &str, options: Options) -> Result<(Normalized, Found), Error> {
+        Self::check(text)?;
+        let norm = normalize(text);
+        let found = self
+            .matcher
+            .find(&norm, options.sensitivity, options.document);
+        Ok((norm, found))
+    }
+
     fn check(text: &str) -> Result<(), Error> {
         if text.len() > MAX_TEXT_BYTES {
             return Err(Error::Input(format!(
@@ -122,11 +133,7 @@ impl Analyzer {
 
     /// The full report for one text with every option.
     pub fn analyze_options(&self, text: &str, options: Options) -> Result<Report, Error> {
-        Self::check(text)?;
-        let norm = normalize(text);
-        let found = self
-            .matcher
-            .find(&norm, options.sensitivity, options.document);
+        let (norm, found) = self.find(text, options)?;
         Ok(report::build(
             &self.dict,
             &self.matcher,
@@ -204,21 +211,13 @@ impl Analyzer {
     /// assert_eq!(rows[5], 0); // kind 0: official
     /// ```
     pub fn rows(&self, text: &str, options: Options) -> Result<Vec<u32>, Error> {
-        Self::check(text)?;
-        let norm = normalize(text);
-        let found = self
-            .matcher
-            .find(&norm, options.sensitivity, options.document);
+        let (norm, found) = self.find(text, options)?;
         Ok(report::rows(&self.dict, &self.matcher, &norm, &found))
     }
 
     /// [`Analyzer::spans`] with every option.
     pub fn spans_options(&self, text: &str, options: Options) -> Result<Vec<u32>, Error> {
-        Self::check(text)?;
-        let norm = normalize(text);
-        let found = self
-            .matcher
-            .find(&norm, options.sensitivity, options.document);
+        let (norm, found) = self.find(text, options)?;
         let mut out = Vec::with_capacity(found.chosen.len() * 3);
         for c in found.chosen {
             let (s, e) = norm.original_span(c.outer.start, c.outer.end);

@@ -1,6 +1,8 @@
 //! `Analyzer::rows` (the numbers the browser highlights from) says exactly what the report says,
 //! on every shipped sample and at every sensitivity.
 
+mod common;
+
 use tifa::context::{Reason, Sensitivity};
 use tifa::report::ROW;
 use tifa::{Analyzer, Kind, Options};
@@ -9,14 +11,8 @@ use tifa::{Analyzer, Kind, Options};
 fn rows_agree_with_the_report() {
     let tifa = Analyzer::builtin().unwrap();
     let entries = tifa.dictionary().entries();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/samples");
     let mut checked = 0;
-    for f in std::fs::read_dir(dir).unwrap() {
-        let path = f.unwrap().path();
-        if path.extension().is_none_or(|x| x != "txt") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).unwrap();
+    for (path, text) in common::samples() {
         for sensitivity in [Sensitivity::Strict, Sensitivity::Default, Sensitivity::All] {
             let options = Options {
                 sensitivity,
@@ -25,7 +21,7 @@ fn rows_agree_with_the_report() {
             let report = tifa.analyze_options(&text, options).unwrap();
             let rows = tifa.rows(&text, options).unwrap();
             let n = rows[0] as usize;
-            assert_eq!(n, report.matches.len(), "{}", path.display());
+            assert_eq!(n, report.matches.len(), "{}", path);
             let mut nested = &rows[1 + n * ROW..];
             for (i, m) in report.matches.iter().enumerate() {
                 let r = &rows[1 + i * ROW..1 + (i + 1) * ROW];
@@ -41,17 +37,17 @@ fn rows_agree_with_the_report() {
                     got,
                     (m.start, m.end, m.id.as_str(), m.form.as_str(), m.kind),
                     "{} match {i}",
-                    path.display()
+                    path
                 );
                 let context = (r[5] > 0).then(|| Reason::ALL[r[5] as usize - 1]);
-                assert_eq!(context, m.context, "{} match {i}", path.display());
+                assert_eq!(context, m.context, "{} match {i}", path);
                 let (here, rest) = nested.split_at(r[6] as usize);
                 let ids: Vec<&str> = here
                     .iter()
                     .map(|&e| entries[e as usize].id.as_str())
                     .collect();
                 let want: Vec<&str> = m.nested.iter().map(|x| x.id.as_str()).collect();
-                assert_eq!(ids, want, "{} match {i}", path.display());
+                assert_eq!(ids, want, "{} match {i}", path);
                 nested = rest;
                 checked += 1;
             }

@@ -100,9 +100,9 @@ pub struct Matcher {
     alphabet: Alphabet,
     /// Over the forms written in tokens; its pattern `i` is `ac_patterns[i]`.
     ac: Automaton,
-    /// For each automaton pattern: the form (index into `patterns`), and whether it is the
-    /// form with its plural suffix.
-    ac_patterns: Vec<(u32, bool)>,
+    /// For each automaton pattern, the form (index into `patterns`) it stands for: the form
+    /// itself or the form with its plural suffix.
+    ac_patterns: Vec<u32>,
     pub(crate) patterns: Vec<Pattern>,
     /// Each entry's category, for the document rule.
     categories: Vec<String>,
@@ -242,7 +242,10 @@ impl Matcher {
                 flat.push(alphabet.add(t));
             }
             let to = flat.len();
+            bounds.push(to as u32);
+            ac_patterns.push(pi as u32);
             if let (true, Some(suffix), true) = (p.word_end, p.plural, to > from) {
+                // The same tokens with the last word's plural in place of the word.
                 let start = text
                     .char_indices()
                     .rev()
@@ -252,16 +255,11 @@ impl Matcher {
                 word.clear();
                 word.push_str(&text[start..]);
                 word.push_str(suffix);
-                bounds.push(to as u32);
-                ac_patterns.push((pi as u32, false));
                 flat.extend_from_within(from..to - 1);
                 let plural = alphabet.add(&word);
                 flat.push(plural);
                 bounds.push(flat.len() as u32);
-                ac_patterns.push((pi as u32, true));
-            } else {
-                bounds.push(to as u32);
-                ac_patterns.push((pi as u32, false));
+                ac_patterns.push(pi as u32);
             }
         }
         let ac = Automaton::from_flat(&flat, &bounds, alphabet.size());
@@ -300,7 +298,7 @@ impl Matcher {
         let (encoded, at) = self.alphabet.encode_text(text);
         let mut out = Vec::new();
         self.ac.find_overlapping(&encoded, |k, s, e| {
-            let (pi, _plural) = self.ac_patterns[k as usize];
+            let pi = self.ac_patterns[k as usize];
             let p = &self.patterns[pi as usize];
             let (start, end) = (at[s] as usize, at[e] as usize);
             // A plural form ends on a word too (the suffix was the end of its last token).

@@ -22,9 +22,7 @@ const NUMBERS: &[&str] = &[
 
 /// A word character as `\b` sees it: letters, digits, `_`, combining marks, CJK included.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
-        || c == '_'
-        || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+    c.is_alphanumeric() || c == '_' || crate::boundary::is_combining(c)
 }
 
 /// The length of the number word at the start of `s`, in either case or exactly capitalized.
@@ -230,6 +228,19 @@ fn ordinary(text: &str, (s, e): (usize, usize)) -> bool {
     ORDINARY_NOUNS.iter().any(|n| t.ends_with(n)) && is_bare_chinese(text, s)
 }
 
+/// Sorted, with each range that overlaps an earlier one left out.
+fn first_of_overlaps(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in ranges {
+        match merged.last() {
+            Some(&(_, le)) if s < le => {}
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
 /// Every candidate as a byte range of `text` (group 1 or 2 of each pattern), in text order,
 /// overlapping ones merged to the first.
 pub fn find(text: &str) -> Vec<(usize, usize)> {
@@ -242,15 +253,7 @@ pub fn find(text: &str) -> Vec<(usize, usize)> {
         quoted_chinese(text, i).or_else(|| counted_chinese(text, i).map(|e| ((i, e), e)))
     });
     out.retain(|&r| !ordinary(text, r));
-    out.sort();
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in out {
-        match merged.last() {
-            Some(&(_, le)) if s < le => {}
-            _ => merged.push((s, e)),
-        }
-    }
-    merged
+    first_of_overlaps(out)
 }
 
 #[cfg(test)]
@@ -292,15 +295,7 @@ mod tests {
                 }
             }
         }
-        out.sort();
-        let mut merged: Vec<(usize, usize)> = Vec::new();
-        for (s, e) in out {
-            match merged.last() {
-                Some(&(_, le)) if s < le => {}
-                _ => merged.push((s, e)),
-            }
-        }
-        merged
+        first_of_overlaps(out)
     }
 
     /// Whole and broken candidates, and the characters around them.

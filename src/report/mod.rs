@@ -168,6 +168,26 @@ impl Builder<'_> {
     fn span(&self, m: &RawMatch) -> (u32, u32) {
         self.norm.original_span(m.start, m.end)
     }
+
+    /// The terms nested in a chosen match whose entry is `outer`: `(entry, form, start, end)`,
+    /// one occurrence per entry (two overlapping forms of the same entry are one), not the
+    /// outer entry itself. The report and the rows both use this rule.
+    fn nested(&self, c: &Chosen, outer: usize) -> Vec<(usize, usize, u32, u32)> {
+        let mut out: Vec<(usize, usize, u32, u32)> = Vec::new();
+        for n in &c.nested {
+            let (ni, nf) = self.owner(n);
+            let (s, e) = self.span(n);
+            if ni == outer
+                || out
+                    .iter()
+                    .any(|&(x, _, xs, xe)| x == ni && xs < e && s < xe)
+            {
+                continue;
+            }
+            out.push((ni, nf, s, e));
+        }
+        out
+    }
 }
 
 /// Fields per match in [`rows`].
@@ -203,16 +223,7 @@ pub(crate) fn rows(
             .and_then(|r| Reason::ALL.iter().position(|&x| x == r))
             .map_or(0, |i| i + 1);
         let from = nested_all.len();
-        let mut spans: Vec<(usize, u32, u32)> = Vec::new();
-        for n in &c.nested {
-            let (ni, _) = b.owner(n);
-            let (s, e) = b.span(n);
-            if ni == ei || spans.iter().any(|&(x, xs, xe)| x == ni && xs < e && s < xe) {
-                continue;
-            }
-            spans.push((ni, s, e));
-            nested_all.push(ni as u32);
-        }
+        nested_all.extend(b.nested(c, ei).into_iter().map(|(ni, ..)| ni as u32));
         out.extend([
             start,
             end,
@@ -251,17 +262,7 @@ pub(crate) fn build(
         let entry = &entries[ei];
         let (start, end) = spans[i];
         let mut nested: Vec<Nested> = Vec::new();
-        for n in &c.nested {
-            let (ni, nf) = b.owner(n);
-            let (s, e) = b.span(n);
-            // One occurrence per entry: two overlapping forms of the same entry are one.
-            if ni == ei
-                || nested
-                    .iter()
-                    .any(|x| x.id == entries[ni].id && x.start < e && s < x.end)
-            {
-                continue;
-            }
+        for (ni, nf, s, e) in b.nested(c, ei) {
             if counts[ni] == (0, 0) {
                 first_seen.push(ni);
             }

@@ -18,7 +18,8 @@ pub fn is_word_char(c: char) -> bool {
     (c.is_alphanumeric() && !is_cjk(c)) || c == '_' || is_combining(c)
 }
 
-fn is_combining(c: char) -> bool {
+/// Is `c` a combining mark (part of the word it follows)?
+pub(crate) fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 

@@ -59,3 +59,20 @@ pub fn dictionary_toml(terms: &[Term]) -> String {
     }
     out
 }
+
+/// Every shipped sample (`tests/samples/*.txt`) as (file name, text), sorted by name.
+pub fn samples() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/samples");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    out.sort();
+    assert!(out.len() >= 4, "only {} samples", out.len());
+    out
+}

@@ -162,12 +162,7 @@ export function loadModule(pkgUrl, name = CORE) {
         throw new TifaLoadError('network', `tifa: could not load ${jsUrl} (${errText(err)}).`,
           "check that the file is served with a JavaScript MIME type and, if the page has a Content-Security-Policy, that script-src allows tifa's origin.", err);
       }
-      let res;
-      try {
-        res = await fetch(wasmUrl, { credentials: 'same-origin' });
-      } catch (err) {
-        throw fetchError(wasmUrl, err);
-      }
+      const res = await fetchOrExplain(wasmUrl);
       if (!res.ok) {
         throw new TifaLoadError(res.status === 404 || res.status === 410 ? 'not-found' : 'network',
           `tifa: ${wasmUrl} answered HTTP ${res.status}.`, `serve pkg/${name}_bg.wasm (built by \`make build\`) next to pkg/${name}.js.`);
@@ -214,12 +209,7 @@ async function fetchText(url) {
 
 /** Fetches a part of the compiled dictionary as bytes, with errors that say what to fix. */
 async function fetchBytes(url) {
-  let res;
-  try {
-    res = await fetch(url, { credentials: 'same-origin' });
-  } catch (err) {
-    throw fetchError(url, err);
-  }
+  const res = await fetchOrExplain(url);
   if (!res.ok) {
     throw new TifaLoadError(res.status === 404 || res.status === 410 ? 'not-found' : 'network',
       `tifa: ${url} answered HTTP ${res.status}.`, 'serve the pkg/ directory built by `make build` (it holds tifa.match.bin and tifa.cards.bin).');
@@ -229,6 +219,15 @@ async function fetchBytes(url) {
 
 /** The fix to quote for tifa's files on another origin than the page. */
 export const CORS_FIX = "serve tifa's files (pkg/, lib/, embed.js) with the header `Access-Control-Allow-Origin: *` (or your pages' origin), or from your pages' own origin.";
+
+/** `fetch` for tifa's own files; a network failure becomes a {@link TifaLoadError} saying why. */
+async function fetchOrExplain(url) {
+  try {
+    return await fetch(url, { credentials: 'same-origin' });
+  } catch (err) {
+    throw fetchError(url, err);
+  }
+}
 
 /** A failed fetch: on another origin than the page, most likely a missing CORS header. */
 function fetchError(url, err) {

@@ -242,8 +242,7 @@ impl Tifa {
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text_arg(&text, "the text")?;
-        let options = options_arg(&options)?;
+        let (text, options) = (text_arg(&text, "the text")?, options_arg(&options)?);
         let report = self
             .inner
             .analyze_options(&text, options)
@@ -270,11 +269,7 @@ impl Tifa {
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
     ) -> Result<Vec<u32>, JsValue> {
-        let text = text_arg(&text, "the text")?;
-        let options = options_arg(&options)?;
-        self.inner
-            .spans_options(&text, options)
-            .map_err(|e| js_error(e).into())
+        self.numbers(&text, &options, Analyzer::spans_options)
     }
 
     /// Every entry, in index order (`entryIndex` of `spans` indexes this array).
@@ -294,11 +289,7 @@ impl Tifa {
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
     ) -> Result<Vec<u32>, JsValue> {
-        let text = text_arg(&text, "the text")?;
-        let options = options_arg(&options)?;
-        self.inner
-            .rows(&text, options)
-            .map_err(|e| js_error(e).into())
+        self.numbers(&text, &options, Analyzer::rows)
     }
 
     /// The names behind the numbers of `rows`: `{ kinds, contexts }`.
@@ -323,6 +314,17 @@ impl Tifa {
     pub fn form_text(&self, entry: usize, form: usize) -> Option<String> {
         let e = self.inner.dictionary().entries().get(entry)?;
         e.forms.get(form).map(|f| f.text.clone())
+    }
+
+    /// Checks the arguments of `spans` and `rows` and runs one of them.
+    fn numbers(
+        &self,
+        text: &JsValue,
+        options: &JsValue,
+        f: fn(&Analyzer, &str, Options) -> Result<Vec<u32>, Error>,
+    ) -> Result<Vec<u32>, JsValue> {
+        let (text, options) = (text_arg(text, "the text")?, options_arg(options)?);
+        f(&self.inner, &text, options).map_err(|e| js_error(e).into())
     }
 
     /// Every entry without its forms and card fields (`id`, `zh`, `zh_hant`, `en`,

@@ -38,9 +38,11 @@ for (const { file, title, party } of samples) {
     const terms = await page.$$eval('#report .term-step', (bs) => bs.map((b) => b.getAttribute('data-term')));
     assert.deepEqual(terms, expected.terms.map((t) => t.id));
     // Every highlight follows the contract.
-    const contract = await page.$$eval('#output mark', (ms) => ms.every((m) => m.matches('[data-tifa-term][data-tifa-form][data-tifa-kind][data-tifa-occurrence][tabindex="0"].tifa-term')
+    const contract = await page.$$eval('#output mark', (ms) => ms.every((m) => m.matches('[data-tifa-term][data-tifa-form][data-tifa-kind][data-tifa-occurrence][tabindex].tifa-term')
       && [...m.classList].some((c) => c.startsWith('tifa-cat-'))));
     assert.ok(contract);
+    // One tab stop for the whole text (a roving tabindex; issue 11, item 4).
+    assert.equal(await page.$$eval('#output [tabindex="0"]', (ms) => ms.length), expected.matches.length ? 1 : 0);
     assert.deepEqual(page.errors, []);
     await page.close();
   });

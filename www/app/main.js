@@ -8,6 +8,7 @@ import { glossaryBrowser, termHash } from './glossary.js';
 import { readTextFile } from './read-file.js';
 import { saveText, formatBytes } from './download.js';
 import { CARD_CSS } from '../lib/card.js';
+import { rovingHighlights } from '../lib/roving.js';
 
 /** Texts longer than this (UTF-16 units) are analysed but not placed in the textarea. */
 export const EDITOR_LIMIT = 1_000_000;
@@ -53,6 +54,8 @@ try {
 } catch { /* no constructable stylesheets: the card stays readable, unstyled */ }
 const glossary = glossaryBrowser({ input: ui.gq, results: ui.gResults, view: ui.gEntry, count: ui.gCount, getEntry });
 attachTooltips(ui.output, { getEntry, onNavigate: () => {}, theme: 'auto' });
+// One tab stop for the whole highlighted text; n/p and the arrow keys move between terms.
+const roving = rovingHighlights(ui.output, { isSkipped: (mark) => state.hidden.has(state.view?.match(+mark.getAttribute('data-tifa-occurrence'))?.entry?.category) });
 
 function setEntries({ entries }) {
   state.entries = entries;
@@ -141,12 +144,12 @@ async function analyzeLatest(seq) {
   ui.output.lang = result.summary.density.unit === 'characters' ? 'zh' : 'en';
   renderReport(ui.report, result.summary, { getEntry, hidden: state.hidden, onStep: step, onToggle: toggleCategory });
   const r = renderHighlights(ui.output, text, view, {
-    isHidden: (cat) => state.hidden.has(cat),
     onProgress: (f, marks) => {
       if (!firstHighlight && marks[0]) {
         firstHighlight = true;
         performance.mark('tifa-first-highlight');
       }
+      if (!roving.stop?.isConnected) roving.refresh();
       if (f < 1) progress(`Highlighting… ${Math.floor(f * 100)}%`, f);
     },
   });
@@ -226,7 +229,8 @@ function toggleCategory(category, shown) {
   if (shown) state.hidden.delete(category);
   else state.hidden.add(category);
   hideSheet.replaceSync([...state.hidden].map((c) => `#output .${categoryClass(c)} { background: none !important; border-color: transparent !important; color: inherit !important; pointer-events: none; box-shadow: none !important; }`).join('\n'));
-  for (const mark of ui.output.querySelectorAll(`.${categoryClass(category)}`)) mark.setAttribute('tabindex', shown ? '0' : '-1');
+  for (const mark of ui.output.querySelectorAll(`.${categoryClass(category)}`)) mark.setAttribute('tabindex', '-1');
+  roving.refresh();
 }
 
 // ---- input ------------------------------------------------------------------------------------

@@ -4,7 +4,8 @@
 //
 // Text reaches the DOM only as text nodes; highlights are <mark> elements following the shared
 // highlight contract (data-tifa-term, -form, -kind, -context, -nested, -occurrence; class
-// "tifa-term tifa-cat-<category>"; tabindex 0).
+// "tifa-term tifa-cat-<category>"). Highlights are made with tabindex -1: the page's roving
+// tab stop (lib/roving.js) picks the one highlight that is in the tab order.
 
 import { categoryClass, createMark } from '../lib/mark.js';
 
@@ -24,7 +25,7 @@ export { categoryClass };
  */
 export function makeMark(doc, m, i, text) {
   const mark = createMark(doc, { id: m.entry?.id, category: m.entry?.category, form: m.form, kind: m.kind,
-    context: m.context, nested: m.nested, occurrence: i });
+    context: m.context, nested: m.nested, occurrence: i, focusable: false });
   mark.textContent = text.slice(m.start, m.end);
   return mark;
 }
@@ -65,10 +66,10 @@ export function blockEnd(text, pos, size, view, i) {
  *
  * @example
  *   const r = renderHighlights(output, text, matchView(compact, entries), {
- *     onProgress: (f) => (bar.value = f), isHidden: (cat) => hidden.has(cat) });
+ *     onProgress: (f) => (bar.value = f) });
  *   await r.done;
  */
-export function renderHighlights(container, text, view, { onProgress, isHidden = () => false, budgetMs = 8, blockChars = BLOCK_CHARS } = {}) {
+export function renderHighlights(container, text, view, { onProgress, budgetMs = 8, blockChars = BLOCK_CHARS } = {}) {
   const doc = container.ownerDocument;
   const marks = new Array(view.count);
   let cancelled = false;
@@ -88,7 +89,6 @@ export function renderHighlights(container, text, view, { onProgress, isHidden =
       const m = view.match(i);
       if (m.start > at) frag.append(doc.createTextNode(text.slice(at, m.start)));
       const mark = makeMark(doc, m, i, text);
-      if (isHidden(m.entry?.category)) mark.setAttribute('tabindex', '-1');
       marks[i] = mark;
       frag.append(mark);
       at = m.end;

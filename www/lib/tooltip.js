@@ -155,6 +155,8 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
       hint.textContent = 'Press Enter to pin and explore, Escape to close.';
       panel.append(bar, body, hint);
       shadow.append(panel);
+      panel.addEventListener('keydown', onPanelKeyDown);
+      panel.addEventListener('focusout', onPanelFocusOut);
       panel.addEventListener('pointerenter', () => clearTimeout(closeTimer));
       panel.addEventListener('pointerleave', (ev) => { if (ev.pointerType !== 'touch') scheduleClose(); });
     }
@@ -214,8 +216,60 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
     const ids = (mark.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
     if (!ids.includes(desc.id)) mark.setAttribute('aria-describedby', [...ids, desc.id].join(' '));
     setPinned(pinIt || pinned);
+    watchRemoval(true);
     position();
     if (pinIt && focus) focusInto();
+  }
+
+  /**
+   * A card whose highlight is gone (its text edited away, the page re-rendered, the host
+   * removed it) closes (issue 11, item 4). One observer, only while a card is open; its
+   * callback only asks whether the highlight is still in the document.
+   */
+  let removalObserver = null;
+  function watchRemoval(on) {
+    if (!on) { removalObserver?.disconnect(); return; }
+    if (!removalObserver && typeof win.MutationObserver === 'function') {
+      removalObserver = new win.MutationObserver(() => {
+        if (current && !current.isConnected) {
+          // Focus was in the card, or on the highlight itself (then the browser dropped it to <body>).
+          const lost = !doc.activeElement || doc.activeElement === doc.body;
+          const focusWasInside = shadow.activeElement != null || (lost && focusedMark === current);
+          close(false, true);
+          // Focus would be lost with the card: it goes to the highlights' container.
+          if (focusWasInside && root.nodeType === 1 && root.isConnected) {
+            if (!root.hasAttribute('tabindex')) root.setAttribute('tabindex', '-1');
+            root.focus({ preventScroll: true });
+          }
+        }
+      });
+    }
+    const target = root.nodeType === 11 ? root : (root.nodeType === 9 ? root.documentElement : root);
+    removalObserver?.observe(target, { childList: true, subtree: true });
+  }
+
+  /**
+   * The pinned card is a non-modal dialog that belongs right after its highlight: Tab past its
+   * last control, or Shift+Tab before its first, closes it and puts focus back on the highlight,
+   * from where Tab goes on through the page (issue 11, item 4). Without this, focus fell to the
+   * end of the document (the host is the body's last child) and the card stayed open.
+   */
+  function onPanelKeyDown(ev) {
+    if (ev.key !== 'Tab' || !current) return;
+    const items = [...panel.querySelectorAll('button, a[href], [tabindex="0"]')].filter((b) => !b.hidden && b.offsetParent !== null);
+    if (!items.length) return;
+    const at = shadow.activeElement;
+    const leaving = ev.shiftKey ? (at === items[0] || at === panel) : at === items[items.length - 1];
+    if (!leaving) return;
+    ev.preventDefault();
+    close(true);
+  }
+  /** Focus leaving the card for something other than its highlight closes it. */
+  function onPanelFocusOut(ev) {
+    const to = ev.relatedTarget;
+    if (!current || !to) return; // the window lost focus: keep the card
+    if (to === host || host.contains(to) || shadow.contains(to) || to === current) return;
+    close(false, true);
   }
 
   function setPinned(on) {
@@ -316,16 +370,20 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
     } catch { /* not connected, or the host page removed it: fixed positioning still works */ }
   }
 
-  /** Closes the tooltip; `restoreFocus` moves focus back to the highlight when focus was inside. */
-  function close(restoreFocus = false) {
+  /**
+   * Closes the tooltip; `restoreFocus` moves focus back to the highlight, as does focus having
+   * been inside the card, unless `leaveFocus` (focus is already on its way elsewhere).
+   */
+  function close(restoreFocus = false, leaveFocus = false) {
     clearTimeout(openTimer); clearTimeout(closeTimer);
     if (!current) return;
     const mark = current;
-    const focusWasInside = host && (shadow.activeElement != null || doc.activeElement === host);
+    const focusWasInside = !leaveFocus && host && (shadow.activeElement != null || doc.activeElement === host);
     detachFrom(mark);
     current = null;
     history = [];
     setPinned(false);
+    watchRemoval(false);
     if (cleanupAuto) { cleanupAuto(); cleanupAuto = null; }
     host.removeAttribute('data-open');
     showInTopLayer(false);
@@ -443,9 +501,11 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
     clearTimeout(openTimer);
     if (mark === current) scheduleClose();
   };
+  let focusedMark = null; // the highlight that last had focus (kept when focus is simply dropped)
   const onFocusIn = (ev) => {
     if (inTooltip(ev)) { clearTimeout(closeTimer); return; }
     const mark = findMark(ev);
+    focusedMark = mark;
     if (!mark) return;
     if (suppressFocusOpen === mark) { suppressFocusOpen = null; return; }
     if (pinned && current && current !== mark) return;
@@ -455,6 +515,7 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
   };
   const onFocusOut = (ev) => {
     const mark = findMark(ev);
+    if (ev.relatedTarget) focusedMark = null;
     if (mark && mark === suppressFocusOpen) suppressFocusOpen = null;
     if (!current || pinned) return;
     const to = ev.relatedTarget;

@@ -33,7 +33,11 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   await page.setViewportSize(viewport);
   // The browser profile is shared by the tests: a custom dictionary one test loaded (and the
   // page keeps in localStorage) must not reach the next, unless the test asks for it.
-  if (!keepStorage) await page.addInitScript(() => { try { localStorage.removeItem('tifa-dictionary'); } catch { /* none */ } });
+  if (!keepStorage) {
+    await page.addInitScript(() => {
+      try { for (const k of ['tifa-dictionary', 'tifa-draft', 'tifa-keep-draft']) localStorage.removeItem(k); } catch { /* none */ }
+    });
+  }
   if (init) await page.addInitScript(init);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

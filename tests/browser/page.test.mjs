@@ -237,6 +237,7 @@ test('custom dictionary: failures name the one still in use, the only-box applie
   await page.click('#dict-reset');
   await waitStatus(/^Using the built-in dictionary/);
   assert.equal(await page.evaluate(() => localStorage.getItem('tifa-dictionary')), null);
+  await page.evaluate(() => localStorage.removeItem('tifa-draft')); // the profile is shared by the tests
   await page.close();
 });
 

@@ -1,5 +1,6 @@
 # tifa — the contract other tools and the README rely on:
-#   make build   release wasm + JS glue into www/ (a self-contained static site)
+#   make build   release wasm + JS glue into www/ (a self-contained static site); TIFA_REPORT_URL=…
+#                sets where "Report a problem with this entry" links go (scripts/site-config.py)
 #   make serve   build, then serve www/ on http://127.0.0.1:8080
 #   make test    every test: Rust unit/integration/doc tests, the shipped wasm in node, JS and browser tests
 #   make bench   the benchmarks (native, wasm in node, page, embed); prints medians and ratios
@@ -29,10 +30,11 @@ build:
 	wasm-bindgen --target web --out-dir $(PKG) --out-name tifa_full $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG)/tifa_full_bg.wasm -o $(PKG)/tifa_full_bg.wasm
 	cargo run --locked --quiet -p tifa-cli -- dict compile $(PKG)
+	scripts/site-config.py $(PKG)/tifa.match.bin > www/config.json
 	mkdir -p www/vendor
 	cp node_modules/@floating-ui/dom/dist/floating-ui.dom.browser.min.mjs www/vendor/
 	mkdir -p www/samples && cp tests/samples/*.txt www/samples/ 2>/dev/null || true
-	cd www && { echo '["./"'; find index.html style.css favicon.svg bookmarklet.js embed.js app lib pkg vendor samples \
+	cd www && { echo '["./"'; find index.html style.css favicon.svg config.json bookmarklet.js embed.js app lib pkg vendor samples \
 	  -type f ! -name '*.d.ts' ! -name '.*' | sort | sed 's/.*/,"&"/'; echo ']'; } > precache.json
 	if [ -x scripts/build-npm.sh ]; then scripts/build-npm.sh; fi
 	@echo "built: www/ ($$(wc -c < $(PKG)/tifa_bg.wasm) bytes of wasm, $$(wc -c < $(PKG)/tifa.match.bin) bytes of match part)"

@@ -9,6 +9,7 @@ import { readTextFile } from './read-file.js';
 import { saveText, formatBytes } from './download.js';
 import { CARD_CSS } from '../lib/card.js';
 import { rovingHighlights } from '../lib/roving.js';
+import { problemUrl } from '../lib/feedback.js';
 import { shareFragment, readShareFragment, SHARE_LIMIT, SHARE_PREFIX, saveDraft, loadDraft } from './share.js';
 
 /** Texts longer than this (UTF-16 units) are analysed but not placed in the textarea. */
@@ -56,7 +57,17 @@ try {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, cardSheet];
 } catch { /* no constructable stylesheets: the card stays readable, unstyled */ }
 const glossary = glossaryBrowser({ input: ui.gq, results: ui.gResults, view: ui.gEntry, count: ui.gCount, getEntry });
-attachTooltips(ui.output, { getEntry, onNavigate: () => {}, theme: 'auto' });
+// Build-time settings (make build: www/config.json): the dictionary version and where problem
+// reports go. Read when a card is drawn; a missing file leaves the defaults.
+const config = { version: '', report: '' };
+fetch(new URL('../config.json', import.meta.url)).then((r) => (r.ok ? r.json() : {})).then((c) => Object.assign(config, c)).catch(() => {});
+/** Card links: the entry's page, and a pre-filled report naming the entry and dictionary version. */
+const cardLinks = {
+  termUrl: (id) => termHash(id),
+  // The page's address without its fragment: a share link's fragment is the reader's text.
+  reportUrl: (entry) => problemUrl(config.report, entry, { version: config.version, page: location.origin + location.pathname }),
+};
+attachTooltips(ui.output, { getEntry, onNavigate: () => {}, theme: 'auto', ...cardLinks });
 // One tab stop for the whole highlighted text; n/p and the arrow keys move between terms.
 const roving = rovingHighlights(ui.output, { isSkipped: (mark) => state.hidden.has(state.view?.match(+mark.getAttribute('data-tifa-occurrence'))?.entry?.category) });
 

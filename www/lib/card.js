@@ -92,10 +92,14 @@ function cssEscape(s) {
  * @param {Document} doc the document that will own the nodes
  * @param {object|undefined} entry a tifa Entry (`tifa.entry(id)`)
  * @param {object} [match] `{ form, kind, context, nested: [ids], text }`, or `{}` for the bare entry
- * @param {{ getEntry?: (id: string) => object|undefined, onNavigate?: (id: string) => void, headingLevel?: number }} [options]
+ * `termUrl(id)` and `reportUrl(entry)`, when given, add links to the entry's own page and to a
+ * pre-filled problem report (lib/feedback.js).
+ *
+ * @param {{ getEntry?: (id: string) => object|undefined, onNavigate?: (id: string) => void, headingLevel?: number,
+ *   termUrl?: (id: string) => string, reportUrl?: (entry: object) => string }} [options]
  * @returns {HTMLElement} an `<article class="tifa-card">`
  */
-export function renderCard(doc, entry, match = {}, { getEntry = () => undefined, onNavigate, headingLevel = 2 } = {}) {
+export function renderCard(doc, entry, match = {}, { getEntry = () => undefined, onNavigate, headingLevel = 2, termUrl, reportUrl } = {}) {
   const el = (tag, cls, text) => {
     const n = doc.createElement(tag);
     if (cls) n.className = cls;
@@ -203,6 +207,18 @@ export function renderCard(doc, entry, match = {}, { getEntry = () => undefined,
     sec.append(lab, ul);
     card.append(sec);
   }
+  const foot = el('p', 'tifa-card-foot');
+  const link = (href, text) => {
+    if (!href) return;
+    if (foot.childNodes.length) foot.append(doc.createTextNode(' · '));
+    const a = el('a', null, text);
+    a.href = href;
+    if (!href.startsWith('#')) { a.target = '_blank'; a.rel = 'noopener noreferrer'; }
+    foot.append(a);
+  };
+  link(termUrl?.(entry.id), 'Entry page');
+  link(reportUrl?.(entry), 'Report a problem with this entry');
+  if (foot.childNodes.length) card.append(foot);
   return card;
 }
 
@@ -273,4 +289,6 @@ button.tifa-card-link { font: inherit; font-size: .9em; color: var(--tifa-accent
 button.tifa-card-link:hover { background: var(--tifa-hover, rgba(128,128,128,.15)); }
 button.tifa-card-link:focus-visible { outline: 2px solid var(--tifa-accent, #8a1c1c); outline-offset: 1px; }
 .tifa-card-missing { color: var(--tifa-muted, #555); }
+.tifa-card-foot { font-size: .85em; color: var(--tifa-muted, #555); }
+.tifa-card-foot a { color: var(--tifa-accent, #8a1c1c); }
 `;

@@ -91,10 +91,12 @@ let hostCounter = 0;
  *   // later: tips.close(); tips.destroy();
  * @param {Document|Element|ShadowRoot} root where highlights live
  * @param {{ getEntry: (id: string) => object|undefined, onNavigate?: (id: string) => void,
- *           theme?: 'auto'|'light'|'dark', openDelay?: number, closeDelay?: number }} options
+ *           theme?: 'auto'|'light'|'dark', openDelay?: number, closeDelay?: number,
+ *           termUrl?: (id: string) => string, reportUrl?: (entry: object) => string }} options
+ *   (`termUrl`, `reportUrl`: links from each card to its entry page and to a problem report)
  * @returns {{ close(): void, destroy(): void, readonly host: HTMLElement|null, readonly current: Element|null, readonly pinned: boolean }}
  */
-export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', openDelay = 60, closeDelay = 250 } = {}) {
+export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', openDelay = 60, closeDelay = 250, termUrl, reportUrl } = {}) {
   if (!root || typeof root.addEventListener !== 'function') throw new TypeError('attachTooltips: root must be a Document, Element or ShadowRoot');
   if (typeof getEntry !== 'function') throw new TypeError('attachTooltips: options.getEntry must be a function (id) => Entry');
   if (!['auto', 'light', 'dark'].includes(theme)) theme = 'auto';
@@ -196,7 +198,7 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
   const inTooltip = (ev) => host != null && typeof ev.composedPath === 'function' && ev.composedPath().includes(host);
 
   function render(id, match) {
-    body.replaceChildren(renderCard(doc, getEntry(id), match, { getEntry, onNavigate: navigate, headingLevel: 2 }));
+    body.replaceChildren(renderCard(doc, getEntry(id), match, { getEntry, onNavigate: navigate, headingLevel: 2, termUrl, reportUrl }));
     backBtn.hidden = history.length === 0;
   }
 

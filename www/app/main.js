@@ -10,6 +10,7 @@ import { saveText, formatBytes } from './download.js';
 import { CARD_CSS } from '../lib/card.js';
 import { rovingHighlights } from '../lib/roving.js';
 import { problemUrl } from '../lib/feedback.js';
+import { detectLanguage, languageLabel, scriptCharacters } from './language.js';
 import { shareFragment, readShareFragment, SHARE_LIMIT, SHARE_PREFIX, saveDraft, loadDraft } from './share.js';
 
 /** Texts longer than this (UTF-16 units) are analysed but not placed in the textarea. */
@@ -79,6 +80,13 @@ function setEntries({ entries }) {
   glossary.setEntries(entries);
   ui.status.textContent = `${entries.length} entries loaded.`;
   return entries;
+}
+
+let scripts = null;
+/** The characters that tell simplified from traditional, from the loaded entries (cached). */
+function scriptSets() {
+  if (!scripts || scripts.entries !== state.entries) scripts = { entries: state.entries, sets: scriptCharacters(state.entries) };
+  return scripts.sets;
 }
 
 function showError(message) {
@@ -155,8 +163,10 @@ async function analyzeLatest(seq) {
   if (seq !== state.seq) return;
   const view = matchView(result.compact, state.entries);
   state.view = view;
-  ui.output.lang = result.summary.density.unit === 'characters' ? 'zh' : 'en';
-  renderReport(ui.report, result.summary, { getEntry, hidden: state.hidden, onStep: step, onToggle: toggleCategory });
+  const detected = detectLanguage(text, scriptSets());
+  ui.output.lang = result.summary.density.unit === 'characters'
+    ? (detected.script === 'traditional' ? 'zh-Hant' : detected.script === 'simplified' ? 'zh-Hans' : 'zh') : 'en';
+  renderReport(ui.report, result.summary, { getEntry, hidden: state.hidden, onStep: step, onToggle: toggleCategory, language: languageLabel(detected) });
   const r = renderHighlights(ui.output, text, view, {
     onProgress: (f, marks) => {
       if (!firstHighlight && marks[0]) {

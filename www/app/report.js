@@ -25,13 +25,13 @@ export function categoryLabel(category) {
  * Renders the report of `summary` (a Report without its matches) into `container`.
  * `getEntry(id)` resolves entries; `onStep(id, button)` is called when a term is clicked;
  * `onToggle(category, shown)` when a category checkbox changes; `hidden` is the set of hidden
- * categories.
+ * categories; `language` (optional) is a label such as "Chinese (traditional script)".
  *
  * @example
  *   renderReport(panel, summary, { getEntry, hidden: new Set(), onStep: (id) => step(id),
  *     onToggle: (cat, shown) => toggle(cat, shown) });
  */
-export function renderReport(container, summary, { getEntry, onStep, onToggle, hidden = new Set() }) {
+export function renderReport(container, summary, { getEntry, onStep, onToggle, hidden = new Set(), language }) {
   const doc = container.ownerDocument;
   const frag = doc.createDocumentFragment();
   const d = summary.density;
@@ -50,6 +50,13 @@ export function renderReport(container, summary, { getEntry, onStep, onToggle, h
   dens.append(doc.createTextNode('Density: '), el(doc, 'strong', null, d.per_thousand),
     doc.createTextNode(` per 1,000 ${d.unit === 'characters' ? 'Chinese characters' : 'words'} (${nf.format(d.size)} ${d.unit}).`));
   frag.append(dens);
+  if (language) {
+    // Which language and script, and why the density has the unit it has.
+    const lang = el(doc, 'p', 'report-language');
+    lang.append(doc.createTextNode('Language: '), el(doc, 'strong', null, language), doc.createTextNode(
+      `. Density is per 1,000 ${d.unit === 'characters' ? 'Chinese characters, as the text is mostly Chinese' : 'words, as the text is mostly in a language written with words'}.`));
+    frag.append(lang);
+  }
 
   // Categories: a small bar chart whose rows are also show/hide toggles.
   if (summary.categories.length) {

@@ -307,12 +307,21 @@ for (const { file } of samples) {
     assert.equal(n, JSON.parse(json.body).matches.length);
     assert.equal(await doc.$eval('.text', (el) => el.textContent), await readFile(join(SAMPLES, file), 'utf8'));
     if (n > 0) { // the ordinary-prose sample has no highlight to hover
+      // The page's own card (lib/tooltip.js + card.js, carried by the file), not a copy.
       await doc.hover('mark[data-tifa-term]');
-      const tip = await doc.$eval('#tifa-tip', (el) => ({ hidden: el.hidden, text: el.textContent }));
-      assert.equal(tip.hidden, false);
-      assert.ok(tip.text.length > 20);
+      await doc.waitForFunction(() => document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open'));
+      const tip = await doc.evaluate(() => document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelector('.tifa-card').textContent);
+      assert.ok(tip.length > 20);
       await doc.keyboard.press('Escape');
-      assert.equal(await doc.$eval('#tifa-tip', (el) => el.hidden), true);
+      await doc.waitForFunction(() => !document.querySelector('[data-tifa-tooltip-host]').hasAttribute('data-open'));
+      // Category colours: each highlight's underline is its category's colour, not the default.
+      const colours = await doc.$$eval('mark[data-tifa-term]', (ms) => new Set(ms.map((m) => getComputedStyle(m).borderBottomColor)).size);
+      const categories = new Set(JSON.parse(json.body).matches.map((m) => m.category)).size;
+      assert.equal(colours, categories, 'one underline colour per category');
+      // A glossary at the end, one item per term, and one tab stop for the text.
+      assert.equal(await doc.$$eval('#tifa-glossary dt', (d) => d.length), JSON.parse(json.body).terms.length);
+      assert.equal(await doc.$$eval('#tifa-text [tabindex="0"]', (d) => d.length), 1);
+      assert.equal(await doc.$eval('#tifa-no-script', (el) => el.hidden), true);
     }
     assert.deepEqual(errors, []);
     await doc.close();

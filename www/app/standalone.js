@@ -1,6 +1,8 @@
-// The standalone HTML export: the highlighted text in one offline file whose tooltips work.
-// Built as a string with every text and dictionary field escaped; its small inline script builds
-// the tooltip with textContent only.
+// The standalone HTML export: the highlighted text in one offline file whose tooltips are the
+// page's own cards, with category colours and a glossary at the end. Built as a string with every
+// text and dictionary field escaped; the card module builds the tooltip with textContent only.
+import { categoryColorRules } from '../lib/colors.js';
+import { CATEGORY_LABELS } from '../lib/card.js';
 
 /**
  * Escapes text for HTML element content and attribute values.
@@ -20,110 +22,102 @@ export function scriptJson(value) {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
-/** The inline script of the exported file (kept as a function so it is linted and tested). */
-function standaloneScript() {
+/**
+ * The inline script of the exported file (kept as a function so it is linted and tested). It
+ * loads the page's own tooltip, card and roving-focus modules, which the file carries as text
+ * (`data.modules`), from blob: URLs: the file has the page's cards, not a copy of them. Without
+ * them (an old browser, a policy forbidding blob: scripts) the glossary at the end still explains
+ * every term, and the notice says so.
+ */
+async function standaloneScript() {
   const data = JSON.parse(document.getElementById('tifa-data').textContent);
-  const tip = document.getElementById('tifa-tip');
-  const KIND = { official: 'the official rendering', media: 'a media rendering', mt: 'a machine-translation rendering', 'spelled-out': 'the spelled-out form' };
-  let current = null;
-  let pinned = false;
-  const add = (parent, tag, text, cls) => {
-    const el = document.createElement(tag);
-    if (text != null) el.textContent = String(text);
-    if (cls) el.className = cls;
-    parent.appendChild(el);
-    return el;
-  };
-  function fill(mark) {
-    const e = data.entries[mark.getAttribute('data-tifa-term')];
-    tip.replaceChildren();
-    if (!e) return;
-    const head = add(tip, 'p', null, 'head');
-    add(head, 'strong', e.en);
-    add(head, 'span', ' · ' + e.zh + (e.zh_hant && e.zh_hant !== e.zh ? ' / ' + e.zh_hant : '') + ' · ' + e.pinyin);
-    const form = mark.getAttribute('data-tifa-form');
-    const kind = mark.getAttribute('data-tifa-kind');
-    if (form) add(tip, 'p', '“' + mark.textContent + '” is ' + (KIND[kind] || kind) + ' of ' + e.zh + (kind === 'official' ? '' : ' (official: ' + e.en + ')') + '.', 'form');
-    const ctx = mark.getAttribute('data-tifa-context');
-    if (ctx) add(tip, 'p', 'Counted because of its context (' + ctx + '): this wording is also ordinary language.', 'form');
-    add(tip, 'p', e.gloss, 'gloss');
-    add(tip, 'p', e.explanation);
-    const meta = [];
-    if (e.since) meta.push('In use since ' + e.since);
-    meta.push('Category: ' + e.category);
-    add(tip, 'p', meta.join(' · '), 'meta');
-    const nested = (mark.getAttribute('data-tifa-nested') || '').split(' ').filter(Boolean);
-    if (nested.length) add(tip, 'p', 'Contains: ' + nested.map((id) => (data.entries[id] ? data.entries[id].en + ' (' + data.entries[id].zh + ')' : id)).join('; '), 'meta');
-    if (e.related && e.related.length) add(tip, 'p', 'Related: ' + e.related.map((id) => (data.entries[id] ? data.entries[id].en : id)).join('; '), 'meta');
-    if (e.sources && e.sources.length) {
-      const ul = add(tip, 'ul', null, 'sources');
-      for (const s of e.sources) add(ul, 'li', s);
-    }
-    add(tip, 'p', pinned ? 'Pinned · Escape closes' : 'Click or tap to pin · Escape closes', 'hint');
+  const url = (src) => URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
+  const text = document.getElementById('tifa-text');
+  try {
+    const m = data.modules;
+    const card = url(m.card);
+    const floating = url(m.floating || 'export {};');
+    const tooltip = url(m.tooltip.split(m.cardSpecifier).join(JSON.stringify(card).slice(1, -1))
+      .split(m.floatingSpecifier).join(JSON.stringify(floating).slice(1, -1)));
+    const [{ attachTooltips }, { rovingHighlights }] = await Promise.all([import(tooltip), import(url(m.roving))]);
+    attachTooltips(text, { getEntry: (id) => data.entries[id], theme: 'auto', termUrl: (id) => '#tifa-g-' + encodeURIComponent(id) });
+    rovingHighlights(text).refresh();
+  } catch (err) {
+    const note = document.getElementById('tifa-no-script');
+    note.hidden = false;
+    note.textContent = 'The explanations cannot open here (' + String(err && err.message || err) + '): the glossary below explains every term.';
   }
-  function open(mark) {
-    if (current && current !== mark) current.removeAttribute('aria-describedby');
-    current = mark;
-    fill(mark);
-    mark.setAttribute('aria-describedby', 'tifa-tip');
-    tip.hidden = false;
-  }
-  function close() {
-    if (current) current.removeAttribute('aria-describedby');
-    current = null;
-    pinned = false;
-    tip.hidden = true;
-  }
-  const markOf = (t) => (t && t.closest ? t.closest('mark[data-tifa-term]') : null);
-  document.addEventListener('mouseover', (ev) => { const m = markOf(ev.target); if (m && !pinned) open(m); });
-  document.addEventListener('mouseout', (ev) => {
-    const m = markOf(ev.target);
-    if (m && !pinned && !(ev.relatedTarget && (tip.contains(ev.relatedTarget) || markOf(ev.relatedTarget) === m))) close();
-  });
-  tip.addEventListener('mouseleave', () => { if (!pinned) close(); });
-  document.addEventListener('focusin', (ev) => { const m = markOf(ev.target); if (m) { pinned = false; open(m); } });
-  document.addEventListener('focusout', (ev) => { if (markOf(ev.target) && !pinned) close(); });
-  document.addEventListener('click', (ev) => {
-    const m = markOf(ev.target);
-    if (m) { pinned = true; open(m); } else if (!tip.contains(ev.target)) close();
-  });
-  document.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Escape') close();
-    const m = markOf(ev.target);
-    if (m && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); pinned = true; open(m); }
-  });
 }
 
+/** Where tooltip.js imports its two dependencies; the exported file points them at blob: URLs. */
+export const MODULE_SPECIFIERS = Object.freeze({ card: './card.js', floating: '../vendor/floating-ui.dom.browser.min.mjs' });
+
 const STYLE = `
-:root{color-scheme:light dark;--bg:#fff;--fg:#1b1b1f;--muted:#5b5b66;--tip:#f6f6f8;--line:#d0d0d8}
-@media (prefers-color-scheme:dark){:root{--bg:#16161a;--fg:#e8e8ee;--muted:#a4a4b0;--tip:#24242b;--line:#3a3a44}}
-body{margin:0 auto;max-width:48rem;padding:1rem 1rem 40vh;background:var(--bg);color:var(--fg);font:1rem/1.65 system-ui,sans-serif}
+:root{color-scheme:light dark;--bg:#fff;--fg:#1b1b1f;--muted:#55555f;--line:#d0d0d8;--tint:24%}
+@media (prefers-color-scheme:dark){:root{--bg:#16161a;--fg:#e8e8ee;--muted:#a4a4b0;--line:#3a3a44;--tint:34%}}
+body{margin:0 auto;max-width:48rem;padding:1rem;background:var(--bg);color:var(--fg);font:1rem/1.65 system-ui,sans-serif}
 .text{white-space:pre-wrap;overflow-wrap:anywhere}
-mark{background:#fde68a;color:#1b1b1f;border-bottom:2px solid #b45309;cursor:help;border-radius:2px}
+mark{--c:#8a1c1c;color:inherit;background:color-mix(in srgb,var(--c) var(--tint),transparent);border-bottom:2px solid var(--c);cursor:help;border-radius:2px}
 mark[data-tifa-context]{border-bottom-style:dashed}
-mark:focus{outline:3px solid #2563eb;outline-offset:1px}
-#tifa-tip{position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;margin:0 auto;max-width:48rem;padding:.75rem 1rem;background:var(--tip);border-top:2px solid var(--line);box-shadow:0 -4px 16px #0003}
-#tifa-tip p{margin:.3rem 0}#tifa-tip .gloss{font-weight:600}#tifa-tip .meta,#tifa-tip .hint,#tifa-tip .form{color:var(--muted);font-size:.9rem}
-footer{color:var(--muted);font-size:.85rem;margin-top:2rem}
-@media print{#tifa-tip{display:none}mark{background:none;border-bottom:1px solid #000}body{padding:0}}
+mark[data-tifa-nested]{border-top:1px dotted var(--c)}
+mark:focus-visible{outline:3px solid #2563eb;outline-offset:1px}
+${categoryColorRules('light', '--c')}
+@media (prefers-color-scheme:dark){
+${categoryColorRules('dark', '--c')}
+}
+.notice,footer{color:var(--muted);font-size:.85rem}
+footer{margin-top:2rem}
+#tifa-glossary{margin-top:2rem;border-top:1px solid var(--line)}
+#tifa-glossary dt{font-weight:600;margin-top:1rem}#tifa-glossary dd{margin:.2rem 0 0 0}
+#tifa-glossary .gloss{font-weight:600}#tifa-glossary .meta,#tifa-glossary .sources{color:var(--muted);font-size:.9rem}
+#tifa-glossary dt:target{outline:3px solid #2563eb}
+@media print{mark{background:none;border-bottom:1px solid #000}mark::after{content:" [" attr(data-tifa-note) "]";font-size:.7em;vertical-align:super}body{padding:0}}
 `;
 
 /**
- * A standalone HTML document of `text` with every match in `report` highlighted (`<mark
- * data-tifa-term>`), the entries it needs embedded as JSON, and an offline tooltip.
- *
- * @example standaloneHtml('the Two Upholds', t.analyze('the Two Upholds'), (id) => t.entry(id), 'a.txt')
+ * The glossary at the end of the file: every term found, in order of first appearance, with
+ * the number its highlights carry in print.
  */
-export function standaloneHtml(text, report, getEntry, source) {
+function glossaryHtml(used, order) {
+  const items = order.map((id, i) => {
+    const e = used.get(id);
+    const name = `${i + 1}. ${e.en} — ${e.zh}${e.zh_hant && e.zh_hant !== e.zh ? ` / ${e.zh_hant}` : ''}${e.pinyin ? ` (${e.pinyin})` : ''}`;
+    const meta = [e.category ? `Category: ${CATEGORY_LABELS[e.category] || e.category}` : '', e.since ? `in official use since ${e.since}` : ''].filter(Boolean).join(' · ');
+    return `<dt id="tifa-g-${escapeHtml(encodeURIComponent(id))}">${escapeHtml(name)}</dt>
+<dd>${e.gloss ? `<p class="gloss">${escapeHtml(e.gloss)}</p>` : ''}${e.explanation ? String(e.explanation).trim().split(/\n\s*\n/).map((para) => `<p>${escapeHtml(para.replace(/\s*\n\s*/g, ' '))}</p>`).join('') : ''}${meta ? `<p class="meta">${escapeHtml(meta)}</p>` : ''}${e.sources?.length ? `<ul class="sources">${e.sources.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>` : ''}</dd>`;
+  });
+  return `<section id="tifa-glossary" aria-labelledby="tifa-glossary-title"><h2 id="tifa-glossary-title">Glossary</h2><dl>
+${items.join('\n')}
+</dl></section>`;
+}
+
+/**
+ * A standalone HTML document of `text` with every match in `report` highlighted (`<mark
+ * data-tifa-term>`, category colours, one tab stop), the entries it needs embedded as JSON, the
+ * page's tooltip cards (from `modules`: the source text of lib/card.js, lib/tooltip.js,
+ * lib/roving.js and the vendored floating-ui; see the worker), and a glossary at the end.
+ *
+ * @example standaloneHtml('the Two Upholds', t.analyze('the Two Upholds'), (id) => t.entry(id), 'a.txt', { modules })
+ */
+export function standaloneHtml(text, report, getEntry, source, { modules = null } = {}) {
   const used = new Map();
-  const want = (id) => {
+  const want = (id, forms) => {
     if (used.has(id)) return;
     const e = getEntry(id);
+    // Only the forms this text used: the card quotes their kind, dates and notes.
     if (e) used.set(id, { id: e.id, zh: e.zh, zh_hant: e.zh_hant, pinyin: e.pinyin, en: e.en, category: e.category,
-      since: e.since, gloss: e.gloss, explanation: e.explanation, related: e.related, sources: e.sources });
+      since: e.since, local: e.local, gloss: e.gloss, explanation: e.explanation, related: e.related, sources: e.sources,
+      forms: (e.forms || []).filter((f) => forms?.has(f.text)) });
   };
-  for (const t of report.terms) want(t.id);
+  const formsOf = new Map();
+  for (const m of report.matches) {
+    if (!formsOf.has(m.id)) formsOf.set(m.id, new Set());
+    formsOf.get(m.id).add(m.form);
+  }
+  for (const t of report.terms) want(t.id, formsOf.get(t.id));
   for (const t of report.terms) for (const r of used.get(t.id)?.related || []) want(r);
+  const order = report.terms.map((t) => t.id).filter((id) => used.has(id));
+  const note = new Map(order.map((id, i) => [id, i + 1]));
   const parts = [];
   let pos = 0;
   report.matches.forEach((m, i) => {
@@ -132,12 +126,15 @@ export function standaloneHtml(text, report, getEntry, source) {
       `data-tifa-kind="${escapeHtml(m.kind)}"`];
     if (m.context) attrs.push(`data-tifa-context="${escapeHtml(m.context)}"`);
     if (m.nested.length) attrs.push(`data-tifa-nested="${escapeHtml([...new Set(m.nested.map((n) => n.id))].join(' '))}"`);
-    attrs.push(`data-tifa-occurrence="${i}"`, `class="tifa-term tifa-cat-${escapeHtml(m.category)}"`, 'tabindex="0"');
+    if (note.has(m.id)) attrs.push(`data-tifa-note="${note.get(m.id)}"`);
+    attrs.push(`data-tifa-occurrence="${i}"`, `class="tifa-term tifa-cat-${escapeHtml(m.category)}"`, `tabindex="${i === 0 ? 0 : -1}"`);
     parts.push(`<mark ${attrs.join(' ')}>${escapeHtml(text.slice(m.start, m.end))}</mark>`);
     pos = m.end;
   });
   parts.push(escapeHtml(text.slice(pos)));
   const title = `tifa: ${source || 'text'}`;
+  const data = { entries: Object.fromEntries(used) };
+  if (modules) data.modules = { ...modules, cardSpecifier: MODULE_SPECIFIERS.card, floatingSpecifier: MODULE_SPECIFIERS.floating };
   return `<!doctype html>
 <html lang="${report.density && report.density.unit === 'characters' ? 'zh' : 'en'}">
 <head>
@@ -149,11 +146,12 @@ export function standaloneHtml(text, report, getEntry, source) {
 <body>
 <main>
 <h1>${escapeHtml(source || 'Text')}</h1>
-<div class="text">${parts.join('')}</div>
-<footer>${report.matches.length} terms highlighted by tifa. Hover, focus or tap a highlight for its explanation; Escape closes it.</footer>
+<p class="notice" id="tifa-no-script"${modules ? ' hidden' : ''}>The explanations open only in the tifa page: the glossary below explains every term.</p>
+<div class="text" id="tifa-text">${parts.join('')}</div>
+${order.length ? glossaryHtml(used, order) : ''}
+<footer>${report.matches.length} terms highlighted by tifa. Hover, focus or tap a highlight for its explanation; Escape closes it. Tab reaches the text once; n and p move between terms.</footer>
 </main>
-<div id="tifa-tip" role="tooltip" hidden></div>
-<script type="application/json" id="tifa-data">${scriptJson({ entries: Object.fromEntries(used) })}</script>
+<script type="application/json" id="tifa-data">${scriptJson(data)}</script>
 <script>(${standaloneScript.toString()})();</script>
 </body>
 </html>

@@ -42,6 +42,24 @@ async function withCards() {
   return entriesFull ? { entries, categories: engine.categories() } : setEngine(engine, true);
 }
 
+let modulesText = null;
+/**
+ * The source text of the card, tooltip and roving-focus modules and of floating-ui, which the
+ * standalone export carries so its cards are the page's (cached; offline from the service worker).
+ */
+function cardModules() {
+  if (!modulesText) {
+    const get = (path) => fetch(new URL(path, import.meta.url)).then((r) => {
+      if (!r.ok) throw new Error(`could not read ${path} for the standalone file (HTTP ${r.status})`);
+      return r.text();
+    });
+    modulesText = Promise.all(['../lib/card.js', '../lib/tooltip.js', '../lib/roving.js', '../vendor/floating-ui.dom.browser.min.mjs'].map(get))
+      .then(([card, tooltip, roving, floating]) => ({ card, tooltip, roving, floating }));
+    modulesText.catch(() => { modulesText = null; });
+  }
+  return modulesText;
+}
+
 async function handle(msg) {
   switch (msg.type) {
     case 'init':
@@ -67,12 +85,13 @@ async function handle(msg) {
       const [{ exportJson, exportCsv, exportMarkdown, exportFilename, sourceLabel, EXPORT_TYPES }, { standaloneHtml }] =
         await Promise.all([import('./export.js'), import('./standalone.js')]);
       const label = sourceLabel(source);
+      const modules = msg.format === 'html' ? await cardModules() : null;
       const byId = (id) => entries[entryIndex.get(id)];
       const body = {
         json: () => exportJson(report, label),
         csv: () => exportCsv(report, label),
         md: () => exportMarkdown(report, byId, label),
-        html: () => standaloneHtml(text, report, byId, label),
+        html: () => standaloneHtml(text, report, byId, label, { modules }),
       }[msg.format];
       if (!body) throw new Error(`unknown export format: ${msg.format}`);
       return { body: body(), mime: EXPORT_TYPES[msg.format], filename: exportFilename(source, msg.format) };

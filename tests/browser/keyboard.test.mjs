@@ -167,11 +167,3 @@ test('a card pinned from the keyboard closes when the text is replaced, and focu
   await page.close();
 });
 
-// Issue 11, item 13: the page's purpose was only in its footer.
-test('the header says what the page is for, above the fold', async () => {
-  const page = await openPage(browser, server.url + '/index.html', { viewport: { width: 390, height: 844 } });
-  const tag = await page.$eval('header.site .tagline', (el) => ({ text: el.textContent, bottom: el.getBoundingClientRect().bottom }));
-  assert.match(tag.text, /highlighted and explained/);
-  assert.ok(tag.bottom < 844, 'visible without scrolling on a phone');
-  await page.close();
-});

@@ -520,7 +520,17 @@ const axeCases = [
     await page.focus('#output mark[data-tifa-term]');
     await tooltipShown(page);
   } },
+  { name: 'read view with a pinned card (a dialog) and the share link shown', hash: '', setup: async (page) => {
+    await page.evaluate(() => window.tifaPage.cards());
+    await fillText(page, await readFile(join(SAMPLES, samples[0].file), 'utf8'));
+    await page.click('#share');
+    await page.waitForFunction(() => document.getElementById('share-status').textContent !== '');
+    await page.focus('#output mark[data-tifa-term]');
+    await page.keyboard.press('Enter');
+    await tooltipShown(page);
+  } },
   { name: 'glossary entry view', hash: '#term/two-upholds', setup: async (page) => page.waitForSelector('#glossary-entry [data-tifa-entry]') },
+  { name: 'glossary list', hash: '#glossary', setup: async (page) => page.waitForFunction(() => document.querySelectorAll('#glossary-results li').length > 100) },
 ];
 for (const scheme of ['light', 'dark']) {
   for (const c of axeCases) {

@@ -24,6 +24,7 @@ PORT ?= 8080
 # dictionary itself, in two parts (tifa.match.bin first, tifa.cards.bin after the first highlight).
 build:
 	scripts/ensure-tools.sh wasm node
+	scripts/vocabulary.py
 	cargo build --locked -p tifa-wasm --target wasm32-unknown-unknown --profile wasm-release
 	wasm-bindgen --target web --out-dir $(PKG) --out-name tifa $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG)/tifa_bg.wasm -o $(PKG)/tifa_bg.wasm
@@ -35,7 +36,7 @@ build:
 	mkdir -p www/vendor
 	cp node_modules/@floating-ui/dom/dist/floating-ui.dom.browser.min.mjs www/vendor/
 	mkdir -p www/samples && cp tests/samples/*.txt www/samples/ 2>/dev/null || true
-	cd www && { echo '["./"'; find index.html style.css favicon.svg config.json bookmarklet.js embed.js app lib pkg vendor samples \
+	cd www && { echo '["./"'; find index.html style.css vocabulary.css favicon.svg config.json bookmarklet.js embed.js app lib pkg vendor samples \
 	  -type f ! -name '*.d.ts' ! -name '.*' | sort | sed 's/.*/,"&"/'; echo ']'; } > precache.json
 	if [ -x scripts/build-npm.sh ]; then scripts/build-npm.sh; fi
 	@echo "built: www/ ($$(wc -c < $(PKG)/tifa_bg.wasm) bytes of wasm, $$(wc -c < $(PKG)/tifa.match.bin) bytes of match part)"

@@ -24,6 +24,7 @@ pub mod matching;
 pub mod render;
 pub mod report;
 pub mod text;
+pub mod vocabulary;
 
 pub mod analyzer;
 pub mod dictionary;

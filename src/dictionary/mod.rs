@@ -37,21 +37,8 @@ pub(crate) mod builtin_data {
 #[cfg(feature = "toml")]
 mod hant_table;
 
-/// The categories an entry may have; the page colours highlights by them.
-pub const CATEGORIES: &[&str] = &[
-    "ideology",
-    "leadership",
-    "party-building",
-    "discipline",
-    "economy",
-    "governance",
-    "security-foreign",
-    "regions-religion",
-    "propaganda",
-    "institutions",
-    "local",
-    "history",
-];
+/// The categories an entry may have (from `src/vocabulary.toml`); the page colours highlights by them.
+pub use crate::vocabulary::CATEGORIES;
 
 /// Where a rendering comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

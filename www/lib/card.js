@@ -4,39 +4,11 @@
 // Every dictionary field and every piece of matched text reaches the DOM through textContent,
 // createTextNode or setAttribute only.
 
-/** Human labels for the form kinds of the dictionary (FORMAT.md, "Forms"). */
-export const KIND_LABELS = Object.freeze({
-  official: 'an official rendering',
-  media: 'a media rendering',
-  mt: 'a machine-translation rendering',
-  'spelled-out': 'a spelled-out form',
-});
+// The labels of kinds, context reasons and categories come from the vocabulary
+// (src/vocabulary.toml, written into lib/vocabulary.js): re-exported here for the card's users.
+import { KIND_LABELS, CONTEXT_LABELS, CATEGORY_LABELS } from './vocabulary.js';
 
-/** Human labels for the context gates of needs_context forms. */
-export const CONTEXT_LABELS = Object.freeze({
-  quoted: 'it is in quotation marks',
-  capitalized: 'it is capitalized',
-  nearby: 'other Party terms are nearby',
-  sentence: 'the same sentence holds another Party term',
-  document: 'the text holds other Party terms',
-  all: 'the sensitivity is set to count every form',
-});
-
-/** Human labels for the categories (in the order of `Tifa.categories()`). */
-export const CATEGORY_LABELS = Object.freeze({
-  ideology: 'Ideology',
-  leadership: 'Leadership',
-  'party-building': 'Party building',
-  discipline: 'Discipline',
-  economy: 'Economy',
-  governance: 'Governance',
-  'security-foreign': 'Security and foreign affairs',
-  'regions-religion': 'Regions and religion',
-  propaganda: 'Propaganda',
-  institutions: 'Institutions',
-  local: 'Local',
-  history: 'History',
-});
+export { KIND_LABELS, CONTEXT_LABELS, CATEGORY_LABELS };
 
 /**
  * Reads the match description that a highlight carries in its `data-tifa-*` attributes

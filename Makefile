@@ -32,12 +32,12 @@ build:
 	wasm-bindgen --target web --out-dir $(PKG) --out-name tifa_full $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG)/tifa_full_bg.wasm -o $(PKG)/tifa_full_bg.wasm
 	cargo run --locked --quiet -p tifa-cli -- dict compile $(PKG)
-	scripts/site-config.py $(PKG)/tifa.match.bin > www/config.json
 	mkdir -p www/vendor
 	cp node_modules/@floating-ui/dom/dist/floating-ui.dom.browser.min.mjs www/vendor/
 	mkdir -p www/samples && cp tests/samples/*.txt www/samples/ 2>/dev/null || true
-	cd www && { echo '["./"'; find index.html style.css vocabulary.css favicon.svg config.json bookmarklet.js embed.js app lib pkg vendor samples \
+	cd www && { echo '["./","config.json"'; find index.html style.css vocabulary.css favicon.svg bookmarklet.js embed.js app lib pkg vendor samples \
 	  -type f ! -name '*.d.ts' ! -name '.*' | sort | sed 's/.*/,"&"/'; echo ']'; } > precache.json
+	scripts/site-config.py $(PKG)/tifa.match.bin Cargo.toml www/precache.json > www/config.json
 	if [ -x scripts/build-npm.sh ]; then scripts/build-npm.sh; fi
 	@echo "built: www/ ($$(wc -c < $(PKG)/tifa_bg.wasm) bytes of wasm, $$(wc -c < $(PKG)/tifa.match.bin) bytes of match part)"
 

@@ -4,7 +4,10 @@
 // precache.json, so that parts loaded lazily (the worker, the tooltip library, the samples) are
 // there too. Only the page registers it; the embed never does (it runs on other sites).
 
-const CACHE = 'tifa-page-v1';
+// One cache per build: the page registers `sw.js?build=<hash of every file>` (www/config.json,
+// written by make build), so a new build installs a new worker whose cache holds only its own
+// files, and the old cache is deleted when it activates; nothing stale is ever served.
+const CACHE = `tifa-page-${new URL(self.location.href).searchParams.get('build') || 'dev'}`;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {

@@ -574,6 +574,11 @@ test('works offline once loaded: with its server gone, a reload still reads, sam
   try {
     const page = await openPage(b, own.url + '/index.html');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    // The worker and its one cache are named after this build (content-hashed, www/config.json).
+    const build = JSON.parse(await readFile(join(ROOT, 'www', 'config.json'), 'utf8')).build;
+    assert.match(build, /^[0-9a-f]{12}$/);
+    assert.deepEqual(await page.evaluate(async () => [navigator.serviceWorker.controller.scriptURL.replace(/^.*\?/, ''), await caches.keys()]),
+      [`build=${build}`, [`tifa-page-${build}`]]);
     await own.close();
     const gone = await page.evaluate(() => fetch('/no-such-file', { cache: 'no-store' }).then((r) => r.status, () => 'network error'));
     assert.equal(gone, 'network error', 'the server is really gone');

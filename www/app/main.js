@@ -60,8 +60,9 @@ try {
 const glossary = glossaryBrowser({ input: ui.gq, results: ui.gResults, view: ui.gEntry, count: ui.gCount, getEntry });
 // Build-time settings (make build: www/config.json): the dictionary version and where problem
 // reports go. Read when a card is drawn; a missing file leaves the defaults.
-const config = { version: '', report: '' };
-fetch(new URL('../config.json', import.meta.url)).then((r) => (r.ok ? r.json() : {})).then((c) => Object.assign(config, c)).catch(() => {});
+const config = { version: '', build: '', report: '' };
+const configReady = fetch(new URL('../config.json', import.meta.url)).then((r) => (r.ok ? r.json() : {}))
+  .then((c) => Object.assign(config, c)).catch(() => {});
 /** Card links: the entry's page, and a pre-filled report naming the entry and dictionary version. */
 const cardLinks = {
   termUrl: (id) => termHash(id),
@@ -682,8 +683,13 @@ window.tifaPage = {
 };
 
 // ---- offline: a service worker keeps the page's files (www/sw.js; network first) -----------------
+// Its URL names the build (config.json), so each build gets its own worker and cache.
 if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
-  navigator.serviceWorker.register(new URL('../sw.js', import.meta.url)).catch((err) => {
+  configReady.then(() => {
+    const url = new URL('../sw.js', import.meta.url);
+    if (config.build) url.searchParams.set('build', config.build);
+    return navigator.serviceWorker.register(url);
+  }).catch((err) => {
     console.info(`tifa: no offline copy (${err.message})`);
   });
 }

@@ -109,3 +109,21 @@ test('compact round trip keeps every match field', () => {
   assert.deepEqual({ start: m.start, end: m.end, id: m.entry.id, form: m.form, kind: m.kind, context: m.context, nested: m.nested },
     { start: 17, end: 27, id: 'two-upholds', form: 'two maintenances', kind: 'mt', context: 'quoted', nested: ['two-upholds'] });
 });
+
+// The standalone export carries the card modules and rewires their imports to blob: URLs: a
+// new relative import in one of them must be listed, or the exported file's cards break.
+test('standalone: every relative import of a carried module is rewired (CARD_MODULES)', async () => {
+  const { CARD_MODULES } = await import('../../www/app/standalone.js');
+  const { readFileSync } = await import('node:fs');
+  const here = new URL('../../www/app/', import.meta.url);
+  for (const [name, path] of Object.entries(CARD_MODULES.files)) {
+    if (name === 'floating') continue; // vendored, no imports of its own
+    // Code only: doc comments show imports as examples.
+    const src = readFileSync(new URL(path, here), 'utf8').split('\n').filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l)).join('\n');
+    const specs = [...src.matchAll(/(?:from\s*|import\s*\(\s*)(['"])(\.{1,2}\/[^'"]+)\1/g)].map((m) => `'${m[2]}'`);
+    const rewired = Object.values(CARD_MODULES.imports[name] || {});
+    assert.deepEqual([...new Set(specs)].sort(), [...rewired].sort(), `${name}: ${specs.join(', ')}`);
+    const order = CARD_MODULES.order;
+    for (const dep of Object.keys(CARD_MODULES.imports[name] || {})) assert.ok(order.indexOf(dep) < order.indexOf(name), `${dep} before ${name}`);
+  }
+});

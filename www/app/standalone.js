@@ -31,15 +31,16 @@ export function scriptJson(value) {
  */
 async function standaloneScript() {
   const data = JSON.parse(document.getElementById('tifa-data').textContent);
-  const url = (src) => URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
   const text = document.getElementById('tifa-text');
   try {
-    const m = data.modules;
-    const card = url(m.card);
-    const floating = url(m.floating || 'export {};');
-    const tooltip = url(m.tooltip.split(m.cardSpecifier).join(JSON.stringify(card).slice(1, -1))
-      .split(m.floatingSpecifier).join(JSON.stringify(floating).slice(1, -1)));
-    const [{ attachTooltips }, { rovingHighlights }] = await Promise.all([import(tooltip), import(url(m.roving))]);
+    // Each module's imports point at the blob: URLs of modules made before it (data.order).
+    const urls = {};
+    for (const name of data.order) {
+      let src = data.modules[name];
+      for (const [dep, specifier] of Object.entries(data.imports[name] || {})) src = src.split(specifier).join(urls[dep]);
+      urls[name] = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
+    }
+    const [{ attachTooltips }, { rovingHighlights }] = await Promise.all([import(urls.tooltip), import(urls.roving)]);
     attachTooltips(text, { getEntry: (id) => data.entries[id], theme: 'auto', termUrl: (id) => '#tifa-g-' + encodeURIComponent(id) });
     rovingHighlights(text).refresh();
   } catch (err) {
@@ -49,8 +50,20 @@ async function standaloneScript() {
   }
 }
 
-/** Where tooltip.js imports its two dependencies; the exported file points them at blob: URLs. */
-export const MODULE_SPECIFIERS = Object.freeze({ card: './card.js', floating: '../vendor/floating-ui.dom.browser.min.mjs' });
+/**
+ * The modules the exported file carries (their source files, relative to www/app/), in an order
+ * where each comes after what it imports, and the import specifiers (quoted, as written) each
+ * module uses for the others.
+ */
+export const CARD_MODULES = Object.freeze({
+  files: Object.freeze({ vocabulary: '../lib/vocabulary.js', card: '../lib/card.js', floating: '../vendor/floating-ui.dom.browser.min.mjs',
+    tooltip: '../lib/tooltip.js', roving: '../lib/roving.js' }),
+  order: Object.freeze(['vocabulary', 'card', 'floating', 'tooltip', 'roving']),
+  imports: Object.freeze({
+    card: Object.freeze({ vocabulary: "'./vocabulary.js'" }),
+    tooltip: Object.freeze({ card: "'./card.js'", floating: "'../vendor/floating-ui.dom.browser.min.mjs'" }),
+  }),
+});
 
 const STYLE = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1b1b1f;--muted:#55555f;--line:#d0d0d8;--tint:24%}
@@ -94,8 +107,8 @@ ${items.join('\n')}
 /**
  * A standalone HTML document of `text` with every match in `report` highlighted (`<mark
  * data-tifa-term>`, category colours, one tab stop), the entries it needs embedded as JSON, the
- * page's tooltip cards (from `modules`: the source text of lib/card.js, lib/tooltip.js,
- * lib/roving.js and the vendored floating-ui; see the worker), and a glossary at the end.
+ * page's tooltip cards (from `modules`: the source text of each file in `CARD_MODULES`, read by
+ * the worker), and a glossary at the end.
  *
  * @example standaloneHtml('the Two Upholds', t.analyze('the Two Upholds'), (id) => t.entry(id), 'a.txt', { modules })
  */
@@ -134,7 +147,13 @@ export function standaloneHtml(text, report, getEntry, source, { modules = null 
   parts.push(escapeHtml(text.slice(pos)));
   const title = `tifa: ${source || 'text'}`;
   const data = { entries: Object.fromEntries(used) };
-  if (modules) data.modules = { ...modules, cardSpecifier: MODULE_SPECIFIERS.card, floatingSpecifier: MODULE_SPECIFIERS.floating };
+  if (modules) {
+    data.modules = modules;
+    data.order = CARD_MODULES.order;
+    // Specifiers without their quotes: the blob: URLs are spliced in between them.
+    data.imports = Object.fromEntries(Object.entries(CARD_MODULES.imports).map(([m, deps]) => [m, Object.fromEntries(
+      Object.entries(deps).map(([dep, spec]) => [dep, spec.slice(1, -1)]))]));
+  }
   return `<!doctype html>
 <html lang="${report.density && report.density.unit === 'characters' ? 'zh' : 'en'}">
 <head>

@@ -44,8 +44,9 @@ async function withCards() {
 
 let modulesText = null;
 /**
- * The source text of the card, tooltip and roving-focus modules and of floating-ui, which the
- * standalone export carries so its cards are the page's (cached; offline from the service worker).
+ * The source text of the modules the standalone export carries (`CARD_MODULES`: vocabulary,
+ * card, tooltip, roving focus, floating-ui), so its cards are the page's (cached; offline from
+ * the service worker).
  */
 function cardModules() {
   if (!modulesText) {
@@ -53,8 +54,8 @@ function cardModules() {
       if (!r.ok) throw new Error(`could not read ${path} for the standalone file (HTTP ${r.status})`);
       return r.text();
     });
-    modulesText = Promise.all(['../lib/card.js', '../lib/tooltip.js', '../lib/roving.js', '../vendor/floating-ui.dom.browser.min.mjs'].map(get))
-      .then(([card, tooltip, roving, floating]) => ({ card, tooltip, roving, floating }));
+    modulesText = import('./standalone.js').then(({ CARD_MODULES }) => Promise.all(
+      Object.entries(CARD_MODULES.files).map(([name, path]) => get(path).then((src) => [name, src])))).then(Object.fromEntries);
     modulesText.catch(() => { modulesText = null; });
   }
   return modulesText;

@@ -51,7 +51,8 @@ try {
   cardSheet.replaceSync(CARD_CSS);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, cardSheet];
 } catch { /* no constructable stylesheets: the card stays readable, unstyled */ }
-const glossary = glossaryBrowser({ input: ui.gq, results: ui.gResults, view: ui.gEntry, count: ui.gCount, getEntry });
+const glossary = glossaryBrowser({ input: ui.gq, results: ui.gResults, view: ui.gEntry, count: ui.gCount, getEntry,
+  category: $('glossary-category'), exports: $('glossary-export'), link: ui.navGlossary, whenComplete: cards });
 attachTooltips(ui.output, { getEntry, onNavigate: () => {}, theme: 'auto' });
 
 function setEntries({ entries }) {
@@ -456,7 +457,7 @@ function route() {
   let hash = location.hash.slice(1);
   try { hash = decodeURIComponent(hash); } catch { /* keep it as written */ }
   const term = hash.startsWith('term/') ? hash.slice(5) : null;
-  const glossaryView = term != null || hash === 'glossary';
+  const glossaryView = term != null || /^glossary(\?|$)/.test(hash); // #glossary?category=…&q=… (glossary.js)
   ui.viewRead.hidden = glossaryView;
   ui.viewGlossary.hidden = !glossaryView;
   ui.navRead.toggleAttribute('aria-current', !glossaryView);

@@ -21,8 +21,9 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * The entry's renderings other than its official English headword: every non-Chinese form
- * with its kind (official, media, mt, spelled-out), in dictionary order, each once. A template
- * (`(uphold|maintain) the …`) is listed once, as written, not as its literal expansions.
+ * with its kind (official, media, mt, spelled-out), each once, in dictionary order. A template
+ * (`(uphold|maintain) the …`) is listed once, as written, not as its literal expansions, after
+ * the literal forms.
  *
  * @example
  *   otherRenderings(t.entry('two-upholds')).slice(0, 2)
@@ -37,9 +38,9 @@ export function otherRenderings(entry) {
     const key = fold(text);
     if (!text || seen.has(key)) continue;
     seen.add(key);
-    out.push({ text, kind: f.kind });
+    out.push({ text, kind: f.kind, template: !!f.template });
   }
-  return out;
+  return [...out.filter((r) => !r.template), ...out.filter((r) => r.template)].map(({ text, kind }) => ({ text, kind }));
 }
 
 /**

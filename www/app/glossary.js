@@ -229,9 +229,13 @@ export function glossaryBrowser({ input, category, results, view, count, exports
     return li;
   }
 
+  let lastKey = null;
   function list() {
     const { cat, q, found, listed } = selection();
     rendered = `${cat}\n${q}`;
+    // Another filter or search starts the list at its top; new entries (card fields) keep the place.
+    if (rendered !== lastKey) results.scrollTop = 0;
+    lastKey = rendered;
     // Counts per category of what the search finds (every entry when there is no search).
     const per = new Map();
     for (const e of found) per.set(e.category, (per.get(e.category) || 0) + 1);

@@ -81,6 +81,8 @@ test('a card links to its entry page and to a pre-filled report with the diction
   await page.evaluate(() => document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelector('.tifa-card-foot a').click());
   await page.waitForFunction(() => !document.getElementById('view-glossary').hidden && location.hash === '#term/two-upholds');
   await page.waitForFunction(() => /两个维护/.test(document.getElementById('glossary-entry').textContent));
+  // The term page offers the report too (not a link to itself).
+  assert.deepEqual(await page.$$eval('#glossary-entry .tifa-card-foot a', (as) => as.map((a) => a.textContent)), ['Report a problem with this entry']);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

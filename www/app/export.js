@@ -41,9 +41,15 @@ export function exportJson(report, source) {
   return JSON.stringify({ ...report, source }) + '\n';
 }
 
-// The same field rule as the CLI (src/output.rs, csv_field): RFC 4180 quoting, and a leading
-// ' for fields a spreadsheet would read as a formula (=, +, -, @, tab, CR).
-function csvField(value) {
+/**
+ * One CSV field, by the same rule as the CLI (`csv_field` in src/render/mod.rs): RFC 4180
+ * quoting, and a leading ' for fields a spreadsheet would read as a formula (=, +, -, @, tab,
+ * CR). The word lists (wordlist.js) use it too.
+ *
+ * @example csvField('a, "b"') // '"a, ""b"""'
+ * @example csvField('=SUM(A1)') // "'=SUM(A1)"
+ */
+export function csvField(value) {
   let s = value == null ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

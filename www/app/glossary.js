@@ -1,8 +1,11 @@
-// The glossary browser: search every entry, show one entry with every field at #term/<id>.
-import { renderCard, KIND_LABELS } from '../lib/card.js';
+// The glossary browser: search every entry, filter and browse by category, export what is listed
+// as a word list (CSV, Anki), show one entry with every field at #term/<id>. The list's state is
+// in the URL: #glossary?category=discipline&q=two.
+import { renderCard, KIND_LABELS, CATEGORY_LABELS } from '../lib/card.js';
 import { buildIndex } from './search.js';
 import { categoryLabel } from './report.js';
 import { categoryClass } from './render.js';
+import { saveText, formatBytes } from './download.js';
 
 function el(doc, tag, cls, text) {
   const n = doc.createElement(tag);
@@ -26,9 +29,9 @@ export function termHash(id) {
  *
  * @example glossaryEntry(document, t.entry('two-upholds'), { getEntry }) // <article>
  */
-export function glossaryEntry(doc, entry, { getEntry, onNavigate }) {
+export function glossaryEntry(doc, entry, { getEntry, onNavigate, reportUrl }) {
   const wrap = el(doc, 'div', 'entry-view');
-  const card = renderCard(doc, entry, {}, { getEntry, onNavigate, headingLevel: 2 });
+  const card = renderCard(doc, entry, {}, { getEntry, onNavigate, headingLevel: 2, reportUrl });
   wrap.append(card);
   if (!entry) return wrap;
   const more = el(doc, 'section', 'entry-fields');
@@ -105,76 +108,256 @@ export function glossaryEntry(doc, entry, { getEntry, onNavigate }) {
 }
 
 /**
- * Wires the glossary browser: `input` (search box), `results` (a list), `view` (entry pane),
- * `count` (a status line). Returns `{ setEntries(entries), show(id) }`.
+ * The list's state in a URL fragment: the category and the search, when set.
+ *
+ * @example glossaryHash({ category: 'discipline', q: 'two upholds' }) // '#glossary?category=discipline&q=two+upholds'
+ * @example glossaryHash({}) // '#glossary'
+ */
+export function glossaryHash({ category = '', q = '' } = {}) {
+  const p = new URLSearchParams();
+  if (category) p.set('category', category);
+  if (String(q).trim()) p.set('q', String(q).trim());
+  const s = p.toString();
+  return s ? `#glossary?${s}` : '#glossary';
+}
+
+/**
+ * The list's state from a URL fragment, or null when the fragment is not the glossary list.
+ * Malformed escapes are taken as written.
+ *
+ * @example parseGlossaryHash('#glossary?category=discipline&q=%E4%B8%A4') // { category: 'discipline', q: '两' }
+ * @example parseGlossaryHash('#glossary') // { category: '', q: '' }
+ * @example parseGlossaryHash('#term/two-upholds') // null
+ */
+export function parseGlossaryHash(hash) {
+  const m = /^#?glossary(?:\?(.*))?$/s.exec(String(hash ?? ''));
+  if (!m) return null;
+  const p = new URLSearchParams(m[1] || '');
+  return { category: p.get('category') || '', q: p.get('q') || '' };
+}
+
+const nf = new Intl.NumberFormat('en');
+const entriesWord = (n) => `${nf.format(n)} ${n === 1 ? 'entry' : 'entries'}`;
+
+/**
+ * Wires the glossary browser: `input` (search box), `category` (a <select> filter, filled
+ * here), `results` (a list), `view` (entry pane), `count` (a live status line), `exports` (an
+ * element holding `button[data-wordlist="csv"|"anki"]` and a `[role=status]` line), `link` (a
+ * link to the glossary, kept pointing at the list's state), `whenComplete` (resolves when the
+ * entries hold their card fields: the word lists wait for it). The list's state follows the URL
+ * (`#glossary?category=…&q=…`) and is written back to it. `reportUrl(entry)`, when given, adds
+ * "Report a problem with this entry" to the entry view (lib/feedback.js). Returns `{ setEntries(entries),
+ * show(id), listed() }`.
+ *
+ * With an empty search the list is grouped under category headings, A–Z in each; with a search
+ * it is one list, best match first. Either way the category filter applies.
  *
  * @example
- *   const g = glossaryBrowser({ input, results, view, count, getEntry });
+ *   const g = glossaryBrowser({ input, category, results, view, count, exports, getEntry, whenComplete: cards });
  *   g.setEntries(entries); g.show('two-upholds');
  */
-export function glossaryBrowser({ input, results, view, count, getEntry }) {
+export function glossaryBrowser({ input, category, results, view, count, exports, link, getEntry, reportUrl, whenComplete = async () => {} }) {
   const doc = input.ownerDocument;
+  const win = doc.defaultView;
   let index = buildIndex([]);
+  let loaded = false;
   let shown = null;
-  const LIMIT = 400;
+  let rendered = null; // the state the list shows: `${category}\n${q}`
+  // The categories in the vocabulary's order; others (from a custom dictionary) are added as seen.
+  const order = Object.keys(CATEGORY_LABELS);
+  const rank = new Map(order.map((c, i) => [c, i]));
+  const options = new Map();
+  if (category) {
+    category.replaceChildren();
+    const all = el(doc, 'option', null, 'All categories');
+    all.value = '';
+    category.append(all);
+    options.set('', all);
+    for (const c of order) addOption(c);
+  }
+  function addOption(c) {
+    if (!rank.has(c)) rank.set(c, rank.size);
+    if (!category || options.has(c)) return;
+    const o = el(doc, 'option', null, categoryLabel(c));
+    o.value = c;
+    category.append(o);
+    options.set(c, o);
+  }
   // New entries are indexed and listed when the page is idle, or at once when needed: at
   // start the page's first highlight comes first.
   let pending = null;
   let idle = 0;
+  /** Indexes entries that arrived; true if it did (the list is then stale). */
   function flush() {
-    if (!pending) return;
+    if (!pending) return false;
     index = buildIndex(pending);
+    for (const e of pending) addOption(e.category);
+    loaded = true;
     pending = null;
-    list();
+    rendered = null;
+    return true;
   }
-  function list() {
+
+  const state = () => ({ category: category ? category.value : '', q: input.value.trim() });
+
+  /** What the list shows: the entries (in its order), and the search's matches in every category. */
+  function selection() {
     flush();
-    const found = index.search(input.value);
-    const frag = doc.createDocumentFragment();
-    for (const e of found.slice(0, LIMIT)) {
-      const li = el(doc, 'li', categoryClass(e.category));
-      const a = el(doc, 'a');
-      a.href = termHash(e.id);
-      if (e.id === shown) a.setAttribute('aria-current', 'page');
-      const zh = el(doc, 'span', 'g-zh', e.zh);
-      zh.lang = 'zh-Hans';
+    const { category: cat, q } = state();
+    const found = index.search(q);
+    let listed = cat ? found.filter((e) => e.category === cat) : found;
+    // Browsing (no search): grouped by category, A–Z within each (search() sorts by name).
+    if (!q) {
+      listed = listed.map((e, i) => [e, i]).sort((a, b) => rank.get(a[0].category) - rank.get(b[0].category) || a[1] - b[1]).map(([e]) => e);
+    }
+    return { cat, q, found, listed };
+  }
+
+  function item(e) {
+    const li = el(doc, 'li', categoryClass(e.category));
+    const a = el(doc, 'a');
+    a.href = termHash(e.id);
+    if (e.id === shown) a.setAttribute('aria-current', 'page');
+    const zh = el(doc, 'span', 'g-zh', e.zh);
+    zh.lang = 'zh-Hans';
+    a.append(el(doc, 'span', 'tifa-swatch swatch'), el(doc, 'span', 'g-en', e.en), doc.createTextNode(' '), zh);
+    if (e.pinyin) {
       const py = el(doc, 'span', 'g-py', e.pinyin);
       py.lang = 'zh-Latn-pinyin';
-      a.append(el(doc, 'span', 'tifa-swatch swatch'), el(doc, 'span', 'g-en', e.en), doc.createTextNode(' '), zh, doc.createTextNode(' '), py);
-      li.append(a);
-      frag.append(li);
+      a.append(doc.createTextNode(' '), py);
+    }
+    li.append(a);
+    return li;
+  }
+
+  let lastKey = null;
+  function list() {
+    const { cat, q, found, listed } = selection();
+    rendered = `${cat}\n${q}`;
+    // Another filter or search starts the list at its top; new entries (card fields) keep the place.
+    if (rendered !== lastKey) results.scrollTop = 0;
+    lastKey = rendered;
+    // Counts per category of what the search finds (every entry when there is no search).
+    const per = new Map();
+    for (const e of found) per.set(e.category, (per.get(e.category) || 0) + 1);
+    if (category) {
+      for (const [c, o] of options) {
+        const n = c ? per.get(c) || 0 : found.length;
+        o.textContent = `${c ? categoryLabel(c) : 'All categories'} (${nf.format(n)})`;
+      }
+    }
+    const frag = doc.createDocumentFragment();
+    if (q) {
+      for (const e of listed) frag.append(item(e));
+    } else {
+      let group = null;
+      for (const e of listed) {
+        if (e.category !== group?.category) {
+          const li = el(doc, 'li', `g-group ${categoryClass(e.category)}`);
+          const h = el(doc, 'h2', 'g-heading');
+          h.id = `g-group-${e.category}`;
+          const name = cat ? el(doc, 'span', null, categoryLabel(e.category)) : el(doc, 'a', null, categoryLabel(e.category));
+          if (!cat) name.href = glossaryHash({ category: e.category });
+          h.append(el(doc, 'span', 'tifa-swatch swatch'), name, doc.createTextNode(' '), el(doc, 'span', 'g-n', `(${nf.format(per.get(e.category) || 0)})`));
+          const ul = el(doc, 'ul', 'g-list');
+          ul.setAttribute('aria-labelledby', h.id);
+          li.append(h, ul);
+          frag.append(li);
+          group = { category: e.category, ul };
+        }
+        group.ul.append(item(e));
+      }
     }
     results.replaceChildren(frag);
-    const q = input.value.trim();
-    count.textContent = q
-      ? `${found.length} ${found.length === 1 ? 'entry matches' : 'entries match'} “${q}”.`
-      : `${index.size} entries.`;
+    const where = cat ? ` in ${categoryLabel(cat)}` : '';
+    if (!loaded) count.textContent = 'Loading the dictionary…';
+    else if (!q) count.textContent = `${entriesWord(listed.length)}${where}${cat ? '' : ', by category'}.`;
+    else {
+      const verb = listed.length === 1 ? 'matches' : 'match';
+      const also = cat && found.length !== listed.length ? ` (${nf.format(found.length)} in all categories)` : '';
+      count.textContent = `${entriesWord(listed.length)}${where} ${verb} “${q}”${also}.`;
+    }
   }
+
+  /** Lists the current state and writes it to the URL (when the URL shows the list) and the link. */
+  function changed() {
+    list();
+    const hash = glossaryHash(state());
+    if (link) link.setAttribute('href', hash);
+    if (parseGlossaryHash(win.location.hash) && win.location.hash !== hash) {
+      win.history.replaceState(win.history.state, '', hash);
+    }
+  }
+  /** Shows the state of a `#glossary?…` URL (at start and on navigation). */
+  function follow() {
+    const s = parseGlossaryHash(win.location.hash);
+    if (!s) return;
+    input.value = s.q;
+    if (category) category.value = options.has(s.category) ? s.category : '';
+    if (link) link.setAttribute('href', glossaryHash(state()));
+    if (rendered !== `${state().category}\n${state().q}` && (loaded || pending)) list();
+    else if (!loaded && !pending) count.textContent = 'Loading the dictionary…';
+  }
+  win.addEventListener('hashchange', follow);
+  follow();
+
   let timer = 0;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(list, 80);
+    timer = setTimeout(changed, 80);
   });
+  category?.addEventListener('change', () => {
+    clearTimeout(timer);
+    changed();
+  });
+
+  // ---- word lists of what is listed ----
+  const status = exports?.querySelector('[role="status"]');
+  for (const b of exports ? exports.querySelectorAll('button[data-wordlist]') : []) {
+    b.addEventListener('click', async () => {
+      const format = b.getAttribute('data-wordlist');
+      const say = (text) => { if (status) status.textContent = text; };
+      say(`Preparing the ${format === 'anki' ? 'Anki' : 'CSV'} word list…`);
+      try {
+        // Glosses, explanations, sources and forms arrive after start: wait for them.
+        const [lib] = await Promise.all([import('./wordlist.js'), whenComplete()]);
+        if (flush()) list();
+        const { cat, q, listed } = selection();
+        if (!listed.length) {
+          say('Nothing to export: no entry is listed.');
+          return;
+        }
+        const stem = ['tifa-glossary', cat, q ? 'search' : ''].filter(Boolean).join('-');
+        const filename = lib.wordlistFilename(stem, format);
+        // The CSV starts with a byte order mark: without it, Excel reads UTF-8 Chinese as mojibake.
+        const body = format === 'anki' ? lib.wordlistAnki(listed) : `\uFEFF${lib.wordlistCsv(listed)}`;
+        saveText(body, lib.WORDLIST_TYPES[format], filename, doc);
+        say(`Saved ${filename}: ${entriesWord(listed.length)} (${formatBytes(new Blob([body]).size)}).`);
+      } catch (err) {
+        say(`Export failed: ${err.message}`);
+      }
+    });
+  }
+
   return {
     setEntries(entries) {
       pending = entries;
       if (shown) {
-        flush();
         this.show(shown, { focus: false });
       } else if (!idle) {
-        const run = () => { idle = 0; flush(); };
+        const run = () => { idle = 0; if (flush()) list(); };
         idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 100);
       }
     },
     show(id, { focus = true } = {}) {
-      flush();
+      if (flush()) list();
       shown = id;
       const entry = id ? getEntry(id) : undefined;
       if (!id) {
         view.replaceChildren(el(doc, 'p', 'empty', 'Choose an entry.'));
       } else {
         view.replaceChildren(glossaryEntry(doc, entry, {
-          getEntry, onNavigate: (other) => { location.hash = termHash(other); },
+          getEntry, reportUrl, onNavigate: (other) => { location.hash = termHash(other); },
         }));
         if (!entry) view.firstChild.append(el(doc, 'p', 'empty', `No entry “${id}” in the loaded dictionary.`));
       }
@@ -182,5 +365,7 @@ export function glossaryBrowser({ input, results, view, count, getEntry }) {
       if (id) results.querySelector(`a[href="${CSS.escape(termHash(id))}"]`)?.setAttribute('aria-current', 'page');
       if (focus && id) view.focus({ preventScroll: false });
     },
+    /** The entries the list shows, in its order (what the word lists export). */
+    listed: () => selection().listed,
   };
 }

@@ -57,7 +57,6 @@ try {
   cardSheet.replaceSync(CARD_CSS);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, cardSheet];
 } catch { /* no constructable stylesheets: the card stays readable, unstyled */ }
-const glossary = glossaryBrowser({ input: ui.gq, results: ui.gResults, view: ui.gEntry, count: ui.gCount, getEntry });
 // Build-time settings (make build: www/config.json): the dictionary version and where problem
 // reports go. Read when a card is drawn; a missing file leaves the defaults.
 const config = { version: '', build: '', report: '' };
@@ -70,6 +69,8 @@ const cardLinks = {
   reportUrl: (entry) => problemUrl(config.report, entry, { version: config.version, page: location.origin + location.pathname }),
 };
 attachTooltips(ui.output, { getEntry, onNavigate: () => {}, theme: 'auto', ...cardLinks });
+const glossary = glossaryBrowser({ input: ui.gq, results: ui.gResults, view: ui.gEntry, count: ui.gCount, getEntry,
+  category: $('glossary-category'), exports: $('glossary-export'), link: ui.navGlossary, whenComplete: cards, reportUrl: cardLinks.reportUrl });
 // One tab stop for the whole highlighted text; n/p and the arrow keys move between terms.
 const roving = rovingHighlights(ui.output, { isSkipped: (mark) => state.hidden.has(state.view?.match(+mark.getAttribute('data-tifa-occurrence'))?.entry?.category) });
 
@@ -620,7 +621,7 @@ function route() {
     hash = '';
   }
   const term = hash.startsWith('term/') ? hash.slice(5) : null;
-  const glossaryView = term != null || hash === 'glossary';
+  const glossaryView = term != null || /^glossary(\?|$)/.test(hash); // #glossary?category=…&q=… (glossary.js)
   ui.viewRead.hidden = glossaryView;
   ui.viewGlossary.hidden = !glossaryView;
   ui.navRead.toggleAttribute('aria-current', !glossaryView);

@@ -9,7 +9,8 @@
 //   { seq, type: 'dictionary', mode: 'builtin'|'with'|'only', text?, name? }
 //                                                          -> { entries, categories } | { error }
 //   { seq, type: 'analyze', text, source, sensitivity? }   -> { summary, compact } | { error }
-//   { seq, type: 'export', format: 'json'|'csv'|'md'|'html' } -> { body, mime, filename } | { error }
+//   { seq, type: 'export', format: 'json'|'csv'|'md'|'html'|'anki' } -> { body, mime, filename } | { error }
+//     ('anki': a word list of the terms found, in order of first appearance, for Anki; wordlist.js)
 import { loadTifa, loadCards } from '../lib/engine.js';
 import { compactReport } from './compact.js';
 
@@ -83,8 +84,8 @@ async function handle(msg) {
       await withCards();
       const { text, source, report } = last;
       // Loaded on the first export, not at start.
-      const [{ exportJson, exportCsv, exportMarkdown, exportFilename, sourceLabel, EXPORT_TYPES }, { standaloneHtml }] =
-        await Promise.all([import('./export.js'), import('./standalone.js')]);
+      const [{ exportJson, exportCsv, exportMarkdown, exportFilename, sourceLabel, EXPORT_TYPES }, { standaloneHtml }, { wordlistAnki, WORDLIST_TYPES }] =
+        await Promise.all([import('./export.js'), import('./standalone.js'), import('./wordlist.js')]);
       const label = sourceLabel(source);
       const modules = msg.format === 'html' ? await cardModules() : null;
       const byId = (id) => entries[entryIndex.get(id)];
@@ -93,8 +94,10 @@ async function handle(msg) {
         csv: () => exportCsv(report, label),
         md: () => exportMarkdown(report, byId, label),
         html: () => standaloneHtml(text, report, byId, label, { modules }),
+        anki: () => wordlistAnki(report.terms.map((t) => byId(t.id)).filter(Boolean)),
       }[msg.format];
       if (!body) throw new Error(`unknown export format: ${msg.format}`);
+      if (msg.format === 'anki') return { body: body(), mime: WORDLIST_TYPES.anki, filename: exportFilename(source, 'anki.txt') };
       return { body: body(), mime: EXPORT_TYPES[msg.format], filename: exportFilename(source, msg.format) };
     }
     default:

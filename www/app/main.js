@@ -8,6 +8,7 @@ import { glossaryBrowser, termHash } from './glossary.js';
 import { readTextFile } from './read-file.js';
 import { saveText, formatBytes } from './download.js';
 import { CARD_CSS } from '../lib/card.js';
+import { startCompare } from './compare.js';
 
 /** Texts longer than this (UTF-16 units) are analysed but not placed in the textarea. */
 export const EDITOR_LIMIT = 1_000_000;
@@ -456,16 +457,26 @@ function route() {
   let hash = location.hash.slice(1);
   try { hash = decodeURIComponent(hash); } catch { /* keep it as written */ }
   const term = hash.startsWith('term/') ? hash.slice(5) : null;
-  const glossaryView = term != null || hash === 'glossary';
-  ui.viewRead.hidden = glossaryView;
+  const compareView = hash === 'compare';
+  const glossaryView = !compareView && (term != null || hash === 'glossary');
+  const readView = !glossaryView && !compareView;
+  ui.viewRead.hidden = !readView;
   ui.viewGlossary.hidden = !glossaryView;
-  ui.navRead.toggleAttribute('aria-current', !glossaryView);
-  ui.navGlossary.toggleAttribute('aria-current', glossaryView);
-  if (!glossaryView) ui.navRead.setAttribute('aria-current', 'page');
-  else ui.navGlossary.setAttribute('aria-current', 'page');
+  compareUi.view.hidden = !compareView;
+  for (const [nav, on] of [[ui.navRead, readView], [ui.navGlossary, glossaryView], [compareUi.nav, compareView]]) {
+    if (on) nav.setAttribute('aria-current', 'page');
+    else nav.removeAttribute('aria-current');
+  }
+  if (compareView) compare.show();
+  else compare.hide();
   if (term != null) cards().then(() => glossary.show(term));
-  document.title = term != null ? `${getEntry(term)?.en ?? term} — tifa glossary` : glossaryView ? 'Glossary — tifa' : 'tifa — read Party formulations, explained';
+  document.title = term != null ? `${getEntry(term)?.en ?? term} — tifa glossary` : glossaryView ? 'Glossary — tifa'
+    : compareView ? 'Compare a translation — tifa' : 'tifa — read Party formulations, explained';
 }
+// The compare view (#compare): an original and its translation, terms aligned (compare.js).
+const compareUi = { view: $('view-compare'), nav: $('nav-compare') };
+const compare = startCompare(compareUi.view, { engine, ready, getEntries: () => state.entries, getEntry, sensitivity: ui.sensitivity, cards });
+window.tifaCompare = compare;
 window.addEventListener('hashchange', route);
 route();
 

@@ -3,7 +3,7 @@
 #   make serve   build, then serve www/ on http://127.0.0.1:8080
 #   make test    every test: Rust unit/integration/doc tests, the shipped wasm in node, JS and browser tests
 #   make bench   the benchmarks (native, wasm in node, page, embed); prints medians and ratios
-#   make screenshot  docs/screenshot.png, the page with a tooltip open (installs CJK fonts)
+#   make screenshot  docs/screenshot.png (a tooltip open) and docs/compare.png (installs CJK fonts)
 # Each target installs what a fresh machine lacks (scripts/ensure-tools.sh), idempotently.
 
 SHELL := /bin/bash
@@ -63,6 +63,7 @@ bench: build
 screenshot: build
 	scripts/ensure-tools.sh browser fonts
 	node scripts/screenshot.mjs
+	node scripts/screenshot-compare.mjs
 
 clean:
 	cargo clean

@@ -369,5 +369,7 @@ test('narrow screens stack the two sides', async () => {
   const page = await comparePage({ viewport: { width: 400, height: 800 } });
   const [l, r] = await page.$$eval('.compare-side', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
   assert.ok(r.top >= l.bottom, `${JSON.stringify(l)} / ${JSON.stringify(r)}`);
+  // The table fits: no sideways scrolling.
+  assert.ok(await page.$eval('.compare-align', (a) => a.scrollWidth <= a.clientWidth), 'the table fits the screen');
   await page.close();
 });

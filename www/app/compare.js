@@ -242,8 +242,9 @@ export function renderAlignment(container, rows, { onStep } = {}) {
     pos.setAttribute('aria-live', 'polite');
     b.addEventListener('click', () => onStep?.(row, b, pos));
     th.append(b, pos);
-    const count = (side) => {
+    const count = (side, label) => {
       const td = el(doc, 'td', 'num', nf.format(side.count));
+      td.setAttribute('data-label', label); // the column's name, shown on narrow screens
       if (side.nested) td.append(el(doc, 'span', 'compare-nested', ` (${nf.format(side.nested)} inside longer terms)`));
       return td;
     };
@@ -269,7 +270,9 @@ export function renderAlignment(container, rows, { onStep } = {}) {
       status.append(flag);
     }
     status.append(doc.createTextNode(STATUS_LABELS[row.status]));
-    tr.append(th, count(row.left), count(row.right), rend, status);
+    rend.setAttribute('data-label', 'Renderings');
+    status.setAttribute('data-label', 'Status');
+    tr.append(th, count(row.left, 'Original'), count(row.right, 'Translation'), rend, status);
     tbody.append(tr);
   }
   table.append(thead, tbody);
@@ -456,6 +459,14 @@ export function startCompare(root, { engine, ready, getEntries, getEntry, sensit
         showError();
       }
     });
+  }
+
+  // Texts already in the boxes (typed before this ran, or restored by the browser on reload).
+  for (const s of Object.values(sides)) {
+    if (s.input.value) {
+      s.text = s.input.value;
+      schedule(s, 0);
+    }
   }
 
   // One sensitivity for both views: this select mirrors the read view's.

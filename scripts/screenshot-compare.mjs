@@ -16,7 +16,7 @@ try {
   await page.fill('#compare-left', ORIGINAL);
   await page.fill('#compare-right', TRANSLATION);
   await page.waitForFunction(() => !window.tifaCompare.busy && document.querySelector('#compare-table table'));
-  await page.click('#compare-table tr[data-term="two-upholds"] button');
+  await page.click('#compare-table tr[data-term="chinese-modernization"] button');
   // From the text boxes down: both texts and the top of the table in one screen.
   await page.evaluate(() => {
     document.activeElement.blur();

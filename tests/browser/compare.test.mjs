@@ -329,6 +329,23 @@ test('compare analyses do not replace the read view\'s text in its exports', asy
   await page.close();
 });
 
+test('a dictionary loaded in the read view applies to the compare view when it is opened again', async () => {
+  const page = await comparePage({ original: '他们学习测试学说。', translation: 'They study the Fixture Doctrine.' });
+  assert.match(await page.textContent('#compare-table'), /No dictionary terms in either text/);
+  await page.evaluate(() => { location.hash = 'read'; });
+  await page.click('details.dict summary');
+  await page.setInputFiles('#dict-file', join(ROOT, 'tests', 'browser', 'fixtures', 'custom.toml'));
+  await page.waitForFunction(() => /^Loaded custom\.toml/.test(document.getElementById('dict-status').textContent));
+  await page.evaluate(() => { location.hash = 'compare'; });
+  await page.waitForSelector('#compare-table tr[data-term="fixture-doctrine"]');
+  await settledCompare(page);
+  assert.deepEqual((await tableRows(page)).map((r) => [r.id, r.original, r.translation, r.status]), [['fixture-doctrine', '1', '1', 'same count']]);
+  await page.evaluate(() => { location.hash = 'read'; });
+  await page.click('#dict-reset');
+  await page.waitForFunction(() => /^Using the built-in dictionary/.test(document.getElementById('dict-status').textContent));
+  await page.close();
+});
+
 test('an engine error is shown as text on the compare view, and clears when the next analysis works', async () => {
   const page = await comparePage();
   // A sensitivity the engine does not know (only a changed page could send it) makes it refuse.

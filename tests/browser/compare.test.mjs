@@ -359,6 +359,7 @@ test('an engine error is shown as text on the compare view, and clears when the 
   await settledCompare(page);
   assert.match(await page.textContent('#compare-error'), /^Could not analyse the original: .*sensitivity must be/);
   assert.equal(await page.getAttribute('#compare-error', 'role'), 'alert');
+  assert.match(await page.textContent('#compare-table'), /^The original could not be analysed/, 'no stale rows');
   await page.selectOption('#compare-sensitivity', 'default');
   await page.waitForFunction(() => document.getElementById('compare-error').hidden);
   await settledCompare(page);

@@ -302,15 +302,15 @@ export function startCompare(root, { engine, ready, getEntries, getEntry, sensit
   const ui = {
     error: $('compare-error'), table: $('compare-table'), note: $('compare-note'), sensitivity: $('compare-sensitivity'),
   };
-  const side = (name, label, other) => ({
-    name, label, other, input: $(`compare-${name}`), output: $(`compare-${name}-output`), detected: $(`compare-${name}-detected`),
+  const side = (name, label) => ({
+    name, label, input: $(`compare-${name}`), output: $(`compare-${name}-output`), detected: $(`compare-${name}-detected`),
     text: '', view: null, summary: null, dict: '', render: null, seq: 0, debounce: 0, pending: false, debouncing: false,
     current: null,
   });
-  const sides = { left: side('left', 'original', 'translation'), right: side('right', 'translation', 'original') };
+  const sides = { left: side('left', 'original'), right: side('right', 'translation') };
   let rows = [];
   const stepAt = new Map();
-  let errors = { left: '', right: '' };
+  const errors = { left: '', right: '' };
   let visible = false;
 
   attachTooltips(root, { getEntry, onNavigate: () => {}, theme: 'auto' });
@@ -342,14 +342,15 @@ export function startCompare(root, { engine, ready, getEntries, getEntry, sensit
       s.current = null;
     }
     stepAt.clear();
-    if (!left.view && !right.view) {
-      rows = [];
-      ui.table.replaceChildren(empty('Paste an original and its translation to compare their terms.'));
-      return;
-    }
     if (!left.view || !right.view) {
       rows = [];
-      ui.table.replaceChildren(empty(`Paste the ${left.view ? 'translation' : 'original'} too to compare their terms.`));
+      const without = [left, right].filter((s) => !s.view);
+      const failedSide = without.find((s) => errors[s.name]);
+      const blank = without.filter((s) => !s.text.trim());
+      ui.table.replaceChildren(empty(failedSide ? `The ${failedSide.label} could not be analysed (see the message above).`
+        : blank.length === 2 ? 'Paste an original and its translation to compare their terms.'
+          : blank.length ? `Paste the ${blank[0].label} too to compare their terms.`
+            : `Reading the ${without[0].label}…`));
       return;
     }
     rows = alignTerms(left.view, right.view, { leftText: left.text, rightText: right.text, getEntry });
@@ -393,8 +394,7 @@ export function startCompare(root, { engine, ready, getEntries, getEntry, sensit
       return;
     }
     if (text.length > ENGINE_LIMIT) {
-      errors[s.name] = `The ${s.label} is too long: tifa reads at most 64 MiB at once.`;
-      showError();
+      failed(s, `The ${s.label} is too long: tifa reads at most 64 MiB at once.`);
       return;
     }
     let result;
@@ -404,10 +404,7 @@ export function startCompare(root, { engine, ready, getEntries, getEntry, sensit
       entries = getEntries();
       result = await engine.request('analyze', { text, source: `<${s.label}>`, sensitivity: sensitivity.value, keep: false });
     } catch (err) {
-      if (seq === s.seq) {
-        errors[s.name] = `Could not analyse the ${s.label}: ${err.message}`;
-        showError();
-      }
+      if (seq === s.seq) failed(s, `Could not analyse the ${s.label}: ${err.message}`);
       return;
     }
     if (seq !== s.seq) return;
@@ -423,6 +420,18 @@ export function startCompare(root, { engine, ready, getEntries, getEntry, sensit
     s.render = renderHighlights(s.output, text, s.view, { occurrencePrefix: `${s.label}-` });
     renderTable();
     await s.render.done;
+  }
+
+  /** A side that could not be analysed: the message, and no stale highlights or rows. */
+  function failed(s, message) {
+    errors[s.name] = message;
+    showError();
+    s.view = null;
+    s.summary = null;
+    s.output.replaceChildren(empty(`Not analysed: ${message}`));
+    s.detected.textContent = '';
+    updateNote();
+    renderTable();
   }
 
   function schedule(s, delay = DEBOUNCE_MS) {

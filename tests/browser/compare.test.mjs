@@ -329,6 +329,48 @@ test('compare analyses do not replace the read view\'s text in its exports', asy
   await page.close();
 });
 
+/** (name, original, translation, the note under the texts: null when hidden) */
+const NOTES = [
+  ['Chinese original, English translation', '坚决做到“两个维护”。', 'Resolutely achieve the Two Upholds.', null],
+  ['both Chinese', '坚决做到“两个维护”。', '坚决做到两个维护。', /^Both texts look Chinese: is one of them the translation\?$/],
+  ['English original, Chinese translation', 'Resolutely achieve the Two Upholds.', '坚决做到“两个维护”。', /^The original looks English and the translation Chinese: that works too/],
+];
+test('the note under the texts says when the languages look swapped or the same', async () => {
+  const page = await comparePage({ original: '', translation: '' });
+  for (const [name, original, translation, want] of NOTES) {
+    await page.fill('#compare-left', original);
+    await page.fill('#compare-right', translation);
+    await settledCompare(page);
+    const note = await page.$eval('#compare-note', (n) => (n.hidden ? null : n.textContent));
+    if (want) assert.match(note ?? '', want, name);
+    else assert.equal(note, null, name);
+    assert.deepEqual((await tableRows(page)).map((r) => [r.id, r.status]), [['two-upholds', 'same count']], name);
+  }
+  await page.close();
+});
+
+test('a file dropped on a compare box is read into it; the read view keeps its text', async () => {
+  const page = await openPage(browser, server.url + '/index.html');
+  await fillText(page, 'The plenum stressed the Two Upholds.');
+  await page.evaluate(() => { location.hash = 'compare'; });
+  await page.fill('#compare-left', '坚决做到“两个维护”。');
+  const prevented = await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['Resolutely achieve the "two maintenances".'], 'translation.txt', { type: 'text/plain' }));
+    const box = document.getElementById('compare-right');
+    const drop = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true });
+    box.dispatchEvent(drop);
+    return drop.defaultPrevented;
+  });
+  assert.equal(prevented, true);
+  await page.waitForFunction(() => document.getElementById('compare-right').value.includes('two maintenances'));
+  await settledCompare(page);
+  assert.deepEqual((await tableRows(page)).map((r) => [r.id, r.status, r.renderings]), [['two-upholds', 'same count', ['two maintenances (mt)']]]);
+  assert.equal(await page.evaluate(() => location.hash), '#compare', 'still in the compare view');
+  assert.equal(await page.evaluate(() => window.tifaPage.text), 'The plenum stressed the Two Upholds.');
+  await page.close();
+});
+
 test('a dictionary loaded in the read view applies to the compare view when it is opened again', async () => {
   const page = await comparePage({ original: '他们学习测试学说。', translation: 'They study the Fixture Doctrine.' });
   assert.match(await page.textContent('#compare-table'), /No dictionary terms in either text/);

@@ -12,6 +12,7 @@ import { rovingHighlights } from '../lib/roving.js';
 import { problemUrl } from '../lib/feedback.js';
 import { detectLanguage, languageLabel, scriptCharacters } from './language.js';
 import { shareFragment, readShareFragment, SHARE_LIMIT, SHARE_PREFIX, saveDraft, loadDraft } from './share.js';
+import { startCompare } from './compare.js';
 
 /** Texts longer than this (UTF-16 units) are analysed but not placed in the textarea. */
 export const EDITOR_LIMIT = 1_000_000;
@@ -621,16 +622,26 @@ function route() {
     hash = '';
   }
   const term = hash.startsWith('term/') ? hash.slice(5) : null;
-  const glossaryView = term != null || /^glossary(\?|$)/.test(hash); // #glossary?category=…&q=… (glossary.js)
-  ui.viewRead.hidden = glossaryView;
+  const compareView = hash === 'compare';
+  const glossaryView = !compareView && (term != null || /^glossary(\?|$)/.test(hash)); // #glossary?category=…&q=… (glossary.js)
+  const readView = !glossaryView && !compareView;
+  ui.viewRead.hidden = !readView;
   ui.viewGlossary.hidden = !glossaryView;
-  ui.navRead.toggleAttribute('aria-current', !glossaryView);
-  ui.navGlossary.toggleAttribute('aria-current', glossaryView);
-  if (!glossaryView) ui.navRead.setAttribute('aria-current', 'page');
-  else ui.navGlossary.setAttribute('aria-current', 'page');
+  compareUi.view.hidden = !compareView;
+  for (const [nav, on] of [[ui.navRead, readView], [ui.navGlossary, glossaryView], [compareUi.nav, compareView]]) {
+    if (on) nav.setAttribute('aria-current', 'page');
+    else nav.removeAttribute('aria-current');
+  }
+  if (compareView) compare.show();
+  else compare.hide();
   if (term != null) cards().then(() => glossary.show(term));
-  document.title = term != null ? `${getEntry(term)?.en ?? term} — tifa glossary` : glossaryView ? 'Glossary — tifa' : 'tifa — read Party formulations, explained';
+  document.title = term != null ? `${getEntry(term)?.en ?? term} — tifa glossary` : glossaryView ? 'Glossary — tifa'
+    : compareView ? 'Compare a translation — tifa' : 'tifa — read Party formulations, explained';
 }
+// The compare view (#compare): an original and its translation, terms aligned (compare.js).
+const compareUi = { view: $('view-compare'), nav: $('nav-compare') };
+const compare = startCompare(compareUi.view, { engine, ready, getEntries: () => state.entries, getEntry, sensitivity: ui.sensitivity, cards });
+window.tifaCompare = compare;
 window.addEventListener('hashchange', route);
 route();
 

@@ -23,9 +23,9 @@ export { categoryClass };
  *
  * @example const mark = makeMark(document, view.match(0), 0, text); output.append(mark);
  */
-export function makeMark(doc, m, i, text) {
+export function makeMark(doc, m, i, text, occurrencePrefix = '') {
   const mark = createMark(doc, { id: m.entry?.id, category: m.entry?.category, form: m.form, kind: m.kind,
-    context: m.context, nested: m.nested, occurrence: i, focusable: false });
+    context: m.context, nested: m.nested, occurrence: `${occurrencePrefix}${i}`, focusable: false });
   mark.textContent = text.slice(m.start, m.end);
   return mark;
 }
@@ -63,13 +63,16 @@ export function blockEnd(text, pos, size, view, i) {
  * Renders `text` with the matches of `view` (see compact.js `matchView`) into `container`,
  * in slices of about `budgetMs` of work; `onProgress(fraction, marks)` follows each slice. Returns `{ marks, done, cancel }`: `marks[i]` is the
  * element of match i once rendered; `done` resolves to true when finished (false if cancelled).
+ * `occurrencePrefix` goes before each mark's `data-tifa-occurrence` (the match index): the
+ * tooltip joins the pieces of one occurrence across the whole document, so two renderings on
+ * one page need different prefixes (the compare view uses 'original-' and 'translation-').
  *
  * @example
  *   const r = renderHighlights(output, text, matchView(compact, entries), {
  *     onProgress: (f) => (bar.value = f) });
  *   await r.done;
  */
-export function renderHighlights(container, text, view, { onProgress, budgetMs = 8, blockChars = BLOCK_CHARS } = {}) {
+export function renderHighlights(container, text, view, { onProgress, budgetMs = 8, blockChars = BLOCK_CHARS, occurrencePrefix = '' } = {}) {
   const doc = container.ownerDocument;
   const marks = new Array(view.count);
   let cancelled = false;
@@ -88,7 +91,7 @@ export function renderHighlights(container, text, view, { onProgress, budgetMs =
     while (i < view.count && view.start(i) < end) {
       const m = view.match(i);
       if (m.start > at) frag.append(doc.createTextNode(text.slice(at, m.start)));
-      const mark = makeMark(doc, m, i, text);
+      const mark = makeMark(doc, m, i, text, occurrencePrefix);
       marks[i] = mark;
       frag.append(mark);
       at = m.end;

@@ -8,7 +8,9 @@
 //     (the same entries with explanations, sources, glosses: after the first highlight)
 //   { seq, type: 'dictionary', mode: 'builtin'|'with'|'only', text?, name? }
 //                                                          -> { entries, categories } | { error }
-//   { seq, type: 'analyze', text, source, sensitivity? }   -> { summary, compact } | { error }
+//   { seq, type: 'analyze', text, source, sensitivity?, keep? }
+//                                                          -> { summary, compact } | { error }
+//     (the analysis is kept for 'export' unless keep is false: the compare view's are not)
 //   { seq, type: 'export', format: 'json'|'csv'|'md'|'html'|'anki' } -> { body, mime, filename } | { error }
 //     ('anki': a word list of the terms found, in order of first appearance, for Anki; wordlist.js)
 import { loadTifa, loadCards } from '../lib/engine.js';
@@ -75,7 +77,7 @@ async function handle(msg) {
     }
     case 'analyze': {
       const report = engine.analyze(msg.text, { sensitivity: msg.sensitivity || 'default' });
-      last = { text: msg.text, source: msg.source, report };
+      if (msg.keep !== false) last = { text: msg.text, source: msg.source, report };
       const { summary, compact, transfer } = compactReport(report, entryIndex, entries);
       return { value: { summary, compact }, transfer };
     }

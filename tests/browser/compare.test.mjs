@@ -169,7 +169,9 @@ test('compare view: the nav link opens it; both sides are highlighted with the d
   // Verbatim, with the shared highlight contract.
   assert.equal(await page.textContent('#compare-left-output'), ORIGINAL);
   assert.equal(await page.textContent('#compare-right-output'), TRANSLATION);
-  assert.ok(await page.$$eval('#view-compare mark', (ms) => ms.length > 10 && ms.every((m) => m.matches('.tifa-term[data-tifa-term][data-tifa-kind][tabindex="0"]'))));
+  assert.ok(await page.$$eval('#view-compare mark', (ms) => ms.length > 10 && ms.every((m) => m.matches('.tifa-term[data-tifa-term][data-tifa-kind][tabindex]'))));
+  // Each side's highlighted text is one tab stop (lib/roving.js).
+  assert.deepEqual(await page.$$eval('.compare-output', (os) => os.map((o) => o.querySelectorAll('mark[tabindex="0"]').length)), [1, 1]);
   // Clearing a side empties it again.
   await page.fill('#compare-right', '');
   await settledCompare(page);

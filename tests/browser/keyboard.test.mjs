@@ -113,7 +113,7 @@ test('Tab past a pinned card\'s last control closes it and returns focus to its 
   await page.keyboard.press('Enter');
   await waitTip(page, true);
   assert.ok(await page.evaluate(() => document.querySelector('[data-tifa-tooltip-host]').getAttribute('role') === 'dialog'));
-  const controls = await page.evaluate(() => [...document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelectorAll('button')]
+  const controls = await page.evaluate(() => [...document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelectorAll('button, a[href]')]
     .filter((b) => !b.hidden && b.offsetParent !== null).length);
   let closed = false;
   for (let i = 0; i < controls + 2 && !closed; i++) {

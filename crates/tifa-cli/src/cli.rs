@@ -21,6 +21,60 @@ enum Command {
     /// Dictionary tools.
     #[command(subcommand)]
     Dict(DictCommand),
+    /// Count terms over a corpus: per period × term (or per document), as CSV or JSON Lines.
+    Corpus(CorpusArgs),
+}
+
+/// `tifa corpus` (see `corpus/`).
+#[derive(Args)]
+struct CorpusArgs {
+    /// Files and folders: .txt/.md/.html (one document each; dated by a date in the file name,
+    /// else its modification time), .jsonl and .csv (one document per record, with `text` and
+    /// optional `id` and `date`; other fields kept as metadata); `-` reads JSON Lines from
+    /// standard input.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// Period length.
+    #[arg(long, value_enum, default_value_t = crate::corpus::By::Year)]
+    by: crate::corpus::By,
+    /// One row per document × term instead of per period × term.
+    #[arg(long)]
+    per_document: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = crate::corpus::Format::Csv)]
+    format: crate::corpus::Format,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<String>,
+    /// Count only these entry ids and categories (comma-separated).
+    #[arg(long, value_name = "LIST")]
+    terms: Option<String>,
+    /// How much Party context short, ambiguous forms need (as for `annotate`).
+    #[arg(long, value_enum, default_value_t = SensitivityArg::Default)]
+    sensitivity: SensitivityArg,
+    /// Extra dictionary file(s).
+    #[arg(long = "dict", value_name = "FILE")]
+    dicts: Vec<String>,
+    /// Threads to use (default: all cores).
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+}
+
+fn corpus(a: CorpusArgs) -> Result<bool, String> {
+    let tifa = Analyzer::new(load_dictionary(&a.dicts)?).map_err(|e| e.to_string())?;
+    crate::corpus::run(
+        &tifa,
+        &crate::corpus::Options {
+            inputs: a.inputs,
+            by: a.by,
+            per_document: a.per_document,
+            format: a.format,
+            output: a.output,
+            terms: a.terms,
+            sensitivity: a.sensitivity.into(),
+            jobs: a.jobs,
+        },
+    )
 }
 
 #[derive(Args)]
@@ -451,6 +505,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Annotate(a) => annotate(a),
         Command::Dict(d) => dict(d),
+        Command::Corpus(c) => corpus(c),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -1,0 +1,227 @@
+//! `tifa corpus`: watchword counts over many documents — per period × term (or per document ×
+//! term), with occurrences, nesting, documents, rates per 10,000 words or characters and the
+//! kinds of forms used. Documents are read one batch at a time and analysed on all cores, so
+//! memory stays flat however many there are; the output is the same whatever the core count.
+
+mod dates;
+mod input;
+mod table;
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::time::Instant;
+
+use rayon::prelude::*;
+use tifa::{Analyzer, Sensitivity};
+
+pub use dates::By;
+use dates::{period, DateSource};
+use input::{Document, Documents};
+pub use table::Format;
+use table::{write_document, DocCounts, Filter, Table};
+
+/// Documents analysed together (at most; a batch also stops at `BATCH_BYTES`).
+const BATCH_DOCS: usize = 512;
+/// Text analysed together, at most (bytes).
+const BATCH_BYTES: usize = 32 << 20;
+
+/// What to count and how to write it.
+pub struct Options {
+    /// Files, folders, or `-` (JSON Lines on standard input).
+    pub inputs: Vec<String>,
+    /// The length of a period.
+    pub by: By,
+    /// The document × term table instead of the period × term table.
+    pub per_document: bool,
+    /// CSV or JSON Lines.
+    pub format: Format,
+    /// Where to write (standard output when None).
+    pub output: Option<String>,
+    /// Comma-separated entry ids and categories to count (all when None).
+    pub terms: Option<String>,
+    /// How much context gated forms need.
+    pub sensitivity: Sensitivity,
+    /// Threads (all cores when None).
+    pub jobs: Option<usize>,
+}
+
+/// Runs the corpus count with `tifa`; a summary goes to standard error. Documents that
+/// cannot be read or analysed are named there and left out; the run still succeeds.
+pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let filter = Filter::new(opts.terms.as_deref());
+    let mut docs = Documents::open(&opts.inputs)?;
+    let mut out: Box<dyn Write> = match &opts.output {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).map_err(|e| format!("{path}: cannot write: {e}"))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let written = |e: io::Error| format!("cannot write the output: {e}");
+    let mut table = Table::default();
+    let mut header_done = false;
+    let mut failed: Vec<(String, String)> = Vec::new();
+    let (mut count, mut bytes) = (0u64, 0u64);
+    let mut dated: BTreeMap<DateSource, u64> = BTreeMap::new();
+    let progress = Progress::new();
+    loop {
+        let batch = next_batch(&mut docs);
+        if batch.is_empty() {
+            break;
+        }
+        let counts: Vec<Result<DocCounts, String>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|d| {
+                    tifa.analyze_with(&d.text, opts.sensitivity)
+                        .map(|r| DocCounts::of(&r, &filter))
+                        .map_err(|e| e.to_string())
+                })
+                .collect()
+        });
+        for (doc, result) in batch.iter().zip(counts) {
+            match result {
+                Ok(c) => {
+                    let p = period(doc.date.as_deref(), opts.by);
+                    if opts.per_document {
+                        if !header_done && opts.format == Format::Csv {
+                            writeln!(out, "{}", table::DOCUMENT_COLUMNS.join(","))
+                                .map_err(written)?;
+                        }
+                        header_done = true;
+                        write_document(
+                            &mut out,
+                            opts.format,
+                            &doc.id,
+                            doc.date.as_deref(),
+                            &p,
+                            &c,
+                            &doc.meta,
+                        )
+                        .map_err(written)?;
+                    } else {
+                        table.add(&p, &c);
+                    }
+                    count += 1;
+                    bytes += doc.text.len() as u64;
+                    *dated.entry(doc.date_source).or_default() += 1;
+                }
+                Err(why) => failed.push((doc.id.clone(), why)),
+            }
+        }
+        progress.show(count, bytes);
+    }
+    if opts.per_document {
+        if !header_done && opts.format == Format::Csv {
+            writeln!(out, "{}", table::DOCUMENT_COLUMNS.join(",")).map_err(written)?;
+        }
+    } else {
+        table.write(&mut out, opts.format).map_err(written)?;
+    }
+    out.flush().map_err(written)?;
+    progress.done();
+    failed.extend(
+        docs.skipped
+            .iter()
+            .map(|s| (s.place.clone(), s.why.clone())),
+    );
+    summary(
+        count,
+        bytes,
+        started.elapsed().as_secs_f64(),
+        &dated,
+        &failed,
+    );
+    Ok(true)
+}
+
+/// The next documents to analyse together.
+fn next_batch(docs: &mut Documents) -> Vec<Document> {
+    let mut batch = Vec::new();
+    let mut size = 0;
+    while batch.len() < BATCH_DOCS && size < BATCH_BYTES {
+        let Some(d) = docs.next() else { break };
+        size += d.text.len();
+        batch.push(d);
+    }
+    batch
+}
+
+fn summary(
+    count: u64,
+    bytes: u64,
+    secs: f64,
+    dated: &BTreeMap<DateSource, u64>,
+    failed: &[(String, String)],
+) {
+    let mut err = io::stderr().lock();
+    let mib = bytes as f64 / (1 << 20) as f64;
+    let _ = writeln!(
+        err,
+        "tifa corpus: {count} documents, {mib:.1} MiB in {secs:.1} s ({:.0} documents/s, {:.1} MiB/s)",
+        count as f64 / secs.max(1e-9),
+        mib / secs.max(1e-9)
+    );
+    let names = [
+        (DateSource::Column, "a date field"),
+        (DateSource::FileName, "the file name"),
+        (DateSource::Modified, "the file's modification time"),
+        (DateSource::None, "none (period `undated`)"),
+    ];
+    let parts: Vec<String> = names
+        .iter()
+        .filter_map(|(k, name)| dated.get(k).map(|n| format!("{name} {n}")))
+        .collect();
+    if !parts.is_empty() {
+        let _ = writeln!(err, "tifa corpus: dates from {}", parts.join(", "));
+    }
+    if !failed.is_empty() {
+        let _ = writeln!(err, "tifa corpus: {} left out:", failed.len());
+        for (place, why) in failed.iter().take(20) {
+            let _ = writeln!(err, "  {place}: {why}");
+        }
+        if failed.len() > 20 {
+            let _ = writeln!(err, "  … and {} more", failed.len() - 20);
+        }
+    }
+}
+
+/// A progress line on a terminal (none when standard error is piped or a file).
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        let bar = io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar
+        });
+        Progress { bar }
+    }
+
+    fn show(&self, count: u64, bytes: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!(
+                "{count} documents, {:.1} MiB",
+                bytes as f64 / (1 << 20) as f64
+            ));
+            bar.tick();
+        }
+    }
+
+    fn done(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}

@@ -1,0 +1,249 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! `tifa corpus` on the shipped dated test corpus (tests/data/corpus, written by
+//! scripts/make-corpus.py with every planted phrase known): exact per-year counts, the same
+//! table from JSON Lines, CSV and standard input, on one core or many, per document, filtered.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn tifa(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.unwrap_or_default().to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn corpus(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/data/corpus")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Runs `tifa corpus ARGS` and returns standard output (it must succeed).
+fn run(args: &[&str]) -> String {
+    let mut all = vec!["corpus"];
+    all.extend_from_slice(args);
+    let out = tifa(&all, None);
+    assert!(
+        out.status.success(),
+        "tifa {all:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// CSV text (no quoted commas in these tables) as rows of column → value.
+fn rows(csv: &str) -> Vec<BTreeMap<String, String>> {
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+    lines
+        .map(|l| {
+            header
+                .iter()
+                .map(|h| h.to_string())
+                .zip(l.split(',').map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+type Key = (String, String, String);
+fn keyed(rows: &[BTreeMap<String, String>], cols: &[&str]) -> BTreeMap<Key, Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            (
+                (r["period"].clone(), r["term"].clone(), r["unit"].clone()),
+                cols.iter().map(|c| r[*c].clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+const COUNTS: &[&str] = &[
+    "occurrences",
+    "nested",
+    "documents",
+    "official",
+    "media",
+    "mt",
+];
+
+#[test]
+fn per_year_counts_equal_the_planted_ones() {
+    let got = rows(&run(&[&corpus("watchwords.jsonl"), "--by", "year"]));
+    let expected = rows(&std::fs::read_to_string(corpus("expected-by-year.csv")).unwrap());
+    assert!(
+        expected.len() > 50,
+        "the expected table has {} rows",
+        expected.len()
+    );
+    assert_eq!(keyed(&got, COUNTS), keyed(&expected, COUNTS));
+    // The rate is occurrences per 10,000 units of the period's documents in that unit.
+    for r in &got {
+        let occ: f64 = r["occurrences"].parse().unwrap();
+        let size: f64 = r["period_size"].parse().unwrap();
+        let rate: f64 = r["rate"].parse().unwrap();
+        assert!((rate - occ * 10_000.0 / size).abs() < 0.001, "{r:?}");
+    }
+    // A trend the corpus was built with: "new quality productive forces" appears in 2023.
+    let years: Vec<&str> = got
+        .iter()
+        .filter(|r| r["term"] == "new-quality-productive-forces")
+        .map(|r| r["period"].as_str())
+        .collect();
+    assert!(years.iter().all(|y| *y >= "2023"), "{years:?}");
+}
+
+#[test]
+fn the_same_table_from_jsonl_csv_stdin_and_any_number_of_threads() {
+    let reference = run(&[&corpus("watchwords.jsonl"), "--jobs", "1"]);
+    let jsonl = std::fs::read(corpus("watchwords.jsonl")).unwrap();
+    let stdin = tifa(&["corpus", "-"], Some(&jsonl));
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "two threads",
+            run(&[&corpus("watchwords.jsonl"), "--jobs", "2"]),
+        ),
+        ("CSV input", run(&[&corpus("watchwords.csv")])),
+        ("standard input", String::from_utf8(stdin.stdout).unwrap()),
+    ];
+    for (name, out) in cases {
+        assert_eq!(out, reference, "{name}");
+    }
+}
+
+#[test]
+fn per_document_rows_add_up_to_the_table() {
+    let docs = rows(&run(&[&corpus("watchwords.jsonl"), "--per-document"]));
+    let table = rows(&run(&[&corpus("watchwords.jsonl")]));
+    let mut sums: BTreeMap<Key, Vec<u64>> = BTreeMap::new();
+    for r in &docs {
+        let s = sums
+            .entry((r["period"].clone(), r["term"].clone(), r["unit"].clone()))
+            .or_insert(vec![0; 3]);
+        s[0] += r["occurrences"].parse::<u64>().unwrap();
+        s[1] += r["nested"].parse::<u64>().unwrap();
+        s[2] += 1;
+    }
+    let want: BTreeMap<Key, Vec<u64>> = keyed(&table, &["occurrences", "nested", "documents"])
+        .into_iter()
+        .map(|(k, v)| (k, v.iter().map(|x| x.parse().unwrap()).collect()))
+        .collect();
+    assert_eq!(sums, want);
+    // Metadata (the `outlet` field) travels with each document.
+    assert!(
+        docs.iter().all(|r| r["meta"].contains("outlet")),
+        "{:?}",
+        &docs[0]
+    );
+}
+
+#[test]
+fn terms_filter_by_id_and_category() {
+    let cases: &[(&str, &[&str])] = &[
+        ("two-upholds", &["two-upholds"]),
+        (
+            "two-upholds,self-revolution",
+            &["self-revolution", "two-upholds"],
+        ),
+    ];
+    for (filter, want) in cases {
+        let got = rows(&run(&[&corpus("watchwords.jsonl"), "--terms", filter]));
+        let mut terms: Vec<String> = got.iter().map(|r| r["term"].clone()).collect();
+        terms.sort();
+        terms.dedup();
+        assert_eq!(terms, *want, "{filter}");
+    }
+    // A category name keeps every term of that category, and only those.
+    let all = rows(&run(&[
+        &corpus("watchwords.jsonl"),
+        "--terms",
+        "leadership",
+    ]));
+    assert!(!all.is_empty() && all.iter().any(|r| r["term"] == "two-upholds"));
+}
+
+#[test]
+fn periods_by_month_and_all() {
+    let by_month = rows(&run(&[&corpus("watchwords.jsonl"), "--by", "month"]));
+    assert!(
+        by_month
+            .iter()
+            .all(|r| r["period"].len() == 7 && r["period"].as_bytes()[4] == b'-'),
+        "{:?}",
+        by_month[0]
+    );
+    let all = rows(&run(&[&corpus("watchwords.jsonl"), "--by", "all"]));
+    assert!(all.iter().all(|r| r["period"] == "all"));
+    let total = |rs: &[BTreeMap<String, String>]| {
+        rs.iter()
+            .map(|r| r["occurrences"].parse::<u64>().unwrap())
+            .sum::<u64>()
+    };
+    assert_eq!(total(&by_month), total(&all));
+}
+
+#[test]
+fn folders_of_files_dated_by_name_and_unreadable_files_named() {
+    let dir = std::env::temp_dir().join(format!("tifa-corpus-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(
+        dir.join("speech-2021-07-01.txt"),
+        "We must achieve the Two Upholds.",
+    )
+    .unwrap();
+    std::fs::write(dir.join("sub/2019_notice.md"), "坚决做到两个维护。").unwrap();
+    std::fs::write(dir.join("gbk.txt"), b"\xc1\xbd\xb8\xf6\xce\xac\xbb\xa4").unwrap();
+    std::fs::write(dir.join("image.png"), b"\x89PNG").unwrap();
+    let out = tifa(&["corpus", dir.to_str().unwrap()], None);
+    assert!(out.status.success());
+    let got = rows(&String::from_utf8(out.stdout).unwrap());
+    let periods: Vec<(&str, &str)> = got
+        .iter()
+        .map(|r| (r["period"].as_str(), r["unit"].as_str()))
+        .collect();
+    assert_eq!(periods, vec![("2019", "characters"), ("2021", "words")]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("gbk.txt: it is not UTF-8 (byte 0)"), "{err}");
+    assert!(err.contains("dates from the file name 2"), "{err}");
+    assert!(
+        !err.contains("image.png"),
+        "files of unknown kinds inside folders are not read: {err}"
+    );
+}
+
+#[test]
+fn bad_records_are_named_and_the_rest_counted() {
+    let input = b"{\"id\":\"a\",\"date\":\"2020-01-01\",\"text\":\"the Two Upholds\"}\nnot json\n{\"id\":\"b\"}\n";
+    let out = tifa(&["corpus", "-"], Some(input));
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("<stdin>:2: not JSON"), "{err}");
+    assert!(err.contains("<stdin>:3: no `text` field"), "{err}");
+    assert_eq!(rows(&String::from_utf8(out.stdout).unwrap()).len(), 1);
+}
+
+#[test]
+fn a_missing_input_is_an_error() {
+    let out = tifa(&["corpus", "/no/such/folder"], None);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("/no/such/folder: no such file or folder")
+    );
+}

@@ -40,6 +40,10 @@ struct CorpusArgs {
     /// One row per document × term instead of per period × term.
     #[arg(long)]
     per_document: bool,
+    /// Count each form of a term apart, in a `form` column ("self-reform" and
+    /// "self-revolution" are forms of one entry).
+    #[arg(long)]
+    by_form: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = crate::corpus::Format::Csv)]
     format: crate::corpus::Format,
@@ -68,6 +72,7 @@ fn corpus(a: CorpusArgs) -> Result<bool, String> {
             inputs: a.inputs,
             by: a.by,
             per_document: a.per_document,
+            by_form: a.by_form,
             format: a.format,
             output: a.output,
             terms: a.terms,

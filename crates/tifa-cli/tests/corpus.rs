@@ -247,3 +247,33 @@ fn a_missing_input_is_an_error() {
         String::from_utf8_lossy(&out.stderr).contains("/no/such/folder: no such file or folder")
     );
 }
+
+#[test]
+fn by_form_shows_a_rendering_giving_way_to_another() {
+    let got = rows(&run(&[
+        &corpus("watchwords.jsonl"),
+        "--terms",
+        "self-revolution",
+        "--by-form",
+    ]));
+    let years = |form: &str| -> Vec<String> {
+        got.iter()
+            .filter(|r| r["form"] == form)
+            .map(|r| r["period"].clone())
+            .collect()
+    };
+    assert_eq!(years("self-reform"), ["2018", "2019", "2020"]);
+    assert_eq!(years("self-revolution"), ["2021", "2022", "2023", "2024"]);
+    // Split by form, the counts still add up to the term's.
+    let by_term = rows(&run(&[
+        &corpus("watchwords.jsonl"),
+        "--terms",
+        "self-revolution",
+    ]));
+    let total = |rs: &[BTreeMap<String, String>]| {
+        rs.iter()
+            .map(|r| r["occurrences"].parse::<u64>().unwrap())
+            .sum::<u64>()
+    };
+    assert_eq!(total(&got), total(&by_term));
+}

@@ -34,6 +34,8 @@ pub struct Options {
     pub by: By,
     /// The document × term table instead of the period × term table.
     pub per_document: bool,
+    /// Count each form of a term apart (a `form` column).
+    pub by_form: bool,
     /// CSV or JSON Lines.
     pub format: Format,
     /// Where to write (standard output when None).
@@ -79,7 +81,7 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
                 .par_iter()
                 .map(|d| {
                     tifa.analyze_with(&d.text, opts.sensitivity)
-                        .map(|r| DocCounts::of(&r, &filter))
+                        .map(|r| DocCounts::of(&r, &filter, opts.by_form))
                         .map_err(|e| e.to_string())
                 })
                 .collect()
@@ -90,13 +92,18 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
                     let p = period(doc.date.as_deref(), opts.by);
                     if opts.per_document {
                         if !header_done && opts.format == Format::Csv {
-                            writeln!(out, "{}", table::DOCUMENT_COLUMNS.join(","))
-                                .map_err(written)?;
+                            writeln!(
+                                out,
+                                "{}",
+                                table::with_form(table::DOCUMENT_COLUMNS, opts.by_form).join(",")
+                            )
+                            .map_err(written)?;
                         }
                         header_done = true;
                         write_document(
                             &mut out,
                             opts.format,
+                            opts.by_form,
                             &doc.id,
                             doc.date.as_deref(),
                             &p,
@@ -118,10 +125,17 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
     }
     if opts.per_document {
         if !header_done && opts.format == Format::Csv {
-            writeln!(out, "{}", table::DOCUMENT_COLUMNS.join(",")).map_err(written)?;
+            writeln!(
+                out,
+                "{}",
+                table::with_form(table::DOCUMENT_COLUMNS, opts.by_form).join(",")
+            )
+            .map_err(written)?;
         }
     } else {
-        table.write(&mut out, opts.format).map_err(written)?;
+        table
+            .write(&mut out, opts.format, opts.by_form)
+            .map_err(written)?;
     }
     out.flush().map_err(written)?;
     progress.done();

@@ -33,8 +33,8 @@ pub struct DocCounts {
     pub unit: &'static str,
     /// How many words or characters.
     pub size: u64,
-    /// Per entry id, sorted.
-    pub terms: BTreeMap<String, TermCounts>,
+    /// Per entry id and form (the form is empty unless counted by form), sorted.
+    pub terms: BTreeMap<(String, String), TermCounts>,
 }
 
 /// Which terms count: all, or the listed entry ids and categories.
@@ -62,19 +62,44 @@ impl Filter {
 }
 
 impl DocCounts {
-    /// The counts of one report.
-    pub fn of(report: &Report, filter: &Filter) -> DocCounts {
-        let mut terms: BTreeMap<String, TermCounts> = BTreeMap::new();
-        for t in &report.terms {
-            if filter.wants(&t.id, &t.category) {
-                let c = terms.entry(t.id.clone()).or_default();
-                c.occurrences = u64::from(t.count);
-                c.nested = u64::from(t.nested);
+    /// The counts of one report; `by_form` counts each dictionary form of a term apart
+    /// ("self-reform" and "self-revolution" are two forms of one entry).
+    pub fn of(report: &Report, filter: &Filter, by_form: bool) -> DocCounts {
+        let mut terms: BTreeMap<(String, String), TermCounts> = BTreeMap::new();
+        if by_form {
+            let category: BTreeMap<&str, &str> = report
+                .terms
+                .iter()
+                .map(|t| (t.id.as_str(), t.category.as_str()))
+                .collect();
+            let wants = |id: &str| filter.wants(id, category.get(id).copied().unwrap_or(""));
+            for m in &report.matches {
+                if wants(&m.id) {
+                    let c = terms.entry((m.id.clone(), m.form.clone())).or_default();
+                    c.occurrences += 1;
+                    c.kinds[kind_index(m.kind)] += 1;
+                }
+                for n in &m.nested {
+                    if wants(&n.id) {
+                        terms
+                            .entry((n.id.clone(), n.form.clone()))
+                            .or_default()
+                            .nested += 1;
+                    }
+                }
             }
-        }
-        for m in &report.matches {
-            if let Some(c) = terms.get_mut(&m.id) {
-                c.kinds[kind_index(m.kind)] += 1;
+        } else {
+            for t in &report.terms {
+                if filter.wants(&t.id, &t.category) {
+                    let c = terms.entry((t.id.clone(), String::new())).or_default();
+                    c.occurrences = u64::from(t.count);
+                    c.nested = u64::from(t.nested);
+                }
+            }
+            for m in &report.matches {
+                if let Some(c) = terms.get_mut(&(m.id.clone(), String::new())) {
+                    c.kinds[kind_index(m.kind)] += 1;
+                }
             }
         }
         DocCounts {
@@ -94,7 +119,7 @@ struct Cell {
 /// The per-period × term table, and each period's size per unit (for rates).
 #[derive(Debug, Default)]
 pub struct Table {
-    cells: BTreeMap<(String, String, &'static str), Cell>,
+    cells: BTreeMap<(String, (String, String), &'static str), Cell>,
     sizes: BTreeMap<(String, &'static str), (u64, u64)>, // (size, documents)
 }
 
@@ -107,10 +132,10 @@ impl Table {
             .or_default();
         s.0 += doc.size;
         s.1 += 1;
-        for (id, c) in &doc.terms {
+        for (key, c) in &doc.terms {
             let cell = self
                 .cells
-                .entry((period.to_string(), id.clone(), doc.unit))
+                .entry((period.to_string(), key.clone(), doc.unit))
                 .or_default();
             cell.counts.occurrences += c.occurrences;
             cell.counts.nested += c.nested;
@@ -123,37 +148,42 @@ impl Table {
 
     /// One row per period × term × unit, sorted by period, then term.
     fn rows(&self) -> impl Iterator<Item = Map<String, Value>> + '_ {
-        self.cells.iter().map(|((period, term, unit), cell)| {
-            let (size, period_documents) = self
-                .sizes
-                .get(&(period.clone(), *unit))
-                .copied()
-                .unwrap_or((0, 0));
-            let rate = if size == 0 {
-                0.0
-            } else {
-                cell.counts.occurrences as f64 * 10_000.0 / size as f64
-            };
-            let mut row = Map::new();
-            row.insert("period".into(), json!(period));
-            row.insert("term".into(), json!(term));
-            row.insert("unit".into(), json!(unit));
-            row.insert("occurrences".into(), json!(cell.counts.occurrences));
-            row.insert("nested".into(), json!(cell.counts.nested));
-            row.insert("documents".into(), json!(cell.documents));
-            row.insert("period_documents".into(), json!(period_documents));
-            row.insert("period_size".into(), json!(size));
-            row.insert("rate".into(), json!((rate * 1000.0).round() / 1000.0));
-            for (k, name) in KIND_COLUMNS.iter().enumerate() {
-                row.insert((*name).into(), json!(cell.counts.kinds[k]));
-            }
-            row
-        })
+        self.cells
+            .iter()
+            .map(|((period, (term, form), unit), cell)| {
+                let (size, period_documents) = self
+                    .sizes
+                    .get(&(period.clone(), *unit))
+                    .copied()
+                    .unwrap_or((0, 0));
+                let rate = if size == 0 {
+                    0.0
+                } else {
+                    cell.counts.occurrences as f64 * 10_000.0 / size as f64
+                };
+                let mut row = Map::new();
+                row.insert("period".into(), json!(period));
+                row.insert("term".into(), json!(term));
+                row.insert("form".into(), json!(form));
+                row.insert("unit".into(), json!(unit));
+                row.insert("occurrences".into(), json!(cell.counts.occurrences));
+                row.insert("nested".into(), json!(cell.counts.nested));
+                row.insert("documents".into(), json!(cell.documents));
+                row.insert("period_documents".into(), json!(period_documents));
+                row.insert("period_size".into(), json!(size));
+                row.insert("rate".into(), json!((rate * 1000.0).round() / 1000.0));
+                for (k, name) in KIND_COLUMNS.iter().enumerate() {
+                    row.insert((*name).into(), json!(cell.counts.kinds[k]));
+                }
+                row
+            })
     }
 
     /// Writes the table as CSV or JSON Lines.
-    pub fn write(&self, out: &mut dyn Write, format: Format) -> io::Result<()> {
-        let columns = TABLE_COLUMNS;
+    /// With a `form` column after `term` when counted by form.
+    pub fn write(&self, out: &mut dyn Write, format: Format, by_form: bool) -> io::Result<()> {
+        let with_form = with_form(TABLE_COLUMNS, by_form);
+        let columns = &with_form[..];
         if format == Format::Csv {
             writeln!(out, "{}", columns.join(","))?;
         }
@@ -208,22 +238,39 @@ pub enum Format {
     Jsonl,
 }
 
+/// `columns` with `form` after `term` when `by_form`.
+pub fn with_form(columns: &[&'static str], by_form: bool) -> Vec<&'static str> {
+    let mut out = columns.to_vec();
+    if by_form {
+        let at = out
+            .iter()
+            .position(|c| *c == "term")
+            .map_or(out.len(), |i| i + 1);
+        out.insert(at, "form");
+    }
+    out
+}
+
 /// One document's rows of the per-document table (one per term).
+#[allow(clippy::too_many_arguments)]
 pub fn write_document(
     out: &mut dyn Write,
     format: Format,
+    by_form: bool,
     id: &str,
     date: Option<&str>,
     period: &str,
     doc: &DocCounts,
     meta: &Map<String, Value>,
 ) -> io::Result<()> {
-    for (term, c) in &doc.terms {
+    let columns = with_form(DOCUMENT_COLUMNS, by_form);
+    for ((term, form), c) in &doc.terms {
         let mut row = Map::new();
         row.insert("id".into(), json!(id));
         row.insert("date".into(), json!(date.unwrap_or("")));
         row.insert("period".into(), json!(period));
         row.insert("term".into(), json!(term));
+        row.insert("form".into(), json!(form));
         row.insert("unit".into(), json!(doc.unit));
         row.insert("size".into(), json!(doc.size));
         row.insert("occurrences".into(), json!(c.occurrences));
@@ -232,7 +279,7 @@ pub fn write_document(
             row.insert((*name).into(), json!(c.kinds[k]));
         }
         row.insert("meta".into(), Value::Object(meta.clone()));
-        write_row(out, format, DOCUMENT_COLUMNS, &row)?;
+        write_row(out, format, &columns, &row)?;
     }
     Ok(())
 }
@@ -293,7 +340,7 @@ mod tests {
                 .iter()
                 .map(|(id, o, n)| {
                     (
-                        id.to_string(),
+                        (id.to_string(), String::new()),
                         TermCounts {
                             occurrences: *o,
                             nested: *n,
@@ -312,7 +359,7 @@ mod tests {
         t.add("2020", &doc("words", 3000, &[("a", 1, 0)]));
         t.add("2021", &doc("characters", 500, &[("a", 5, 0)]));
         let mut out = Vec::new();
-        t.write(&mut out, Format::Csv).unwrap();
+        t.write(&mut out, Format::Csv, false).unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(

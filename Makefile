@@ -63,6 +63,8 @@ bench: build
 	cargo bench --locked --bench throughput
 	node benches/wasm.mjs
 	for b in benches/page.mjs benches/embed.mjs; do if [ -f $$b ]; then node $$b; fi; done
+	cargo build --locked --release --quiet -p tifa-cli
+	python3 benches/corpus.py target/release/tifa
 
 screenshot: build
 	scripts/ensure-tools.sh browser fonts

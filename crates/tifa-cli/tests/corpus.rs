@@ -277,3 +277,69 @@ fn by_form_shows_a_rendering_giving_way_to_another() {
     };
     assert_eq!(total(&got), total(&by_term));
 }
+
+#[test]
+fn parquet_holds_the_same_table_as_csv() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::Field;
+    let dir = std::env::temp_dir().join(format!("tifa-corpus-parquet-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases: &[(&str, &[&str])] = &[
+        ("table", &[]),
+        ("per document, by form", &["--per-document", "--by-form"]),
+    ];
+    for (name, extra) in cases {
+        let path = dir.join(format!("{}.parquet", name.replace([' ', ','], "-")));
+        let mut args = vec![
+            corpus("watchwords.jsonl"),
+            "--format".into(),
+            "parquet".into(),
+            "--output".into(),
+            path.to_string_lossy().into_owned(),
+        ];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        run(&args);
+        let mut csv_args = vec![corpus("watchwords.jsonl")];
+        csv_args.extend(extra.iter().map(|s| s.to_string()));
+        let csv_args: Vec<&str> = csv_args.iter().map(String::as_str).collect();
+        let csv = rows(&run(&csv_args));
+        let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let got: Vec<BTreeMap<String, String>> = reader
+            .get_row_iter(None)
+            .unwrap()
+            .map(|r| {
+                r.unwrap()
+                    .get_column_iter()
+                    .map(|(k, v)| {
+                        let v = match v {
+                            Field::Str(s) => s.clone(),
+                            Field::Long(n) => n.to_string(),
+                            Field::Double(d) => format!("{d:?}"),
+                            other => other.to_string(),
+                        };
+                        (k.clone(), v)
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(got.len(), csv.len(), "{name}");
+        for (p, c) in got.iter().zip(&csv) {
+            for (k, v) in c {
+                if k == "meta" {
+                    continue; // JSON text in both, quoted differently by CSV
+                }
+                assert_eq!(&p[k], v, "{name}: column {k}");
+            }
+        }
+    }
+    // Parquet is binary: standard output is refused, with the fix.
+    let out = tifa(
+        &["corpus", &corpus("watchwords.jsonl"), "--format", "parquet"],
+        None,
+    );
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("give the file to write with --output FILE")
+    );
+}

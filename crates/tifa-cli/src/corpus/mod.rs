@@ -5,11 +5,12 @@
 
 mod dates;
 mod input;
+mod parquet;
+mod sink;
 mod table;
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -18,8 +19,9 @@ use tifa::{Analyzer, Sensitivity};
 pub use dates::By;
 use dates::{period, DateSource};
 use input::{Document, Documents};
+use sink::Sink;
 pub use table::Format;
-use table::{write_document, DocCounts, Filter, Table};
+use table::{document_rows, DocCounts, Filter, Table};
 
 /// Documents analysed together (at most; a batch also stops at `BATCH_BYTES`).
 const BATCH_DOCS: usize = 512;
@@ -36,7 +38,7 @@ pub struct Options {
     pub per_document: bool,
     /// Count each form of a term apart (a `form` column).
     pub by_form: bool,
-    /// CSV or JSON Lines.
+    /// CSV, JSON Lines or Parquet.
     pub format: Format,
     /// Where to write (standard output when None).
     pub output: Option<String>,
@@ -58,15 +60,16 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     let filter = Filter::new(opts.terms.as_deref());
     let mut docs = Documents::open(&opts.inputs)?;
-    let mut out: Box<dyn Write> = match &opts.output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).map_err(|e| format!("{path}: cannot write: {e}"))?,
-        )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
-    };
-    let written = |e: io::Error| format!("cannot write the output: {e}");
+    let columns = table::with_form(
+        if opts.per_document {
+            table::DOCUMENT_COLUMNS
+        } else {
+            table::TABLE_COLUMNS
+        },
+        opts.by_form,
+    );
+    let mut sink = Sink::open(opts.output.as_deref(), opts.format, columns)?;
     let mut table = Table::default();
-    let mut header_done = false;
     let mut failed: Vec<(String, String)> = Vec::new();
     let (mut count, mut bytes) = (0u64, 0u64);
     let mut dated: BTreeMap<DateSource, u64> = BTreeMap::new();
@@ -86,31 +89,19 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
                 })
                 .collect()
         });
+        let mut rows = Vec::new();
         for (doc, result) in batch.iter().zip(counts) {
             match result {
                 Ok(c) => {
                     let p = period(doc.date.as_deref(), opts.by);
                     if opts.per_document {
-                        if !header_done && opts.format == Format::Csv {
-                            writeln!(
-                                out,
-                                "{}",
-                                table::with_form(table::DOCUMENT_COLUMNS, opts.by_form).join(",")
-                            )
-                            .map_err(written)?;
-                        }
-                        header_done = true;
-                        write_document(
-                            &mut out,
-                            opts.format,
-                            opts.by_form,
+                        rows.extend(document_rows(
                             &doc.id,
                             doc.date.as_deref(),
                             &p,
                             &c,
                             &doc.meta,
-                        )
-                        .map_err(written)?;
+                        ));
                     } else {
                         table.add(&p, &c);
                     }
@@ -121,23 +112,13 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
                 Err(why) => failed.push((doc.id.clone(), why)),
             }
         }
+        sink.rows(&rows)?;
         progress.show(count, bytes);
     }
-    if opts.per_document {
-        if !header_done && opts.format == Format::Csv {
-            writeln!(
-                out,
-                "{}",
-                table::with_form(table::DOCUMENT_COLUMNS, opts.by_form).join(",")
-            )
-            .map_err(written)?;
-        }
-    } else {
-        table
-            .write(&mut out, opts.format, opts.by_form)
-            .map_err(written)?;
+    if !opts.per_document {
+        sink.rows(&table.rows().collect::<Vec<_>>())?;
     }
-    out.flush().map_err(written)?;
+    sink.finish()?;
     progress.done();
     failed.extend(
         docs.skipped

@@ -146,8 +146,8 @@ impl Table {
         }
     }
 
-    /// One row per period × term × unit, sorted by period, then term.
-    fn rows(&self) -> impl Iterator<Item = Map<String, Value>> + '_ {
+    /// One row per period × term (× form) × unit, sorted by period, then term.
+    pub fn rows(&self) -> impl Iterator<Item = Map<String, Value>> + '_ {
         self.cells
             .iter()
             .map(|((period, (term, form), unit), cell)| {
@@ -177,20 +177,6 @@ impl Table {
                 }
                 row
             })
-    }
-
-    /// Writes the table as CSV or JSON Lines.
-    /// With a `form` column after `term` when counted by form.
-    pub fn write(&self, out: &mut dyn Write, format: Format, by_form: bool) -> io::Result<()> {
-        let with_form = with_form(TABLE_COLUMNS, by_form);
-        let columns = &with_form[..];
-        if format == Format::Csv {
-            writeln!(out, "{}", columns.join(","))?;
-        }
-        for row in self.rows() {
-            write_row(out, format, columns, &row)?;
-        }
-        Ok(())
     }
 }
 
@@ -236,6 +222,8 @@ pub enum Format {
     Csv,
     /// One JSON object per line.
     Jsonl,
+    /// Apache Parquet (needs `--output`).
+    Parquet,
 }
 
 /// `columns` with `form` after `term` when `by_form`.
@@ -251,35 +239,45 @@ pub fn with_form(columns: &[&'static str], by_form: bool) -> Vec<&'static str> {
     out
 }
 
-/// One document's rows of the per-document table (one per term).
-#[allow(clippy::too_many_arguments)]
-pub fn write_document(
-    out: &mut dyn Write,
-    format: Format,
-    by_form: bool,
+/// One document's rows of the per-document table (one per term, or term and form).
+pub fn document_rows(
     id: &str,
     date: Option<&str>,
     period: &str,
     doc: &DocCounts,
     meta: &Map<String, Value>,
+) -> Vec<Map<String, Value>> {
+    doc.terms
+        .iter()
+        .map(|((term, form), c)| {
+            let mut row = Map::new();
+            row.insert("id".into(), json!(id));
+            row.insert("date".into(), json!(date.unwrap_or("")));
+            row.insert("period".into(), json!(period));
+            row.insert("term".into(), json!(term));
+            row.insert("form".into(), json!(form));
+            row.insert("unit".into(), json!(doc.unit));
+            row.insert("size".into(), json!(doc.size));
+            row.insert("occurrences".into(), json!(c.occurrences));
+            row.insert("nested".into(), json!(c.nested));
+            for (k, name) in KIND_COLUMNS.iter().enumerate() {
+                row.insert((*name).into(), json!(c.kinds[k]));
+            }
+            row.insert("meta".into(), Value::Object(meta.clone()));
+            row
+        })
+        .collect()
+}
+
+/// Writes `rows` as CSV lines (no header) or JSON Lines, with `columns` in this order.
+pub fn write_rows(
+    out: &mut dyn Write,
+    format: Format,
+    columns: &[&str],
+    rows: &[Map<String, Value>],
 ) -> io::Result<()> {
-    let columns = with_form(DOCUMENT_COLUMNS, by_form);
-    for ((term, form), c) in &doc.terms {
-        let mut row = Map::new();
-        row.insert("id".into(), json!(id));
-        row.insert("date".into(), json!(date.unwrap_or("")));
-        row.insert("period".into(), json!(period));
-        row.insert("term".into(), json!(term));
-        row.insert("form".into(), json!(form));
-        row.insert("unit".into(), json!(doc.unit));
-        row.insert("size".into(), json!(doc.size));
-        row.insert("occurrences".into(), json!(c.occurrences));
-        row.insert("nested".into(), json!(c.nested));
-        for (k, name) in KIND_COLUMNS.iter().enumerate() {
-            row.insert((*name).into(), json!(c.kinds[k]));
-        }
-        row.insert("meta".into(), Value::Object(meta.clone()));
-        write_row(out, format, &columns, &row)?;
+    for row in rows {
+        write_row(out, format, columns, row)?;
     }
     Ok(())
 }
@@ -299,7 +297,7 @@ fn write_row(
                 .collect();
             writeln!(out, "{{{}}}", fields.join(","))
         }
-        Format::Csv => {
+        Format::Csv | Format::Parquet => {
             let fields: Vec<String> = columns
                 .iter()
                 .map(|c| match &row[*c] {
@@ -359,7 +357,14 @@ mod tests {
         t.add("2020", &doc("words", 3000, &[("a", 1, 0)]));
         t.add("2021", &doc("characters", 500, &[("a", 5, 0)]));
         let mut out = Vec::new();
-        t.write(&mut out, Format::Csv, false).unwrap();
+        writeln!(out, "{}", TABLE_COLUMNS.join(",")).unwrap();
+        write_rows(
+            &mut out,
+            Format::Csv,
+            TABLE_COLUMNS,
+            &t.rows().collect::<Vec<_>>(),
+        )
+        .unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(

@@ -19,7 +19,7 @@ pub enum Sink {
         header: bool,
     },
     /// A Parquet file.
-    Parquet(ParquetSink<BufWriter<File>>),
+    Parquet(Box<ParquetSink<BufWriter<File>>>),
 }
 
 impl Sink {
@@ -35,7 +35,9 @@ impl Sink {
                 .map_err(|e| format!("{p}: cannot write: {e}"))
         };
         Ok(match (format, path) {
-            (Format::Parquet, Some(p)) => Sink::Parquet(ParquetSink::new(create(p)?, &columns)?),
+            (Format::Parquet, Some(p)) => {
+                Sink::Parquet(Box::new(ParquetSink::new(create(p)?, &columns)?))
+            }
             (Format::Parquet, None) => {
                 return Err(
                     "Parquet is a binary format: give the file to write with --output FILE".into(),

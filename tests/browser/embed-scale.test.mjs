@@ -57,7 +57,7 @@ async function run(size) {
 const min = (xs) => Math.min(...xs);
 
 test('highlight and unhighlight are linear in the length of one text node (10x the text, at most ~12x the time)', async () => {
-  const SMALL = 30_000; const RUNS = 3;
+  const SMALL = 30_000; const RUNS = 5;
   const small = []; const big = [];
   // Interleaved, and the minimum of each: a burst of load from another process inflates single
   // runs, never all of them, and never makes a run faster.
@@ -86,9 +86,10 @@ test('a 1 MB text node is highlighted in short tasks: a 0 ms timer keeps running
     `timer ran ${r.ticks} times, longest gap ${r.gap.toFixed(0)} ms; unhighlight ${r.un.toFixed(0)} ms`);
   assert.ok(r.count > 40_000);
   assert.ok(r.restored);
-  // One task per slice of ~24 K units: the timer runs between slices, dozens of times. The old
-  // code took the whole node in one task (the timer ran once or twice, its gap ~ the whole time).
-  assert.ok(r.ticks >= 20, `the timer ran ${r.ticks} times while highlighting`);
+  // One task per slice of at most ~24 K units: the timer gets turns between slices (the browser
+  // runs the embed's MessageChannel tasks first, so not after every slice). The old code took
+  // the whole node in one task: the timer ran 0 times.
+  assert.ok(r.ticks >= 10, `the timer ran ${r.ticks} times while highlighting`);
   assert.ok(r.gap < r.wall / 4, `the longest gap (${r.gap.toFixed(0)} ms) is a small part of the whole (${r.wall.toFixed(0)} ms)`);
 });
 

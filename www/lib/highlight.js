@@ -46,8 +46,10 @@ const SEPARATOR = '\n|\n';
 /** Context (UTF-16 units) analysed on each side of a batch: more than the engine's 400-byte "nearby" window. */
 const CONTEXT = 600;
 
-/** Units per slice, at least, when a text node is cut to keep a batch near `batchChars`. */
+/** Units per slice, at least, when a text node is cut to keep a batch near its size. */
 const MIN_SLICE = 256;
+/** The smallest batch size the time budget shrinks batches to (units). */
+const MIN_BATCH = 3000;
 
 // Native DOM methods, captured when this module loads (DESIGN.md, habit 13): a host that
 // replaces them later cannot break or see the embed's changes. One that replaced them before may
@@ -191,19 +193,26 @@ export function summaryOf(root) {
  * text between and after them as new text nodes.
  */
 class Plan {
-  constructor(doc, node, data) {
-    this.doc = doc;
+  constructor(session, node, data) {
+    this.doc = session.doc;
+    this.owner = session.owner;
+    this.occOf = session.occOf;
     this.node = node;
     this.data = data; // the node's text when planning began
+    // The family the new nodes will join: the node's own (it is a host node highlighted before,
+    // or a node we made), or a new one. Registering them now spreads the work over the slices.
+    const f = session.owner.get(node);
+    // `text`: the family's whole text (ours never change it; a host change resets the family).
+    this.family = f && session.families.has(f) ? f : { origin: node, members: [], text: data };
     this.frag = null;
     this.members = []; // the nodes to insert after `node`, in order: marks and text
-    this.marks = []; // [mark, occurrence, entry id]
+    this.marks = []; // [mark, occurrence record]
     this.keep = -1; // units of `node` that stay in it (the text before the first mark)
     this.built = 0; // units of `data` already placed
     this.broken = false; // a DOM call failed: the plan is dropped, nothing of it reaches the page
   }
 
-  /** Adds a mark over [a, b) of the node (after any piece added before). */
+  /** Adds a mark over [a, b) of the node (after any piece added before) for occurrence `occ` (a record). */
   add(a, b, m, occ, first) {
     if (this.broken) return;
     try {
@@ -211,15 +220,18 @@ class Plan {
       if (a > this.built) this.put(this.doc.createTextNode(this.data.slice(this.built, a)));
       // One tab stop per occurrence: later pieces of a match split by inline tags are -1.
       const mark = createMark(this.doc, { id: m.id, category: m.category, form: m.form, kind: m.kind, context: m.context,
-        nested: (m.nested || []).map((n) => n.id), occurrence: occ, focusable: first });
-      appendChild(mark, this.doc.createTextNode(this.data.slice(a, b)));
+        nested: (m.nested || []).map((n) => n.id), occurrence: occ.key, focusable: first });
+      const text = this.doc.createTextNode(this.data.slice(a, b));
+      appendChild(mark, text);
       this.put(mark);
-      this.marks.push([mark, occ, m.id]);
+      this.owner.set(text, this.family);
+      this.occOf.set(mark, occ);
+      this.marks.push([mark, occ]);
       this.built = b;
     } catch { this.broken = true; }
   }
 
-  put(n) { appendChild(this.frag, n); this.members.push(n); }
+  put(n) { appendChild(this.frag, n); this.members.push(n); this.owner.set(n, this.family); }
 }
 
 class Session {
@@ -236,6 +248,9 @@ class Session {
     this.shadowRoots = shadowRoots;
     this.budgetMs = budgetMs;
     this.batchChars = batchChars;
+    // The batch size in use: halved after a batch that took longer than the budget (text dense
+    // with terms makes many marks per unit), doubled back up to `batchChars` after quick ones.
+    this.sliceChars = batchChars;
     this.debounceMs = debounceMs;
     this.onUpdate = onUpdate;
     this.sheet = markSheet(this.doc, theme);
@@ -246,7 +261,8 @@ class Session {
     // each mark's text node to its family, so a host change to any of them is recognised.
     this.families = new Set();
     this.owner = new WeakMap();
-    this.occs = new Map(); // occurrence id -> { id: entry id, marks: Element[] } (marks on the page)
+    // Each mark's occurrence: { key, id: entry id, marks: Element[] (its marks on the page) }.
+    this.occOf = new WeakMap();
     this.markCount = 0;
     this.seen = new Set(); // ids already highlighted (firstOnly)
     this.terms = new Map(); // id -> occurrences
@@ -306,6 +322,14 @@ class Session {
     // Once the root shows Party discourse it keeps doing so as content is added.
     if (this.sensitivity === 'default' && !this.vouches && typeof this.engine.documentVouches === 'function') {
       this.vouches = !!this.engine.documentVouches(this.documentText());
+      // One engine call over the whole root: a task of its own on a long page.
+      const t = now();
+      if (t - t0 >= this.budgetMs / 2) {
+        this.maxTaskMs = Math.max(this.maxTaskMs, t - t0);
+        this.scriptMs += t - t0;
+        await yieldToBrowser();
+        t0 = now();
+      }
     }
     while (queue.length && !this.stopped) {
       const region = queue.shift();
@@ -320,10 +344,13 @@ class Session {
           // Already wrapped text is skipped, so this finds only what is left.
           w.restart();
         }
+        const c0 = now();
         const batch = this.collect(w);
         if (batch.segs.length) this.wrap(w, batch);
         this.takeOwnRecords();
         const t = now();
+        if (t - c0 > this.budgetMs) this.sliceChars = Math.max(MIN_BATCH, this.sliceChars >> 1);
+        else if (t - c0 < this.budgetMs / 4) this.sliceChars = Math.min(this.batchChars, this.sliceChars * 2);
         if (t - t0 > this.maxTaskMs) this.maxTaskMs = t - t0;
         if (!batch.more) break;
         if (t - t0 >= this.budgetMs / 2) {
@@ -440,11 +467,11 @@ class Session {
       if (from >= data.length) continue; // wholly taken by a match of the previous batch
       const block = blockOf(node, this.root);
       const newGroup = boundary || block !== w.prevBlock;
-      if (len >= this.batchChars) { w.pending = { node, from, data, cont: !newGroup }; more = true; break; }
+      if (len >= this.sliceChars) { w.pending = { node, from, data, cont: !newGroup }; more = true; break; }
       if (newGroup && segs.length) { parts.push(SEPARATOR); len += SEPARATOR.length; }
       w.prevBlock = block;
       let to = data.length;
-      const room = Math.max(this.batchChars - len, MIN_SLICE);
+      const room = Math.max(this.sliceChars - len, MIN_SLICE);
       if (to - from > room + 2 * CONTEXT) {
         to = from + room;
         const c = data.charCodeAt(to - 1);
@@ -490,7 +517,7 @@ class Session {
         if (this.categories && !this.categories.has(m.category)) continue;
         if (this.firstOnly && this.seen.has(m.id)) continue;
         this.seen.add(m.id);
-        const occ = String(++occurrenceCounter);
+        const occ = { key: String(++occurrenceCounter), id: m.id, marks: [] };
         let first = true;
         for (let i = upperBound(starts, start) - 1; i < all.length && all[i].start < end; i++) {
           const g = all[i];
@@ -498,7 +525,7 @@ class Session {
           const b = Math.min(end, g.start + g.to - g.from) - g.start + g.from;
           if (b <= a) continue;
           let plan = w.plans.get(g.node);
-          if (!plan) w.plans.set(g.node, (plan = new Plan(this.doc, g.node, g.data)));
+          if (!plan) w.plans.set(g.node, (plan = new Plan(this, g.node, g.data)));
           plan.add(a, b, m, occ, first);
           first = false;
         }
@@ -558,9 +585,8 @@ class Session {
     if (!this.trees.has(tree) && (tree.nodeType === 9 || tree.nodeType === 11)) {
       if (adopt(tree, this.sheet)) this.trees.add(tree);
     }
-    let fam = this.owner.get(node);
-    if (!fam || !this.families.has(fam)) {
-      fam = { origin: node, members: [] };
+    const fam = plan.family;
+    if (!this.families.has(fam)) {
       this.families.add(fam);
       this.owner.set(node, fam);
     }
@@ -568,15 +594,9 @@ class Session {
     const at = node === fam.origin ? 0 : fam.members.lastIndexOf(node) + 1;
     if (at === fam.members.length) for (const n of plan.members) fam.members.push(n);
     else fam.members = [...fam.members.slice(0, at), ...plan.members, ...fam.members.slice(at)];
-    for (const n of plan.members) {
-      this.owner.set(n, fam);
-      if (n.nodeType === 1) this.owner.set(n.firstChild, fam);
-    }
-    for (const [mark, occ, id] of plan.marks) {
-      let o = this.occs.get(occ);
-      if (!o) this.occs.set(occ, (o = { id, marks: [] }));
+    for (const [mark, o] of plan.marks) {
       o.marks.push(mark);
-      if (o.marks.length === 1) { this.count += 1; this.terms.set(id, (this.terms.get(id) || 0) + 1); }
+      if (o.marks.length === 1) { this.count += 1; this.terms.set(o.id, (this.terms.get(o.id) || 0) + 1); }
     }
     this.markCount += plan.marks.length;
   }
@@ -584,46 +604,56 @@ class Session {
   /** Forgets a plan that will not be committed (its terms may be highlighted again with firstOnly). */
   dropPlan(plan) {
     if (!this.firstOnly) return;
-    for (const [, occ, id] of plan.marks) if (!this.occs.has(occ) && !this.terms.has(id)) this.seen.delete(id);
+    for (const [, o] of plan.marks) if (!o.marks.length && !this.terms.has(o.id)) this.seen.delete(o.id);
   }
 
   /**
    * Undoes a family: its members leave the page and the host's node gets back the whole text,
-   * in one write. With `hostWrote` the host has just written that node's text itself (as React,
-   * Vue and Svelte do through the node references they keep), so the members' old text is
-   * dropped, not joined back. An occurrence with pieces in other families (a match across
-   * inline tags) is undone there too, so no half occurrence stays. With `dirty`, origins still
-   * on the page are queued to be highlighted again.
+   * in one write. `how` says where that text comes from: 'wrote', the host has just written
+   * that node itself (as React, Vue and Svelte do through the node references they keep), so
+   * the members' old text is dropped; 'join', the host changed some member, so the text of the
+   * origin and members as they are now; 'saved', nothing was changed, so the text the family
+   * was made from (no need to read back every piece). An occurrence with pieces in other
+   * families (a match across inline tags) is undone there too, so no half occurrence stays.
+   * With `dirty`, origins still on the page are queued to be highlighted again.
    */
-  reset(family, hostWrote, dirty) {
-    const todo = [[family, hostWrote]];
+  reset(family, how, dirty) {
+    const todo = [[family, how]];
     while (todo.length) {
-      const [f, wrote] = todo.pop();
+      const [f, mode] = todo.pop();
       if (!this.families.delete(f)) continue;
       const { origin, members } = f;
       let text = null;
-      if (!wrote) {
+      if (mode === 'saved') text = f.text;
+      else if (mode === 'join') {
         const parts = [origin.data];
         for (const n of members) parts.push(n.nodeType === 3 ? n.data : n.textContent);
         text = parts.join('');
       }
+      // Usually the members still follow the origin, in order: one Range takes them all away.
+      let run = members.length > 8 && origin.parentNode ? origin.nextSibling : null;
+      for (let i = 0; run && i < members.length; i++) run = members[i] === run ? (i === members.length - 1 ? run : run.nextSibling) : null;
+      if (run) {
+        const range = this.doc.createRange();
+        range.setStartAfter(origin);
+        range.setEndAfter(run);
+        range.deleteContents();
+      }
       for (const n of members) {
-        if (n.parentNode) removeChild(n.parentNode, n);
+        if (!run && n.parentNode) removeChild(n.parentNode, n);
         if (n.nodeType !== 1) continue;
         this.markCount -= 1;
-        const occ = n.getAttribute('data-tifa-occurrence');
-        const o = this.occs.get(occ);
+        const o = this.occOf.get(n);
         if (!o) continue;
         const k = o.marks.indexOf(n);
         if (k >= 0) o.marks.splice(k, 1);
         if (o.marks.length) {
           for (const other of o.marks) {
             const g = this.owner.get(other);
-            if (g && g !== f) todo.push([g, false]);
+            if (g && g !== f) todo.push([g, how === 'saved' ? 'saved' : 'join']);
           }
           continue;
         }
-        this.occs.delete(occ);
         this.count -= 1;
         const c = (this.terms.get(o.id) || 1) - 1;
         if (c) this.terms.set(o.id, c); else { this.terms.delete(o.id); this.seen.delete(o.id); }
@@ -669,11 +699,11 @@ class Session {
    */
   onMutations(records) {
     if (this.stopped) return;
-    const touched = new Map(); // family -> the host wrote its origin
+    const touched = new Map(); // family -> 'wrote' (the host wrote its origin) or 'join'
     const touch = (n, wrote) => {
       const f = this.owner.get(n);
       if (!f || !this.families.has(f)) return false;
-      touched.set(f, touched.get(f) || wrote);
+      touched.set(f, wrote || touched.get(f) === 'wrote' ? 'wrote' : 'join');
       return true;
     };
     for (const r of records) {
@@ -694,7 +724,7 @@ class Session {
       if (this.watch) for (const n of r.addedNodes) this.markDirty(n);
     }
     if (touched.size) {
-      for (const [f, wrote] of touched) this.reset(f, wrote, this.watch);
+      for (const [f, how] of touched) this.reset(f, how, this.watch);
       this.takeOwnRecords();
     }
     if (!this.dirty.size || !this.watch) return;
@@ -741,16 +771,20 @@ class Session {
   }
 
   undo() {
-    this.stopped = true;
     liveSessions.delete(this);
+    // Host changes not yet delivered to the observer are mended first, from the page as it is.
+    this.watch = false;
+    if (this.observer) this.onMutations(this.observer.takeRecords());
+    if (this.shadowObservers) for (const o of this.shadowObservers.values()) this.onMutations(o.takeRecords());
+    this.stopped = true;
     this.unobserve();
     const removed = this.count;
-    for (const f of [...this.families]) this.reset(f, false, false);
+    for (const f of [...this.families]) this.reset(f, 'saved', false);
     for (const tree of this.trees) {
       // Keep the sheet while another session still has marks in this tree.
       if (!anySessionUses(tree, this)) unadopt(tree, this.sheet);
     }
-    this.families.clear(); this.occs.clear(); this.markCount = 0;
+    this.families.clear(); this.markCount = 0;
     this.trees.clear(); this.terms.clear(); this.seen.clear(); this.count = 0;
     return removed;
   }

@@ -115,6 +115,26 @@ for (const [name, setup, terms] of HOSTS) {
   });
 }
 
+test('a host that removes its text node by reference takes away all of its text, and gets the node back whole', async () => {
+  const { page: p } = await page();
+  const r = await p.evaluate(async () => {
+    const text = 'Before: the Two Upholds, then 两个维护 and the eight-point regulation. After.';
+    const para = document.createElement('p');
+    const node = document.createTextNode(text);
+    para.append('Kept. ', document.createElement('br'), node);
+    document.getElementById('story').append(para);
+    const h = await window.tifaEmbed.highlight(document.getElementById('story'), { tooltips: false });
+    const before = h.count;
+    node.remove(); // as React does when it unmounts a text node
+    await new Promise((ok) => setTimeout(ok, 500));
+    return { before, count: h.count, marks: h.marks, shown: para.textContent, whole: node.data === text };
+  });
+  assert.equal(r.before, 3);
+  assert.deepEqual({ count: r.count, marks: r.marks, shown: r.shown, whole: r.whole },
+    { count: 0, marks: 0, shown: 'Kept. ', whole: true });
+  await p.close();
+});
+
 test("a host write between the embed's slices of a long text node is not lost or duplicated", async () => {
   const { page: p } = await page();
   const r = await p.evaluate(async () => {

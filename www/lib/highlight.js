@@ -46,6 +46,8 @@ const SEPARATOR = '\n|\n';
 /** Context (UTF-16 units) analysed on each side of a batch: more than the engine's 400-byte "nearby" window. */
 const CONTEXT = 600;
 
+/** Where a mark keeps its occurrence: { key, id: entry id, marks: its marks on the page }. */
+const OCCURRENCE = Symbol('tifa occurrence');
 /** Units per slice, at least, when a text node is cut to keep a batch near its size. */
 const MIN_SLICE = 256;
 /** The smallest batch size the time budget shrinks batches to (units). */
@@ -195,15 +197,14 @@ export function summaryOf(root) {
 class Plan {
   constructor(session, node, data) {
     this.doc = session.doc;
-    this.owner = session.owner;
-    this.occOf = session.occOf;
+    this.tag = session.tag;
     this.node = node;
     this.data = data; // the node's text when planning began
     // The family the new nodes will join: the node's own (it is a host node highlighted before,
     // or a node we made), or a new one. Registering them now spreads the work over the slices.
-    const f = session.owner.get(node);
+    const f = session.familyOf(node);
     // `text`: the family's whole text (ours never change it; a host change resets the family).
-    this.family = f && session.families.has(f) ? f : { origin: node, members: [], text: data };
+    this.family = f || { origin: node, members: [], text: data };
     this.frag = null;
     this.members = []; // the nodes to insert after `node`, in order: marks and text
     this.marks = []; // [mark, occurrence record]
@@ -224,14 +225,15 @@ class Plan {
       const text = this.doc.createTextNode(this.data.slice(a, b));
       appendChild(mark, text);
       this.put(mark);
-      this.owner.set(text, this.family);
-      this.occOf.set(mark, occ);
+      text[this.tag] = this.family;
+      mark[this.tag] = this.family;
+      mark[OCCURRENCE] = occ;
       this.marks.push([mark, occ]);
       this.built = b;
     } catch { this.broken = true; }
   }
 
-  put(n) { appendChild(this.frag, n); this.members.push(n); this.owner.set(n, this.family); }
+  put(n) { appendChild(this.frag, n); this.members.push(n); n[this.tag] = this.family; }
 }
 
 class Session {
@@ -255,14 +257,16 @@ class Session {
     this.onUpdate = onUpdate;
     this.sheet = markSheet(this.doc, theme);
     this.trees = new Set(); // Document/ShadowRoot that got the mark sheet
-    // What the embed made, per host text node: a family { origin, members } whose origin is the
-    // host's node (it keeps the text before the first mark) and whose members are the marks and
-    // text nodes made from the rest, in document order. `owner` maps the origin, each member and
-    // each mark's text node to its family, so a host change to any of them is recognised.
-    this.families = new Set();
-    this.owner = new WeakMap();
-    // Each mark's occurrence: { key, id: entry id, marks: Element[] (its marks on the page) }.
-    this.occOf = new WeakMap();
+    // What the embed made, per host text node: a family { origin, members, text } whose origin
+    // is the host's node (it keeps the text before the first mark), whose members are the marks
+    // and text nodes made from the rest, in document order, and whose text is the whole text
+    // they were made from. `origins` maps each host node to its family; the nodes the embed made
+    // (members and the marks' text) carry their family under the session's own symbol `tag`,
+    // and each mark its occurrence under OCCURRENCE, so a host change to any of them is
+    // recognised. (Properties on our own nodes, not WeakMaps: tens of thousands of WeakMap
+    // entries made garbage collection, and so unhighlight, superlinear.)
+    this.origins = new Map();
+    this.tag = Symbol('tifa family');
     this.markCount = 0;
     this.seen = new Set(); // ids already highlighted (firstOnly)
     this.terms = new Map(); // id -> occurrences
@@ -349,7 +353,7 @@ class Session {
         if (batch.segs.length) this.wrap(w, batch);
         this.takeOwnRecords();
         const t = now();
-        if (t - c0 > this.budgetMs) this.sliceChars = Math.max(MIN_BATCH, this.sliceChars >> 1);
+        if (t - c0 > this.budgetMs) this.sliceChars = Math.min(this.batchChars, Math.max(MIN_BATCH, this.sliceChars >> 1));
         else if (t - c0 < this.budgetMs / 4) this.sliceChars = Math.min(this.batchChars, this.sliceChars * 2);
         if (t - t0 > this.maxTaskMs) this.maxTaskMs = t - t0;
         if (!batch.more) break;
@@ -586,10 +590,7 @@ class Session {
       if (adopt(tree, this.sheet)) this.trees.add(tree);
     }
     const fam = plan.family;
-    if (!this.families.has(fam)) {
-      this.families.add(fam);
-      this.owner.set(node, fam);
-    }
+    if (this.origins.get(fam.origin) !== fam) this.origins.set(fam.origin, fam);
     // A member re-highlighted (its new nodes follow it) or the origin (they come first).
     const at = node === fam.origin ? 0 : fam.members.lastIndexOf(node) + 1;
     if (at === fam.members.length) for (const n of plan.members) fam.members.push(n);
@@ -607,6 +608,12 @@ class Session {
     for (const [, o] of plan.marks) if (!o.marks.length && !this.terms.has(o.id)) this.seen.delete(o.id);
   }
 
+  /** The family `n` belongs to (as the host's node or as a node we made), if it is live. */
+  familyOf(n) {
+    const f = n[this.tag] || this.origins.get(n);
+    return f && this.origins.get(f.origin) === f ? f : null;
+  }
+
   /**
    * Undoes a family: its members leave the page and the host's node gets back the whole text,
    * in one write. `how` says where that text comes from: 'wrote', the host has just written
@@ -621,7 +628,8 @@ class Session {
     const todo = [[family, how]];
     while (todo.length) {
       const [f, mode] = todo.pop();
-      if (!this.families.delete(f)) continue;
+      if (this.origins.get(f.origin) !== f) continue;
+      this.origins.delete(f.origin);
       const { origin, members } = f;
       let text = null;
       if (mode === 'saved') text = f.text;
@@ -643,13 +651,13 @@ class Session {
         if (!run && n.parentNode) removeChild(n.parentNode, n);
         if (n.nodeType !== 1) continue;
         this.markCount -= 1;
-        const o = this.occOf.get(n);
+        const o = n[OCCURRENCE];
         if (!o) continue;
         const k = o.marks.indexOf(n);
         if (k >= 0) o.marks.splice(k, 1);
         if (o.marks.length) {
           for (const other of o.marks) {
-            const g = this.owner.get(other);
+            const g = this.familyOf(other);
             if (g && g !== f) todo.push([g, how === 'saved' ? 'saved' : 'join']);
           }
           continue;
@@ -701,14 +709,14 @@ class Session {
     if (this.stopped) return;
     const touched = new Map(); // family -> 'wrote' (the host wrote its origin) or 'join'
     const touch = (n, wrote) => {
-      const f = this.owner.get(n);
-      if (!f || !this.families.has(f)) return false;
+      const f = this.familyOf(n);
+      if (!f) return false;
       touched.set(f, wrote || touched.get(f) === 'wrote' ? 'wrote' : 'join');
       return true;
     };
     for (const r of records) {
       if (r.type === 'characterData') {
-        const f = this.owner.get(r.target);
+        const f = this.familyOf(r.target);
         if (!touch(r.target, !!f && r.target === f.origin) && this.watch) this.markDirty(r.target);
         continue;
       }
@@ -718,8 +726,8 @@ class Session {
         for (const m of n.querySelectorAll('mark[data-tifa-term]')) touch(m, false);
       }
       if (r.addedNodes.length && r.previousSibling && r.nextSibling) {
-        const f = this.owner.get(r.previousSibling);
-        if (f && f === this.owner.get(r.nextSibling)) touch(r.previousSibling, false);
+        const f = this.familyOf(r.previousSibling);
+        if (f && f === this.familyOf(r.nextSibling)) touch(r.previousSibling, false);
       }
       if (this.watch) for (const n of r.addedNodes) this.markDirty(n);
     }
@@ -779,12 +787,12 @@ class Session {
     this.stopped = true;
     this.unobserve();
     const removed = this.count;
-    for (const f of [...this.families]) this.reset(f, 'saved', false);
+    for (const f of [...this.origins.values()]) this.reset(f, 'saved', false);
     for (const tree of this.trees) {
       // Keep the sheet while another session still has marks in this tree.
       if (!anySessionUses(tree, this)) unadopt(tree, this.sheet);
     }
-    this.families.clear(); this.markCount = 0;
+    this.origins.clear(); this.markCount = 0;
     this.trees.clear(); this.terms.clear(); this.seen.clear(); this.count = 0;
     return removed;
   }

@@ -14,13 +14,16 @@
 // - highlight twice == highlight once; unhighlight puts back the original text nodes (the text
 //   of the pieces joined back into the host's node in one write), so the markup is restored
 //   exactly and host elements (and their listeners) are never replaced.
-// - Work is cut into tasks of at most `budgetMs` (default 24 ms) of script time, and batches of
-//   about `batchChars` units: a long block is cut between its text nodes, a long text node
-//   inside itself. A debounced MutationObserver highlights added content and ignores the
-//   mutations tifa makes itself.
+// - Work is cut into tasks of about `budgetMs` (default 24 ms) of script time, and batches of
+//   at most `batchChars` units (fewer where terms are dense): a long block is cut between its
+//   text nodes, a long text node inside itself, so the cost is linear in the text. A long node
+//   is planned slice by slice but changed once (one insertion at its last slice: the host's
+//   paragraph is laid out again once, not once per slice). A debounced MutationObserver
+//   highlights added content and ignores the mutations tifa makes itself.
 // - A host that writes a node tifa split (React, Vue and Svelte write `.data` on the text nodes
-//   they keep), replaces it, or removes it gets its text back whole in its own node at once;
-//   the changed text is then highlighted again. Nothing the host threw away is kept.
+//   they keep), replaces it, or removes it gets its text back whole in its own node at once
+//   (also with `observe: false`); the changed text is then highlighted again (unless
+//   `observe: false`). Nothing the host threw away is kept.
 
 import { createMark } from './mark.js';
 
@@ -50,8 +53,9 @@ const CONTEXT = 600;
 const OCCURRENCE = Symbol('tifa occurrence');
 /** Units per slice, at least, when a text node is cut to keep a batch near its size. */
 const MIN_SLICE = 256;
-/** The smallest batch size the time budget shrinks batches to (units). */
+/** The smallest batch size the time budget shrinks batches to, and the first size (units). */
 const MIN_BATCH = 3000;
+const START_BATCH = 6000;
 
 // Native DOM methods, captured when this module loads (DESIGN.md, habit 13): a host that
 // replaces them later cannot break or see the embed's changes. One that replaced them before may
@@ -250,9 +254,10 @@ class Session {
     this.shadowRoots = shadowRoots;
     this.budgetMs = budgetMs;
     this.batchChars = batchChars;
-    // The batch size in use: halved after a batch that took longer than the budget (text dense
-    // with terms makes many marks per unit), doubled back up to `batchChars` after quick ones.
-    this.sliceChars = batchChars;
+    // The batch size in use: it starts small, is doubled up to `batchChars` after quick batches,
+    // and halved after one that took longer than the budget (text dense with terms makes many
+    // marks per unit).
+    this.sliceChars = Math.min(batchChars, START_BATCH);
     this.debounceMs = debounceMs;
     this.onUpdate = onUpdate;
     this.sheet = markSheet(this.doc, theme);
@@ -593,7 +598,8 @@ class Session {
     if (this.origins.get(fam.origin) !== fam) this.origins.set(fam.origin, fam);
     // A member re-highlighted (its new nodes follow it) or the origin (they come first).
     const at = node === fam.origin ? 0 : fam.members.lastIndexOf(node) + 1;
-    if (at === fam.members.length) for (const n of plan.members) fam.members.push(n);
+    if (!fam.members.length) fam.members = plan.members;
+    else if (at === fam.members.length) for (const n of plan.members) fam.members.push(n);
     else fam.members = [...fam.members.slice(0, at), ...plan.members, ...fam.members.slice(at)];
     for (const [mark, o] of plan.marks) {
       o.marks.push(mark);

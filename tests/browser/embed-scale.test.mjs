@@ -14,15 +14,28 @@ after(s.stop);
 const UNIT = 'Officials held a democratic life meeting on the Two Upholds and 两个维护, and 全面从严治党 under the eight-point regulation. ';
 
 /**
- * Opens a fresh page, loads the engine (so loading is not measured), puts one text node of
- * `size` units in a <p>, and highlights then unhighlights it. Returns the embed's own script
+ * How the long text is laid out in its <p>: one text node, or many short ones with a term
+ * across each <em> (the old code took a whole block in one batch). Built in the page by `run`.
+ */
+const SHAPES = ['one text node', 'one block of many inline elements'];
+/**
+ * Which shapes the unhighlight ratio is asserted on. In the block of many inline elements,
+ * unhighlight is one removeChild per node the embed made (as the old code's was), and the
+ * browser's removeChild itself grows a little faster than linearly with the number of siblings
+ * (x13-15 for 10x here, measured phase by phase): a ratio there would test Chromium, not us.
+ */
+const CHECK_UNHIGHLIGHT = new Set(['one text node']);
+
+/**
+ * Opens a fresh page, loads the engine (so loading is not measured), puts `size` units of text
+ * in a <p> (laid out as `shape`), and highlights then unhighlights it. Returns the embed's own script
  * time for highlight (its `scriptMs`: the sum of its tasks, without the browser's rendering),
  * the time of the (synchronous) unhighlight, the count, and what a 0 ms timer chain saw while
  * highlighting ran: how many times it ran and its longest gap.
  */
-async function run(size) {
+async function run(size, shape = 'one text node') {
   const { page } = await open(s.ctx.browser, s.ctx.server, '/fixtures/live.html');
-  const r = await page.evaluate(async ([unit, size]) => {
+  const r = await page.evaluate(async ([unit, size, shape]) => {
     const E = await import('/embed.js');
     const story = document.getElementById('story');
     const warm = document.createElement('p'); warm.textContent = 'the Two Upholds';
@@ -31,9 +44,15 @@ async function run(size) {
     E.unhighlight(story);
     warm.remove();
     const p = document.createElement('p');
-    p.append(unit.repeat(Math.ceil(size / unit.length)));
+    const n = Math.ceil(size / unit.length);
+    if (shape === 'one text node') p.append(unit.repeat(n));
+    else {
+      const [a, b] = unit.split('Two ');
+      for (let i = 0; i < n; i++) p.append(`${a}Two `, Object.assign(document.createElement('em'), { textContent: b.slice(0, 7) }), b.slice(7));
+    }
     story.append(p);
     const text = p.textContent;
+    const nodes = p.childNodes.length;
     await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
     let ticks = 0; let gap = 0; let last = performance.now(); let on = true;
     const tick = () => { const t = performance.now(); gap = Math.max(gap, t - last); last = t; ticks += 1; if (on) setTimeout(tick, 0); };
@@ -43,41 +62,41 @@ async function run(size) {
     const wall = performance.now() - t0;
     on = false;
     const count = h.count; const script = h.scriptMs;
-    const marks = story.querySelectorAll('mark[data-tifa-term]').length;
+    const marks = new Set([...story.querySelectorAll('mark[data-tifa-term]')].map((m) => m.dataset.tifaOccurrence)).size;
     const t1 = performance.now();
     const removed = E.unhighlight(story);
     const un = performance.now() - t1;
     return { chars: text.length, count, marks, script, wall, un, ticks, gap, removed,
-      restored: p.textContent === text && p.childNodes.length === 1 };
-  }, [UNIT, size]);
+      restored: p.textContent === text && p.childNodes.length === nodes };
+  }, [UNIT, size, shape]);
   await page.close();
   return r;
 }
 
 const min = (xs) => Math.min(...xs);
 
-test('highlight and unhighlight are linear in the length of one text node (10x the text, at most ~12x the time)', async () => {
+for (const shape of SHAPES) test(`highlight${CHECK_UNHIGHLIGHT.has(shape) ? ' and unhighlight are' : ' is'} linear in the length of ${shape} (10x the text, at most ~12x the time)`, async () => {
   const SMALL = 30_000; const RUNS = 5;
   const small = []; const big = [];
   // Interleaved, and the minimum of each: a burst of load from another process inflates single
   // runs, never all of them, and never makes a run faster.
-  for (let i = 0; i < RUNS; i++) { small.push(await run(SMALL)); big.push(await run(10 * SMALL)); }
+  for (let i = 0; i < RUNS; i++) { small.push(await run(SMALL, shape)); big.push(await run(10 * SMALL, shape)); }
   const perOcc = 5 / UNIT.length;
   for (const r of [...small, ...big]) {
     assert.ok(Math.abs(r.count - r.chars * perOcc) < 10, `every occurrence highlighted (${r.count} in ${r.chars} units)`);
-    assert.equal(r.marks, r.count);
+    assert.equal(r.marks, r.count, 'count = occurrences on the page');
     assert.equal(r.removed, r.count);
     assert.ok(r.restored, 'unhighlight restores one text node with the original text');
   }
   const hl = min(big.map((r) => r.script)) / min(small.map((r) => r.script));
   const un = min(big.map((r) => r.un)) / Math.max(min(small.map((r) => r.un)), 0.5);
-  console.log(`# one text node, ${small[0].chars} vs ${big[0].chars} units: highlight script ${min(small.map((r) => r.script)).toFixed(1)} / ` +
+  console.log(`# ${shape}, ${small[0].chars} vs ${big[0].chars} units: highlight script ${min(small.map((r) => r.script)).toFixed(1)} / ` +
     `${min(big.map((r) => r.script)).toFixed(1)} ms (x${hl.toFixed(1)}), unhighlight ${min(small.map((r) => r.un)).toFixed(1)} / ` +
     `${min(big.map((r) => r.un)).toFixed(1)} ms (x${un.toFixed(1)})`);
   // Linear work gives ~x10; the old splitText/appendData code gave x40 and more. x12 leaves
   // room for a GC that only the big run needs.
   assert.ok(hl <= 12, `highlight: 10x the text cost x${hl.toFixed(1)} the script time`);
-  assert.ok(un <= 12, `unhighlight: 10x the text cost x${un.toFixed(1)} the time`);
+  if (CHECK_UNHIGHLIGHT.has(shape)) assert.ok(un <= 12, `unhighlight: 10x the text cost x${un.toFixed(1)} the time`);
 });
 
 test('a 1 MB text node is highlighted in short tasks: a 0 ms timer keeps running meanwhile', async () => {

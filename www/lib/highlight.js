@@ -497,8 +497,8 @@ class Session {
   }
 
   /**
-   * Finds the matches of one batch and plans their marks; commits the plans of every node the
-   * batch finished (the node it was cut in stays open for the next batch).
+   * Finds the matches of one batch and plans their marks; commits the plans when the batch ends
+   * at a block boundary (a block cut into batches stays untouched until its last one).
    */
   wrap(w, { segs, text, more, before, beforeJoin, after }) {
     let reach = text.length; // how far (batch units) the accepted matches reach
@@ -566,12 +566,11 @@ class Session {
         w.tailJoin = SEPARATOR;
       }
     }
-    const open = more ? w.pending.node : null;
-    for (const [node, plan] of w.plans) {
-      if (node === open) continue;
-      w.plans.delete(node);
-      this.commit(plan);
-    }
+    // While a block is being cut into batches its plans stay open: the page changes when its
+    // last batch is done, so a long paragraph is laid out again once, not after every batch.
+    if (more && w.pending.cont) return;
+    for (const plan of w.plans.values()) this.commit(plan);
+    w.plans.clear();
   }
 
   /**
@@ -648,7 +647,9 @@ class Session {
       let run = members.length > 8 && origin.parentNode ? origin.nextSibling : null;
       for (let i = 0; run && i < members.length; i++) run = members[i] === run ? (i === members.length - 1 ? run : run.nextSibling) : null;
       if (run) {
-        const range = this.doc.createRange();
+        // One Range for the session: every live Range is updated on each DOM change until it
+        // is collected, so a Range per family made unhighlighting many families quadratic.
+        const range = this.range || (this.range = this.doc.createRange());
         range.setStartAfter(origin);
         range.setEndAfter(run);
         range.deleteContents();
@@ -798,7 +799,7 @@ class Session {
       // Keep the sheet while another session still has marks in this tree.
       if (!anySessionUses(tree, this)) unadopt(tree, this.sheet);
     }
-    this.origins.clear(); this.markCount = 0;
+    this.origins.clear(); this.markCount = 0; this.range = null;
     this.trees.clear(); this.terms.clear(); this.seen.clear(); this.count = 0;
     return removed;
   }

@@ -353,9 +353,22 @@ class Session {
           // Already wrapped text is skipped, so this finds only what is left.
           w.restart();
         }
-        const c0 = now();
+        let c0 = now();
         const batch = this.collect(w);
         if (batch.segs.length) this.wrap(w, batch);
+        if (!batch.more) w.ready = true; // the region is done: whatever is planned goes in
+        if (w.ready && w.plans.size) {
+          // A long node or block is put on the page with one insertion: in a task of its own
+          // when this one has already had its share.
+          if (now() - t0 >= this.budgetMs / 2) {
+            this.scriptMs += now() - t0;
+            this.maxTaskMs = Math.max(this.maxTaskMs, now() - t0);
+            await yieldToBrowser();
+            t0 = c0 = now();
+            if (this.stopped) return;
+          }
+          this.commitAll(w);
+        }
         this.takeOwnRecords();
         const t = now();
         if (t - c0 > this.budgetMs) this.sliceChars = Math.min(this.batchChars, Math.max(MIN_BATCH, this.sliceChars >> 1));
@@ -388,7 +401,7 @@ class Session {
         w.walker = self.doc.createTreeWalker(region, 5 /* SHOW_ELEMENT | SHOW_TEXT */, { acceptNode: self.filter(w, queue) });
         for (const plan of w.plans.values()) self.dropPlan(plan);
         w.plans.clear();
-        w.pending = null; w.prevBlock = null; w.boundary = true; w.tail = ''; w.tailJoin = SEPARATOR;
+        w.pending = null; w.prevBlock = null; w.boundary = true; w.tail = ''; w.tailJoin = SEPARATOR; w.ready = false;
       },
     };
     w.restart();
@@ -497,8 +510,9 @@ class Session {
   }
 
   /**
-   * Finds the matches of one batch and plans their marks; commits the plans when the batch ends
-   * at a block boundary (a block cut into batches stays untouched until its last one).
+   * Finds the matches of one batch and plans their marks; sets `w.ready` when the batch ends
+   * at a block boundary and the plans can be committed (a block cut into batches stays
+   * untouched until its last one).
    */
   wrap(w, { segs, text, more, before, beforeJoin, after }) {
     let reach = text.length; // how far (batch units) the accepted matches reach
@@ -568,9 +582,14 @@ class Session {
     }
     // While a block is being cut into batches its plans stay open: the page changes when its
     // last batch is done, so a long paragraph is laid out again once, not after every batch.
-    if (more && w.pending.cont) return;
+    w.ready = !(more && w.pending.cont);
+  }
+
+  /** Commits the plans of a walker (see `wrap`). */
+  commitAll(w) {
     for (const plan of w.plans.values()) this.commit(plan);
     w.plans.clear();
+    w.ready = false;
   }
 
   /**

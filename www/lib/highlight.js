@@ -6,13 +6,24 @@
 // - Skipped: script, style, noscript, template, textarea, input, select, option, button, code,
 //   pre, kbd, samp, iframe, svg, math, [contenteditable], [data-tifa-skip], existing highlights,
 //   and an optional `exclude` selector.
-// - Wrapping uses splitText + createElement only. A match that spans inline tags becomes one
-//   <mark> per text-node piece, all sharing one data-tifa-occurrence.
-// - highlight twice == highlight once; unhighlight puts back the original text nodes (merging
-//   the pieces into the node they were split from), so the markup is restored exactly and host
-//   elements (and their listeners) are never replaced.
-// - Work is cut into tasks of at most `budgetMs` (default 24 ms) of script time; a debounced
-//   MutationObserver highlights added content and ignores the mutations tifa makes itself.
+// - Wrapping uses createTextNode + createElement only: the marks and text pieces for one host
+//   text node are built in a DocumentFragment and put in with one insertion; the host's node
+//   keeps the text before the first mark (so it stays where it was, and the host's reference to
+//   it stays valid). A match that spans inline tags becomes one <mark> per text-node piece, all
+//   sharing one data-tifa-occurrence.
+// - highlight twice == highlight once; unhighlight puts back the original text nodes (the text
+//   of the pieces joined back into the host's node in one write), so the markup is restored
+//   exactly and host elements (and their listeners) are never replaced.
+// - Work is cut into tasks of about `budgetMs` (default 24 ms) of script time, and batches of
+//   at most `batchChars` units (fewer where terms are dense): a long block is cut between its
+//   text nodes, a long text node inside itself, so the cost is linear in the text. A long node
+//   is planned slice by slice but changed once (one insertion at its last slice: the host's
+//   paragraph is laid out again once, not once per slice). A debounced MutationObserver
+//   highlights added content and ignores the mutations tifa makes itself.
+// - A host that writes a node tifa split (React, Vue and Svelte write `.data` on the text nodes
+//   they keep), replaces it, or removes it gets its text back whole in its own node at once
+//   (also with `observe: false`); the changed text is then highlighted again (unless
+//   `observe: false`). Nothing the host threw away is kept.
 
 import { createMark } from './mark.js';
 
@@ -37,6 +48,27 @@ const isInline = (el) => {
 const SEPARATOR = '\n|\n';
 /** Context (UTF-16 units) analysed on each side of a batch: more than the engine's 400-byte "nearby" window. */
 const CONTEXT = 600;
+
+/** Where a mark keeps its occurrence: { key, id: entry id, marks: its marks on the page }. */
+const OCCURRENCE = Symbol('tifa occurrence');
+/** Units per slice, at least, when a text node is cut to keep a batch near its size. */
+const MIN_SLICE = 256;
+/** The smallest batch size the time budget shrinks batches to, and the first size (units). */
+const MIN_BATCH = 3000;
+const START_BATCH = 6000;
+
+// Native DOM methods, captured when this module loads (DESIGN.md, habit 13): a host that
+// replaces them later cannot break or see the embed's changes. One that replaced them before may
+// make them throw; every change is built off the page first and put in with one call, so a throw
+// leaves nothing half done.
+const NATIVE = typeof Node === 'function' ? {
+  insertBefore: Node.prototype.insertBefore,
+  appendChild: Node.prototype.appendChild,
+  removeChild: Node.prototype.removeChild,
+} : {};
+const insertBefore = (parent, node, ref) => NATIVE.insertBefore.call(parent, node, ref);
+const appendChild = (parent, node) => NATIVE.appendChild.call(parent, node);
+const removeChild = (parent, node) => NATIVE.removeChild.call(parent, node);
 
 const sessions = new WeakMap(); // root -> Session
 const liveSessions = new Set(); // sessions with highlights (to share the mark stylesheet)
@@ -125,7 +157,7 @@ export async function highlightTree(root, engine, options = {}) {
   if (!s) {
     s = new Session(root, engine, options);
     sessions.set(root, s);
-  } else if (options.observe !== false && !s.observer) s.observe();
+  } else if (options.observe !== false) s.observe();
   await s.run([root]);
   return s.summary();
 }
@@ -159,6 +191,55 @@ export function summaryOf(root) {
   return s ? s.summary() : null;
 }
 
+/**
+ * The highlights planned for one text node, built off the page (in a DocumentFragment) slice by
+ * slice, and put in place by `Session.commit` with one insertion: however long the node, the
+ * host's node is changed once, in one task, and never copied piece by piece (no splitText).
+ * The host's node keeps the text before the first mark; the fragment holds the marks and the
+ * text between and after them as new text nodes.
+ */
+class Plan {
+  constructor(session, node, data) {
+    this.doc = session.doc;
+    this.tag = session.tag;
+    this.node = node;
+    this.data = data; // the node's text when planning began
+    // The family the new nodes will join: the node's own (it is a host node highlighted before,
+    // or a node we made), or a new one. Registering them now spreads the work over the slices.
+    const f = session.familyOf(node);
+    // `text`: the family's whole text (ours never change it; a host change resets the family).
+    this.family = f || { origin: node, members: [], text: data };
+    this.frag = null;
+    this.members = []; // the nodes to insert after `node`, in order: marks and text
+    this.marks = []; // [mark, occurrence record]
+    this.keep = -1; // units of `node` that stay in it (the text before the first mark)
+    this.built = 0; // units of `data` already placed
+    this.broken = false; // a DOM call failed: the plan is dropped, nothing of it reaches the page
+  }
+
+  /** Adds a mark over [a, b) of the node (after any piece added before) for occurrence `occ` (a record). */
+  add(a, b, m, occ, first) {
+    if (this.broken) return;
+    try {
+      if (this.keep < 0) { this.keep = a; this.built = a; this.frag = this.doc.createDocumentFragment(); }
+      if (a > this.built) this.put(this.doc.createTextNode(this.data.slice(this.built, a)));
+      // One tab stop per occurrence: later pieces of a match split by inline tags are -1.
+      const mark = createMark(this.doc, { id: m.id, category: m.category, form: m.form, kind: m.kind, context: m.context,
+        nested: (m.nested || []).map((n) => n.id), occurrence: occ.key, focusable: first });
+      const text = this.doc.createTextNode(this.data.slice(a, b));
+      appendChild(mark, text);
+      this.put(mark);
+      text[this.tag] = this.family;
+      mark[this.tag] = this.family;
+      mark[OCCURRENCE] = occ;
+      this.marks.push([mark, occ]);
+      this.built = b;
+    } catch { this.broken = true; }
+  }
+
+  put(n) { appendChild(this.frag, n); this.members.push(n); n[this.tag] = this.family; }
+}
+
 class Session {
   constructor(root, engine, { categories, firstOnly = false, exclude, observe = true, theme = 'auto', shadowRoots = true,
     budgetMs = 24, batchChars = 24000, debounceMs = 150, onUpdate, sensitivity = 'default' } = {}) {
@@ -173,16 +254,30 @@ class Session {
     this.shadowRoots = shadowRoots;
     this.budgetMs = budgetMs;
     this.batchChars = batchChars;
+    // The batch size in use: it starts small, is doubled up to `batchChars` after quick batches,
+    // and halved after one that took longer than the budget (text dense with terms makes many
+    // marks per unit).
+    this.sliceChars = Math.min(batchChars, START_BATCH);
     this.debounceMs = debounceMs;
     this.onUpdate = onUpdate;
     this.sheet = markSheet(this.doc, theme);
     this.trees = new Set(); // Document/ShadowRoot that got the mark sheet
-    this.marks = []; // every <mark> made, in creation order
-    this.splits = []; // [origin Text, created Text] in creation order
+    // What the embed made, per host text node: a family { origin, members, text } whose origin
+    // is the host's node (it keeps the text before the first mark), whose members are the marks
+    // and text nodes made from the rest, in document order, and whose text is the whole text
+    // they were made from. `origins` maps each host node to its family; the nodes the embed made
+    // (members and the marks' text) carry their family under the session's own symbol `tag`,
+    // and each mark its occurrence under OCCURRENCE, so a host change to any of them is
+    // recognised. (Properties on our own nodes, not WeakMaps: tens of thousands of WeakMap
+    // entries made garbage collection, and so unhighlight, superlinear.)
+    this.origins = new Map();
+    this.tag = Symbol('tifa family');
+    this.markCount = 0;
     this.seen = new Set(); // ids already highlighted (firstOnly)
     this.terms = new Map(); // id -> occurrences
     this.count = 0;
     this.observer = null;
+    this.watch = false; // highlight content the host adds or changes (else only keep its text whole)
     this.dirty = new Set();
     this.timer = 0;
     this.firstDirty = 0;
@@ -191,14 +286,14 @@ class Session {
     this.maxTaskMs = 0;
     this.scriptMs = 0;
     liveSessions.add(this);
-    if (observe) this.observe();
+    this.observe(observe);
   }
 
   summary() {
     return {
       root: this.root,
       count: this.count,
-      marks: this.marks.length,
+      marks: this.markCount,
       terms: Object.fromEntries(this.terms),
       longestTaskMs: Math.round(this.maxTaskMs * 10) / 10,
       scriptMs: Math.round(this.scriptMs * 10) / 10,
@@ -236,6 +331,14 @@ class Session {
     // Once the root shows Party discourse it keeps doing so as content is added.
     if (this.sensitivity === 'default' && !this.vouches && typeof this.engine.documentVouches === 'function') {
       this.vouches = !!this.engine.documentVouches(this.documentText());
+      // One engine call over the whole root: a task of its own on a long page.
+      const t = now();
+      if (t - t0 >= this.budgetMs / 2) {
+        this.maxTaskMs = Math.max(this.maxTaskMs, t - t0);
+        this.scriptMs += t - t0;
+        await yieldToBrowser();
+        t0 = now();
+      }
     }
     while (queue.length && !this.stopped) {
       const region = queue.shift();
@@ -243,15 +346,33 @@ class Session {
       const w = this.walker(region, queue);
       for (;;) {
         if (this.stopped) return;
-        if (!w.walker.currentNode.isConnected && w.walker.currentNode !== region) {
-          // The host removed the node we were at: start this region again (already wrapped
-          // text is skipped, so this finds only what is left).
+        const at = w.walker.currentNode;
+        if ((!at.isConnected && at !== region) || (w.pending && w.pending.node.data !== w.pending.data)) {
+          // The host changed what we were working through (removed the node we were at, or
+          // wrote the text we were slicing): start this region again.
+          // Already wrapped text is skipped, so this finds only what is left.
           w.restart();
         }
+        let c0 = now();
         const batch = this.collect(w);
-        if (batch.nodes.length) this.wrap(batch);
+        if (batch.segs.length) this.wrap(w, batch);
+        if (!batch.more) w.ready = true; // the region is done: whatever is planned goes in
+        if (w.ready && w.plans.size) {
+          // A long node or block is put on the page with one insertion: in a task of its own
+          // when this one has already had its share.
+          if (now() - t0 >= this.budgetMs / 2) {
+            this.scriptMs += now() - t0;
+            this.maxTaskMs = Math.max(this.maxTaskMs, now() - t0);
+            await yieldToBrowser();
+            t0 = c0 = now();
+            if (this.stopped) return;
+          }
+          this.commitAll(w);
+        }
         this.takeOwnRecords();
         const t = now();
+        if (t - c0 > this.budgetMs) this.sliceChars = Math.min(this.batchChars, Math.max(MIN_BATCH, this.sliceChars >> 1));
+        else if (t - c0 < this.budgetMs / 4) this.sliceChars = Math.min(this.batchChars, this.sliceChars * 2);
         if (t - t0 > this.maxTaskMs) this.maxTaskMs = t - t0;
         if (!batch.more) break;
         if (t - t0 >= this.budgetMs / 2) {
@@ -271,12 +392,16 @@ class Session {
     const w = {
       boundary: false,
       prevBlock: null,
-      pending: null,
+      pending: null, // where the next batch starts: { node, from, data, cont } (cont: inside a block)
       walker: null,
+      plans: new Map(), // text node -> Plan not yet committed (the node the batches are slicing)
       tail: '', // the end of the previous batch's text: context for the engine's "nearby" rule
+      tailJoin: SEPARATOR, // what joins the tail to the next batch ('' when the batch cut a block)
       restart() {
         w.walker = self.doc.createTreeWalker(region, 5 /* SHOW_ELEMENT | SHOW_TEXT */, { acceptNode: self.filter(w, queue) });
-        w.pending = null; w.prevBlock = null; w.boundary = true; w.tail = '';
+        for (const plan of w.plans.values()) self.dropPlan(plan);
+        w.plans.clear();
+        w.pending = null; w.prevBlock = null; w.boundary = true; w.tail = ''; w.tailJoin = SEPARATOR; w.ready = false;
       },
     };
     w.restart();
@@ -305,118 +430,271 @@ class Session {
   }
 
   /**
-   * The text that follows the batch just collected (at least CONTEXT chars, whole text nodes),
-   * read with a second walker that changes nothing: context for the engine, never wrapped.
+   * The text that follows the batch just collected (about CONTEXT units, at most CONTEXT from
+   * any one node), read with a second walker that changes nothing: context for the engine.
+   * When the batch ended inside a block, the text that continues it without a break is also
+   * returned as segments (`segs`, offsets from the start of `text`): a match that starts in the
+   * batch may end there, and is wrapped whole.
    */
   peek(w) {
-    if (!w.pending) return '';
+    const { node, from, cont } = w.pending;
     const p = { boundary: false };
     const walker = this.doc.createTreeWalker(w.region, 5, { acceptNode: this.filter(p, null) });
-    walker.currentNode = w.pending;
-    const parts = [w.pending.data];
-    let len = w.pending.data.length;
-    let block = blockOf(w.pending, this.root);
+    walker.currentNode = node;
+    const first = node.data.slice(from, from + CONTEXT);
+    const segs = cont ? [{ node, from, to: from + first.length, start: 0, data: node.data }] : [];
+    let contiguous = cont && from + first.length === node.data.length;
+    const parts = [first];
+    let len = first.length;
+    let block = blockOf(node, this.root);
     while (len < CONTEXT) {
       p.boundary = false;
       const n = walker.nextNode();
       if (!n) break;
       const b = blockOf(n, this.root);
-      if (p.boundary || b !== block) { parts.push(SEPARATOR); len += SEPARATOR.length; }
+      if (p.boundary || b !== block) { parts.push(SEPARATOR); len += SEPARATOR.length; contiguous = false; }
       block = b;
-      parts.push(n.data); len += n.data.length;
+      const d = n.data.length > CONTEXT ? n.data.slice(0, CONTEXT) : n.data;
+      if (contiguous) segs.push({ node: n, from: 0, to: d.length, start: len, data: n.data });
+      contiguous = contiguous && d.length === n.data.length;
+      parts.push(d); len += d.length;
     }
-    return parts.join('');
+    return { text: parts.join(''), join: cont ? '' : SEPARATOR, segs };
   }
 
-  /** Collects whole blocks of text nodes up to ~batchChars. */
+  /**
+   * Collects about `batchChars` units of text: whole blocks, or part of one. A long block is cut
+   * between its text nodes, and a long text node inside itself (never between the halves of a
+   * surrogate pair), so one batch, and so one task, stays bounded however the page is made.
+   * Returns the batch's segments ({ node, from, to, start }: units [from, to) of `node` are at
+   * `start` in `text`) and the context before (`before`, joined by `beforeJoin`) and after it.
+   */
   collect(w) {
-    const nodes = []; const starts = []; const parts = [];
+    const segs = []; const parts = [];
     let len = 0; let more = false;
-    if (w.done) return { nodes, starts, text: '', more: false };
+    const none = { text: '', join: '', segs: [] };
+    if (w.done) return { segs, text: '', more: false, before: '', beforeJoin: '', after: none };
+    const before = w.tail; const beforeJoin = w.tailJoin;
     for (;;) {
-      let node; let boundary;
-      if (w.pending) { node = w.pending; w.pending = null; boundary = true; } else {
+      let node; let from = 0; let boundary;
+      if (w.pending) {
+        ({ node, from } = w.pending); boundary = !w.pending.cont; w.pending = null;
+      } else {
         w.boundary = false;
         node = w.walker.nextNode();
         if (!node) break;
         boundary = w.boundary;
       }
+      const data = node.data;
+      if (from >= data.length) continue; // wholly taken by a match of the previous batch
       const block = blockOf(node, this.root);
       const newGroup = boundary || block !== w.prevBlock;
-      if (newGroup && len >= this.batchChars) { w.pending = node; more = true; break; }
-      if (newGroup && nodes.length) { parts.push(SEPARATOR); len += SEPARATOR.length; }
+      if (len >= this.sliceChars) { w.pending = { node, from, data, cont: !newGroup }; more = true; break; }
+      if (newGroup && segs.length) { parts.push(SEPARATOR); len += SEPARATOR.length; }
       w.prevBlock = block;
-      starts.push(len); nodes.push(node); parts.push(node.data); len += node.data.length;
+      let to = data.length;
+      const room = Math.max(this.sliceChars - len, MIN_SLICE);
+      if (to - from > room + 2 * CONTEXT) {
+        to = from + room;
+        const c = data.charCodeAt(to - 1);
+        if (c >= 0xd800 && c <= 0xdbff) to += 1;
+        w.pending = { node, from: to, data, cont: true }; more = true;
+      }
+      segs.push({ node, from, to, start: len, data });
+      parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
+      len += to - from;
+      if (more) break;
     }
     if (!more) w.done = true;
-    const text = parts.join('');
-    const before = w.tail;
-    const after = more ? this.peek(w) : '';
-    // Keep the end of this batch as the next one's leading context (cut at a block boundary
-    // when there is one, so no partial term becomes an anchor).
-    if (text.length > CONTEXT) {
-      const cut = text.lastIndexOf(SEPARATOR, text.length - CONTEXT);
-      w.tail = text.slice(cut >= 0 ? cut + SEPARATOR.length : text.length - CONTEXT);
-    } else w.tail = (before ? before + SEPARATOR : '') + text;
-    if (w.tail.length > 4 * CONTEXT) w.tail = w.tail.slice(-2 * CONTEXT);
-    return { nodes, starts, text, more, before, after };
+    return { segs, text: parts.join(''), more, before, beforeJoin, after: more ? this.peek(w) : none };
   }
 
-  wrap({ nodes, starts, text, before = '', after = '' }) {
-    if (!/[\p{L}\p{N}]/u.test(text)) return;
-    // The batch is analysed with the text around it, so the context rules ("nearby" and
-    // "sentence") see the same neighbours whatever the batch size, and with the document rule
-    // judged over the whole root; only matches inside the batch are wrapped.
-    const lead = before ? before.length + SEPARATOR.length : 0;
-    const full = (before ? before + SEPARATOR : '') + text + (after ? SEPARATOR + after : '');
-    const options = this.sensitivity === 'default'
-      ? { sensitivity: 'default', documentVouches: this.vouches } : { sensitivity: this.sensitivity };
-    const all = matchesOf(this.engine, full, options);
-    const matches = [];
-    for (const m of all) {
-      if (m.start < lead || m.end > lead + text.length) continue;
-      matches.push(lead ? { ...m, start: m.start - lead, end: m.end - lead } : m);
+  /**
+   * Finds the matches of one batch and plans their marks; sets `w.ready` when the batch ends
+   * at a block boundary and the plans can be committed (a block cut into batches stays
+   * untouched until its last one).
+   */
+  wrap(w, { segs, text, more, before, beforeJoin, after }) {
+    let reach = text.length; // how far (batch units) the accepted matches reach
+    if (/[\p{L}\p{N}]/u.test(text)) {
+      // The batch is analysed with the text around it, so the context rules ("nearby" and
+      // "sentence") see the same neighbours whatever the batch size, and with the document rule
+      // judged over the whole root. Matches that start in the batch are wrapped, also when they
+      // end in the text that continues it (`after.segs`); the next batch then starts after them.
+      const lead = before ? before.length + beforeJoin.length : 0;
+      const full = (before ? before + beforeJoin : '') + text + (after.text ? after.join + after.text : '');
+      const options = this.sensitivity === 'default'
+        ? { sensitivity: 'default', documentVouches: this.vouches } : { sensitivity: this.sensitivity };
+      const last = after.segs[after.segs.length - 1];
+      const ext = last ? last.start + last.to - last.from : 0;
+      const all = segs.concat(after.segs.map((g) => ({ ...g, start: g.start + text.length })));
+      if (after.segs.length && all[segs.length].node === segs[segs.length - 1].node) {
+        // The batch was cut inside a text node: its two parts are one segment (a match across
+        // the cut is one mark).
+        all.splice(segs.length - 1, 2, { ...segs[segs.length - 1], to: all[segs.length].to });
+      }
+      const starts = all.map((g) => g.start);
+      for (const m of matchesOf(this.engine, full, options)) {
+        const start = m.start - lead; const end = m.end - lead;
+        if (start < 0 || start >= text.length || end > text.length + ext) continue;
+        if (this.categories && !this.categories.has(m.category)) continue;
+        if (this.firstOnly && this.seen.has(m.id)) continue;
+        this.seen.add(m.id);
+        const occ = { key: String(++occurrenceCounter), id: m.id, marks: [] };
+        let first = true;
+        for (let i = upperBound(starts, start) - 1; i < all.length && all[i].start < end; i++) {
+          const g = all[i];
+          const a = Math.max(start, g.start) - g.start + g.from;
+          const b = Math.min(end, g.start + g.to - g.from) - g.start + g.from;
+          if (b <= a) continue;
+          let plan = w.plans.get(g.node);
+          if (!plan) w.plans.set(g.node, (plan = new Plan(this, g.node, g.data)));
+          plan.add(a, b, m, occ, first);
+          first = false;
+        }
+        if (end > reach) reach = end;
+      }
+      if (reach > text.length) {
+        // A match ran past the cut: the next batch starts where it ends.
+        const g = after.segs.find((s) => s.start + text.length < reach && reach <= s.start + text.length + s.to - s.from);
+        if (g.node !== w.pending.node) w.walker.currentNode = g.node;
+        w.pending = { node: g.node, from: g.from + reach - text.length - g.start, data: g.data, cont: true };
+      }
     }
-    if (!matches.length) return;
-    const perNode = new Map(); // node index -> pieces
-    for (const m of matches) {
-      if (this.categories && !this.categories.has(m.category)) continue;
-      if (this.firstOnly) { if (this.seen.has(m.id)) continue; }
-      this.seen.add(m.id);
-      const occ = String(++occurrenceCounter);
-      let i = upperBound(starts, m.start) - 1;
-      let first = true;
-      for (; i < nodes.length && starts[i] < m.end; i++) {
-        const a = Math.max(m.start, starts[i]) - starts[i];
-        const b = Math.min(m.end, starts[i] + nodes[i].data.length) - starts[i];
-        if (b <= a) continue;
-        let list = perNode.get(i);
-        if (!list) perNode.set(i, (list = []));
-        list.push({ a, b, m, occ, first });
-        first = false;
+    if (more) {
+      if (w.pending.cont) {
+        // The next batch continues this text: its leading context is the text just before it,
+        // unbroken, starting after a space when there is one (no word cut in two).
+        let t = ((before ? before + beforeJoin : '') + text + after.text.slice(0, reach - text.length)).slice(-CONTEXT);
+        const sp = t.search(/\s/);
+        if (sp >= 0 && sp < 64) t = t.slice(sp + 1);
+        w.tail = t; w.tailJoin = '';
+      } else {
+        // Keep the end of this batch as the next one's leading context (cut at a block boundary
+        // when there is one, so no partial term becomes an anchor).
+        if (text.length > CONTEXT) {
+          const cut = text.lastIndexOf(SEPARATOR, text.length - CONTEXT);
+          w.tail = text.slice(cut >= 0 ? cut + SEPARATOR.length : text.length - CONTEXT);
+        } else w.tail = (before ? before + beforeJoin : '') + text;
+        if (w.tail.length > 4 * CONTEXT) w.tail = w.tail.slice(-2 * CONTEXT);
+        w.tailJoin = SEPARATOR;
       }
-      this.count += 1;
-      this.terms.set(m.id, (this.terms.get(m.id) || 0) + 1);
     }
-    const doc = this.doc;
-    for (const [i, pieces] of perNode) {
-      const node = nodes[i];
-      const tree = node.getRootNode();
-      if (!this.trees.has(tree) && (tree.nodeType === 9 || tree.nodeType === 11)) {
-        if (adopt(tree, this.sheet)) this.trees.add(tree);
+    // While a block is being cut into batches its plans stay open: the page changes when its
+    // last batch is done, so a long paragraph is laid out again once, not after every batch.
+    w.ready = !(more && w.pending.cont);
+  }
+
+  /** Commits the plans of a walker (see `wrap`). */
+  commitAll(w) {
+    for (const plan of w.plans.values()) this.commit(plan);
+    w.plans.clear();
+    w.ready = false;
+  }
+
+  /**
+   * Puts a plan on the page: the fragment goes in after the node with one insertion, then the
+   * node keeps only the text before the first mark. Nothing happens if the node changed since
+   * the plan began, or if a DOM call throws (a host may have replaced appendChild or
+   * insertBefore before the embed loaded): then no mark, empty or not, reaches the page and
+   * nothing is counted. Counts are taken here, from what is really on the page.
+   */
+  commit(plan) {
+    const { node } = plan;
+    const parent = node.parentNode;
+    if (plan.broken || plan.keep < 0 || !parent || node.data !== plan.data) { this.dropPlan(plan); return; }
+    try {
+      if (plan.built < plan.data.length) plan.put(this.doc.createTextNode(plan.data.slice(plan.built)));
+      insertBefore(parent, plan.frag, node.nextSibling);
+    } catch { this.dropPlan(plan); return; }
+    node.data = plan.data.slice(0, plan.keep);
+    const tree = node.getRootNode();
+    if (!this.trees.has(tree) && (tree.nodeType === 9 || tree.nodeType === 11)) {
+      if (adopt(tree, this.sheet)) this.trees.add(tree);
+    }
+    const fam = plan.family;
+    if (this.origins.get(fam.origin) !== fam) this.origins.set(fam.origin, fam);
+    // A member re-highlighted (its new nodes follow it) or the origin (they come first).
+    const at = node === fam.origin ? 0 : fam.members.lastIndexOf(node) + 1;
+    if (!fam.members.length) fam.members = plan.members;
+    else if (at === fam.members.length) for (const n of plan.members) fam.members.push(n);
+    else fam.members = [...fam.members.slice(0, at), ...plan.members, ...fam.members.slice(at)];
+    for (const [mark, o] of plan.marks) {
+      o.marks.push(mark);
+      if (o.marks.length === 1) { this.count += 1; this.terms.set(o.id, (this.terms.get(o.id) || 0) + 1); }
+    }
+    this.markCount += plan.marks.length;
+  }
+
+  /** Forgets a plan that will not be committed (its terms may be highlighted again with firstOnly). */
+  dropPlan(plan) {
+    if (!this.firstOnly) return;
+    for (const [, o] of plan.marks) if (!o.marks.length && !this.terms.has(o.id)) this.seen.delete(o.id);
+  }
+
+  /** The family `n` belongs to (as the host's node or as a node we made), if it is live. */
+  familyOf(n) {
+    const f = n[this.tag] || this.origins.get(n);
+    return f && this.origins.get(f.origin) === f ? f : null;
+  }
+
+  /**
+   * Undoes a family: its members leave the page and the host's node gets back the whole text,
+   * in one write. `how` says where that text comes from: 'wrote', the host has just written
+   * that node itself (as React, Vue and Svelte do through the node references they keep), so
+   * the members' old text is dropped; 'join', the host changed some member, so the text of the
+   * origin and members as they are now; 'saved', nothing was changed, so the text the family
+   * was made from (no need to read back every piece). An occurrence with pieces in other
+   * families (a match across inline tags) is undone there too, so no half occurrence stays.
+   * With `dirty`, origins still on the page are queued to be highlighted again.
+   */
+  reset(family, how, dirty) {
+    const todo = [[family, how]];
+    while (todo.length) {
+      const [f, mode] = todo.pop();
+      if (this.origins.get(f.origin) !== f) continue;
+      this.origins.delete(f.origin);
+      const { origin, members } = f;
+      let text = null;
+      if (mode === 'saved') text = f.text;
+      else if (mode === 'join') {
+        const parts = [origin.data];
+        for (const n of members) parts.push(n.nodeType === 3 ? n.data : n.textContent);
+        text = parts.join('');
       }
-      for (let k = pieces.length - 1; k >= 0; k--) {
-        const { a, b, m, occ, first } = pieces[k];
-        if (b < node.data.length) this.splits.push([node, node.splitText(b)]);
-        let mid = node;
-        if (a > 0) { mid = node.splitText(a); this.splits.push([node, mid]); }
-        // One tab stop per occurrence: later pieces of a match split by inline tags are -1.
-        const mark = createMark(doc, { id: m.id, category: m.category, form: m.form, kind: m.kind, context: m.context,
-          nested: (m.nested || []).map((n) => n.id), occurrence: occ, focusable: first });
-        mid.parentNode.insertBefore(mark, mid);
-        mark.appendChild(mid);
-        this.marks.push(mark);
+      // Usually the members still follow the origin, in order: one Range takes them all away.
+      let run = members.length > 8 && origin.parentNode ? origin.nextSibling : null;
+      for (let i = 0; run && i < members.length; i++) run = members[i] === run ? (i === members.length - 1 ? run : run.nextSibling) : null;
+      if (run) {
+        // One Range for the session: every live Range is updated on each DOM change until it
+        // is collected, so a Range per family made unhighlighting many families quadratic.
+        const range = this.range || (this.range = this.doc.createRange());
+        range.setStartAfter(origin);
+        range.setEndAfter(run);
+        range.deleteContents();
       }
+      for (const n of members) {
+        if (!run && n.parentNode) removeChild(n.parentNode, n);
+        if (n.nodeType !== 1) continue;
+        this.markCount -= 1;
+        const o = n[OCCURRENCE];
+        if (!o) continue;
+        const k = o.marks.indexOf(n);
+        if (k >= 0) o.marks.splice(k, 1);
+        if (o.marks.length) {
+          for (const other of o.marks) {
+            const g = this.familyOf(other);
+            if (g && g !== f) todo.push([g, how === 'saved' ? 'saved' : 'join']);
+          }
+          continue;
+        }
+        this.count -= 1;
+        const c = (this.terms.get(o.id) || 1) - 1;
+        if (c) this.terms.set(o.id, c); else { this.terms.delete(o.id); this.seen.delete(o.id); }
+      }
+      f.members = [];
+      if (text !== null && origin.data !== text) origin.data = text;
+      if (dirty && origin.isConnected) this.markDirty(origin);
     }
   }
 
@@ -426,7 +704,13 @@ class Session {
     if (this.shadowObservers) for (const o of this.shadowObservers.values()) o.takeRecords();
   }
 
-  observe() {
+  /**
+   * Watches the root (and its open shadow roots): always, to keep the host's text whole when
+   * the host changes nodes the embed split; with `watch`, also to highlight added content.
+   */
+  observe(watch = true) {
+    if (watch) this.watch = true;
+    if (this.observer) return;
     const MO = (this.doc.defaultView || window).MutationObserver;
     if (!MO) return;
     const onRecords = (records) => this.onMutations(records);
@@ -441,13 +725,43 @@ class Session {
     };
   }
 
+  /**
+   * The host changed the page. Families it touched are undone at once (in this microtask,
+   * before the page is painted): a write to the host's own node, a write to or removal of a
+   * node the embed made, or a node put between them. Changed and added text is then
+   * highlighted again, debounced.
+   */
   onMutations(records) {
     if (this.stopped) return;
+    const touched = new Map(); // family -> 'wrote' (the host wrote its origin) or 'join'
+    const touch = (n, wrote) => {
+      const f = this.familyOf(n);
+      if (!f) return false;
+      touched.set(f, wrote || touched.get(f) === 'wrote' ? 'wrote' : 'join');
+      return true;
+    };
     for (const r of records) {
-      if (r.type === 'characterData') this.markDirty(r.target);
-      else for (const n of r.addedNodes) this.markDirty(n);
+      if (r.type === 'characterData') {
+        const f = this.familyOf(r.target);
+        if (!touch(r.target, !!f && r.target === f.origin) && this.watch) this.markDirty(r.target);
+        continue;
+      }
+      touch(r.target, false); // inside one of our marks
+      for (const n of r.removedNodes) {
+        if (touch(n, false) || n.nodeType !== 1) continue;
+        for (const m of n.querySelectorAll('mark[data-tifa-term]')) touch(m, false);
+      }
+      if (r.addedNodes.length && r.previousSibling && r.nextSibling) {
+        const f = this.familyOf(r.previousSibling);
+        if (f && f === this.familyOf(r.nextSibling)) touch(r.previousSibling, false);
+      }
+      if (this.watch) for (const n of r.addedNodes) this.markDirty(n);
     }
-    if (!this.dirty.size) return;
+    if (touched.size) {
+      for (const [f, how] of touched) this.reset(f, how, this.watch);
+      this.takeOwnRecords();
+    }
+    if (!this.dirty.size || !this.watch) return;
     const win = this.doc.defaultView || window;
     if (!this.firstDirty) this.firstDirty = now();
     clearTimeout(this.timer);
@@ -470,42 +784,42 @@ class Session {
     this.dirty.clear();
     // Only the outermost regions (a region inside another is covered by it).
     const top = regions.filter((r) => !regions.some((o) => o !== r && o.contains(r)));
-    if (!top.length) return;
+    if (!top.length || !this.watch) return;
     this.run(top).then(() => {
       if (this.onUpdate && !this.stopped) this.onUpdate(this.summary());
     });
   }
 
+  /** Stops highlighting added content; host changes to split nodes are still mended. */
   disconnect() {
+    this.watch = false;
     clearTimeout(this.timer);
     this.dirty.clear();
+  }
+
+  /** Stops every observer (unhighlight). */
+  unobserve() {
+    this.disconnect();
     if (this.observer) { this.observer.disconnect(); this.observer = null; }
     if (this.shadowObservers) { for (const o of this.shadowObservers.values()) o.disconnect(); this.shadowObservers = null; }
   }
 
   undo() {
-    this.stopped = true;
     liveSessions.delete(this);
-    this.disconnect();
+    // Host changes not yet delivered to the observer are mended first, from the page as it is.
+    this.watch = false;
+    if (this.observer) this.onMutations(this.observer.takeRecords());
+    if (this.shadowObservers) for (const o of this.shadowObservers.values()) this.onMutations(o.takeRecords());
+    this.stopped = true;
+    this.unobserve();
     const removed = this.count;
-    for (const mark of this.marks) {
-      const parent = mark.parentNode;
-      if (!parent) continue;
-      while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
-      parent.removeChild(mark);
-    }
-    for (let k = this.splits.length - 1; k >= 0; k--) {
-      const [origin, created] = this.splits[k];
-      if (created.previousSibling === origin && created.parentNode) {
-        origin.appendData(created.data);
-        created.parentNode.removeChild(created);
-      }
-    }
+    for (const f of [...this.origins.values()]) this.reset(f, 'saved', false);
     for (const tree of this.trees) {
       // Keep the sheet while another session still has marks in this tree.
       if (!anySessionUses(tree, this)) unadopt(tree, this.sheet);
     }
-    this.marks = []; this.splits = []; this.trees.clear(); this.terms.clear(); this.seen.clear(); this.count = 0;
+    this.origins.clear(); this.markCount = 0; this.range = null;
+    this.trees.clear(); this.terms.clear(); this.seen.clear(); this.count = 0;
     return removed;
   }
 }

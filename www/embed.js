@@ -14,8 +14,9 @@ import { attachTooltips } from './lib/tooltip.js';
 export { TifaLoadError, CSP_FIX };
 
 /** The categories of the dictionary, for the `categories` option. */
-export const CATEGORIES = Object.freeze(['ideology', 'leadership', 'party-building', 'discipline', 'economy', 'governance',
-  'security-foreign', 'regions-religion', 'propaganda', 'institutions', 'local', 'history']);
+import { CATEGORIES } from './lib/vocabulary.js';
+
+export { CATEGORIES };
 export const THEMES = Object.freeze(['auto', 'light', 'dark']);
 /** How much context short, ambiguous forms need (README, "Matching rules"). */
 export const SENSITIVITIES = Object.freeze(['strict', 'default', 'all']);

@@ -25,6 +25,7 @@
 //   (also with `observe: false`); the changed text is then highlighted again (unless
 //   `observe: false`). Nothing the host threw away is kept.
 
+import { CATEGORY_COLORS, categoryColorRules } from './colors.js';
 import { createMark } from './mark.js';
 
 const SKIP_TAGS = ['script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'datalist',
@@ -81,14 +82,8 @@ mark.tifa-term { all: revert; background: var(--tifa-mark-bg, ${dark ? 'rgba(255
   box-decoration-break: clone; -webkit-box-decoration-break: clone; }
 mark.tifa-term:hover { background: var(--tifa-mark-hover-bg, ${dark ? 'rgba(255, 196, 0, .38)' : 'rgba(255, 212, 59, .6)'}); }
 mark.tifa-term:focus-visible { outline: 2px solid var(--tifa-mark-focus, ${dark ? '#8ab4ff' : '#1a5fb4'}); outline-offset: 1px; }
-:where(mark.tifa-term) { --tifa-cat-color: var(--tifa-cat-default, #8a1c1c); } /* no specificity: a category wins */
-${Object.entries(dark ? {
-    ideology: '#ff8a80', leadership: '#ffb74d', 'party-building': '#ff8a65', discipline: '#ce93d8', economy: '#81c784', governance: '#64b5f6',
-    'security-foreign': '#90a4ae', 'regions-religion': '#4dd0e1', propaganda: '#f06292', institutions: '#a1887f', local: '#aed581', history: '#ffd54f',
-  } : {
-    ideology: '#b71c1c', leadership: '#e65100', 'party-building': '#bf360c', discipline: '#6a1b9a', economy: '#2e7d32', governance: '#1565c0',
-    'security-foreign': '#37474f', 'regions-religion': '#00838f', propaganda: '#ad1457', institutions: '#5d4037', local: '#558b2f', history: '#795548',
-  }).map(([c, v]) => `mark.tifa-cat-${c} { --tifa-cat-color: var(--tifa-cat-${c}, ${v}); }`).join('\n')}
+:where(mark.tifa-term) { --tifa-cat-color: var(--tifa-cat-default, ${CATEGORY_COLORS.other[dark ? 'dark' : 'light']}); } /* no specificity: a category wins */
+${categoryColorRules(dark ? 'dark' : 'light', '--tifa-cat-color', (c, v) => `var(--tifa-cat-${c}, ${v})`)}
 @media print { mark.tifa-term { background: none; border-bottom: 1px dotted; } }
 `;
 const markSheets = new WeakMap(); // Window -> { light, dark, auto }

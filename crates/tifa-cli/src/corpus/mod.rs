@@ -5,6 +5,7 @@
 
 mod dates;
 mod input;
+mod report;
 mod table;
 
 use std::collections::BTreeMap;
@@ -38,8 +39,10 @@ pub struct Options {
     pub by_form: bool,
     /// CSV or JSON Lines.
     pub format: Format,
-    /// Where to write (standard output when None).
+    /// Where to write (standard output when None, nowhere when only a report is wanted).
     pub output: Option<String>,
+    /// Also write the period × term table as a self-contained HTML report to this file.
+    pub report: Option<String>,
     /// Comma-separated entry ids and categories to count (all when None).
     pub terms: Option<String>,
     /// How much context gated forms need.
@@ -58,11 +61,13 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     let filter = Filter::new(opts.terms.as_deref());
     let mut docs = Documents::open(&opts.inputs)?;
-    let mut out: Box<dyn Write> = match &opts.output {
-        Some(path) => Box::new(BufWriter::new(
+    let mut out: Box<dyn Write> = match (&opts.output, &opts.report) {
+        (Some(path), _) => Box::new(BufWriter::new(
             File::create(path).map_err(|e| format!("{path}: cannot write: {e}"))?,
         )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+        // `--report FILE` alone: the report is the output; nothing on standard output.
+        (None, Some(_)) => Box::new(io::sink()),
+        (None, None) => Box::new(BufWriter::new(io::stdout().lock())),
     };
     let written = |e: io::Error| format!("cannot write the output: {e}");
     let mut table = Table::default();
@@ -111,7 +116,8 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
                             &doc.meta,
                         )
                         .map_err(written)?;
-                    } else {
+                    }
+                    if !opts.per_document || opts.report.is_some() {
                         table.add(&p, &c);
                     }
                     count += 1;
@@ -138,6 +144,16 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
             .map_err(written)?;
     }
     out.flush().map_err(written)?;
+    if let Some(path) = &opts.report {
+        let by = clap::ValueEnum::to_possible_value(&opts.by)
+            .map_or_else(String::new, |v| v.get_name().to_string());
+        let about = report::About {
+            by: &by,
+            by_form: opts.by_form,
+            documents: count,
+        };
+        report::write(path, &table, tifa.dictionary(), &about)?;
+    }
     progress.done();
     failed.extend(
         docs.skipped

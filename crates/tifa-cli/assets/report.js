@@ -1,5 +1,5 @@
 // The script of `tifa corpus --report` (embedded by crates/tifa-cli/src/corpus/report.rs).
-// It reads the data from <script type="application/json" id="tifa-data"> and builds the trend
+// It reads the data from the JSON script element #tifa-data and builds the trend
 // chart (uPlot), the rising and falling terms, the heat map of categories and the full table.
 // Text reaches the DOM only through textContent / createTextNode: names, ids and periods are
 // text, never markup. For tests: window.tifaReport = { data, chart, series, periods, state, … }.

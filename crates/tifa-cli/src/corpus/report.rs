@@ -215,7 +215,8 @@ pub fn script_json(value: &Value) -> String {
 /// `template` with each `{{NAME}}` replaced by its value from `slots`, in one pass (a value
 /// that happens to contain `{{NAME}}` is not filled again); unknown slots stay as they are.
 fn fill(template: &str, slots: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + slots.iter().map(|s| s.1.len()).sum::<usize>());
+    let mut out =
+        String::with_capacity(template.len() + slots.iter().map(|s| s.1.len()).sum::<usize>());
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
         out.push_str(&rest[..start]);
@@ -250,17 +251,54 @@ mod tests {
     fn script_json_cannot_close_the_script_element() {
         let v = json!({"id": "</script><script>alert(1)</script>", "x": "a&b\u{2028}<!--"});
         let s = script_json(&v);
-        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'), "{s}");
+        assert!(
+            !s.contains('<') && !s.contains('>') && !s.contains('&'),
+            "{s}"
+        );
         assert!(!s.contains('\u{2028}'));
         assert_eq!(serde_json::from_str::<Value>(&s).unwrap(), v);
     }
 
+    /// A term id the dictionary does not know is shown as its name: even then, markup in it
+    /// stays inside the data as text.
+    #[test]
+    fn a_hostile_term_id_stays_text() {
+        use super::super::table::{DocCounts, TermCounts};
+        let hostile = "</script><script>alert(1)</script><!--\u{2028}";
+        let mut table = Table::default();
+        let doc = DocCounts {
+            unit: "words",
+            size: 100,
+            terms: [(
+                (hostile.to_string(), String::new()),
+                TermCounts {
+                    occurrences: 2,
+                    ..TermCounts::default()
+                },
+            )]
+            .into_iter()
+            .collect(),
+        };
+        table.add("2020", &doc);
+        let about = About {
+            by: "year",
+            by_form: false,
+            documents: 1,
+        };
+        let html = render(&table, Dictionary::builtin().unwrap(), &about);
+        assert_eq!(html.matches("<script").count(), 3);
+        assert_eq!(html.matches("</script").count(), 3);
+        assert!(!html.contains("<!--") && !html.contains('\u{2028}'));
+        let start = html.find("id=\"tifa-data\">").unwrap() + "id=\"tifa-data\">".len();
+        let end = start + html[start..].find("</script>").unwrap();
+        let data: Value = serde_json::from_str(&html[start..end]).unwrap();
+        assert_eq!(data["terms"][hostile]["en"], hostile);
+        assert_eq!(data["rows"][0]["term"], hostile);
+    }
+
     #[test]
     fn fill_replaces_slots_once() {
-        let got = fill(
-            "a {{X}} b {{Y}} c {{Z}} {{",
-            &[("X", "{{Y}}"), ("Y", "y")],
-        );
+        let got = fill("a {{X}} b {{Y}} c {{Z}} {{", &[("X", "{{Y}}"), ("Y", "y")]);
         assert_eq!(got, "a {{Y}} b y c {{Z}} {{");
     }
 
@@ -275,7 +313,11 @@ mod tests {
     #[test]
     fn the_embedded_assets_cannot_end_their_elements_early() {
         for (name, text) in [("uPlot", UPLOT_JS), ("report.js", SCRIPT)] {
-            assert!(!text.to_ascii_lowercase().contains("</script"), "{name}");
+            let text = text.to_ascii_lowercase();
+            assert!(
+                !text.contains("</script") && !text.contains("<!--"),
+                "{name}"
+            );
         }
         assert!(!UPLOT_CSS.to_ascii_lowercase().contains("</style"));
     }

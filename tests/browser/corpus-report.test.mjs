@@ -58,9 +58,9 @@ async function openReport({ colorScheme = 'light' } = {}) {
   return { page, errors };
 }
 
-/** The CSV's number for `term` in `period` (words), 0 when the term is absent that year. */
-function expected(term, period, column) {
-  const row = table.find((r) => r.term === term && r.period === period && r.unit === 'words');
+/** The CSV's number for `term` in `period` (in `unit`), 0 when the term is absent that year. */
+function expected(term, period, column, unit = 'words') {
+  const row = table.find((r) => r.term === term && r.period === period && r.unit === unit);
   return row ? Number(row[column]) : 0;
 }
 
@@ -126,6 +126,15 @@ test('toggling terms, the log scale and the measure redraw the chart', async () 
   s.series.forEach((term, i) => {
     assert.deepEqual(s.data[i + 1], PERIODS.map((p) => expected(term, p, 'occurrences')), term);
   });
+  // The Chinese documents, in characters: the top five of that unit, its numbers.
+  await page.selectOption('#unit', 'characters');
+  await page.waitForFunction(() => window.tifaReport.state.unit === 'characters');
+  s = await chartState(page);
+  assert.equal(s.series.length, 5);
+  s.series.forEach((term, i) => {
+    assert.deepEqual(s.data[i + 1], PERIODS.map((p) => expected(term, p, 'occurrences', 'characters')), term);
+  });
+  assert.match(await page.locator('#heat caption').textContent(), /Occurrences/);
   await page.close();
 });
 
@@ -201,6 +210,20 @@ for (const colorScheme of ['light', 'dark']) {
     await page.close();
   });
 }
+
+test('a corpus without terms gets a report that says so', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tifa-report-'));
+  const html = join(dir, 'empty.html');
+  execFileSync(TIFA, ['corpus', '-', '--report', html], { input: '{"id":"a","date":"2020-01-01","text":"Rain is expected."}\n', stdio: ['pipe', 'ignore', 'pipe'] });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(html).href);
+  await page.waitForSelector('#nothing');
+  assert.equal(await page.locator('main > section:visible').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 
 test('the report made no network requests', () => {
   assert.deepEqual(attempted, []);

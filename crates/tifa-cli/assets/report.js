@@ -349,6 +349,12 @@
     setText($('summary'), DATA.documents.toLocaleString('en') + ' documents, ' + PERIODS.length +
       ' period' + (PERIODS.length === 1 ? '' : 's') + ' (by ' + DATA.by + '), ' + terms + ' term' +
       (terms === 1 ? '' : 's') + ' found. Made by ' + DATA.tool + '.');
+    if (!DATA.rows.length) {
+      // Nothing to chart: say so, and show no empty controls.
+      for (const section of document.querySelectorAll('main > section')) section.hidden = true;
+      document.querySelector('main').appendChild(el('p', { id: 'nothing' }, 'No terms were found in these documents.'));
+      return;
+    }
     fillSelect($('unit'), UNITS, state.unit);
     $('unit-box').hidden = UNITS.length < 2;
     fillSelect($('from'), PERIODS, state.from);

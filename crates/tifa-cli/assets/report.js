@@ -66,16 +66,24 @@
     sort: { column: null, descending: false },
   };
 
-  /** The series of the current unit, most occurrences first. */
+  /** unit → its series (computed once per unit). */
+  const SERIES = new Map();
+
+  /** The series of the current unit, most occurrences first: [{ key, occurrences, color }]. */
   function seriesOfUnit() {
+    if (!SERIES.has(state.unit)) SERIES.set(state.unit, computeSeries(state.unit));
+    return SERIES.get(state.unit);
+  }
+
+  function computeSeries(unit) {
     const total = new Map();
     for (const r of DATA.rows) {
-      if (r.unit !== state.unit) continue;
+      if (r.unit !== unit) continue;
       total.set(keyOf(r), (total.get(keyOf(r)) || 0) + r.occurrences);
     }
     return [...total.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([key, occurrences]) => ({ key, occurrences }));
+      .map(([key, occurrences], i) => ({ key, occurrences, color: PALETTE[i % PALETTE.length] }));
   }
 
   /** A series' value in a period: the row's rate or occurrences, 0 when the term is absent,
@@ -86,9 +94,10 @@
     return SIZES.has(period + '\u0001' + state.unit) ? 0 : null;
   }
 
+  /** A series' colour: by its rank in the unit, so the checklist and the chart agree. */
   function colorOf(key) {
-    const i = seriesOfUnit().findIndex((s) => s.key === key);
-    return PALETTE[(i < 0 ? 0 : i) % PALETTE.length];
+    const s = seriesOfUnit().find((x) => x.key === key);
+    return s ? s.color : PALETTE[0];
   }
 
   // ---- Trends -----------------------------------------------------------------------------
@@ -144,7 +153,7 @@
   function buildTermList() {
     const list = $('term-list');
     list.textContent = '';
-    for (const { key, occurrences } of seriesOfUnit()) {
+    for (const { key, occurrences, color } of seriesOfUnit()) {
       const box = el('input', { type: 'checkbox', value: key, 'data-key': key });
       box.checked = state.selected.has(key);
       box.addEventListener('change', () => {
@@ -152,7 +161,7 @@
         drawChart();
       });
       const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
-      swatch.style.background = colorOf(key);
+      swatch.style.background = color;
       const label = el('label', { 'data-search': (key + ' ' + nameOf(key)).toLowerCase() },
         box, swatch, nameOf(key), el('span', { class: 'muted' }, ' (' + occurrences + ')'));
       list.appendChild(label);

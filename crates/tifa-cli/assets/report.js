@@ -129,7 +129,7 @@
     const opts = {
       width: Math.max(300, box.clientWidth - 16),
       height: 380,
-      legend: { show: false },
+      legend: { show: true, live: true },
       scales: { x: { time: false }, y: state.scale === 'log' ? { distr: 3, log: 10 } : { distr: 1 } },
       axes: [
         { ...axis, label: 'Period', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
@@ -137,8 +137,9 @@
         { ...axis, label: yLabel, size: 60 },
       ],
       series: [
-        { label: 'Period' },
-        ...keys.map((k) => ({ label: nameOf(k), stroke: colorOf(k), width: 2, points: { show: true, size: 6, fill: panel } })),
+        { label: 'Period', value: (u, i) => (i == null ? '—' : PERIODS[i]) },
+        ...keys.map((k) => ({ label: nameOf(k), stroke: colorOf(k), width: 2, points: { show: true, size: 6, fill: panel },
+          value: (u, v) => (v == null ? '—' : fmt(v)) })),
       ],
     };
     chart = new uPlot(opts, chartData(keys), box);

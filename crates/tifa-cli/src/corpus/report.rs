@@ -24,6 +24,8 @@ const TEMPLATE: &str = include_str!("../../assets/report.html");
 const SCRIPT: &str = include_str!("../../assets/report.js");
 /// uPlot (vendored by scripts/vendor-uplot.sh from node_modules).
 const UPLOT_JS: &str = include_str!("../../assets/vendor/uPlot.iife.min.js");
+/// uPlot's licence (MIT), kept with it in the report.
+const UPLOT_LICENSE: &str = include_str!("../../assets/vendor/uPlot.LICENSE");
 /// uPlot's style sheet.
 const UPLOT_CSS: &str = include_str!("../../assets/vendor/uPlot.min.css");
 /// The vocabulary, for the categories' labels.
@@ -61,6 +63,7 @@ pub fn render(table: &Table, dictionary: &Dictionary, about: &About) -> String {
         &[
             ("UPLOT_CSS", UPLOT_CSS),
             ("UPLOT_JS", UPLOT_JS),
+            ("UPLOT_LICENSE", UPLOT_LICENSE),
             ("SCRIPT", SCRIPT),
             ("DATA", &script_json(&data)),
         ],
@@ -320,5 +323,7 @@ mod tests {
             );
         }
         assert!(!UPLOT_CSS.to_ascii_lowercase().contains("</style"));
+        // The licence sits in a script comment.
+        assert!(!UPLOT_LICENSE.contains("*/") && !UPLOT_LICENSE.contains('<'));
     }
 }

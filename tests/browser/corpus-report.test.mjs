@@ -93,6 +93,8 @@ test('the chart shows the top five terms by occurrences, with the CSV table\'s r
   // The checklist names terms from the dictionary, in English and Chinese.
   const label = await page.locator('#term-list label', { has: page.locator('input[data-key="two-upholds"]') }).textContent();
   assert.match(label, /Two Upholds 两个维护/);
+  // The drawing is described for screen readers.
+  assert.match(await page.getAttribute('#chart [role=img]', 'aria-label'), /rate per 10,000 words.*Two Upholds 两个维护/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -143,7 +143,11 @@
       ],
     };
     chart = new uPlot(opts, chartData(keys), box);
-    box.setAttribute('aria-label', 'Trend lines, ' + yLabel.toLowerCase() + ' by period, ' +
+    // The drawing is an image with a description; the legend below it stays readable text.
+    const drawing = chart.root.querySelector('.u-wrap') || box;
+    drawing.setAttribute('role', 'img');
+    drawing.setAttribute('aria-label', 'Trend lines, ' +
+      (state.measure === 'rate' ? 'rate per 10,000 ' + state.unit : 'occurrences') + ' by period, ' +
       (state.scale === 'log' ? 'logarithmic' : 'linear') + ' scale: ' +
       (keys.length ? keys.map(nameOf).join(', ') : 'no terms selected'));
     window.tifaReport.chart = chart;

@@ -483,3 +483,22 @@ fn the_vendored_uplot_is_node_modules_copy() {
         );
     }
 }
+
+#[test]
+fn a_report_that_cannot_be_written_fails_before_counting() {
+    let out = tifa(
+        &[
+            "corpus",
+            &corpus("watchwords.jsonl"),
+            "--report",
+            "/no/such/folder/report.html",
+        ],
+        None,
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("/no/such/folder/report.html: cannot write") && !err.contains("documents"),
+        "{err}"
+    );
+}

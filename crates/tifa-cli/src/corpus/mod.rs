@@ -69,6 +69,14 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
         (None, Some(_)) => Box::new(io::sink()),
         (None, None) => Box::new(BufWriter::new(io::stdout().lock())),
     };
+    // Created now, so a report that cannot be written fails before the counting, not after.
+    let report_file = match &opts.report {
+        Some(path) => Some((
+            path,
+            File::create(path).map_err(|e| format!("{path}: cannot write: {e}"))?,
+        )),
+        None => None,
+    };
     let written = |e: io::Error| format!("cannot write the output: {e}");
     let mut table = Table::default();
     let mut header_done = false;
@@ -144,7 +152,7 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
             .map_err(written)?;
     }
     out.flush().map_err(written)?;
-    if let Some(path) = &opts.report {
+    if let Some((path, file)) = report_file {
         let by = clap::ValueEnum::to_possible_value(&opts.by)
             .map_or_else(String::new, |v| v.get_name().to_string());
         let about = report::About {
@@ -152,7 +160,8 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
             by_form: opts.by_form,
             documents: count,
         };
-        report::write(path, &table, tifa.dictionary(), &about)?;
+        report::write(file, &table, tifa.dictionary(), &about)
+            .map_err(|e| format!("{path}: cannot write the report: {e}"))?;
     }
     progress.done();
     failed.extend(

@@ -41,18 +41,17 @@ pub struct About<'a> {
     pub documents: u64,
 }
 
-/// Writes the report of `table` to `path`; names and categories come from `dictionary`.
+/// Writes the report of `table` to `file`; names and categories come from `dictionary`.
 pub fn write(
-    path: &str,
+    file: File,
     table: &Table,
     dictionary: &Dictionary,
     about: &About,
-) -> Result<(), String> {
+) -> std::io::Result<()> {
     let html = render(table, dictionary, about);
-    let fail = |e: std::io::Error| format!("{path}: cannot write the report: {e}");
-    let mut out = BufWriter::new(File::create(path).map_err(fail)?);
-    out.write_all(html.as_bytes()).map_err(fail)?;
-    out.flush().map_err(fail)
+    let mut out = BufWriter::new(file);
+    out.write_all(html.as_bytes())?;
+    out.flush()
 }
 
 /// The report's HTML.

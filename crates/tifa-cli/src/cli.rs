@@ -50,6 +50,11 @@ struct CorpusArgs {
     /// Write to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<String>,
+    /// Also write an HTML report to FILE (self-contained, works offline): trends per term,
+    /// rising and falling terms, categories by period, the full table. Without --output, the
+    /// table is then not printed.
+    #[arg(long, value_name = "FILE")]
+    report: Option<String>,
     /// Count only these entry ids and categories (comma-separated).
     #[arg(long, value_name = "LIST")]
     terms: Option<String>,
@@ -75,6 +80,7 @@ fn corpus(a: CorpusArgs) -> Result<bool, String> {
             by_form: a.by_form,
             format: a.format,
             output: a.output,
+            report: a.report,
             terms: a.terms,
             sensitivity: a.sensitivity.into(),
             jobs: a.jobs,

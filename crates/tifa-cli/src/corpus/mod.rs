@@ -6,10 +6,12 @@
 mod dates;
 mod input;
 mod parquet;
+mod report;
 mod sink;
 mod table;
 
 use std::collections::BTreeMap;
+use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::time::Instant;
 
@@ -40,8 +42,10 @@ pub struct Options {
     pub by_form: bool,
     /// CSV, JSON Lines or Parquet.
     pub format: Format,
-    /// Where to write (standard output when None).
+    /// Where to write (standard output when None, nowhere when only a report is wanted).
     pub output: Option<String>,
+    /// Also write the period × term table as a self-contained HTML report to this file.
+    pub report: Option<String>,
     /// Comma-separated entry ids and categories to count (all when None).
     pub terms: Option<String>,
     /// How much context gated forms need.
@@ -68,7 +72,19 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
         },
         opts.by_form,
     );
-    let mut sink = Sink::open(opts.output.as_deref(), opts.format, columns)?;
+    let mut sink = match (&opts.output, &opts.report) {
+        // `--report FILE` alone: the report is the output; nothing on standard output.
+        (None, Some(_)) => Sink::discard(columns),
+        _ => Sink::open(opts.output.as_deref(), opts.format, columns)?,
+    };
+    // Created now, so a report that cannot be written fails before the counting, not after.
+    let report_file = match &opts.report {
+        Some(path) => Some((
+            path,
+            File::create(path).map_err(|e| format!("{path}: cannot write: {e}"))?,
+        )),
+        None => None,
+    };
     let mut table = Table::default();
     let mut failed: Vec<(String, String)> = Vec::new();
     let (mut count, mut bytes) = (0u64, 0u64);
@@ -102,7 +118,8 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
                             &c,
                             &doc.meta,
                         ));
-                    } else {
+                    }
+                    if !opts.per_document || opts.report.is_some() {
                         table.add(&p, &c);
                     }
                     count += 1;
@@ -119,6 +136,17 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
         sink.rows(&table.rows().collect::<Vec<_>>())?;
     }
     sink.finish()?;
+    if let Some((path, file)) = report_file {
+        let by = clap::ValueEnum::to_possible_value(&opts.by)
+            .map_or_else(String::new, |v| v.get_name().to_string());
+        let about = report::About {
+            by: &by,
+            by_form: opts.by_form,
+            documents: count,
+        };
+        report::write(file, &table, tifa.dictionary(), &about)
+            .map_err(|e| format!("{path}: cannot write the report: {e}"))?;
+    }
     progress.done();
     failed.extend(
         docs.skipped

@@ -58,6 +58,16 @@ impl Sink {
         })
     }
 
+    /// An output that keeps nothing (when the HTML report is the only output wanted).
+    pub fn discard(columns: Vec<&'static str>) -> Sink {
+        Sink::Lines {
+            out: Box::new(io::sink()),
+            format: Format::Jsonl,
+            columns,
+            header: true,
+        }
+    }
+
     /// Writes `rows` (a Parquet row group when there are any).
     pub fn rows(&mut self, rows: &[Map<String, Value>]) -> Result<(), String> {
         let written = |e: io::Error| format!("cannot write the output: {e}");

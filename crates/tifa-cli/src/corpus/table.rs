@@ -178,6 +178,21 @@ impl Table {
                 row
             })
     }
+
+    /// The table's rows as data, exactly what [`Table::write`] writes: column name → value,
+    /// sorted by period, then term (the HTML report is built from these).
+    pub fn data(&self) -> Vec<Map<String, Value>> {
+        self.rows().collect()
+    }
+
+    /// Each period's documents and size (in words or characters) per unit, sorted by period:
+    /// `(period, unit, documents, size)`.
+    pub fn periods(&self) -> Vec<(String, &'static str, u64, u64)> {
+        self.sizes
+            .iter()
+            .map(|((period, unit), (size, docs))| (period.clone(), *unit, *docs, *size))
+            .collect()
+    }
 }
 
 /// The table's columns: `rate` is occurrences per 10,000 units (words or characters) of the

@@ -174,16 +174,18 @@ impl Builder<'_> {
     /// outer entry itself. The report and the rows both use this rule.
     fn nested(&self, c: &Chosen, outer: usize) -> Vec<(usize, usize, u32, u32)> {
         let mut out: Vec<(usize, usize, u32, u32)> = Vec::new();
+        // The nested candidates come in order of their start, so one kept earlier overlaps
+        // this one exactly when it ends after this one starts: the furthest end kept per entry
+        // is all the rule needs (a scan of everything kept made it quadratic).
+        let mut kept_end: std::collections::HashMap<usize, u32> = Default::default();
         for n in &c.nested {
             let (ni, nf) = self.owner(n);
             let (s, e) = self.span(n);
-            if ni == outer
-                || out
-                    .iter()
-                    .any(|&(x, _, xs, xe)| x == ni && xs < e && s < xe)
-            {
+            if ni == outer || kept_end.get(&ni).is_some_and(|&xe| s < xe) {
                 continue;
             }
+            let end = kept_end.entry(ni).or_insert(e);
+            *end = (*end).max(e);
             out.push((ni, nf, s, e));
         }
         out

@@ -171,23 +171,11 @@ proptest! {
         }
     }
 
-    /// TOML loader: dictionaries made of real and broken pieces, alone and with the built-in
-    /// dictionary; what loads also compiles into an analyzer, or is refused by the budget.
+    /// TOML loader: dictionaries made of real and broken pieces; what loads also compiles
+    /// into an analyzer, or is refused by the budget.
     #[test]
     fn fuzz_toml_loader_pieces(text in joined(TOML_PIECES)) {
-        for result in [
-            Dictionary::from_toml("fuzz.toml", &text),
-            Dictionary::builtin_with(&[("fuzz.toml", &text)]),
-        ] {
-            match result {
-                Ok(dict) => {
-                    if let Ok(tifa) = Analyzer::new(dict) {
-                        tifa.analyze("two upholds 两个维护 中中中").unwrap();
-                    }
-                }
-                Err(e) => prop_assert!(!e.to_string().is_empty()),
-            }
-        }
+        load_and_analyze(Dictionary::from_toml("fuzz.toml", &text))?;
     }
 
     /// Compiled codec: any bytes as either part give a dictionary or an error, never a panic.
@@ -252,4 +240,31 @@ proptest! {
             let _ = tifa::output::csv_rows("x", &report);
         }
     }
+}
+
+proptest! {
+    // Each case loads the whole built-in dictionary: few cases in a normal run.
+    #![proptest_config(config(4))]
+
+    /// TOML loader: the pieces together with the built-in dictionary (the cross-file checks).
+    #[test]
+    fn fuzz_toml_loader_with_builtin(text in joined(TOML_PIECES)) {
+        load_and_analyze(Dictionary::builtin_with(&[("fuzz.toml", &text)]))?;
+    }
+}
+
+fn load_and_analyze(result: Result<Dictionary, tifa::Error>) -> Result<(), TestCaseError> {
+    match result {
+        Ok(dict) => {
+            if let Ok(tifa) = Analyzer::new(dict) {
+                tifa.analyze("two upholds 两个维护 中中中").unwrap();
+            }
+        }
+        Err(e) => prop_assert!(
+            names_the_file(&e, "fuzz.toml") || names_the_file(&e, "src/"),
+            "{}",
+            e
+        ),
+    }
+    Ok(())
 }

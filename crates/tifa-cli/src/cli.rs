@@ -455,6 +455,11 @@ fn write_forms(out: &mut impl Write, e: &tifa::Entry) -> io::Result<()> {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Every command reports on standard output: a closed one is an error before any work.
+    if stdout_was_closed() {
+        eprintln!("tifa: cannot write to standard output: it was closed when tifa started, so the output would be lost");
+        return ExitCode::from(1);
+    }
     let result = match cli.command {
         Command::Annotate(a) => annotate(a),
         Command::Dict(d) => dict(d),

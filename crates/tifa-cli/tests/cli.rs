@@ -341,19 +341,28 @@ fn the_cli_writes_both_parts() {
 #[test]
 fn item6_closed_stdout_is_an_error_before_any_work() {
     let file = temp_file("closed.txt", "两个维护".as_bytes());
-    let out = Command::new("sh")
-        .arg("-c")
-        .arg("exec \"$0\" annotate \"$1\" >&-")
-        .arg(env!("CARGO_BIN_EXE_tifa"))
-        .arg(&file)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("cannot write to standard output"),
-        "{stderr}"
-    );
+    let dict = temp_file("closed.toml", "[[term]]\nid = \"my-slogan\"\nzh = \"三个测试\"\npinyin = \"sān gè cèshì\"\nen = \"Three Tests\"\ncategory = \"local\"\nsince = 2024\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2024\"]\n".as_bytes());
+    for args in [
+        &["annotate"][..],
+        &["dict", "check"],
+        &["dict", "list", "--dict"],
+    ] {
+        let file = if args[0] == "annotate" { &file } else { &dict };
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg("exec \"$0\" \"$@\" >&-")
+            .arg(env!("CARGO_BIN_EXE_tifa"))
+            .args(args)
+            .arg(file)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write to standard output"),
+            "{args:?}: {stderr}"
+        );
+    }
 }
 
 /// Regression (issue 14, item 6): output that cannot be written (a full disk, a pipe whose

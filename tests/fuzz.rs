@@ -18,16 +18,18 @@ use tifa::dictionary::compiled;
 use tifa::{Analyzer, Dictionary, Options};
 
 /// Cases per target: `default`, or `TIFA_FUZZ_CASES`.
-fn cases(default: u32) -> u32 {
-    std::env::var("TIFA_FUZZ_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+fn config(default: u32) -> ProptestConfig {
+    config_scaled(default, 1)
 }
 
-fn config(default: u32) -> ProptestConfig {
+/// [`config`] for a slow target: `TIFA_FUZZ_CASES / divisor` cases, at least `default`.
+fn config_scaled(default: u32, divisor: u32) -> ProptestConfig {
+    let cases = std::env::var("TIFA_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse::<u32>().ok())
+        .map_or(default, |n| (n / divisor).max(default));
     ProptestConfig {
-        cases: cases(default),
+        cases,
         failure_persistence: None,
         ..ProptestConfig::default()
     }
@@ -243,8 +245,9 @@ proptest! {
 }
 
 proptest! {
-    // Each case loads the whole built-in dictionary: few cases in a normal run.
-    #![proptest_config(config(4))]
+    // Each case loads the whole built-in dictionary: few cases in a normal run, and a
+    // hundredth of TIFA_FUZZ_CASES under `make fuzz`.
+    #![proptest_config(config_scaled(4, 100))]
 
     /// TOML loader: the pieces together with the built-in dictionary (the cross-file checks).
     #[test]

@@ -29,7 +29,12 @@ pub fn read_bytes(name: &str) -> Result<Vec<u8>, String> {
     let result = if name == "-" {
         io::stdin().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(name).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+        std::fs::File::open(name).and_then(|f| {
+            // The file's size up front: a growing buffer could double to twice the input.
+            let size = f.metadata().map_or(0, |m| m.len()).min(limit);
+            bytes.reserve_exact(size as usize + 1);
+            f.take(limit).read_to_end(&mut bytes)
+        })
     };
     let shown = shown(name);
     result.map_err(|e| format!("{shown}: cannot read: {e}"))?;

@@ -6,6 +6,7 @@
 #   make bench   the benchmarks (native, wasm in node, page, embed); prints medians and ratios
 #   make screenshot  docs/*.png: the page with a tooltip open, the mobile sheet and the other views
 #                    (scripts/screenshot*.mjs; installs CJK fonts)
+#   make fuzz    the fuzz targets with many cases (TIFA_FUZZ_CASES, default 100000)
 # Each target installs what a fresh machine lacks (scripts/ensure-tools.sh), idempotently.
 
 SHELL := /bin/bash
@@ -73,3 +74,11 @@ screenshot: build
 clean:
 	cargo clean
 	rm -rf $(PKG) www/vendor www/samples
+
+# Fuzz targets (tests/fuzz.rs, crates/tifa-cli/src/input.rs): proptest, offline, many cases.
+# A normal `cargo test` runs a few of each; TIFA_FUZZ_CASES sets how many here.
+.PHONY: fuzz
+TIFA_FUZZ_CASES ?= 100000
+fuzz:
+	TIFA_FUZZ_CASES=$(TIFA_FUZZ_CASES) cargo test --locked --release -p tifa --test fuzz
+	TIFA_FUZZ_CASES=$(TIFA_FUZZ_CASES) cargo test --locked --release -p tifa-cli fuzz_

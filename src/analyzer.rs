@@ -133,13 +133,23 @@ impl Analyzer {
 
     /// The full report for one text with every option.
     pub fn analyze_options(&self, text: &str, options: Options) -> Result<Report, Error> {
+        Ok(self.analyze_lazy(text, options)?.into_report())
+    }
+
+    /// The report for one text with its matches made one at a time ([`report::Lazy`]): what a
+    /// writer streaming a large report needs, without holding every match at once.
+    pub fn analyze_lazy<'a>(
+        &'a self,
+        text: &'a str,
+        options: Options,
+    ) -> Result<report::Lazy<'a>, Error> {
         let (norm, found) = self.find(text, options)?;
-        Ok(report::build(
+        Ok(report::lazy(
             &self.dict,
             &self.matcher,
             text,
-            &norm,
-            &found,
+            norm,
+            found,
             options.sensitivity,
         ))
     }

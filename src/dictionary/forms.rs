@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::budget::{shown, MAX_FORMS, MAX_FORM_BYTES, MAX_FORM_CHARS};
 use super::load::{Check, RawForm, MAX_TEMPLATE_FORMS, S};
 use super::{template, Form, Kind};
 use crate::normalize::normalize_form;
@@ -174,6 +175,58 @@ impl FormList {
                 context_reason: None,
             });
             self.spans.push((header, field.to_string()));
+        }
+    }
+
+    /// Checks every form of the entry, listed and implicit, against the load's budget
+    /// ([`super::budget`]): one character, too long, too many forms or bytes in all.
+    pub fn check_budget(&mut self, c: &mut Check, idr: Option<&str>) {
+        for (form, (span, field)) in self.forms.iter().zip(&self.spans) {
+            let chars = normalize_form(&form.text).chars().count();
+            if chars == 1 {
+                c.fail(
+                    span.clone(),
+                    idr,
+                    field,
+                    format!(
+                        "form {} is one character: it would match inside ordinary words everywhere; give a form of two characters or more",
+                        shown(&form.text)
+                    ),
+                );
+            } else if chars > MAX_FORM_CHARS {
+                c.fail(
+                    span.clone(),
+                    idr,
+                    field,
+                    format!(
+                        "form {} is longer than {MAX_FORM_CHARS} characters, the most a form may have",
+                        shown(&form.text)
+                    ),
+                );
+            }
+            let before = (c.forms, c.form_bytes);
+            c.forms += 1;
+            c.form_bytes += form.text.len();
+            if c.forms > MAX_FORMS && before.0 <= MAX_FORMS {
+                c.fail(
+                    span.clone(),
+                    idr,
+                    field,
+                    format!("form {} goes past {MAX_FORMS} forms, the most one dictionary may hold (built-in and custom files together)", shown(&form.text)),
+                );
+            }
+            if c.form_bytes > MAX_FORM_BYTES && before.1 <= MAX_FORM_BYTES {
+                c.fail(
+                    span.clone(),
+                    idr,
+                    field,
+                    format!(
+                        "form {} goes past {} MiB of forms in all, the most one dictionary may hold (built-in and custom files together)",
+                        shown(&form.text),
+                        MAX_FORM_BYTES >> 20
+                    ),
+                );
+            }
         }
     }
 }

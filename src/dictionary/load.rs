@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::forms::FormList;
-use super::{derive_hant, Dictionary, Entry, CATEGORIES};
+use super::{budget, derive_hant, Dictionary, Entry, CATEGORIES};
 use crate::error::{Error, Location};
 use crate::script::is_han;
 
@@ -119,6 +119,10 @@ pub(super) struct Check<'a> {
     pub errors: Vec<Error>,
     /// Forms expanded from templates so far (shared across files through `load`).
     pub expanded: usize,
+    /// Forms and their bytes so far, every kind (shared across files through `load`).
+    pub forms: usize,
+    /// The bytes of those forms.
+    pub form_bytes: usize,
     /// Byte offsets where lines start, computed on the first error: each error's line is then
     /// a binary search (rescanning the file per error made 30,000 errors take 45 s).
     pub line_starts: std::cell::OnceCell<Vec<usize>>,
@@ -184,6 +188,18 @@ impl Check<'_> {
                 id,
                 field,
                 format!("must be plain text, but holds {c:?} (markup is not allowed)"),
+            );
+            return None;
+        }
+        if let Some(c) = s.chars().find(|&c| budget::is_bidi_control(c)) {
+            self.fail(
+                v.span(),
+                id,
+                field,
+                format!(
+                    "holds the bidirectional control U+{:04X}, which changes how the text is shown (remove it)",
+                    c as u32
+                ),
             );
             return None;
         }
@@ -267,6 +283,8 @@ pub(super) fn load(files: &[(&str, &str)], builtin: usize) -> Result<Dictionary,
             text,
             errors: Vec::new(),
             expanded: checks.last().map_or(0, |c| c.expanded),
+            forms: checks.last().map_or(0, |c| c.forms),
+            form_bytes: checks.last().map_or(0, |c| c.form_bytes),
             line_starts: Default::default(),
         };
         match toml::from_str::<RawFile>(text) {
@@ -384,12 +402,22 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
     let gloss = c.text(&t.gloss, span.clone(), idr, "gloss");
     if let (Some(g), Some(v)) = (&gloss, &t.gloss) {
         let n = g.chars().count();
-        if n > GLOSS_MAX || g.contains('\n') {
+        if g.contains('\n') {
             c.fail(
                 v.span(),
                 idr,
                 "gloss",
-                format!("must be one line of at most {GLOSS_MAX} characters (has {n})"),
+                format!(
+                    "must be one line, but holds {} line break(s): move the rest to `explanation`",
+                    g.matches('\n').count()
+                ),
+            );
+        } else if n > GLOSS_MAX {
+            c.fail(
+                v.span(),
+                idr,
+                "gloss",
+                format!("is {n} characters long; a gloss may have at most {GLOSS_MAX}"),
             );
         }
     }
@@ -491,6 +519,7 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
     ] {
         forms.implicit(text, chinese, header.clone(), field);
     }
+    forms.check_budget(c, Some(&id));
     let entry = Entry {
         id,
         zh,
@@ -531,6 +560,8 @@ mod tests {
             text,
             errors: Vec::new(),
             expanded: 0,
+            forms: 0,
+            form_bytes: 0,
             line_starts: Default::default(),
         };
         for offset in 0..=text.len() + 3 {

@@ -11,6 +11,7 @@
 //! assert_eq!(entry.zh_hant, "兩個維護");
 //! ```
 
+pub mod budget;
 pub mod compiled;
 #[cfg(feature = "toml")]
 mod cross;

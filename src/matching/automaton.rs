@@ -36,6 +36,9 @@ pub struct Automaton {
     outputs: Vec<u32>,
     /// Length of each pattern, in tokens.
     lens: Vec<u32>,
+    /// The most patterns that end at one text position, and a state where that many end
+    /// ([`Automaton::most_ends`]).
+    most_ends: (u32, u32),
 }
 
 impl Automaton {
@@ -128,10 +131,21 @@ impl Automaton {
             out_start,
             outputs,
             lens: bounds.windows(2).map(|w| w[1] - w[0]).collect(),
+            most_ends: (0, ROOT),
         };
+        // How many patterns end at each state, its own and along its output links (a state's
+        // output link is shallower, so breadth-first order knows it first).
+        let mut ends_here = vec![0u32; n];
 
         // Failure and output links, breadth first.
         let mut queue: Vec<u32> = a.children(ROOT).iter().map(|&(_, s)| s).collect();
+        for &s in &queue {
+            let own = a.out_start[s as usize + 1] - a.out_start[s as usize];
+            ends_here[s as usize] = own;
+            if own > a.most_ends.0 {
+                a.most_ends = (own, s);
+            }
+        }
         let mut head = 0;
         while head < queue.len() {
             let s = queue[head];
@@ -154,6 +168,17 @@ impl Automaton {
                 } else {
                     a.dict[target as usize]
                 };
+                let own = a.out_start[c as usize + 1] - a.out_start[c as usize];
+                let link = a.dict[c as usize];
+                ends_here[c as usize] = own
+                    + if link == NONE {
+                        0
+                    } else {
+                        ends_here[link as usize]
+                    };
+                if ends_here[c as usize] > a.most_ends.0 {
+                    a.most_ends = (ends_here[c as usize], c);
+                }
                 queue.push(c);
             }
         }
@@ -210,6 +235,31 @@ impl Automaton {
                 o = self.dict[o as usize];
             }
         }
+    }
+
+    /// The most patterns that can end at one position of a text, and one of the patterns
+    /// ending at such a position (the longest), if any. A search reports at most this many
+    /// occurrences per token, so it bounds the work and memory of every search: a set of
+    /// patterns nested in one another (`a`, `a a`, `a a a`…) raises it.
+    ///
+    /// ```
+    /// use tifa::automaton::Automaton;
+    /// let nested = Automaton::new(&[vec![1], vec![1, 1], vec![1, 1, 1], vec![2]], 3);
+    /// assert_eq!(nested.most_ends(), (3, Some(2)));
+    /// assert_eq!(Automaton::new(&[], 1).most_ends(), (0, None));
+    /// ```
+    pub fn most_ends(&self) -> (usize, Option<u32>) {
+        let (count, state) = self.most_ends;
+        if count == 0 {
+            return (0, None);
+        }
+        let own =
+            self.out_start[state as usize] as usize..self.out_start[state as usize + 1] as usize;
+        let longest = self.outputs[own]
+            .iter()
+            .copied()
+            .max_by_key(|&p| self.lens[p as usize]);
+        (count as usize, longest)
     }
 
     /// Number of states.

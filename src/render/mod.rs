@@ -1,10 +1,13 @@
 //! Plain-text, HTML and CSV renderings of a report (the CLI's `--format text|html|csv`).
 //! JSON is the [`Report`] itself, serialized.
 
+use std::borrow::Borrow;
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::io;
 
 use crate::dictionary::Dictionary;
-use crate::report::Report;
+use crate::report::{Candidate, Match, Report, TermCount};
 use crate::utf16;
 
 fn match_bytes(text: &str, report: &Report) -> Vec<usize> {
@@ -26,34 +29,79 @@ fn match_bytes(text: &str, report: &Report) -> Vec<usize> {
 /// assert!(out.contains("[1] Two Upholds — 两个维护"));
 /// ```
 pub fn text(text: &str, report: &Report, dict: &Dictionary) -> String {
-    let bytes = match_bytes(text, report);
-    let mut out = String::with_capacity(text.len() + 64 * report.terms.len());
-    let number = |id: &str| {
-        report
-            .terms
-            .iter()
-            .position(|t| t.id == id)
-            .map_or(0, |i| i + 1)
+    let mut out = Vec::with_capacity(text.len() + 64 * report.terms.len());
+    let parts = TextParts {
+        terms: &report.terms,
+        candidates: &report.candidates,
     };
+    // Writing into a Vec cannot fail.
+    let _ = write_text(&mut out, text, &report.matches, parts, dict);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// What [`write_text`] needs of a report besides its matches.
+#[derive(Debug, Clone, Copy)]
+pub struct TextParts<'a> {
+    /// The report's terms.
+    pub terms: &'a [TermCount],
+    /// The report's unknown-formula candidates.
+    pub candidates: &'a [Candidate],
+}
+
+/// [`text`] written to `out` as it is made, with the matches given one at a time (from
+/// [`crate::report::Lazy::matches`]), so a large report is never held whole.
+///
+/// ```
+/// let tifa = tifa::Analyzer::builtin().unwrap();
+/// let text = "Uphold the “two upholds”.";
+/// let lazy = tifa.analyze_lazy(text, Default::default()).unwrap();
+/// let parts = tifa::output::TextParts { terms: &lazy.terms, candidates: &lazy.candidates };
+/// let mut out = Vec::new();
+/// tifa::output::write_text(&mut out, text, lazy.matches(), parts, tifa.dictionary()).unwrap();
+/// let report = tifa.analyze(text).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), tifa::output::text(text, &report, tifa.dictionary()));
+/// ```
+pub fn write_text<W: io::Write, M: Borrow<Match>>(
+    out: &mut W,
+    text: &str,
+    matches: impl IntoIterator<Item = M>,
+    parts: TextParts,
+    dict: &Dictionary,
+) -> io::Result<()> {
+    let numbers: HashMap<&str, usize> = parts
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i + 1))
+        .collect();
+    let mut at = utf16::Cursor::new(text);
     let mut pos = 0;
-    for (i, m) in report.matches.iter().enumerate() {
-        let (s, e) = (bytes[2 * i], bytes[2 * i + 1]);
-        out.push_str(&text[pos..s]);
-        let _ = write!(out, "⟦{}⟧{}", &text[s..e], number(&m.id));
+    let mut ends_with_newline = false;
+    for m in matches {
+        let m = m.borrow();
+        let (s, e) = (at.byte(m.start), at.byte(m.end));
+        if s > pos {
+            out.write_all(text[pos..s].as_bytes())?;
+        }
+        let number = numbers.get(m.id.as_str()).copied().unwrap_or(0);
+        write!(out, "⟦{}⟧{}", &text[s..e], number)?;
+        ends_with_newline = false;
         pos = e;
     }
-    out.push_str(&text[pos..]);
-    if !out.ends_with('\n') {
-        out.push('\n');
+    if pos < text.len() {
+        out.write_all(text[pos..].as_bytes())?;
+        ends_with_newline = text.ends_with('\n');
     }
-    if report.terms.is_empty() {
-        out.push_str("\n(no terms found)\n");
-        return out;
+    if !ends_with_newline {
+        out.write_all(b"\n")?;
     }
-    out.push_str("\n── Glossary ──\n");
-    for (i, t) in report.terms.iter().enumerate() {
+    if parts.terms.is_empty() {
+        return out.write_all(b"\n(no terms found)\n");
+    }
+    out.write_all("\n── Glossary ──\n".as_bytes())?;
+    for (i, t) in parts.terms.iter().enumerate() {
         let Some(e) = dict.get(&t.id) else { continue };
-        let _ = writeln!(
+        writeln!(
             out,
             "[{}] {} — {} ({}) {} ×{}",
             i + 1,
@@ -62,16 +110,16 @@ pub fn text(text: &str, report: &Report, dict: &Dictionary) -> String {
             e.pinyin,
             e.zh_hant,
             t.count + t.nested
-        );
-        let _ = writeln!(out, "    {}", e.gloss);
+        )?;
+        writeln!(out, "    {}", e.gloss)?;
     }
-    if !report.candidates.is_empty() {
-        out.push_str("\n── Possible formulas not in the dictionary ──\n");
-        for c in &report.candidates {
-            let _ = writeln!(out, "  {} ×{}", c.text, c.count);
+    if !parts.candidates.is_empty() {
+        out.write_all("\n── Possible formulas not in the dictionary ──\n".as_bytes())?;
+        for c in parts.candidates {
+            writeln!(out, "  {} ×{}", c.text, c.count)?;
         }
     }
-    out
+    Ok(())
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -180,23 +228,25 @@ pub const CSV_HEADER: &str = "source,id,start,end,text,form,kind,category,contex
 /// assert_eq!(rows, "a.txt,two-upholds,4,18,Two Safeguards,two safeguards,media,leadership,capitalized,\n");
 /// ```
 pub fn csv_rows(source: &str, report: &Report) -> String {
-    let mut out = String::new();
-    for m in &report.matches {
-        let nested: Vec<&str> = m.nested.iter().map(|n| n.id.as_str()).collect();
-        let fields = [
-            csv_field(source),
-            csv_field(&m.id),
-            m.start.to_string(),
-            m.end.to_string(),
-            csv_field(&m.text),
-            csv_field(&m.form),
-            m.kind.as_str().to_string(),
-            csv_field(&m.category),
-            m.context.map_or(String::new(), |r| r.as_str().to_string()),
-            csv_field(&nested.join(";")),
-        ];
-        out.push_str(&fields.join(","));
-        out.push('\n');
-    }
+    report.matches.iter().map(|m| csv_row(source, m)).collect()
+}
+
+/// The CSV row of one match, line end included ([`csv_rows`] one match at a time).
+pub fn csv_row(source: &str, m: &Match) -> String {
+    let nested: Vec<&str> = m.nested.iter().map(|n| n.id.as_str()).collect();
+    let fields = [
+        csv_field(source),
+        csv_field(&m.id),
+        m.start.to_string(),
+        m.end.to_string(),
+        csv_field(&m.text),
+        csv_field(&m.form),
+        m.kind.as_str().to_string(),
+        csv_field(&m.category),
+        m.context.map_or(String::new(), |r| r.as_str().to_string()),
+        csv_field(&nested.join(";")),
+    ];
+    let mut out = fields.join(",");
+    out.push('\n');
     out
 }

@@ -174,16 +174,18 @@ impl Builder<'_> {
     /// outer entry itself. The report and the rows both use this rule.
     fn nested(&self, c: &Chosen, outer: usize) -> Vec<(usize, usize, u32, u32)> {
         let mut out: Vec<(usize, usize, u32, u32)> = Vec::new();
+        // The nested candidates come in order of their start, so one kept earlier overlaps
+        // this one exactly when it ends after this one starts: the furthest end kept per entry
+        // is all the rule needs (a scan of everything kept made it quadratic).
+        let mut kept_end: std::collections::HashMap<usize, u32> = Default::default();
         for n in &c.nested {
             let (ni, nf) = self.owner(n);
             let (s, e) = self.span(n);
-            if ni == outer
-                || out
-                    .iter()
-                    .any(|&(x, _, xs, xe)| x == ni && xs < e && s < xe)
-            {
+            if ni == outer || kept_end.get(&ni).is_some_and(|&xe| s < xe) {
                 continue;
             }
+            let end = kept_end.entry(ni).or_insert(e);
+            *end = (*end).max(e);
             out.push((ni, nf, s, e));
         }
         out
@@ -238,42 +240,137 @@ pub(crate) fn rows(
     out
 }
 
-pub(crate) fn build(
-    dict: &Dictionary,
-    matcher: &Matcher,
-    text: &str,
-    norm: &Normalized,
-    found: &Found,
-    sensitivity: Sensitivity,
-) -> Report {
-    let chosen = &found.chosen[..];
-    let b = Builder { matcher, norm };
-    let entries = dict.entries();
-    let spans: Vec<(u32, u32)> = chosen.iter().map(|c| b.span(&c.outer)).collect();
-    let units: Vec<u32> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
-    let bytes = utf16::byte_offsets(text, &units);
+/// A report made in two steps, so that a writer can stream a large one: everything but the
+/// matches at once, and the matches one at a time ([`Lazy::matches`]). Holding every match of a
+/// 64 MiB text at once took gigabytes. [`Lazy::into_report`] gives the same [`Report`] as
+/// [`crate::Analyzer::analyze_options`].
+///
+/// ```
+/// let tifa = tifa::Analyzer::builtin().unwrap();
+/// let text = "两个维护 and the two upholds";
+/// let lazy = tifa.analyze_lazy(text, Default::default()).unwrap();
+/// assert_eq!(lazy.match_count(), 2);
+/// let first = lazy.matches().next().unwrap();
+/// assert_eq!((first.id.as_str(), first.start, first.end), ("two-upholds", 0, 4));
+/// assert_eq!(lazy.into_report(), tifa.analyze(text).unwrap());
+/// ```
+#[derive(Debug)]
+pub struct Lazy<'a> {
+    /// Length of the text in UTF-16 code units.
+    pub length: u32,
+    /// Counts per entry, in order of first appearance.
+    pub terms: Vec<TermCount>,
+    /// Counts per category, in order of first appearance.
+    pub categories: Vec<CategoryCount>,
+    /// Match density.
+    pub density: Density,
+    /// Candidates for unknown numbered formulas.
+    pub candidates: Vec<Candidate>,
+    /// The sensitivity the text was analysed with.
+    pub sensitivity: Sensitivity,
+    /// Gated forms seen but not counted, in text order.
+    pub not_counted: Vec<NotCounted>,
+    dict: &'a Dictionary,
+    matcher: &'a Matcher,
+    text: &'a str,
+    norm: Normalized,
+    chosen: Vec<Chosen>,
+}
 
-    let mut matches = Vec::with_capacity(chosen.len());
+impl<'a> Lazy<'a> {
+    /// The number of top-level matches.
+    pub fn match_count(&self) -> usize {
+        self.chosen.len()
+    }
+
+    /// The top-level matches, in text order, each made when it is asked for.
+    pub fn matches(&self) -> impl Iterator<Item = Match> + '_ {
+        let b = Builder {
+            matcher: self.matcher,
+            norm: &self.norm,
+        };
+        let entries = self.dict.entries();
+        let mut at = utf16::Cursor::new(self.text);
+        self.chosen.iter().map(move |c| {
+            let (ei, fi) = b.owner(&c.outer);
+            let entry = &entries[ei];
+            let (start, end) = b.span(&c.outer);
+            let (s, e) = (at.byte(start), at.byte(end));
+            let nested = b
+                .nested(c, ei)
+                .into_iter()
+                .map(|(ni, nf, s, e)| Nested {
+                    id: entries[ni].id.clone(),
+                    start: s,
+                    end: e,
+                    form: entries[ni].forms[nf].text.clone(),
+                })
+                .collect();
+            let also = self.matcher.patterns[c.outer.pattern as usize].owners[1..]
+                .iter()
+                .map(|&(e, _)| entries[e as usize].id.clone())
+                .collect();
+            Match {
+                id: entry.id.clone(),
+                start,
+                end,
+                text: self.text[s..e].to_string(),
+                form: entry.forms[fi].text.clone(),
+                kind: entry.forms[fi].kind,
+                category: entry.category.clone(),
+                context: c.outer.context,
+                nested,
+                also,
+            }
+        })
+    }
+
+    /// The whole report, every match made.
+    pub fn into_report(self) -> Report {
+        let matches = self.matches().collect();
+        Report {
+            length: self.length,
+            matches,
+            terms: self.terms,
+            categories: self.categories,
+            density: self.density,
+            candidates: self.candidates,
+            sensitivity: self.sensitivity,
+            not_counted: self.not_counted,
+        }
+    }
+}
+
+pub(crate) fn lazy<'a>(
+    dict: &'a Dictionary,
+    matcher: &'a Matcher,
+    text: &'a str,
+    norm: Normalized,
+    found: Found,
+    sensitivity: Sensitivity,
+) -> Lazy<'a> {
+    let chosen = &found.chosen[..];
+    let b = Builder {
+        matcher,
+        norm: &norm,
+    };
+    let entries = dict.entries();
+    let mut at = utf16::Cursor::new(text);
+
     let mut first_seen: Vec<usize> = Vec::new();
     let mut counts: Vec<(u32, u32)> = vec![(0, 0); entries.len()];
     let mut seen_as: Vec<Option<String>> = vec![None; entries.len()];
-    for (i, c) in chosen.iter().enumerate() {
-        let (ei, fi) = b.owner(&c.outer);
-        let entry = &entries[ei];
-        let (start, end) = spans[i];
-        let mut nested: Vec<Nested> = Vec::new();
-        for (ni, nf, s, e) in b.nested(c, ei) {
+    let mut categories: Vec<CategoryCount> = Vec::new();
+    for c in chosen {
+        let (ei, _) = b.owner(&c.outer);
+        let (start, end) = b.span(&c.outer);
+        let (s, e) = (at.byte(start), at.byte(end));
+        for (ni, nf, ..) in b.nested(c, ei) {
             if counts[ni] == (0, 0) {
                 first_seen.push(ni);
             }
             counts[ni].1 += 1;
             seen_as[ni].get_or_insert_with(|| entries[ni].forms[nf].text.clone());
-            nested.push(Nested {
-                id: entries[ni].id.clone(),
-                start: s,
-                end: e,
-                form: entries[ni].forms[nf].text.clone(),
-            });
         }
         if counts[ei] == (0, 0) {
             first_seen.push(ei);
@@ -281,25 +378,17 @@ pub(crate) fn build(
         counts[ei].0 += 1;
         // What the text says, kept for the first occurrence only (no work for the others).
         if counts[ei].0 == 1 {
-            let shown = text[bytes[2 * i]..bytes[2 * i + 1]].split_whitespace();
+            let shown = text[s..e].split_whitespace();
             seen_as[ei] = Some(shown.collect::<Vec<_>>().join(" "));
         }
-        let also = matcher.patterns[c.outer.pattern as usize].owners[1..]
-            .iter()
-            .map(|&(e, _)| entries[e as usize].id.clone())
-            .collect();
-        matches.push(Match {
-            id: entry.id.clone(),
-            start,
-            end,
-            text: text[bytes[2 * i]..bytes[2 * i + 1]].to_string(),
-            form: entry.forms[fi].text.clone(),
-            kind: entry.forms[fi].kind,
-            category: entry.category.clone(),
-            context: c.outer.context,
-            nested,
-            also,
-        });
+        let category = &entries[ei].category;
+        match categories.iter_mut().find(|c| &c.category == category) {
+            Some(c) => c.count += 1,
+            None => categories.push(CategoryCount {
+                category: category.clone(),
+                count: 1,
+            }),
+        }
     }
     // Nested terms are counted when first met inside their outer match; keep text order.
     first_seen.dedup();
@@ -318,17 +407,7 @@ pub(crate) fn build(
             }
         })
         .collect();
-    let mut categories: Vec<CategoryCount> = Vec::new();
-    for m in &matches {
-        match categories.iter_mut().find(|c| c.category == m.category) {
-            Some(c) => c.count += 1,
-            None => categories.push(CategoryCount {
-                category: m.category.clone(),
-                count: 1,
-            }),
-        }
-    }
-    let density = density(text, matches.len() as u64);
+    let density = density(text, chosen.len() as u64);
     let candidates = unknown_formulas(text, chosen, &b);
     let nc_units: Vec<u32> = found
         .not_counted
@@ -355,15 +434,19 @@ pub(crate) fn build(
             }
         })
         .collect();
-    Report {
+    Lazy {
         length: norm.original_len(),
-        matches,
         terms,
         categories,
         density,
         candidates,
         sensitivity,
         not_counted,
+        dict,
+        matcher,
+        text,
+        norm,
+        chosen: found.chosen,
     }
 }
 

@@ -1,10 +1,12 @@
 //! The `tifa` command line: annotate files, list and check dictionaries.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use tifa::{output, Analyzer, Dictionary};
+
+use crate::{input, json};
 
 /// Finds the set phrases of Chinese Communist Party discourse in texts and explains them.
 #[derive(Parser)]
@@ -200,7 +202,7 @@ fn evidence(paths: &[String], dicts: &[String]) -> Result<bool, String> {
     let entries = tifa.dictionary().entries();
     let mut hits: Vec<Vec<u32>> = entries.iter().map(|e| vec![0; e.forms.len()]).collect();
     for f in &files {
-        let text = read_input(&f.to_string_lossy())?;
+        let text = input::read(&f.to_string_lossy())?;
         // Large files are read in parts of about 1 MiB, cut at line ends.
         let mut rest = text.as_str();
         while !rest.is_empty() {
@@ -251,38 +253,6 @@ enum ListFormat {
     Json,
 }
 
-/// Reads a file (or stdin for `-`) as UTF-8, with a message naming the file and the problem.
-fn read_input(name: &str) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    let limit = tifa::MAX_TEXT_BYTES as u64 + 1;
-    let result = if name == "-" {
-        io::stdin().take(limit).read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(name).and_then(|f| f.take(limit).read_to_end(&mut bytes))
-    };
-    let shown = if name == "-" { "<stdin>" } else { name };
-    result.map_err(|e| format!("{shown}: cannot read: {e}"))?;
-    if bytes.len() > tifa::MAX_TEXT_BYTES {
-        return Err(format!(
-            "{shown}: larger than {} MiB, the most tifa analyses at once; split the file",
-            tifa::MAX_TEXT_BYTES >> 20
-        ));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        format!("{shown}: not valid UTF-8 (line {line}, byte {at}); convert it to UTF-8 first, e.g. with iconv")
-    })?;
-    if text.trim().is_empty() {
-        return Err(format!("{shown}: empty input, nothing to annotate"));
-    }
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text))
-}
-
 fn load_dictionary(dicts: &[String]) -> Result<Dictionary, String> {
     if dicts.is_empty() {
         return Dictionary::builtin()
@@ -291,7 +261,7 @@ fn load_dictionary(dicts: &[String]) -> Result<Dictionary, String> {
     }
     let mut texts = Vec::new();
     for d in dicts {
-        texts.push((d.clone(), read_input(d)?));
+        texts.push((d.clone(), input::read(d)?));
     }
     let files: Vec<(&str, &str)> = texts
         .iter()
@@ -300,7 +270,42 @@ fn load_dictionary(dicts: &[String]) -> Result<Dictionary, String> {
     Dictionary::builtin_with(&files).map_err(|e| e.to_string())
 }
 
+/// Standard output, checked to be open. A program started with its standard output closed
+/// (`tifa annotate x >&-`) gets `/dev/null` there from the Rust runtime, opened for reading
+/// and writing, so its report would vanish and it would exit 0 (issue 14, item 6). A shell's
+/// `> /dev/null` opens it for writing only, which stays allowed.
+fn stdout() -> Result<io::BufWriter<io::StdoutLock<'static>>, String> {
+    if stdout_was_closed() {
+        return Err(
+            "cannot write to standard output: it was closed when tifa started, so the report would be lost"
+                .into(),
+        );
+    }
+    Ok(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()))
+}
+
+/// Linux: is standard output the `/dev/null` the runtime puts in place of a closed one?
+fn stdout_was_closed() -> bool {
+    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
+        return false;
+    };
+    let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
+    let flags = info
+        .lines()
+        .find_map(|l| l.strip_prefix("flags:"))
+        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok());
+    // O_ACCMODE is 3; O_RDWR is 2.
+    target == std::path::Path::new("/dev/null") && flags.is_some_and(|f| f & 3 == 2)
+}
+
+/// The message for output that could not be written, naming the input it was for.
+fn write_failed(e: io::Error, source: &str) -> String {
+    format!("cannot write to standard output: {e}; stopped at {source}")
+}
+
 fn annotate(args: Annotate) -> Result<bool, String> {
+    // Before any work: output that cannot be written stops the run at once.
+    let mut out = stdout()?;
     let dict = load_dictionary(&args.dicts)?;
     let tifa = Analyzer::new(dict).map_err(|e| e.to_string())?;
     let files = if args.files.is_empty() {
@@ -308,71 +313,73 @@ fn annotate(args: Annotate) -> Result<bool, String> {
     } else {
         args.files
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
     let mut ok = true;
     let mut html = String::new();
     if matches!(args.format, Format::Csv) {
         out.write_all(output::CSV_HEADER.as_bytes())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| write_failed(e, "the CSV header"))?;
     }
+    let options = tifa::Options {
+        sensitivity: args.sensitivity.into(),
+        ..Default::default()
+    };
     for name in &files {
-        let source = if name == "-" {
-            "<stdin>"
-        } else {
-            name.as_str()
-        };
-        let result = read_input(name).and_then(|text| {
-            let report = tifa
-                .analyze_with(&text, args.sensitivity.into())
-                .map_err(|e| format!("{source}: {e}"))?;
-            Ok((text, report))
-        });
-        let (text, report) = match result {
-            Ok(r) => r,
+        let source = input::shown(name);
+        let text = match input::read_text(name) {
+            Ok(text) => text,
             Err(message) => {
                 eprintln!("tifa: {message}");
                 ok = false;
                 continue;
             }
         };
-        let rendered = match args.format {
-            Format::Json => {
-                let mut value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
-                if let Some(obj) = value.as_object_mut() {
-                    obj.insert("source".into(), source.into());
-                }
-                let mut line = serde_json::to_string(&value).map_err(|e| e.to_string())?;
-                line.push('\n');
-                line
+        let report = match tifa.analyze_lazy(&text, options) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("tifa: {source}: {e}");
+                ok = false;
+                continue;
             }
-            Format::Text => {
-                let body = output::text(&text, &report, tifa.dictionary());
+        };
+        // Each report is written as it is made (the matches one at a time), and a write that
+        // fails (a closed pipe, a full disk) stops the run at once.
+        let written = match args.format {
+            Format::Json => json::write_report(&mut out, source, &report),
+            Format::Text => (|| {
                 if files.len() > 1 {
-                    format!("══ {source} ══\n{body}\n")
-                } else {
-                    body
+                    writeln!(out, "══ {source} ══")?;
                 }
-            }
-            Format::Csv => output::csv_rows(source, &report),
+                let parts = output::TextParts {
+                    terms: &report.terms,
+                    candidates: &report.candidates,
+                };
+                output::write_text(&mut out, &text, report.matches(), parts, tifa.dictionary())?;
+                if files.len() > 1 {
+                    writeln!(out)?;
+                }
+                Ok(())
+            })(),
+            Format::Csv => report
+                .matches()
+                .try_for_each(|m| out.write_all(output::csv_row(source, &m).as_bytes())),
             Format::Html => {
+                let report = report.into_report();
                 html.push_str(&output::html_section(
                     source,
                     &text,
                     &report,
                     tifa.dictionary(),
                 ));
-                continue;
+                Ok(())
             }
         };
-        out.write_all(rendered.as_bytes())
-            .map_err(|e| e.to_string())?;
+        written.map_err(|e| write_failed(e, source))?;
     }
     if matches!(args.format, Format::Html) && !html.is_empty() {
         out.write_all(output::html_document(&html).as_bytes())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| write_failed(e, "the HTML document"))?;
     }
-    out.flush().map_err(|e| e.to_string())?;
+    out.flush().map_err(|e| write_failed(e, "the end"))?;
     Ok(ok)
 }
 
@@ -385,7 +392,7 @@ fn dict(cmd: DictCommand) -> Result<bool, String> {
         } => {
             let mut texts = Vec::new();
             for f in &files {
-                texts.push((f.clone(), read_input(f)?));
+                texts.push((f.clone(), input::read(f)?));
             }
             let refs: Vec<(&str, &str)> = texts
                 .iter()
@@ -513,6 +520,11 @@ fn write_forms(out: &mut impl Write, e: &tifa::Entry) -> io::Result<()> {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Every command reports on standard output: a closed one is an error before any work.
+    if stdout_was_closed() {
+        eprintln!("tifa: cannot write to standard output: it was closed when tifa started, so the output would be lost");
+        return ExitCode::from(1);
+    }
     let result = match cli.command {
         Command::Annotate(a) => annotate(a),
         Command::Dict(d) => dict(d),

@@ -335,3 +335,169 @@ fn the_cli_writes_both_parts() {
     assert_eq!(std::fs::read(dir.join("tifa.cards.bin")).unwrap(), cards);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Regression (issue 14, item 6): with its standard output closed, `annotate` analysed
+/// everything and exited 0, the report lost.
+#[test]
+fn item6_closed_stdout_is_an_error_before_any_work() {
+    let file = temp_file("closed.txt", "两个维护".as_bytes());
+    let dict = temp_file("closed.toml", "[[term]]\nid = \"my-slogan\"\nzh = \"三个测试\"\npinyin = \"sān gè cèshì\"\nen = \"Three Tests\"\ncategory = \"local\"\nsince = 2024\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2024\"]\n".as_bytes());
+    for args in [
+        &["annotate"][..],
+        &["dict", "check"],
+        &["dict", "list", "--dict"],
+    ] {
+        let file = if args[0] == "annotate" { &file } else { &dict };
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg("exec \"$0\" \"$@\" >&-")
+            .arg(env!("CARGO_BIN_EXE_tifa"))
+            .args(args)
+            .arg(file)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write to standard output"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+/// Regression (issue 14, item 6): output that cannot be written (a full disk, a pipe whose
+/// reader left) stops the run with a message naming the input, and a non-zero exit.
+#[test]
+fn item6_failed_output_exits_nonzero_with_a_message() {
+    let a = temp_file("many-a.txt", "两个维护。".repeat(40_000).as_bytes());
+    let b = temp_file("many-b.txt", "两个维护。".repeat(40_000).as_bytes());
+    for format in ["json", "csv", "text"] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_tifa"))
+            .args(["annotate", "--format", format])
+            .arg(&a)
+            .arg(&b)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{format}: {stderr}");
+        assert!(
+            stderr.contains("cannot write to standard output") && stderr.contains("many-a.txt"),
+            "{format}: stops at the first file: {stderr}"
+        );
+        // A pipe whose reader has gone.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+            .args(["annotate", "--format", format])
+            .arg(&a)
+            .arg(&b)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{format}: {stderr}");
+        assert!(stderr.contains("Broken pipe"), "{format}: {stderr}");
+    }
+}
+
+/// Regression (issue 14, item 10): a UTF-16 file without a byte order mark was read as UTF-8
+/// with NUL bytes: no match, exit 0, no warning. It is now read as UTF-16, with a note.
+#[test]
+fn item10_utf16_without_a_mark_is_read_with_a_note() {
+    let text = "Officials must achieve the “two upholds”.\n";
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let path = temp_file("utf16.txt", &bytes);
+    let out = tifa(&["annotate", path.to_str().unwrap()], None);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("read as UTF-16LE (no byte order mark)"),
+        "{stderr}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["matches"][0]["id"], "two-upholds");
+}
+
+/// Regression (issue 14, item 10): an empty dictionary file was "empty input, nothing to
+/// annotate".
+#[test]
+fn item10_empty_dictionary_file_gets_a_dictionary_message() {
+    let path = temp_file("empty-dict.toml", b"\n");
+    for args in [&["annotate", "--dict"][..], &["dict", "check"]] {
+        let mut args = args.to_vec();
+        args.push(path.to_str().unwrap());
+        let out = tifa(&args, Some(b"two upholds"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("empty-dict.toml: holds no [[term]] entries"),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            !stderr.contains("nothing to annotate"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+/// Issue 14, item 5: the report is written as it is made; peak memory stays a small multiple
+/// of the input. Compared by size, not by an absolute figure: 4× the matches may take at most
+/// about 5× the memory, and at most 24 bytes per byte of input (a whole JSON tree took over 100).
+#[test]
+fn item5_memory_grows_with_the_input_not_the_json_tree() {
+    let Ok(time) = Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("%M")
+        .arg("true")
+        .output()
+    else {
+        return; // no GNU time here
+    };
+    if !time.status.success() {
+        return;
+    }
+    let rss = |copies: usize| -> u64 {
+        let path = temp_file(
+            &format!("dense-{copies}.txt"),
+            "两个维护，".repeat(copies).as_bytes(),
+        );
+        let out = Command::new("/usr/bin/time")
+            .args([
+                "-f",
+                "%M",
+                env!("CARGO_BIN_EXE_tifa"),
+                "annotate",
+                "--format",
+                "json",
+            ])
+            .arg(&path)
+            .stdout(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        stderr
+            .lines()
+            .last()
+            .unwrap()
+            .trim()
+            .parse::<u64>()
+            .unwrap()
+    };
+    let (small, large) = (rss(250_000), rss(1_000_000));
+    // 1,000,000 copies are 15 MB of text and 1,000,000 matches.
+    assert!(
+        large < 15_000 * 24,
+        "15 MB of dense input took {large} KB (more than 24× the input)"
+    );
+    assert!(
+        large <= small * 5,
+        "4× the input took {small} KB → {large} KB"
+    );
+}

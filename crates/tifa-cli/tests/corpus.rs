@@ -220,7 +220,10 @@ fn folders_of_files_dated_by_name_and_unreadable_files_named() {
         .collect();
     assert_eq!(periods, vec![("2019", "characters"), ("2021", "words")]);
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("gbk.txt: it is not UTF-8 (byte 0)"), "{err}");
+    assert!(
+        err.contains("gbk.txt: not valid UTF-8 (line 1, byte 0)"),
+        "{err}"
+    );
     assert!(err.contains("dates from the file name 2"), "{err}");
     assert!(
         !err.contains("image.png"),

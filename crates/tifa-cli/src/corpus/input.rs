@@ -228,8 +228,8 @@ fn collect(path: &Path, out: &mut VecDeque<(PathBuf, bool)>, top: bool) -> io::R
     Ok(())
 }
 
-/// A plain file as one document: UTF-8 (a BOM is dropped) or UTF-16 with a BOM; its date from
-/// its name, else its modification time.
+/// A plain file as one document, decoded as `tifa annotate` decodes files; its date from its
+/// name, else its modification time.
 fn text_document(path: &Path) -> Result<Document, String> {
     let mut bytes = Vec::new();
     File::open(path)
@@ -244,7 +244,15 @@ fn text_document(path: &Path) -> Result<Document, String> {
             tifa::MAX_TEXT_BYTES >> 20
         ));
     }
-    let text = decode(bytes)?;
+    // The same decoding as `tifa annotate` (UTF-8, UTF-16 with or without a byte order mark).
+    let shown = path.display().to_string();
+    let text = crate::input::decode(&shown, bytes)
+        .map(|d| d.text)
+        .map_err(|e| {
+            e.strip_prefix(&format!("{shown}: "))
+                .unwrap_or(&e)
+                .to_string()
+        })?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -267,36 +275,6 @@ fn text_document(path: &Path) -> Result<Document, String> {
         text,
         meta: Map::new(),
     })
-}
-
-/// Bytes as text: UTF-8 (BOM dropped) or UTF-16 with a BOM; anything else is refused, naming
-/// the first bad byte.
-fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    let utf16 = |b: &[u8], le: bool| -> Result<String, String> {
-        let units: Vec<u16> = b
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        String::from_utf16(&units).map_err(|_| "it is UTF-16 with unpaired surrogates".to_string())
-    };
-    match bytes.as_slice() {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => {
-            String::from_utf8(rest.to_vec()).map_err(|e| not_utf8(e.utf8_error().valid_up_to() + 3))
-        }
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
-        _ => String::from_utf8(bytes).map_err(|e| not_utf8(e.utf8_error().valid_up_to())),
-    }
-}
-
-fn not_utf8(at: usize) -> String {
-    format!("it is not UTF-8 (byte {at}): convert it first, e.g. `iconv -f GB18030 -t UTF-8`, or open it in the page, which detects GB18030, Big5 and others")
 }
 
 /// A JSON Lines record: an object with a string `text`; `id` and `date` (strings or numbers)
@@ -489,15 +467,5 @@ mod tests {
                 (got, want) => panic!("{line}: {got:?} vs {want:?}"),
             }
         }
-    }
-
-    #[test]
-    fn decoding() {
-        assert_eq!(decode(b"\xEF\xBB\xBFhi".to_vec()).unwrap(), "hi");
-        assert_eq!(decode(vec![0xFF, 0xFE, b'h', 0, b'i', 0]).unwrap(), "hi");
-        assert_eq!(decode(vec![0xFE, 0xFF, 0, b'h', 0, b'i']).unwrap(), "hi");
-        assert!(decode(vec![b'a', 0xB5, 0xB3])
-            .unwrap_err()
-            .contains("byte 1"));
     }
 }

@@ -3,7 +3,9 @@
 // Headless Chromium via tests/browser/harness.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './harness.mjs';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, WWW } from './harness.mjs';
 import { suite, open, occurrences } from './fixtures/node-helpers.mjs';
 
 const STRICT_OK = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'";
@@ -104,8 +106,9 @@ for (const [name, server, path, opts, re] of FAILURES) {
 test('tifa on another origin without CORS on pkg/: one warning that names CORS and the header', async () => {
   // A second server (another port: another origin) that shares the scripts but not pkg/.
   const cors = { 'Access-Control-Allow-Origin': '*' };
-  const scripts = ['/embed.js', '/lib/engine.js', '/lib/highlight.js', '/lib/tooltip.js', '/lib/mark.js', '/lib/card.js',
-    '/pkg/tifa.js', '/vendor/floating-ui.dom.browser.min.mjs', '/vendor/floating-ui.core.browser.min.mjs'];
+  // Every module the embed may import (all of lib/ and vendor/), so only pkg/'s data lacks CORS.
+  const scripts = ['/embed.js', '/pkg/tifa.js', ...readdirSync(join(WWW, 'lib')).map((f) => `/lib/${f}`),
+    ...readdirSync(join(WWW, 'vendor')).map((f) => `/vendor/${f}`)];
   const other = await startServer({ headers: Object.fromEntries(scripts.map((p) => [p, cors])) });
   try {
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cors</title>

@@ -30,6 +30,9 @@ const tabStops = (page) => page.$$eval('#output [tabindex="0"]', (ms) => ms.leng
 const tipOpen = (page) => page.evaluate(() => !!document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open'));
 const waitTip = (page, open) => page.waitForFunction((o) => !!document.querySelector('[data-tifa-tooltip-host]')?.hasAttribute('data-open') === o, open, { timeout: 10_000 });
 
+/** Waits until Enter's pin has moved focus into the card (after it is positioned). */
+const focusInCard = (page) => page.waitForFunction(() => document.querySelector('[data-tifa-tooltip-host]')?.shadowRoot.activeElement != null, null, { timeout: 10_000 });
+
 async function textPage() {
   const page = await openPage(browser, server.url + '/index.html');
   await fillText(page, TEXT);
@@ -113,6 +116,7 @@ test('Tab past a pinned card\'s last control closes it and returns focus to its 
   await page.keyboard.press('Enter');
   await waitTip(page, true);
   assert.ok(await page.evaluate(() => document.querySelector('[data-tifa-tooltip-host]').getAttribute('role') === 'dialog'));
+  await focusInCard(page);
   const controls = await page.evaluate(() => [...document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelectorAll('button, a[href]')]
     .filter((b) => !b.hidden && b.offsetParent !== null).length);
   let closed = false;
@@ -133,6 +137,7 @@ test('Shift+Tab before a pinned card\'s first control closes it and returns focu
   await tabIntoText(page);
   await page.keyboard.press('Enter');
   await waitTip(page, true);
+  await focusInCard(page);
   let closed = false;
   for (let i = 0; i < 12 && !closed; i++) {
     await page.keyboard.press('Shift+Tab');

@@ -203,6 +203,23 @@ test('the header says what the page is for, above the fold', async () => {
   await page.close();
 });
 
+// Issue 14, item 10: `?sample=` accepted data: and cross-origin URLs (attacker text shown as a sample).
+const foreignSamples = [
+  ['a data: URL', 'data:text/plain,the Two Upholds, says a stranger'],
+  ['another site', 'http://127.0.0.2:9/evil.txt'],
+  ['a path out of samples/', '../index.html'],
+];
+for (const [name, sample] of foreignSamples) {
+  test(`?sample= refuses ${name} and shows nothing from it`, async () => {
+    const page = await openPage(browser, `${server.url}/index.html?sample=${encodeURIComponent(sample)}`);
+    await page.waitForFunction(() => !document.getElementById('error').hidden);
+    assert.match(await page.$eval('#error', (el) => el.textContent), /^Not a sample of this page: /);
+    assert.equal(await page.evaluate(() => window.tifaPage.text), '');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
 // Issue 11, item 14: a text pasted before the page's script had run was ignored until typed
 // again.
 test('a text in the box before the page\'s script runs is analysed when it does', async () => {

@@ -18,12 +18,13 @@ export function saveText(body, mime, filename, doc = document) {
 }
 
 /**
- * A size for people: 1536 -> '1.5 KB', 10485760 -> '10.0 MB' (binary units, SI-style names).
+ * A size for people, in binary units named as such (the CLI's messages say MiB too):
+ * 1536 -> '1.5 KiB', 10485760 -> '10.0 MiB'.
  *
- * @example formatBytes(10 * 1024 * 1024) // '10.0 MB'
+ * @example formatBytes(10 * 1024 * 1024) // '10.0 MiB'
  */
 export function formatBytes(n) {
   if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }

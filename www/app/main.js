@@ -366,8 +366,20 @@ samples.then((list) => {
     ui.sample.append(o);
   }
 });
+/**
+ * A sample is one of the page's own files (a plain name under samples/): `?sample=` must not
+ * show text from a `data:` URL or another site as if it were ours (issue 14, item 10).
+ */
+function isSampleName(file) {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*\.txt$/.test(String(file)) && !String(file).includes('..');
+}
+
 async function loadSample(file) {
   if (!file) return;
+  if (!isSampleName(file)) {
+    showError(`Not a sample of this page: ${String(file).slice(0, 80)}. Samples are the files listed under "Sample".`);
+    return;
+  }
   state.pending = true;
   try {
     const res = await fetch(new URL(file, samplesUrl));

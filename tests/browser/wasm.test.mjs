@@ -99,6 +99,22 @@ test('custom dictionary errors are positioned JS errors (full module)', () => {
     (err) => err instanceof Error && err.message.startsWith('mine.toml:3:'));
 });
 
+// Issue 14, item 4: a custom dictionary over the budget is a clear JS error, not an OOM trap
+// (after which free() threw "…while it was borrowed"); the module stays usable.
+const overBudget = [
+  ['forms nested 200 deep', `[[term]]\nid = "nest"\nzh = "测试乙"\npinyin = "cè shì"\nen = "Nest"\ncategory = "local"\nsince = 2024\ngloss = "g"\nexplanation = "x"\nsources = ["Doc, 2024"]\nforms = [${Array.from({ length: 199 }, (_, k) => `{ text = "${'中'.repeat(k + 2)}", kind = "official" }`).join(', ')}]\n`, /at most 16 may/],
+  ['a one-character form', '[[term]]\nid = "one"\nzh = "测试丙"\npinyin = "cè shì"\nen = "One"\ncategory = "local"\nsince = 2024\ngloss = "g"\nexplanation = "x"\nsources = ["Doc, 2024"]\nforms = [{ text = "中", kind = "official" }]\n', /one character/],
+  ['a form with U+202E', '[[term]]\nid = "bidi"\nzh = "测试丁"\npinyin = "cè shì"\nen = "Bidi \u202e"\ncategory = "local"\nsince = 2024\ngloss = "g"\nexplanation = "x"\nsources = ["Doc, 2024"]\n', /bidi|U\+202E|direction/i],
+];
+for (const [name, toml, re] of overBudget) {
+  test(`a custom dictionary with ${name} is refused with a clear error; the module still works (full module)`, () => {
+    assert.throws(() => full.Tifa.fromDictionary(toml, 'mine.toml'), (err) => err instanceof Error && re.test(err.message) && err.message.startsWith('mine.toml'));
+    const t = full.Tifa.fromDictionary('[[term]]\nid = "ok"\nzh = "测试甲"\npinyin = "cè shì"\nen = "Fine Test"\ncategory = "local"\nsince = 2024\ngloss = "g"\nexplanation = "x"\nsources = ["Doc, 2024"]\n', 'ok.toml');
+    assert.equal(t.analyze('a Fine Test').matches.length, 1);
+    t.free();
+  });
+}
+
 test('a custom dictionary adds terms, or stands alone (full module)', () => {
   const toml = '[[term]]\nid = "my-slogan"\nzh = "三个测试"\npinyin = "sān gè cèshì"\nen = "Three Tests"\ncategory = "local"\nsince = 2024\ngloss = "g"\nexplanation = "x"\nsources = ["Doc, 2024"]\n';
   const t = full.Tifa.withDictionary(toml, 'mine.toml');

@@ -1,13 +1,13 @@
 // Links from each card (issue 11, "expected and missing"): to the entry's own page (#term/<id>)
 // and "Report a problem with this entry" (lib/feedback.js, address set at build time by
 // scripts/site-config.py). Node units and headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, ROOT } from './harness.mjs';
-import { openPage, fillText, tooltipShown } from './page-helpers.mjs';
+import { ROOT } from './harness.mjs';
+import { openPage, fillText, tooltipShown, pageSuite } from './page-helpers.mjs';
 import { problemUrl, DEFAULT_REPORT_TEMPLATE } from '../../www/lib/feedback.js';
 
 const ENTRY = { id: 'two-upholds', zh: '两个维护', en: 'Two Upholds', file: 'leadership.toml' };
@@ -52,18 +52,10 @@ for (const c of configs) {
   });
 }
 
-let server; let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = pageSuite();
 
 test('a card links to its entry page and to a pre-filled report with the dictionary version; the reader\'s text stays out of it', async () => {
-  const page = await openPage(browser, server.url + '/index.html');
+  const page = await openPage(t.browser, t.server.url + '/index.html');
   await page.evaluate(() => window.tifaPage.cards());
   await fillText(page, 'The plenum stressed the Two Upholds.');
   await page.hover('#output mark[data-tifa-term="two-upholds"]');

@@ -1,9 +1,8 @@
 // "Copy with footnotes" and "Print with glossary" (issue 11, "expected and missing"): node units
 // of www/app/footnotes.js, then the page in headless Chromium (clipboard, print media).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch } from './harness.mjs';
-import { openPage, fillText } from './page-helpers.mjs';
+import { openPage, fillText, pageSuite } from './page-helpers.mjs';
 import { withFootnotes, numberTerms } from '../../www/app/footnotes.js';
 
 const ENTRIES = {
@@ -35,21 +34,13 @@ test('numberTerms: one number per entry', () => {
   assert.equal(byId.get('two-upholds'), 2);
 });
 
-let server; let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = pageSuite();
 
 const TEXT = 'The plenum stressed the Two Upholds.\nCadres held a democratic life meeting on the Two Upholds.';
 
 test('"Copy with footnotes" puts rich HTML and plain text with numbered notes on the clipboard', async () => {
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  const page = await openPage(browser, server.url + '/index.html');
+  await t.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.server.url });
+  const page = await openPage(t.browser, t.server.url + '/index.html');
   await fillText(page, TEXT);
   const terms = await page.$$eval('#report .term-step', (bs) => bs.length);
   await page.click('#copy-notes');
@@ -66,7 +57,7 @@ test('"Copy with footnotes" puts rich HTML and plain text with numbered notes on
 });
 
 test('print shows a glossary after the text, numbered as the highlights are', async () => {
-  const page = await openPage(browser, server.url + '/index.html');
+  const page = await openPage(t.browser, t.server.url + '/index.html');
   await page.evaluate(() => window.tifaPage.cards());
   await fillText(page, TEXT);
   await page.waitForFunction(() => import('/app/footnotes.js').then(() => true));

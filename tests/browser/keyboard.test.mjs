@@ -1,20 +1,11 @@
 // Keyboard use of the page (issue 11, item 4): the highlighted text is one tab stop with n/p,
 // arrow, Home and End keys between terms; a pinned card is a non-modal dialog that Tab leaves
 // back to its highlight; a card whose highlight is edited away closes. Headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch } from './harness.mjs';
-import { openPage, fillText, settled } from './page-helpers.mjs';
+import { openPage, fillText, settled, pageSuite } from './page-helpers.mjs';
 
-let server; let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = pageSuite();
 
 // Six terms, in this order: 两个维护 is in the text twice.
 const TEXT = 'The plenum stressed the Two Upholds and the four consciousnesses. '
@@ -34,7 +25,7 @@ const waitTip = (page, open) => page.waitForFunction((o) => !!document.querySele
 const focusInCard = (page) => page.waitForFunction(() => document.querySelector('[data-tifa-tooltip-host]')?.shadowRoot.activeElement != null, null, { timeout: 10_000 });
 
 async function textPage() {
-  const page = await openPage(browser, server.url + '/index.html');
+  const page = await openPage(t.browser, t.server.url + '/index.html');
   await fillText(page, TEXT);
   return page;
 }

@@ -1,9 +1,8 @@
 // The report says which language and Chinese script the text is in, and why the density has its
 // unit (issue 11, "expected and missing"). Node units of www/app/language.js, then the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch } from './harness.mjs';
-import { openPage, fillText } from './page-helpers.mjs';
+import { openPage, fillText, pageSuite } from './page-helpers.mjs';
 import { detectLanguage, languageLabel, scriptCharacters } from '../../www/app/language.js';
 
 const ENTRIES = [
@@ -33,15 +32,7 @@ test('scriptCharacters: only characters that differ, none that occur in both scr
   assert.ok(!sets.simplified.has('全') && !sets.traditional.has('全'));
 });
 
-let server; let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = pageSuite();
 
 const pageCases = [
   { name: 'traditional Chinese', text: '會議強調，全黨必須堅決做到「兩個維護」，推進全面從嚴治黨。', line: /^Language: Chinese \(traditional script\)\. Density is per 1,000 Chinese characters/, lang: 'zh-Hant' },
@@ -50,7 +41,7 @@ const pageCases = [
 ];
 for (const c of pageCases) {
   test(`the report names the language and script of ${c.name} text, and the output's lang follows`, async () => {
-    const page = await openPage(browser, server.url + '/index.html');
+    const page = await openPage(t.browser, t.server.url + '/index.html');
     await fillText(page, c.text);
     assert.match(await page.$eval('#report .report-language', (el) => el.textContent), c.line);
     assert.equal(await page.$eval('#output', (el) => el.lang), c.lang);

@@ -2,7 +2,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
-import { ROOT, WWW } from './harness.mjs';
+import { before, after } from 'node:test';
+import { ROOT, WWW, startServer, launch } from './harness.mjs';
 
 /** Where the page's sample texts are (copied from tests/samples by make build, or our own). */
 export const SAMPLES = join(WWW, 'samples');
@@ -103,4 +104,21 @@ export function tooltipShown(page) {
     const p = h && h.hasAttribute('data-open') && h.shadowRoot.querySelector('.tifa-tip');
     return !!p && getComputedStyle(p).visibility === 'visible';
   });
+}
+
+/**
+ * One static server and one headless Chromium for a test file, started before its tests and
+ * closed after them: `const t = pageSuite();` then `openPage(t.browser, t.server.url + '/')`.
+ */
+export function pageSuite() {
+  const t = { server: null, browser: null };
+  before(async () => {
+    t.server = await startServer();
+    t.browser = await launch();
+  });
+  after(async () => {
+    await t.browser?.close();
+    await t.server?.close();
+  });
+  return t;
 }

@@ -1,19 +1,10 @@
 // Keeping and sharing work (issue 11, "expected and missing"): share links that carry the text
-// in the URL fragment, drafts kept in the browser, the Clear button. Headless Chromium.
-import { test, before, after } from 'node:test';
+// in the URL fragment, drafts kept in the t.browser, the Clear button. Headless Chromium.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch } from './harness.mjs';
-import { openPage, fillText, settled, highlights } from './page-helpers.mjs';
+import { openPage, fillText, settled, highlights, pageSuite } from './page-helpers.mjs';
 
-let server; let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = pageSuite();
 
 const roundTrips = [
   { name: 'English', text: 'The plenum stressed the Two Upholds.' },
@@ -23,7 +14,7 @@ const roundTrips = [
   { name: 'a non-default sensitivity', text: 'the core', sensitivity: 'all' },
 ];
 test('share fragments: the text and its sensitivity come back exactly (table)', async () => {
-  const page = await openPage(browser, server.url + '/index.html');
+  const page = await openPage(t.browser, t.server.url + '/index.html');
   for (const c of roundTrips) {
     const got = await page.evaluate(async ({ text, sensitivity }) => {
       const m = await import('/app/share.js');
@@ -45,13 +36,13 @@ const damaged = [
 ];
 for (const c of damaged) {
   test(`a damaged share link (${c.name}) says so and changes nothing`, async () => {
-    const page = await openPage(browser, server.url + '/index.html');
+    const page = await openPage(t.browser, t.server.url + '/index.html');
     let fragment = c.fragment;
     if (c.cut) {
       fragment = '#' + await page.evaluate(async () => (await import('/app/share.js')).shareFragment('The plenum stressed the Two Upholds. '.repeat(50)));
       fragment = fragment.slice(0, Math.floor(fragment.length / 2));
     }
-    await page.goto(server.url + '/index.html' + fragment);
+    await page.goto(t.server.url + '/index.html' + fragment);
     await page.waitForFunction(() => !document.getElementById('error').hidden);
     assert.match(await page.$eval('#error', (el) => el.textContent), /^Could not open this link: the link is damaged/);
     assert.equal(await page.$eval('#text', (el) => el.value), '');
@@ -62,7 +53,7 @@ for (const c of damaged) {
 
 test('"Copy a link" gives a link that reopens the same text, highlights and sensitivity; the server never sees the text', async () => {
   const requested = [];
-  const page = await openPage(browser, server.url + '/index.html');
+  const page = await openPage(t.browser, t.server.url + '/index.html');
   await page.selectOption('#sensitivity', 'all');
   const TEXT = 'The core of the leadership: the Two Upholds and the two establishments.';
   await fillText(page, TEXT);
@@ -70,10 +61,10 @@ test('"Copy a link" gives a link that reopens the same text, highlights and sens
   await page.click('#share');
   await page.waitForFunction(() => /Link copied|did not let the page copy/.test(document.getElementById('share-status').textContent));
   const link = await page.$eval('#share-link', (el) => el.value);
-  assert.ok(link.startsWith(server.url + '/index.html#text='), link);
+  assert.ok(link.startsWith(t.server.url + '/index.html#text='), link);
   await page.close();
 
-  const other = await browser.newPage();
+  const other = await t.browser.newPage();
   other.on('request', (r) => requested.push(r.url()));
   await other.goto(link);
   await other.waitForFunction(() => window.tifaPage && window.tifaPage.text.length > 0);
@@ -86,7 +77,7 @@ test('"Copy a link" gives a link that reopens the same text, highlights and sens
   await other.close();
 
   // Someone with a draft of their own opens the link: the draft is one click away.
-  const mine = await openPage(browser, server.url + '/index.html');
+  const mine = await openPage(t.browser, t.server.url + '/index.html');
   await fillText(mine, 'My own notes on the four consciousnesses.');
   await mine.waitForFunction(() => JSON.parse(localStorage.getItem('tifa-draft') || '{}').text === 'My own notes on the four consciousnesses.');
   await mine.goto(link);
@@ -98,7 +89,7 @@ test('"Copy a link" gives a link that reopens the same text, highlights and sens
 });
 
 test('a text too long for a link is refused with a message', async () => {
-  const page = await openPage(browser, server.url + '/index.html');
+  const page = await openPage(t.browser, t.server.url + '/index.html');
   // Random letters do not compress: about 2.4 MB of base64url.
   await page.evaluate(() => {
     const a = new Uint8Array(1_800_000);
@@ -113,11 +104,11 @@ test('a text too long for a link is refused with a message', async () => {
 });
 
 test('the draft comes back after a reload; unticking "Keep my text" forgets it; Clear empties it', async () => {
-  const page = await openPage(browser, server.url + '/index.html');
+  const page = await openPage(t.browser, t.server.url + '/index.html');
   await fillText(page, 'A draft about the Two Upholds.');
   await page.waitForFunction(() => localStorage.getItem('tifa-draft') !== null);
   // Reload without the helper's storage clean-up.
-  const again = await openPage(browser, server.url + '/index.html', { keepStorage: true });
+  const again = await openPage(t.browser, t.server.url + '/index.html', { keepStorage: true });
   await again.waitForFunction(() => window.tifaPage.text.length > 0);
   await settled(again);
   assert.equal(await again.$eval('#text', (el) => el.value), 'A draft about the Two Upholds.');
@@ -132,7 +123,7 @@ test('the draft comes back after a reload; unticking "Keep my text" forgets it; 
   await again.uncheck('#keep-draft');
   await again.fill('#text', 'Not to be kept.');
   await settled(again);
-  const third = await openPage(browser, server.url + '/index.html', { keepStorage: true });
+  const third = await openPage(t.browser, t.server.url + '/index.html', { keepStorage: true });
   assert.equal(await third.$eval('#keep-draft', (el) => el.checked), false);
   assert.equal(await third.$eval('#text', (el) => el.value), '');
   assert.equal(await third.evaluate(() => localStorage.getItem('tifa-draft')), null);

@@ -1,13 +1,13 @@
 // Word lists and category browsing in the glossary (issue 11): the CSV and Anki builders of
 // www/app/wordlist.js in node (table-driven), then the glossary's category filter, its URL
 // state, the word-list downloads, the read view's Anki export and axe-core in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, ROOT } from './harness.mjs';
-import { openPage, fillText, parseCsv } from './page-helpers.mjs';
+import { ROOT } from './harness.mjs';
+import { openPage, fillText, parseCsv, pageSuite } from './page-helpers.mjs';
 import {
   wordlistCsv, wordlistAnki, wordlistRow, otherRenderings, ankiField, ankiTag, wordlistFilename,
   WORDLIST_COLUMNS, ANKI_COLUMNS,
@@ -189,16 +189,8 @@ test('glossary URL state: other fragments are not the list; a malformed escape i
   assert.deepEqual(parseGlossaryHash('#glossary?q=%'), { category: '', q: '%' });
 });
 
-// ---- in the browser -----------------------------------------------------------------------------
-let server; let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// ---- in the t.browser -----------------------------------------------------------------------------
+const t = pageSuite();
 
 /** The ids the list shows, in order. */
 const listedIds = (page) => page.$$eval('#glossary-results a[href^="#term/"]', (as) => as.map((a) => decodeURIComponent(a.getAttribute('href').slice(6))));
@@ -207,7 +199,7 @@ const countText = (page) => page.$eval('#glossary-count', (p) => p.textContent);
 const countSays = (page, re) => page.waitForFunction((src) => new RegExp(src).test(document.getElementById('glossary-count').textContent), re.source);
 /** Opens the glossary at `hash` with the card fields loaded and listed (pinyin shows). */
 async function glossary(hash = '#glossary') {
-  const page = await openPage(browser, server.url + '/index.html' + hash);
+  const page = await openPage(t.browser, t.server.url + '/index.html' + hash);
   await page.evaluate(() => window.tifaPage.cards());
   await page.waitForSelector('#glossary-results .g-py');
   return page;
@@ -289,7 +281,7 @@ test('the list survives a reload through the URL, and #term/<id> links still rou
   assert.deepEqual(parseGlossaryHash(new URL(page.url()).hash), { category: 'leadership', q: 'core' });
   assert.deepEqual(await listedIds(page), before);
   // A heading of the grouped list is a link to its category.
-  await page.goto(server.url + '/index.html#glossary');
+  await page.goto(t.server.url + '/index.html#glossary');
   await countSays(page, /by category/);
   await page.click('#glossary-results h2 a[href="#glossary?category=history"]');
   await countSays(page, /in History\.$/);
@@ -305,7 +297,7 @@ async function wordlist(page, format) {
 
 test('export CSV: the rows are the listed entries, in order, with every field (waits for the card fields)', async () => {
   // Straight from the URL, without waiting for the card fields: the export waits for them.
-  const page = await openPage(browser, server.url + '/index.html#glossary?category=discipline');
+  const page = await openPage(t.browser, t.server.url + '/index.html#glossary?category=discipline');
   await countSays(page, /in Discipline\.$/);
   const { name, body } = await wordlist(page, 'csv');
   const ids = await listedIds(page);
@@ -355,7 +347,7 @@ test('export Anki: a file Anki imports, one note of the declared columns per lis
 });
 
 test('export with nothing listed says so and saves nothing', async () => {
-  const page = await openPage(browser, server.url + '/index.html#glossary?q=zzzz-nothing');
+  const page = await openPage(t.browser, t.server.url + '/index.html#glossary?q=zzzz-nothing');
   await countSays(page, /“zzzz-nothing”/);
   let downloads = 0;
   page.on('download', () => { downloads += 1; });
@@ -366,7 +358,7 @@ test('export with nothing listed says so and saves nothing', async () => {
 });
 
 test('the read view exports the terms found as an Anki word list, in order of first appearance', async () => {
-  const page = await openPage(browser, server.url + '/index.html');
+  const page = await openPage(t.browser, t.server.url + '/index.html');
   const text = 'The plenum stressed the Two Upholds, the democratic life meeting and, again, the two upholds.';
   await fillText(page, text);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="anki"]')]);
@@ -391,7 +383,7 @@ const AXE_CASES = [
 for (const scheme of ['light', 'dark']) {
   for (const [name, hash, ready] of AXE_CASES) {
     test(`axe-core: no serious or critical violations on the ${name} (${scheme})`, async () => {
-      const page = await openPage(browser, server.url + '/index.html' + hash);
+      const page = await openPage(t.browser, t.server.url + '/index.html' + hash);
       await page.emulateMedia({ colorScheme: scheme });
       await page.evaluate(() => window.tifaPage.cards());
       await ready(page);

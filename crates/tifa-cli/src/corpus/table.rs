@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
 
 use serde_json::{json, Map, Value};
+// The CSV rule of `tifa annotate` (RFC 4180 quoting; formula cells defused).
+use tifa::output::csv_field;
 use tifa::{Kind, Report};
 
 /// The kinds, in the columns' order (as `Kind::ALL`).
@@ -326,20 +328,7 @@ fn write_row(
     }
 }
 
-/// RFC 4180 quoting, and a leading `'` for fields a spreadsheet would read as a formula (the
-/// same rule as `tifa annotate --format csv`).
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
+
 
 #[cfg(test)]
 mod tests {

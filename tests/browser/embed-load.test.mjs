@@ -166,6 +166,22 @@ test('custom dictionary: data-tifa-dictionary adds terms; a broken one falls bac
   await bad.page.close();
 });
 
+// Issue 14, item 4: a custom dictionary over the budget (forms nested 200 deep made the host
+// freeze for one 8.7 s task, or an OOM trap) is one clear warning, and the built-in dictionary
+// still highlights.
+test('custom dictionary over the budget: one warning naming the limit, built-in terms still highlighted', async () => {
+  const forms = Array.from({ length: 199 }, (_, k) => `{ text = "${'中'.repeat(k + 2)}", kind = "official" }`).join(', ');
+  const toml = `[[term]]\nid = "nest"\nzh = "测试乙"\npinyin = "cè shì"\nen = "Nest"\ncategory = "local"\nsince = 2024\ngloss = "g"\nexplanation = "x"\nsources = ["Doc, 2024"]\nforms = [${forms}]\n`;
+  const { page, warnings } = await open(s.ctx.browser, s.ctx.server, '/fixtures/dictionary.html', {
+    routes: { '**/fixtures/custom.toml': (r) => r.fulfill({ status: 200, contentType: 'text/plain', body: toml }) },
+    waitFor: () => document.querySelector('[data-tifa-term]'),
+  });
+  assert.deepEqual((await occurrences(page, 'main')).map((o) => o.id), ['two-upholds']);
+  assert.equal(warnings.length, 1, JSON.stringify(warnings));
+  assert.match(warnings[0], /custom dictionary is invalid: .*at most 16 may.*Using the built-in dictionary/s);
+  await page.close();
+});
+
 test('<tifa-text>: highlights its own content; attributes are options; bad ones warn', async () => {
   const { page, warnings } = await open(s.ctx.browser, s.ctx.server, '/fixtures/element.html', {
     waitFor: () => customElements.get('tifa-text'),

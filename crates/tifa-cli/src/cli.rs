@@ -520,8 +520,11 @@ fn write_forms(out: &mut impl Write, e: &tifa::Entry) -> io::Result<()> {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    // Every command reports on standard output: a closed one is an error before any work.
-    if stdout_was_closed() {
+    // A command that reports on standard output finds a closed one an error before any work
+    // (`tifa corpus` writing to files does not use it).
+    let uses_stdout =
+        !matches!(&cli.command, Command::Corpus(c) if c.output.is_some() || c.report.is_some());
+    if uses_stdout && stdout_was_closed() {
         eprintln!("tifa: cannot write to standard output: it was closed when tifa started, so the output would be lost");
         return ExitCode::from(1);
     }

@@ -554,3 +554,32 @@ fn a_report_that_cannot_be_written_fails_before_counting() {
         "{err}"
     );
 }
+
+/// `tifa corpus --output FILE` does not use standard output: one that is closed (or a
+/// read-write /dev/null, as Node's and Python's "ignore" give) is no reason to refuse.
+#[test]
+fn writing_to_files_needs_no_standard_output() {
+    let dir = std::env::temp_dir().join(format!("tifa-corpus-nostdout-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("table.csv");
+    let null = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+        .unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args([
+            "corpus",
+            &corpus("watchwords.jsonl"),
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .stdout(null)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .starts_with("period,term,"));
+}

@@ -328,8 +328,6 @@ fn write_row(
     }
 }
 
-
-
 #[cfg(test)]
 mod tests {
     use super::*;

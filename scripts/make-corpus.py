@@ -6,7 +6,8 @@ Usage: scripts/make-corpus.py [OUT_DIR]   (default: tests/data/corpus)
 The documents are generated, not collected: each mixes sentences of ordinary prose (written for
 this corpus, holding no Party term) with Party phrases planted from a table below, in English
 or Chinese, over the years 2018-2024, with trends built in ("self-reform" gives way to
-"self-revolution" in 2021; "new quality productive forces" appears in 2023). Because every
+"self-revolution" in 2021; "new quality productive forces" appears in 2023), and two phrases we
+made up ("green lighthouse pilots", 数智赋能基层) planted from 2023 for `--emerging` to find. Because every
 planted phrase is known, so is every count: the script writes them beside the corpus, and the
 tests assert that `tifa corpus` finds exactly these. A fixed seed makes the output the same on
 every run.
@@ -46,6 +47,10 @@ PHRASES = [
     ("common-prosperity", "共同富裕", "zh", "official", [], 2018, 2024, lambda k: 2),
     ("xi-jinping-thought", "习近平新时代中国特色社会主义思想", "zh", "official",
      ["new-era", "socialism-with-chinese-characteristics"], 2018, 2024, lambda k: 1),
+    # Two phrases we made up, in no dictionary and no real document, planted from 2023 on: what
+    # `tifa corpus --emerging` must find (the entry id None keeps them out of the counts).
+    (None, "green lighthouse pilots", "en", "official", [], 2023, 2024, lambda k: 3),
+    (None, "数智赋能基层", "zh", "official", [], 2023, 2024, lambda k: 3),
 ]
 
 # Ordinary prose, ours: no Party terms, so every count comes from the planted phrases.
@@ -72,6 +77,13 @@ PROSE = {
     ],
 }
 OUTLETS = ["Evening Courier", "Harbour Weekly", "Valley Times"]
+# Sentences a phrase is planted in (ours, holding no Party term): several, so that a phrase's
+# neighbours vary as in real text and `--emerging` can tell where it ends.
+FRAMES = {
+    "en": ["Speakers returned to {} during the meeting.", "The report mentions {} twice.",
+           "Officials discussed {} at length.", "Several speakers praised {}."],
+    "zh": ["会上，发言者再次谈到{}。", "报告两次提到{}。", "与会者围绕{}交换了意见。", "几位发言者称赞了{}。"],
+}
 
 
 def document(rng, year, lang):
@@ -90,10 +102,8 @@ def document(rng, year, lang):
     rng.shuffle(planted)
     parts = list(sentences)
     for p in planted:
-        if lang == "en":
-            parts.insert(rng.randint(0, len(parts)), f"Speakers returned to {p[1]} during the meeting.")
-        else:
-            parts.insert(rng.randint(0, len(parts)), f"会上，发言者再次谈到{p[1]}。")
+        frame = rng.choice(FRAMES[lang])
+        parts.insert(rng.randint(0, len(parts)), frame.format(p[1]))
     text = (" " if lang == "en" else "").join(parts)
     return text, planted
 
@@ -116,6 +126,8 @@ def main():
             unit = "characters" if lang == "zh" else "words"
             seen = set()
             for p in planted:
+                if p[0] is None:
+                    continue
                 cell = table[(str(year), p[0], unit)]
                 cell["occurrences"] += 1
                 cell[p[3]] += 1

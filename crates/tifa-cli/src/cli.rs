@@ -69,6 +69,21 @@ struct CorpusArgs {
     /// Threads to use (default: all cores).
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
+    /// List candidate set phrases the dictionary lacks (Chinese runs of 4-12 characters,
+    /// English runs of 2-6 words) that recur and rise in the last period, instead of counting
+    /// terms: phrase, documents, occurrences, score (G² of the last period against the earlier
+    /// ones), documents per period and three examples.
+    #[arg(long)]
+    emerging: bool,
+    /// With --emerging: ordinary prose (files or folders); candidates as common there are dropped.
+    #[arg(long, value_name = "PATH")]
+    reference: Vec<String>,
+    /// With --emerging: fewest documents a candidate must be in.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    min_documents: u64,
+    /// With --emerging: how many candidates to list.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    top: usize,
 }
 
 fn corpus(a: CorpusArgs) -> Result<bool, String> {
@@ -86,6 +101,11 @@ fn corpus(a: CorpusArgs) -> Result<bool, String> {
             terms: a.terms,
             sensitivity: a.sensitivity.into(),
             jobs: a.jobs,
+            emerging: a.emerging.then(|| crate::corpus::Emerging {
+                reference: a.reference.clone(),
+                min_documents: a.min_documents,
+                top: a.top,
+            }),
         },
     )
 }

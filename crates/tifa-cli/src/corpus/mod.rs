@@ -4,13 +4,14 @@
 //! memory stays flat however many there are; the output is the same whatever the core count.
 
 mod dates;
+mod emerging;
 mod input;
 mod parquet;
 mod report;
 mod sink;
 mod table;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::time::Instant;
@@ -52,11 +53,26 @@ pub struct Options {
     pub sensitivity: Sensitivity,
     /// Threads (all cores when None).
     pub jobs: Option<usize>,
+    /// List candidate phrases the dictionary lacks instead of counting terms.
+    pub emerging: Option<Emerging>,
+}
+
+/// `--emerging`: what to list.
+pub struct Emerging {
+    /// Ordinary prose (files, folders): candidates not rarer there are dropped.
+    pub reference: Vec<String>,
+    /// Fewest documents a candidate must be in.
+    pub min_documents: u64,
+    /// How many candidates to list.
+    pub top: usize,
 }
 
 /// Runs the corpus count with `tifa`; a summary goes to standard error. Documents that
 /// cannot be read or analysed are named there and left out; the run still succeeds.
 pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
+    if let Some(e) = &opts.emerging {
+        return run_emerging(tifa, opts, e);
+    }
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.unwrap_or(0))
@@ -247,4 +263,163 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
+}
+
+/// The size of a text in the units of `--emerging`'s rates: words plus Chinese characters.
+fn units(text: &str) -> u64 {
+    let han = text.chars().filter(|&c| tifa::script::is_han(c)).count();
+    let words = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    (han + words) as u64
+}
+
+/// `tifa corpus --emerging`: candidate phrases the dictionary lacks, best first.
+fn run_emerging(tifa: &Analyzer, opts: &Options, e: &Emerging) -> Result<bool, String> {
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let mut docs = Documents::open(&opts.inputs)?;
+    let mut counter = emerging::Counter::default();
+    let (mut count, mut bytes) = (0u64, 0u64);
+    let mut dated: BTreeMap<DateSource, u64> = BTreeMap::new();
+    let progress = Progress::new();
+    loop {
+        let batch = next_batch(&mut docs);
+        if batch.is_empty() {
+            break;
+        }
+        let grams: Vec<_> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|d| (emerging::unknown_ngrams(tifa, &d.text), units(&d.text)))
+                .collect()
+        });
+        for (doc, (g, u)) in batch.iter().zip(grams) {
+            counter.add(&period(doc.date.as_deref(), opts.by), g, u);
+            count += 1;
+            bytes += doc.text.len() as u64;
+            *dated.entry(doc.date_source).or_default() += 1;
+        }
+        progress.show(count, bytes);
+    }
+    let select = emerging::Select {
+        min_documents: e.min_documents,
+        top: e.top,
+    };
+    let mut cands = counter.candidates(tifa, &select);
+    // Ordinary prose: a candidate as common there is no set phrase.
+    if !e.reference.is_empty() {
+        let wanted: HashMap<String, usize> = cands
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.phrase.clone(), i))
+            .collect();
+        let mut found = vec![0u64; cands.len()];
+        let mut ref_units = 0;
+        for d in Documents::open(&e.reference)? {
+            ref_units += units(&d.text);
+            for (g, n) in emerging::ngrams(&d.text) {
+                if let Some(&i) = wanted.get(&g) {
+                    found[i] += u64::from(n);
+                }
+            }
+        }
+        let corpus_units: u64 = counter_units(&counter);
+        for (c, f) in cands.iter_mut().zip(&found) {
+            c.reference = Some(*f);
+        }
+        cands.retain(|c| {
+            emerging::log_likelihood(
+                c.occurrences,
+                corpus_units,
+                c.reference.unwrap_or(0),
+                ref_units,
+            ) > 0.0
+        });
+    }
+    // Three places each, from a second reading of the corpus (not possible from standard input).
+    if !opts.inputs.iter().any(|i| i == "-") {
+        for d in Documents::open(&opts.inputs)? {
+            emerging::add_examples(&mut cands, &d.text);
+            if cands.iter().all(|c| c.examples.len() >= 3) {
+                break;
+            }
+        }
+    }
+    let mut columns = vec!["phrase", "language", "documents", "occurrences", "score"];
+    if !e.reference.is_empty() {
+        columns.push("reference");
+    }
+    columns.extend(["first_period", "last_period", "by_period", "examples"]);
+    let rows: Vec<serde_json::Map<String, serde_json::Value>> = cands
+        .iter()
+        .map(|c| {
+            let mut row = serde_json::Map::new();
+            row.insert("phrase".into(), c.phrase.clone().into());
+            row.insert("language".into(), c.language.into());
+            row.insert("documents".into(), c.documents.into());
+            row.insert("occurrences".into(), c.occurrences.into());
+            row.insert("score".into(), ((c.score * 1000.0).round() / 1000.0).into());
+            row.insert("reference".into(), c.reference.unwrap_or(0).into());
+            row.insert(
+                "first_period".into(),
+                c.by_period
+                    .keys()
+                    .next()
+                    .cloned()
+                    .unwrap_or_default()
+                    .into(),
+            );
+            row.insert(
+                "last_period".into(),
+                c.by_period
+                    .keys()
+                    .last()
+                    .cloned()
+                    .unwrap_or_default()
+                    .into(),
+            );
+            row.insert(
+                "by_period".into(),
+                serde_json::to_string(&c.by_period)
+                    .unwrap_or_default()
+                    .into(),
+            );
+            row.insert(
+                "examples".into(),
+                serde_json::to_string(&c.examples)
+                    .unwrap_or_default()
+                    .into(),
+            );
+            row
+        })
+        .collect();
+    let mut sink = Sink::open(opts.output.as_deref(), opts.format, columns)?;
+    sink.rows(&rows)?;
+    sink.finish()?;
+    progress.done();
+    let failed: Vec<(String, String)> = docs
+        .skipped
+        .iter()
+        .map(|s| (s.place.clone(), s.why.clone()))
+        .collect();
+    summary(
+        count,
+        bytes,
+        started.elapsed().as_secs_f64(),
+        &dated,
+        &failed,
+    );
+    if counter.pruned {
+        eprintln!("tifa corpus: over {} distinct phrases: those seen in one document were dropped while counting", 2_000_000);
+    }
+    Ok(true)
+}
+
+fn counter_units(counter: &emerging::Counter) -> u64 {
+    counter.units()
 }

@@ -21,8 +21,9 @@ enum Column {
 
 fn column_type(name: &str) -> Column {
     match name {
-        "period" | "term" | "form" | "unit" | "id" | "date" | "meta" => Column::Text,
-        "rate" => Column::Rate,
+        "period" | "term" | "form" | "unit" | "id" | "date" | "meta" | "phrase" | "language"
+        | "first_period" | "last_period" | "by_period" | "examples" => Column::Text,
+        "rate" | "score" => Column::Rate,
         _ => Column::Count,
     }
 }

@@ -51,7 +51,8 @@ test: build
 	$(MAKE) --no-print-directory test-rust test-js
 
 test-rust:
-	scripts/ensure-tools.sh neutral
+	scripts/ensure-tools.sh neutral rustfmt
+	cargo fmt --all --check
 	cargo test --locked -p tifa -p tifa-cli
 
 test-js:

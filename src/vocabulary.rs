@@ -18,12 +18,7 @@ pub const CATEGORIES: &[&str] = &[
 ];
 
 /// The names of the kinds of forms, in the order of [`crate::Kind::ALL`].
-pub const KIND_NAMES: &[&str] = &[
-    "official",
-    "media",
-    "mt",
-    "spelled-out",
-];
+pub const KIND_NAMES: &[&str] = &["official", "media", "mt", "spelled-out"];
 
 /// The names of the reasons a context-gated form counted, in the order of
 /// [`crate::context::Reason::ALL`].

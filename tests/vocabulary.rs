@@ -38,6 +38,11 @@ fn reasons_follow_the_vocabulary() {
 fn every_builtin_entry_has_a_vocabulary_category() {
     let dict = tifa::Dictionary::builtin().expect("the built-in dictionary loads");
     for e in dict.entries() {
-        assert!(CATEGORIES.contains(&e.category.as_str()), "{}: {}", e.id, e.category);
+        assert!(
+            CATEGORIES.contains(&e.category.as_str()),
+            "{}: {}",
+            e.id,
+            e.category
+        );
     }
 }

@@ -81,7 +81,7 @@ pub fn write_text<W: io::Write, M: Borrow<Match>>(
         let m = m.borrow();
         let (s, e) = (at.byte(m.start), at.byte(m.end));
         if s > pos {
-            out.write_all(text[pos..s].as_bytes())?;
+            out.write_all(&text.as_bytes()[pos..s])?;
         }
         let number = numbers.get(m.id.as_str()).copied().unwrap_or(0);
         write!(out, "⟦{}⟧{}", &text[s..e], number)?;
@@ -89,7 +89,7 @@ pub fn write_text<W: io::Write, M: Borrow<Match>>(
         pos = e;
     }
     if pos < text.len() {
-        out.write_all(text[pos..].as_bytes())?;
+        out.write_all(&text.as_bytes()[pos..])?;
         ends_with_newline = text.ends_with('\n');
     }
     if !ends_with_newline {

@@ -276,7 +276,7 @@ impl Counter {
         // Longer first among the best, so a phrase's fragments can be dropped for it.
         let pool: Vec<Candidate> = cands.into_iter().take(select.top * 40 + 200).collect();
         let mut by_length = pool.clone();
-        by_length.sort_by(|a, b| b.phrase.chars().count().cmp(&a.phrase.chars().count()));
+        by_length.sort_by_key(|c| std::cmp::Reverse(c.phrase.chars().count()));
         let mut dropped: HashSet<String> = HashSet::new();
         for (i, long) in by_length.iter().enumerate() {
             if dropped.contains(&long.phrase) {

@@ -8,20 +8,20 @@ mod emerging;
 mod input;
 mod parquet;
 mod report;
+mod scan;
 mod sink;
 mod table;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
-use std::time::Instant;
 
-use rayon::prelude::*;
 use tifa::{Analyzer, Sensitivity};
 
 pub use dates::By;
 use dates::{period, DateSource};
 use input::{Document, Documents};
+use scan::Scan;
 use sink::Sink;
 pub use table::Format;
 use table::{document_rows, DocCounts, Filter, Table};
@@ -73,11 +73,7 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
     if let Some(e) = &opts.emerging {
         return run_emerging(tifa, opts, e);
     }
-    let started = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let mut scan = Scan::new(opts.jobs)?;
     let filter = Filter::new(opts.terms.as_deref());
     let mut docs = Documents::open(&opts.inputs)?;
     let columns = table::with_form(
@@ -102,51 +98,29 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
         None => None,
     };
     let mut table = Table::default();
-    let mut failed: Vec<(String, String)> = Vec::new();
-    let (mut count, mut bytes) = (0u64, 0u64);
-    let mut dated: BTreeMap<DateSource, u64> = BTreeMap::new();
-    let progress = Progress::new();
-    loop {
-        let batch = next_batch(&mut docs);
-        if batch.is_empty() {
-            break;
-        }
-        let counts: Vec<Result<DocCounts, String>> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|d| {
-                    tifa.analyze_with(&d.text, opts.sensitivity)
-                        .map(|r| DocCounts::of(&r, &filter, opts.by_form))
-                        .map_err(|e| e.to_string())
-                })
-                .collect()
-        });
+    let analyse = |d: &Document| {
+        tifa.analyze_with(&d.text, opts.sensitivity)
+            .map(|r| DocCounts::of(&r, &filter, opts.by_form))
+            .map_err(|e| e.to_string())
+    };
+    while let Some(done) = scan.batch(&mut docs, analyse) {
         let mut rows = Vec::new();
-        for (doc, result) in batch.iter().zip(counts) {
-            match result {
-                Ok(c) => {
-                    let p = period(doc.date.as_deref(), opts.by);
-                    if opts.per_document {
-                        rows.extend(document_rows(
-                            &doc.id,
-                            doc.date.as_deref(),
-                            &p,
-                            &c,
-                            &doc.meta,
-                        ));
-                    }
-                    if !opts.per_document || opts.report.is_some() {
-                        table.add(&p, &c);
-                    }
-                    count += 1;
-                    bytes += doc.text.len() as u64;
-                    *dated.entry(doc.date_source).or_default() += 1;
-                }
-                Err(why) => failed.push((doc.id.clone(), why)),
+        for (doc, c) in &done {
+            let p = period(doc.date.as_deref(), opts.by);
+            if opts.per_document {
+                rows.extend(document_rows(
+                    &doc.id,
+                    doc.date.as_deref(),
+                    &p,
+                    c,
+                    &doc.meta,
+                ));
+            }
+            if !opts.per_document || opts.report.is_some() {
+                table.add(&p, c);
             }
         }
         sink.rows(&rows)?;
-        progress.show(count, bytes);
     }
     if !opts.per_document {
         sink.rows(&table.rows().collect::<Vec<_>>())?;
@@ -158,24 +132,12 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
         let about = report::About {
             by: &by,
             by_form: opts.by_form,
-            documents: count,
+            documents: scan.count,
         };
         report::write(file, &table, tifa.dictionary(), &about)
             .map_err(|e| format!("{path}: cannot write the report: {e}"))?;
     }
-    progress.done();
-    failed.extend(
-        docs.skipped
-            .iter()
-            .map(|s| (s.place.clone(), s.why.clone())),
-    );
-    summary(
-        count,
-        bytes,
-        started.elapsed().as_secs_f64(),
-        &dated,
-        &failed,
-    );
+    scan.finish(&docs);
     Ok(true)
 }
 
@@ -277,34 +239,14 @@ fn units(text: &str) -> u64 {
 
 /// `tifa corpus --emerging`: candidate phrases the dictionary lacks, best first.
 fn run_emerging(tifa: &Analyzer, opts: &Options, e: &Emerging) -> Result<bool, String> {
-    let started = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let mut scan = Scan::new(opts.jobs)?;
     let mut docs = Documents::open(&opts.inputs)?;
     let mut counter = emerging::Counter::default();
-    let (mut count, mut bytes) = (0u64, 0u64);
-    let mut dated: BTreeMap<DateSource, u64> = BTreeMap::new();
-    let progress = Progress::new();
-    loop {
-        let batch = next_batch(&mut docs);
-        if batch.is_empty() {
-            break;
-        }
-        let grams: Vec<_> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|d| (emerging::unknown_ngrams(tifa, &d.text), units(&d.text)))
-                .collect()
-        });
-        for (doc, (g, u)) in batch.iter().zip(grams) {
+    let grams = |d: &Document| Ok((emerging::unknown_ngrams(tifa, &d.text), units(&d.text)));
+    while let Some(done) = scan.batch(&mut docs, grams) {
+        for (doc, (g, u)) in done {
             counter.add(&period(doc.date.as_deref(), opts.by), g, u);
-            count += 1;
-            bytes += doc.text.len() as u64;
-            *dated.entry(doc.date_source).or_default() += 1;
         }
-        progress.show(count, bytes);
     }
     let select = emerging::Select {
         min_documents: e.min_documents,
@@ -401,19 +343,7 @@ fn run_emerging(tifa: &Analyzer, opts: &Options, e: &Emerging) -> Result<bool, S
     let mut sink = Sink::open(opts.output.as_deref(), opts.format, columns)?;
     sink.rows(&rows)?;
     sink.finish()?;
-    progress.done();
-    let failed: Vec<(String, String)> = docs
-        .skipped
-        .iter()
-        .map(|s| (s.place.clone(), s.why.clone()))
-        .collect();
-    summary(
-        count,
-        bytes,
-        started.elapsed().as_secs_f64(),
-        &dated,
-        &failed,
-    );
+    scan.finish(&docs);
     if counter.pruned {
         eprintln!("tifa corpus: over {} distinct phrases: those seen in one document were dropped while counting", 2_000_000);
     }

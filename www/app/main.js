@@ -11,7 +11,8 @@ import { CARD_CSS } from '../lib/card.js';
 import { rovingHighlights } from '../lib/roving.js';
 import { problemUrl } from '../lib/feedback.js';
 import { detectLanguage, languageLabel, scriptCharacters } from './language.js';
-import { shareFragment, readShareFragment, SHARE_LIMIT, SHARE_PREFIX, saveDraft, loadDraft } from './share.js';
+import { SHARE_PREFIX } from './share.js';
+import { keepAndShare } from './keep.js';
 import { startCompare } from './compare.js';
 
 /** Texts longer than this (UTF-16 units) are analysed but not placed in the textarea. */
@@ -38,6 +39,8 @@ const state = {
   hidden: new Set(), seq: 0, pending: false, debouncing: false, render: null, view: null, occ: null, stepAt: new Map(), current: null,
 };
 const getEntry = (id) => state.byId.get(id);
+// Drafts and share links (keep.js): made before anything can change the text.
+const keep = keepAndShare({ ui, text: () => state.text, source: () => state.source, setText, showError });
 const engine = startEngine();
 const ready = engine.request('init').then(setEntries);
 let cardsPromise = null;
@@ -192,7 +195,7 @@ async function analyzeLatest(seq) {
 let debounce = 0;
 function scheduleAnalyze(delay = DEBOUNCE_MS) {
   clearTimeout(debounce);
-  scheduleDraft();
+  keep.scheduleDraft();
   state.pending = true;
   state.debouncing = true;
   debounce = setTimeout(analyze, delay);
@@ -549,80 +552,6 @@ $('print').addEventListener('click', async () => {
   window.print();
 });
 
-// ---- share links and drafts (app/share.js) ---------------------------------------------------------
-function storage() {
-  try { return localStorage; } catch { return { getItem: () => null, setItem: () => { throw new Error('no storage'); }, removeItem: () => {} }; }
-}
-const KEEP_KEY = 'tifa-keep-draft';
-ui.keepDraft.checked = storage().getItem(KEEP_KEY) !== 'no';
-ui.keepDraft.addEventListener('change', () => {
-  try { storage().setItem(KEEP_KEY, ui.keepDraft.checked ? 'yes' : 'no'); } catch { /* see storage() */ }
-  if (!ui.keepDraft.checked) saveDraft(storage(), '', '');
-  ui.draftNote.textContent = ui.keepDraft.checked ? '' : 'Nothing is kept: the text is gone when this tab closes.';
-  scheduleDraft();
-});
-let draftTimer = 0;
-/** Keeps the current text as the draft, a moment after the last change. */
-function scheduleDraft() {
-  clearTimeout(draftTimer);
-  if (!ui.keepDraft.checked) return;
-  draftTimer = setTimeout(() => {
-    if (!saveDraft(storage(), state.text, state.source)) {
-      ui.draftNote.textContent = 'This text is too large to keep in the browser: it is gone when this tab closes.';
-    } else if (/too large/.test(ui.draftNote.textContent)) ui.draftNote.textContent = '';
-  }, 400);
-}
-
-async function openShared(hash) {
-  try {
-    const shared = await readShareFragment(hash);
-    if (!shared) return;
-    if ([...ui.sensitivity.options].some((o) => o.value === shared.sensitivity)) ui.sensitivity.value = shared.sensitivity;
-    // The reader's own draft is not lost to the link's text: one button brings it back.
-    const own = loadDraft(storage());
-    setText(shared.text, '<shared link>');
-    ui.fileNote.textContent = 'Opened the text of a share link.';
-    ui.fileNote.hidden = false;
-    if (own && own.text !== shared.text) {
-      const back = Object.assign(document.createElement('button'), { type: 'button', id: 'draft-restore', textContent: 'Bring back my previous text' });
-      back.addEventListener('click', () => {
-        setText(own.text, own.source || '<paste>');
-        ui.fileNote.hidden = true;
-        ui.draftNote.textContent = 'Your previous text is back.';
-      });
-      ui.draftNote.replaceChildren('Your previous text is kept until you type: ', back);
-    }
-  } catch (err) {
-    showError(`Could not open this link: ${err.message}`);
-  }
-  // The text is in the editor now: the address bar need not carry it on (a reload keeps the draft).
-  history.replaceState(null, '', location.pathname + location.search + '#read');
-}
-
-ui.share.addEventListener('click', async () => {
-  ui.shareStatus.textContent = '';
-  if (!state.text.trim()) {
-    ui.shareStatus.textContent = 'Nothing to share yet: paste or open a text first.';
-    return;
-  }
-  const fragment = await shareFragment(state.text, { sensitivity: ui.sensitivity.value });
-  if (fragment.length > SHARE_LIMIT) {
-    ui.shareLink.hidden = true;
-    ui.shareStatus.textContent = `This text is too long for a link (${formatBytes(fragment.length)} compressed): share the file or a Standalone HTML export instead.`;
-    return;
-  }
-  const url = `${location.origin}${location.pathname}#${fragment}`;
-  ui.shareLink.value = url;
-  ui.shareLink.hidden = false;
-  ui.shareLink.select();
-  try {
-    await navigator.clipboard.writeText(url);
-    ui.shareStatus.textContent = `Link copied (${formatBytes(url.length)}). It holds the whole text.`;
-  } catch {
-    ui.shareStatus.textContent = 'The browser did not let the page copy: the link is selected above, copy it with Ctrl+C or ⌘C.';
-  }
-});
-
 // ---- routing ----------------------------------------------------------------------------------
 function route() {
   // A malformed fragment (`#%`) is taken as written, not a URIError that stops the page
@@ -630,7 +559,7 @@ function route() {
   let hash = location.hash.slice(1);
   try { hash = decodeURIComponent(hash); } catch { /* keep it as written */ }
   if (location.hash.startsWith(`#${SHARE_PREFIX}`)) {
-    openShared(location.hash);
+    keep.openShared(location.hash);
     hash = '';
   }
   const term = hash.startsWith('term/') ? hash.slice(5) : null;
@@ -676,12 +605,8 @@ if (!wanted && !state.text && !location.hash.startsWith(`#${SHARE_PREFIX}`)) {
   if (ui.text.value) {
     state.text = ui.text.value;
     scheduleAnalyze(0);
-  } else if (ui.keepDraft.checked) {
-    const draft = loadDraft(storage());
-    if (draft) {
-      setText(draft.text, draft.source || '<paste>');
-      ui.draftNote.textContent = `Your text from ${new Date(draft.saved).toLocaleString('en')} is back.`;
-    }
+  } else {
+    keep.restoreDraft();
   }
 }
 

@@ -1,17 +1,10 @@
 // Produces docs/compare.png: the compare view (#compare) with an original, its translation and
 // the alignment table, one term stepped to (1280×900, light).
 //   scripts/ensure-tools.sh fonts && node scripts/screenshot-compare.mjs   (after make build)
-import { join } from 'node:path';
-import { startServer, launch, ROOT } from '../tests/browser/harness.mjs';
 import { ORIGINAL, TRANSLATION } from '../tests/browser/fixtures/compare-texts.mjs';
-
-const server = await startServer();
-const browser = await launch();
-try {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-  await page.goto(`${server.url}/index.html#compare`);
+import { shoot } from './shoot.mjs';
+await shoot('compare.png', { width: 1280, height: 900 }, async (page, url) => {
+  await page.goto(`${url}/index.html#compare`);
   await page.waitForFunction(() => window.tifaCompare && document.getElementById('engine-status').textContent.includes('entries'));
   await page.fill('#compare-left', ORIGINAL);
   await page.fill('#compare-right', TRANSLATION);
@@ -23,11 +16,4 @@ try {
     for (const box of document.querySelectorAll('#view-compare textarea')) box.scrollTop = 0;
     window.scrollTo(0, document.querySelector('.compare-sides').getBoundingClientRect().top + window.scrollY - 12);
   });
-  await page.evaluate(() => document.fonts.ready);
-  const out = join(ROOT, 'docs', 'compare.png');
-  await page.screenshot({ path: out });
-  console.log(`wrote ${out}`);
-} finally {
-  await browser.close();
-  await server.close();
-}
+});

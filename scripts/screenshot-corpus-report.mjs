@@ -7,17 +7,14 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { launch, ROOT } from '../tests/browser/harness.mjs';
+import { ROOT } from '../tests/browser/harness.mjs';
+import { shoot } from './shoot.mjs';
 
 const tifa = process.env.TIFA_BIN || join(ROOT, 'target', 'debug', 'tifa');
 const report = join(await mkdtemp(join(tmpdir(), 'tifa-report-')), 'report.html');
 execFileSync(tifa, ['corpus', join(ROOT, 'tests', 'data', 'corpus', 'watchwords.jsonl'), '--by', 'year', '--report', report],
   { stdio: ['ignore', 'ignore', 'inherit'] });
-const browser = await launch();
-try {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+await shoot('corpus-report.png', { width: 1280, height: 900 }, async (page) => {
   await page.goto(pathToFileURL(report).href);
   await page.waitForFunction(() => window.tifaReport?.chart);
   await page.check('input[data-key="new-quality-productive-forces"]');
@@ -31,10 +28,4 @@ try {
   });
   await page.mouse.move(at.x, at.y);
   await page.waitForFunction(() => window.tifaReport.chart.legend.idx === window.tifaReport.periods.indexOf('2023'));
-  await page.evaluate(() => document.fonts.ready);
-  const out = join(ROOT, 'docs', 'corpus-report.png');
-  await page.screenshot({ path: out });
-  console.log(`wrote ${out}`);
-} finally {
-  await browser.close();
-}
+}, { serve: false });

@@ -1,17 +1,11 @@
 // Produces docs/mobile-sheet.png: the page on a 390×844 touch screen with a term tapped, its card
 // open as a bottom sheet and the term kept visible above it.
 //   node scripts/screenshot-sheet.mjs   (after make build; make screenshot runs it)
-import { join } from 'node:path';
-import { startServer, launch, ROOT } from '../tests/browser/harness.mjs';
 import { tooltipShown } from '../tests/browser/page-helpers.mjs';
+import { shoot } from './shoot.mjs';
 
-const server = await startServer();
-const browser = await launch();
-try {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-  await page.goto(`${server.url}/index.html?sample=official-en.txt`);
+await shoot('mobile-sheet.png', { width: 390, height: 844 }, async (page, url) => {
+  await page.goto(`${url}/index.html?sample=official-en.txt`);
   await page.waitForFunction(() => window.tifaPage && window.tifaPage.matchCount > 0 && !window.tifaPage.busy);
   await page.evaluate(() => window.tifaPage.cards());
   const mark = page.locator('#output mark[data-tifa-term="two-upholds"], #output mark[data-tifa-term]').first();
@@ -24,11 +18,5 @@ try {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [pt] });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await tooltipShown(page);
-  await page.waitForTimeout(300);
-  const out = join(ROOT, 'docs', 'mobile-sheet.png');
-  await page.screenshot({ path: out });
-  console.log(`wrote ${out}`);
-} finally {
-  await browser.close();
-  await server.close();
-}
+  await page.waitForTimeout(300); // the scroll that keeps the term above the sheet
+});

@@ -15,6 +15,7 @@ import { rovingHighlights } from '../lib/roving.js';
 import { matchView } from './compact.js';
 import { renderHighlights, categoryClass } from './render.js';
 import { readTextFile } from './read-file.js';
+import { el } from './dom.js';
 
 /** Statuses of an aligned term, in the order problems are listed; `same` is not a problem. */
 export const STATUSES = Object.freeze(['missing', 'differs', 'only', 'same']);
@@ -182,12 +183,6 @@ export function detectedLanguage(summary) {
 }
 
 const nf = new Intl.NumberFormat('en');
-function el(doc, tag, cls, text) {
-  const n = doc.createElement(tag);
-  if (cls) n.className = cls;
-  if (text != null) n.textContent = String(text);
-  return n;
-}
 
 /** "1st", "2nd", "3rd", "4th"… */
 const ordinal = (n) => {

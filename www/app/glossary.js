@@ -6,13 +6,8 @@ import { buildIndex } from './search.js';
 import { categoryLabel } from './report.js';
 import { categoryClass } from './render.js';
 import { saveText, formatBytes } from './download.js';
+import { el } from './dom.js';
 
-function el(doc, tag, cls, text) {
-  const n = doc.createElement(tag);
-  if (cls) n.className = cls;
-  if (text != null) n.textContent = String(text);
-  return n;
-}
 
 /**
  * The URL fragment of an entry: `#term/two-upholds`.

@@ -2,15 +2,10 @@
 // category chart with show/hide toggles, density, and unknown-formula candidates.
 import { CATEGORY_LABELS } from '../lib/card.js';
 import { categoryClass } from './render.js';
+import { el } from './dom.js';
 
 const nf = new Intl.NumberFormat('en');
 
-function el(doc, tag, cls, text) {
-  const n = doc.createElement(tag);
-  if (cls) n.className = cls;
-  if (text != null) n.textContent = String(text);
-  return n;
-}
 
 /**
  * Human label of a category: `security-foreign` -> 'Security and foreign affairs'.

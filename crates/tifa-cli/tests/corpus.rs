@@ -143,7 +143,13 @@ fn folders_of_files_dated_by_name_and_unreadable_files_named() {
     )
     .unwrap();
     std::fs::write(dir.join("sub/2019_notice.md"), "坚决做到两个维护。").unwrap();
-    std::fs::write(dir.join("gbk.txt"), b"\xc1\xbd\xb8\xf6\xce\xac\xbb\xa4").unwrap();
+    // 两个维护 in GBK: read as GB18030, as the page reads it.
+    std::fs::write(
+        dir.join("gbk-2020.txt"),
+        b"\xc1\xbd\xb8\xf6\xce\xac\xbb\xa4",
+    )
+    .unwrap();
+    std::fs::write(dir.join("broken.txt"), b"two \xff here").unwrap();
     std::fs::write(dir.join("image.png"), b"\x89PNG").unwrap();
     let out = tifa(&["corpus", dir.to_str().unwrap()], None);
     assert!(out.status.success());
@@ -152,13 +158,20 @@ fn folders_of_files_dated_by_name_and_unreadable_files_named() {
         .iter()
         .map(|r| (r["period"].as_str(), r["unit"].as_str()))
         .collect();
-    assert_eq!(periods, vec![("2019", "characters"), ("2021", "words")]);
+    assert_eq!(
+        periods,
+        vec![
+            ("2019", "characters"),
+            ("2020", "characters"),
+            ("2021", "words")
+        ]
+    );
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("gbk.txt: not valid UTF-8 (line 1, byte 0)"),
+        err.contains("broken.txt: not valid UTF-8 (line 1, byte 4)"),
         "{err}"
     );
-    assert!(err.contains("dates from the file name 2"), "{err}");
+    assert!(err.contains("dates from the file name 3"), "{err}");
     assert!(
         !err.contains("image.png"),
         "files of unknown kinds inside folders are not read: {err}"

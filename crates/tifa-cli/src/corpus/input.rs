@@ -244,7 +244,8 @@ fn text_document(path: &Path) -> Result<Document, String> {
             tifa::MAX_TEXT_BYTES >> 20
         ));
     }
-    // The same decoding as `tifa annotate` (UTF-8, UTF-16 with or without a byte order mark).
+    // The same decoding as `tifa annotate` (UTF-8, UTF-16 with or without a byte order mark,
+    // GB18030 or Big5 when the file reads as Chinese in one of them).
     let shown = path.display().to_string();
     let text = crate::input::decode(&shown, bytes)
         .map(|d| d.text)

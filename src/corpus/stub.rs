@@ -31,11 +31,7 @@ use crate::CATEGORIES;
 /// ```
 pub fn toml_stub(c: &Candidate) -> String {
     let zh = c.language == "zh";
-    let id = if zh {
-        String::new()
-    } else {
-        kebab(&c.phrase)
-    };
+    let id = if zh { String::new() } else { kebab(&c.phrase) };
     let since = c
         .by_period
         .keys()

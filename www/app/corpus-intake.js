@@ -77,12 +77,22 @@ function field(v) {
  *   //   skipped: [{ place: 'c.jsonl:3', why: 'not a JSON object' }] }
  */
 export function jsonlRecords(text, name) {
-  const docs = [];
-  const skipped = [];
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
+  return jsonlLines(lines, name, 1);
+}
+
+/**
+ * The documents of some lines of a JSON Lines file, as {@link jsonlRecords}; `first` is the
+ * number of the first line (so a large file can be read a part at a time).
+ *
+ * @example jsonlLines(['{"text":"x"}'], 'c.jsonl', 41).docs[0].id // 'c.jsonl:41'
+ */
+export function jsonlLines(lines, name, first) {
+  const docs = [];
+  const skipped = [];
   lines.forEach((line, i) => {
-    const place = `${name}:${i + 1}`;
+    const place = `${name}:${first + i}`;
     if (line.trim() === '') return;
     let value;
     try {

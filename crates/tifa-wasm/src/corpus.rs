@@ -27,11 +27,11 @@ pub struct CorpusCount {
     documents: u64,
 }
 
-/// What travels between workers: the table, the n-grams and the document count.
+/// What travels between workers: the table and the document count (the n-grams travel apart,
+/// `emergingJson`, since only the worker that picks the candidates needs them).
 #[derive(Serialize, Deserialize)]
 struct Part {
     table: Table,
-    emerging: Option<Counter>,
     documents: u64,
 }
 
@@ -66,7 +66,12 @@ impl CorpusCount {
 
     /// Counts one document dated `date` (as written: `2023-01-31`, `2023-01`, `2023`…; none:
     /// `undated`) with `tifa`, and returns its period. A text over the size limit throws.
-    pub fn add(&mut self, tifa: &Tifa, text: &str, date: Option<String>) -> Result<String, JsError> {
+    pub fn add(
+        &mut self,
+        tifa: &Tifa,
+        text: &str,
+        date: Option<String>,
+    ) -> Result<String, JsError> {
         let report = tifa
             .inner
             .analyze_with(text, self.sensitivity)
@@ -82,28 +87,43 @@ impl CorpusCount {
         Ok(p)
     }
 
-    /// This part as JSON, for [`merge`](CorpusCount::merge) in another thread.
+    /// This part's table as JSON, for [`merge`](CorpusCount::merge) in another thread.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> Result<String, JsError> {
         let part = Part {
             table: self.table.clone(),
-            emerging: self.emerging.clone(),
             documents: self.documents,
         };
         serde_json::to_string(&part).map_err(|e| JsError::new(&format!("tifa: {e}")))
     }
 
-    /// Adds a part (from `toJson`) to this count. JSON that is not a part throws, saying where.
+    /// Adds a part's table (from `toJson`) to this count. JSON that is not a part throws,
+    /// saying where.
     pub fn merge(&mut self, json: &str) -> Result<(), JsError> {
         let part: Part = serde_json::from_str(json)
             .map_err(|e| JsError::new(&format!("tifa: not a corpus count part: {e}")))?;
         self.table.merge(part.table);
-        match (&mut self.emerging, part.emerging) {
+        self.documents += part.documents;
+        Ok(())
+    }
+
+    /// This part's n-gram counts as JSON (`null` when counted without them), for
+    /// [`mergeEmerging`](CorpusCount::merge_emerging).
+    #[wasm_bindgen(js_name = emergingJson)]
+    pub fn emerging_json(&self) -> Result<String, JsError> {
+        serde_json::to_string(&self.emerging).map_err(|e| JsError::new(&format!("tifa: {e}")))
+    }
+
+    /// Adds a part's n-gram counts (from `emergingJson`) to this count's.
+    #[wasm_bindgen(js_name = mergeEmerging)]
+    pub fn merge_emerging(&mut self, json: &str) -> Result<(), JsError> {
+        let theirs: Option<Counter> = serde_json::from_str(json)
+            .map_err(|e| JsError::new(&format!("tifa: not n-gram counts: {e}")))?;
+        match (&mut self.emerging, theirs) {
             (Some(mine), Some(theirs)) => mine.merge(theirs),
             (None, Some(theirs)) => self.emerging = Some(theirs),
             _ => {}
         }
-        self.documents += part.documents;
         Ok(())
     }
 
@@ -126,7 +146,9 @@ impl CorpusCount {
     }
 
     /// Each period's documents and size per unit: `[{ period, unit, documents, size }]`.
-    #[wasm_bindgen(unchecked_return_type = "{ period: string; unit: string; documents: number; size: number }[]")]
+    #[wasm_bindgen(
+        unchecked_return_type = "{ period: string; unit: string; documents: number; size: number }[]"
+    )]
     pub fn periods(&self) -> Result<JsValue, JsError> {
         #[derive(Serialize)]
         struct P {

@@ -221,3 +221,21 @@ test('emerging phrases are the CLI\'s candidates, each with the CLI\'s stub', as
   assert.equal(await page.locator('#corpus-emerging tbody tr button[data-stub]').count(), cli.length);
   await page.close();
 });
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe-core: the counted view has no serious or critical violations (${colorScheme})`, async () => {
+    const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    const page = await openCorpus();
+    await page.emulateMedia({ colorScheme });
+    await count(page, [CORPUS], { by: 'year', emerging: true });
+    await page.waitForFunction(() => window.tifaCorpus.charts?.chart && window.tifaCorpus.stubs.length > 0);
+    await page.evaluate(axe);
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document.getElementById('view-corpus'), { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert.deepEqual(violations, [], colorScheme);
+    await page.close();
+  });
+}

@@ -1,8 +1,12 @@
 //! The JavaScript binding. It only converts types, names and errors; every rule lives in the
-//! core. This is the only file that names wasm-bindgen, js-sys, web-sys or serde-wasm-bindgen.
+//! core. This crate is the only one that names wasm-bindgen, js-sys, web-sys or serde-wasm-bindgen
+//! (the corpus counts of the full module are in `corpus.rs`).
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+#[cfg(feature = "corpus")]
+mod corpus;
 
 #[cfg(feature = "full")]
 use tifa::Dictionary;

@@ -322,3 +322,36 @@ fn writing_to_files_needs_no_standard_output() {
         .unwrap()
         .starts_with("period,term,"));
 }
+
+/// A UTF-8 byte order mark (as Windows tools write) before the first record of a JSON Lines or
+/// CSV file is not part of the record: the first document counts, as the page counts it.
+#[test]
+fn a_byte_order_mark_before_the_first_record_is_skipped() {
+    let dir = std::env::temp_dir().join(format!("tifa-corpus-bom-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        (
+            "records.jsonl",
+            "\u{feff}{\"id\":\"a\",\"date\":\"2020-01-01\",\"text\":\"the Two Upholds\"}\n",
+        ),
+        (
+            "records.csv",
+            "\u{feff}id,date,text\na,2020-01-01,the Two Upholds\n",
+        ),
+    ];
+    for (name, content) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, content).unwrap();
+        let out = tifa(&["corpus", path.to_str().unwrap()], None);
+        assert!(out.status.success(), "{name}");
+        let got = rows(&String::from_utf8(out.stdout).unwrap());
+        let terms: Vec<(&str, &str)> = got
+            .iter()
+            .map(|r| (r["period"].as_str(), r["term"].as_str()))
+            .collect();
+        assert_eq!(terms, vec![("2020", "two-upholds")], "{name}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!err.contains("left out"), "{name}: {err}");
+    }
+}

@@ -376,7 +376,9 @@ test('hostile text renders as text and runs nothing (page, tooltip, standalone e
   assert.equal(await doc.evaluate(() => window.__pwned), undefined);
   assert.equal(await doc.$$eval('.text img, .text script, .text svg, .text iframe', (x) => x.length), 0);
   await doc.close();
-  await page.waitForTimeout(200);
+  // An injected <img onerror> would run once its request fails: a probe image requested now
+  // fails after any such one, so by its error event that handler would have run.
+  await page.evaluate(() => new Promise((done) => { const img = new Image(); img.onerror = img.onload = done; img.src = '/no-such-image?probe'; }));
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.deepEqual(page.errors, []);
   await page.close();

@@ -109,7 +109,7 @@ bench: build
 	cargo build --locked --release --quiet -p tifa-cli
 	python3 benches/corpus.py target/release/tifa
 	TIFA_LARGE=1 node tests/browser/run.mjs --concurrency 1 tests/browser/page-large.test.mjs
-	TIFA_LARGE=1 cargo test --locked --release -p tifa-cli --test cli large_file_
+	TIFA_LARGE=1 cargo test --locked -p tifa-cli --test cli large_file_
 
 screenshot: build
 	scripts/ensure-tools.sh browser fonts

@@ -11,9 +11,11 @@
 //   { seq, type: 'analyze', text, source, sensitivity?, keep? }
 //                                                          -> { summary, compact } | { error }
 //     (the analysis is kept for 'export' unless keep is false: the compare view's are not)
-//   { seq, type: 'export', format: 'json'|'csv'|'md'|'html'|'anki' } -> { body, mime, filename } | { error }
-//     ('anki': a word list of the terms found, in order of first appearance, for Anki; wordlist.js)
-import { loadTifa, loadCards } from '../lib/engine.js';
+//   { seq, type: 'export', format: 'json'|'csv'|'md'|'html'|'standalone'|'anki' } -> { body, mime, filename } | { error }
+//     ('csv' and 'html': the CLI's, from the full module's Rust renderers; 'standalone': the
+//     interactive file with the page's cards; 'anki': a word list of the terms found, in order
+//     of first appearance, for Anki; wordlist.js)
+import { loadTifa, loadCards, loadFull } from '../lib/engine.js';
 import { compactReport } from './compact.js';
 
 let ready = null;
@@ -21,7 +23,7 @@ let engine = null;
 let entries = [];
 let entriesFull = false; // entries hold forms and card fields
 let entryIndex = new Map();
-let last = null; // { text, source, report }
+let last = null; // { text, source, report, options }
 
 /** Uses `t`; `full` sends every entry with its forms and card fields, else summaries. */
 function setEngine(t, full = true) {
@@ -77,30 +79,32 @@ async function handle(msg) {
     }
     case 'analyze': {
       const report = engine.analyze(msg.text, { sensitivity: msg.sensitivity || 'default' });
-      if (msg.keep !== false) last = { text: msg.text, source: msg.source, report };
+      if (msg.keep !== false) last = { text: msg.text, source: msg.source, report, options: { sensitivity: msg.sensitivity || 'default' } };
       const { summary, compact, transfer } = compactReport(report, entryIndex, entries);
       return { value: { summary, compact }, transfer };
     }
     case 'export': {
       if (!last) throw new Error('nothing to export yet: paste or open a text first');
       await withCards();
-      const { text, source, report } = last;
+      const { text, source, report, options } = last;
       // Loaded on the first export, not at start.
-      const [{ exportJson, exportCsv, exportMarkdown, exportFilename, sourceLabel, EXPORT_TYPES }, { standaloneHtml }, { wordlistAnki, WORDLIST_TYPES }] =
+      const [{ exportJson, exportCsv, exportHtml, exportMarkdown, exportFilename, sourceLabel, EXPORT_TYPES }, { standaloneHtml }, { wordlistAnki, WORDLIST_TYPES }] =
         await Promise.all([import('./export.js'), import('./standalone.js'), import('./wordlist.js')]);
       const label = sourceLabel(source);
-      const modules = msg.format === 'html' ? await cardModules() : null;
+      const modules = msg.format === 'standalone' ? await cardModules() : null;
+      const full = msg.format === 'csv' || msg.format === 'html' ? await loadFull(engine) : null;
       const byId = (id) => entries[entryIndex.get(id)];
       const body = {
         json: () => exportJson(report, label),
-        csv: () => exportCsv(report, label),
+        csv: () => exportCsv(full, text, options, label),
+        html: () => exportHtml(full, text, options, label),
         md: () => exportMarkdown(report, byId, label),
-        html: () => standaloneHtml(text, report, byId, label, { modules }),
+        standalone: () => standaloneHtml(text, report, byId, label, { modules }),
         anki: () => wordlistAnki(report.terms.map((t) => byId(t.id)).filter(Boolean)),
       }[msg.format];
       if (!body) throw new Error(`unknown export format: ${msg.format}`);
       if (msg.format === 'anki') return { body: body(), mime: WORDLIST_TYPES.anki, filename: exportFilename(source, 'anki.txt') };
-      return { body: body(), mime: EXPORT_TYPES[msg.format], filename: exportFilename(source, msg.format) };
+      return { body: body(), mime: EXPORT_TYPES[msg.format], filename: exportFilename(source, msg.format === 'standalone' ? 'html' : msg.format) };
     }
     default:
       throw new Error(`unknown request: ${msg.type}`);

@@ -195,11 +195,11 @@ test('rows say what analyze says, as numbers, on every shipped sample', () => {
 // code. The page test checks them against the CLI byte for byte; these check the rules.
 const CSV_CASES = [
   ['one term', 'the Two Upholds', 'a.txt',
-    'a.txt,two-upholds,4,15,Two Upholds,two upholds,official,leadership,,\n'],
+    'a.txt,two-upholds,4,15,Two Upholds,Two Upholds,official,leadership,,\n'],
   ['a quoted source and a comma-free text', 'the Two Upholds', 'my "file", 2024.txt',
-    '"my ""file"", 2024.txt",two-upholds,4,15,Two Upholds,two upholds,official,leadership,,\n'],
+    '"my ""file"", 2024.txt",two-upholds,4,15,Two Upholds,Two Upholds,official,leadership,,\n'],
   ['a source a spreadsheet would read as a formula', 'the Two Upholds', '=HYPERLINK("x")',
-    '"\'=HYPERLINK(""x"")",two-upholds,4,15,Two Upholds,two upholds,official,leadership,,\n'],
+    '"\'=HYPERLINK(""x"")",two-upholds,4,15,Two Upholds,Two Upholds,official,leadership,,\n'],
   ['no term: the header only', 'Rain is expected.', 'a.txt', ''],
 ];
 for (const [name, text, source, rows] of CSV_CASES) {

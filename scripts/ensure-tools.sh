@@ -34,8 +34,8 @@ ensure_wasm_bindgen() {
   have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
   if [ "$have" != "$want" ]; then
     say "installing wasm-bindgen-cli $want (had: ${have:-none}); this takes a few minutes"
-    # opt-level 1: compiles in about half the time of the default 3, and binds tifa's wasm
-    # in well under a second all the same.
+    # opt-level 1 instead of release's 3: less compile time (it is the longest install of a
+    # fresh machine), and binding tifa's wasm stays a matter of a second or two.
     CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install wasm-bindgen-cli --version "$want" --locked --force
   fi
 }

@@ -97,3 +97,13 @@ export async function launch() {
     close: () => context.close(),
   };
 }
+
+/**
+ * The text of a Playwright download. Read as a stream: `download.path()` is not available when
+ * the browser is the shared one run.mjs starts (a remote connection).
+ */
+export async function downloadText(download) {
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startServer, launch, ROOT } from './harness.mjs';
+import { startServer, launch, ROOT, downloadText } from './harness.mjs';
 import { SAMPLES, SAMPLE_LIST, cli, openPage, settled, fillText, highlights, tooltipText, parseCsv, tooltipShown } from './page-helpers.mjs';
 
 let server; let browser; let tmp;
@@ -107,7 +107,7 @@ test('tooltip of a machine-translation form names its kind and the official term
 // ---- 3. exports -----------------------------------------------------------------------------
 async function download(page, format) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-export="${format}"]`)]);
-  return { name: dl.suggestedFilename(), body: await readFile(await dl.path(), 'utf8') };
+  return { name: dl.suggestedFilename(), body: await downloadText(dl) };
 }
 
 // Issue 11, item 2: a GBK file used to give mojibake and no highlight, a PNG was dumped into

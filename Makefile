@@ -11,28 +11,76 @@
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
-WASM := target/wasm32-unknown-unknown/wasm-release/tifa_wasm.wasm
+WASM_DIR := target/wasm32-unknown-unknown/wasm-release
 PKG := www/pkg
+TIFA := target/debug/tifa
 WASM_OPT := node_modules/binaryen/bin/wasm-opt
 WASM_OPT_FLAGS := -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 PORT ?= 8080
+# How many steps of build and test run at once: the tool installs (apt, npm, rustup, cargo
+# install) overlap the compiles, the wasm build overlaps the native one, the browser tests
+# overlap the Rust tests. Each step's output is printed whole when it ends (-Otarget).
+JOBS ?= 4
+STEPS := $(MAKE) --no-print-directory -j$(JOBS) -Otarget
 
 .PHONY: build serve test test-rust test-js bench screenshot clean
 
-# Two modules: `tifa` (matching from the compiled dictionary, no TOML reader: what pages load)
-# and `tifa_full` (also reads TOML: loaded only for custom dictionaries). Then the compiled
-# dictionary itself, in two parts (tifa.match.bin first, tifa.cards.bin after the first highlight).
 build:
-	scripts/ensure-tools.sh wasm node
+	@$(STEPS) site
+	@echo "built: www/ ($$(wc -c < $(PKG)/tifa_bg.wasm) bytes of wasm, $$(wc -c < $(PKG)/tifa.match.bin) bytes of match part)"
+
+serve: build
+	@echo "tifa is at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+# Everything: the build, the Rust tests and the browser tests, as one graph of steps.
+test:
+	@$(STEPS) test-rust test-js
+
+# ---- steps: each names what it needs, so -j runs what can run together ----------------------
+.PHONY: site vocabulary cli rust-tests-built dict tools-wasm-target tools-wasm-bindgen tools-node \
+  tools-rustfmt tools-system FORCE
+
+tools-wasm-target tools-wasm-bindgen tools-node tools-rustfmt:
+	scripts/ensure-tools.sh $(@:tools-%=%)
+# One apt-get for Chromium and the neutral corpus' packages, then the corpus (after npm ci).
+tools-system: tools-node
+	scripts/ensure-tools.sh browser neutral
+
+vocabulary:
 	scripts/vocabulary.py
+
+# The debug CLI: it compiles the dictionary here, and the tests run it (TIFA_BIN).
+cli: vocabulary
+	cargo build --locked -p tifa-cli
+
+# Every Rust test compiled, not run (test-rust runs them; compiling overlaps the wasm build).
+rust-tests-built: vocabulary
+	cargo test --locked -p tifa -p tifa-cli --no-run
+
+# Two modules: `tifa` (matching from the compiled dictionary, no TOML reader: what pages load)
+# and `tifa_full` (also reads TOML and renders CSV/HTML: loaded for custom dictionaries and
+# exports). Both builds write tifa_wasm.wasm, so each is copied out; the copy keeps its date
+# when unchanged, and the wasm-bindgen + wasm-opt steps below then have nothing to do.
+$(WASM_DIR)/tifa.wasm: FORCE vocabulary tools-wasm-target
 	cargo build --locked -p tifa-wasm --target wasm32-unknown-unknown --profile wasm-release
-	wasm-bindgen --target web --out-dir $(PKG) --out-name tifa $(WASM)
-	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG)/tifa_bg.wasm -o $(PKG)/tifa_bg.wasm
+	cmp -s $(WASM_DIR)/tifa_wasm.wasm $@ || cp $(WASM_DIR)/tifa_wasm.wasm $@
+$(WASM_DIR)/tifa_full.wasm: FORCE vocabulary tools-wasm-target | $(WASM_DIR)/tifa.wasm
 	cargo build --locked -p tifa-wasm --features full --target wasm32-unknown-unknown --profile wasm-release
-	wasm-bindgen --target web --out-dir $(PKG) --out-name tifa_full $(WASM)
-	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG)/tifa_full_bg.wasm -o $(PKG)/tifa_full_bg.wasm
-	cargo run --locked --quiet -p tifa-cli -- dict compile $(PKG)
+	cmp -s $(WASM_DIR)/tifa_wasm.wasm $@ || cp $(WASM_DIR)/tifa_wasm.wasm $@
+
+$(PKG)/%_bg.wasm: $(WASM_DIR)/%.wasm | tools-wasm-bindgen tools-node
+	wasm-bindgen --target web --out-dir $(PKG) --out-name $* $<
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $@ -o $@
+
+# The compiled dictionary, in two parts (tifa.match.bin first, tifa.cards.bin after the first
+# highlight).
+dict: cli
+	mkdir -p $(PKG)
+	$(TIFA) dict compile $(PKG)
+
+site: $(PKG)/tifa_bg.wasm $(PKG)/tifa_full_bg.wasm dict tools-node
 	mkdir -p www/vendor
 	cp node_modules/@floating-ui/dom/dist/floating-ui.dom.browser.min.mjs www/vendor/
 	cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css www/vendor/
@@ -42,26 +90,19 @@ build:
 	  -type f ! -name '*.d.ts' ! -name '.*' | sort | sed 's/.*/,"&"/'; echo ']'; } > precache.json
 	scripts/site-config.py $(PKG)/tifa.match.bin Cargo.toml www/precache.json > www/config.json
 	if [ -x scripts/build-npm.sh ]; then scripts/build-npm.sh; fi
-	@echo "built: www/ ($$(wc -c < $(PKG)/tifa_bg.wasm) bytes of wasm, $$(wc -c < $(PKG)/tifa.match.bin) bytes of match part)"
 
-serve: build
-	@echo "tifa is at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
-	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
-
-test: build
-	scripts/ensure-tools.sh browser
-	$(MAKE) --no-print-directory test-rust test-js
-
-test-rust:
-	scripts/ensure-tools.sh neutral rustfmt
+# ---- tests --------------------------------------------------------------------------------------
+# Alone, `make test-rust` and `make test-js` build what they need first, like `make test`.
+test-rust: tools-rustfmt tools-system rust-tests-built
 	cargo fmt --all --check
 	cargo test --locked -p tifa -p tifa-cli
 
-test-js:
-	scripts/ensure-tools.sh node browser
-	cargo build --locked --quiet -p tifa-cli
-	TIFA_BIN=$(CURDIR)/target/debug/tifa node --test --test-concurrency=1 tests/browser/
+# The JS and browser tests, two files at a time, against one shared Chromium (tests/browser/run.mjs).
+test-js: site cli tools-system
+	TIFA_BIN=$(CURDIR)/$(TIFA) node tests/browser/run.mjs
 
+# The benchmarks, and the benchmark-sized versions of the large tests (a 10 MB paste, a 50 MB
+# file through the CLI), which make test runs at a small size.
 bench: build
 	scripts/ensure-tools.sh browser
 	cargo bench --locked --bench throughput
@@ -69,6 +110,8 @@ bench: build
 	for b in benches/page.mjs benches/embed.mjs; do if [ -f $$b ]; then node $$b; fi; done
 	cargo build --locked --release --quiet -p tifa-cli
 	python3 benches/corpus.py target/release/tifa
+	TIFA_LARGE=1 node tests/browser/run.mjs --concurrency 1 tests/browser/page-large.test.mjs
+	TIFA_LARGE=1 cargo test --locked -p tifa-cli --test cli large_file_
 
 screenshot: build
 	scripts/ensure-tools.sh browser fonts

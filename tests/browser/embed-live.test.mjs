@@ -22,6 +22,20 @@ async function page(init) {
 }
 
 /** What the page shows under #story: text, occurrences (distinct ids), marks, empty marks. Runs in the page. */
+/**
+ * Waits until the page shows the host's last text with exactly `terms` highlighted and the
+ * embed's count and marks match the page; on a timeout it returns, and the test's assertions
+ * say what differs.
+ */
+async function settle(p, terms) {
+  await p.evaluate(`window.__shown = ${shown}`);
+  await p.waitForFunction((want) => {
+    const now = window.__shown();
+    return now.text === window.__expected(window.__n) && JSON.stringify(now.terms) === JSON.stringify(want)
+      && window.__h.count === now.occurrences && window.__h.marks === now.marks;
+  }, terms, { timeout: 15000 }).catch(() => {});
+}
+
 const shown = () => {
   const story = document.getElementById('story');
   const marks = [...story.querySelectorAll('mark[data-tifa-term]')];
@@ -89,16 +103,18 @@ for (const [name, setup, terms] of HOSTS) {
     const r = await p.evaluate(async (n) => {
       window.__mount();
       const h = await window.tifaEmbed.highlight(document.getElementById('story'), { tooltips: false });
-      const first = h.count;
+      window.__h = h;
+      window.__n = n;
       // The host's timer: one write every 10 ms.
       await new Promise((done) => {
         let i = 0;
         const t = setInterval(() => { i += 1; window.__update(i); if (i === n) { clearInterval(t); done(); } }, 10);
       });
-      // Let the embed's debounced pass (150 ms, at most 1 s) run and finish.
-      await new Promise((ok) => setTimeout(ok, 1500));
-      return { first, count: h.count, marks: h.marks, expected: window.__expected(n), refs: window.__refs() };
+      return { expected: window.__expected(n) };
     }, UPDATES);
+    // The embed's debounced pass has run once the last text is highlighted and counted.
+    await settle(p, terms);
+    Object.assign(r, await p.evaluate(() => ({ count: window.__h.count, marks: window.__h.marks, refs: window.__refs() })));
     const now = await p.evaluate(shown);
     const extra = now.text.length - r.expected.length;
     assert.equal(now.text, r.expected, `the page shows the host's last text (${extra} characters too many after ${UPDATES} updates)`);
@@ -117,7 +133,7 @@ for (const [name, setup, terms] of HOSTS) {
 
 test('a host that removes its text node by reference takes away all of its text, and gets the node back whole', async () => {
   const { page: p } = await page();
-  const r = await p.evaluate(async () => {
+  const r = { before: await p.evaluate(async () => {
     const text = 'Before: the Two Upholds, then 两个维护 and the eight-point regulation. After.';
     const para = document.createElement('p');
     const node = document.createTextNode(text);
@@ -126,9 +142,12 @@ test('a host that removes its text node by reference takes away all of its text,
     const h = await window.tifaEmbed.highlight(document.getElementById('story'), { tooltips: false });
     const before = h.count;
     node.remove(); // as React does when it unmounts a text node
-    await new Promise((ok) => setTimeout(ok, 500));
-    return { before, count: h.count, marks: h.marks, shown: para.textContent, whole: node.data === text };
-  });
+    Object.assign(window, { __h: h, __node: node, __text: text, __para: para });
+    return before;
+  }) };
+  await p.waitForFunction(() => window.__h.count === 0 && window.__h.marks === 0);
+  Object.assign(r, await p.evaluate(() => ({ count: window.__h.count, marks: window.__h.marks,
+    shown: window.__para.textContent, whole: window.__node.data === window.__text })));
   assert.equal(r.before, 3);
   assert.deepEqual({ count: r.count, marks: r.marks, shown: r.shown, whole: r.whole },
     { count: 0, marks: 0, shown: 'Kept. ', whole: true });
@@ -137,19 +156,27 @@ test('a host that removes its text node by reference takes away all of its text,
 
 test("a host write between the embed's slices of a long text node is not lost or duplicated", async () => {
   const { page: p } = await page();
-  const r = await p.evaluate(async () => {
+  await p.evaluate(async () => {
     const unit = 'The Two Upholds and 两个维护 at the democratic life meeting. ';
     const node = document.createTextNode(unit.repeat(4000)); // ~200 KB: several slices
     const para = document.createElement('p'); para.append(node);
     document.getElementById('story').append(para);
     const done = window.tifaEmbed.highlight(document.getElementById('story'), { tooltips: false });
-    // The host rewrites its node while the embed works through it.
-    await new Promise((ok) => setTimeout(ok, 0));
+    // The host rewrites its node while the embed works through it: once the first slice's
+    // marks are in (an observer's callback runs when that slice's task yields).
+    await new Promise((ok) => {
+      const mo = new MutationObserver(() => { if (para.querySelector('mark')) { mo.disconnect(); ok(); } });
+      mo.observe(para, { childList: true, subtree: true });
+    });
     node.data = 'Replaced: the Two Upholds.';
-    const h = await done;
-    await new Promise((ok) => setTimeout(ok, 1500));
-    return { text: para.textContent, count: h.count, marks: h.marks, ref: node.parentNode === para };
+    window.__h = await done;
+    window.__para = para; window.__node = node;
   });
+  // The host's write is highlighted again after the embed's debounce: wait for its one term.
+  await p.waitForFunction(() => window.__para.textContent === 'Replaced: the Two Upholds.'
+    && window.__h.count === 1 && window.__para.querySelectorAll('mark[data-tifa-term]').length > 0);
+  const r = await p.evaluate(() => ({ text: window.__para.textContent, count: window.__h.count, marks: window.__h.marks,
+    ref: window.__node.parentNode === window.__para }));
   const now = await p.evaluate(shown);
   assert.equal(r.text, 'Replaced: the Two Upholds.');
   assert.ok(r.ref);

@@ -29,15 +29,11 @@ async function pristine(server, path) {
   await page.close();
   return html;
 }
-const waitWarning = (warnings, re) => new Promise((resolve, reject) => {
-  const t0 = Date.now();
-  const tick = () => {
-    if (warnings.some((w) => re.test(w))) resolve();
-    else if (Date.now() - t0 > 10000) reject(new Error(`no warning matching ${re}; got ${JSON.stringify(warnings)}`));
-    else setTimeout(tick, 20);
-  };
-  tick();
-});
+/** Resolves once a console warning matching `re` has come (at once if it already has). */
+const waitWarning = async (page, warnings, re) => {
+  if (warnings.some((w) => re.test(w))) return;
+  await page.waitForEvent('console', { predicate: (m) => m.type() === 'warning' && re.test(m.text()) });
+};
 
 test('script tag: data-tifa-root="article" highlights the article once loaded', async () => {
   const { page, warnings, errors } = await open(s.ctx.browser, s.ctx.server, '/fixtures/csp.html', {
@@ -90,8 +86,9 @@ for (const [name, server, path, opts, re] of FAILURES) {
   test(`failure leaves the page untouched and warns once: ${name}`, async () => {
     const srv = server();
     const { page, warnings } = await open(s.ctx.browser, srv, path, opts);
-    await waitWarning(warnings, re);
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    await waitWarning(page, warnings, re);
+    // The script tag's run has ended (its `ready` settles after the warning): nothing more comes.
+    assert.equal(await page.evaluate(() => import('/embed.js').then((m) => m.ready)), null);
     const html = await page.evaluate(() => document.documentElement.outerHTML);
     assert.equal(html, await pristine(srv, path), 'the DOM is exactly as without the embed');
     const mine = warnings.filter((w) => w.startsWith('tifa'));
@@ -118,7 +115,7 @@ test('tifa on another origin without CORS on pkg/: one warning that names CORS a
       routes: { '**/fixtures/cors-test.html': (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }) },
     });
     const re = /tifa: could not load http:\/\/127\.0\.0\.1:\d+\/pkg\/tifa(_bg\.wasm|\.match\.bin) \(CORS\?\)\. Fix: serve tifa's files .*Access-Control-Allow-Origin/;
-    await waitWarning(warnings, re);
+    await waitWarning(page, warnings, re);
     const mine = warnings.filter((w) => w.startsWith('tifa'));
     assert.equal(mine.length, 1, JSON.stringify(warnings));
     assert.equal(await page.$$eval('[data-tifa-term]', (m) => m.length), 0, 'the page is left as it was');
@@ -207,10 +204,13 @@ test('<tifa-text>: highlights its own content; attributes are options; bad ones 
     const p = document.createElement('b');
     p.textContent = ' And a democratic life meeting.';
     el.append(p);
-    await new Promise((r) => setTimeout(r, 400));
-    return [h.count, el.querySelectorAll('[data-tifa-term]').length];
+    window.__late = { el, h };
+    return h.count;
   });
-  assert.deepEqual(late, [2, 2]);
+  assert.equal(late, 1, 'its first content: one term');
+  // The content added later is highlighted too (the element watches itself).
+  await page.waitForFunction(() => window.__late.h.count === 2);
+  assert.equal(await page.evaluate(() => window.__late.el.querySelectorAll('[data-tifa-term]').length), 2);
   await page.close();
 });
 

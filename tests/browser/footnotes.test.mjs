@@ -62,12 +62,13 @@ test('print shows a glossary after the text, numbered as the highlights are', as
   await fillText(page, TEXT);
   await page.waitForFunction(() => import('/app/footnotes.js').then(() => true));
   assert.equal(await page.$eval('#print-glossary', (el) => getComputedStyle(el).display), 'none', 'hidden on screen');
-  await page.evaluate(async () => {
-    await new Promise((ok) => setTimeout(ok, 50));
+  // The page loads its footnote module on idle; until it has, beforeprint numbers nothing. Print
+  // (beforeprint) again until the glossary is filled: preparing it twice gives the same notes.
+  await page.waitForFunction(() => {
     window.dispatchEvent(new Event('beforeprint'));
+    return document.querySelectorAll('#print-notes li').length > 0;
   });
   await page.emulateMedia({ media: 'print' });
-  await page.waitForFunction(() => document.querySelectorAll('#print-notes li').length > 0);
   const got = await page.evaluate(() => ({
     display: getComputedStyle(document.getElementById('print-glossary')).display,
     notes: [...document.querySelectorAll('#print-notes li')].map((li) => li.textContent),

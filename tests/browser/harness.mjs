@@ -62,20 +62,48 @@ export function chromiumPath() {
   return path;
 }
 
-/** Launches headless Chromium with the flags this machine needs and a fresh profile. */
+/** The flags this machine needs, for a launched browser and for the shared one (run.mjs). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  // Two test servers on 127.0.0.1 are two origins; let one load from the other (the CORS test).
+  '--disable-features=LocalNetworkAccessChecks'];
+
+/**
+ * A fresh browser context: in the Chromium that `tests/browser/run.mjs` shares between test
+ * files when `TIFA_BROWSER_WS` names it (one browser per run), else in a headless Chromium
+ * launched for the caller with a fresh profile. `close()` closes what this call opened.
+ */
 export async function launch() {
+  const shared = process.env.TIFA_BROWSER_WS;
+  if (shared) {
+    const browser = await chromium.connect(shared);
+    const context = await browser.newContext();
+    return {
+      context,
+      newPage: async () => context.newPage(),
+      // Disconnects this file's client; the shared browser stays up for the others.
+      close: async () => { await context.close(); await browser.close(); },
+    };
+  }
   const userDataDir = await mkdtemp(join(tmpdir(), 'tifa-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic',
-      // Two test servers on 127.0.0.1 are two origins; let one load from the other (the CORS test).
-      '--disable-features=LocalNetworkAccessChecks'],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,
     newPage: async () => context.newPage(),
     close: () => context.close(),
   };
+}
+
+/**
+ * The text of a Playwright download. Read as a stream: `download.path()` is not available when
+ * the browser is the shared one run.mjs starts (a remote connection).
+ */
+export async function downloadText(download) {
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fold, compactPinyin, buildIndex } from '../../www/app/search.js';
-import { exportJson, exportCsv, exportMarkdown, exportFilename, sourceLabel, escapeMarkdown } from '../../www/app/export.js';
+import { exportJson, exportMarkdown, exportFilename, sourceLabel, escapeMarkdown } from '../../www/app/export.js';
 import { escapeHtml, scriptJson, standaloneHtml } from '../../www/app/standalone.js';
 import { blockEnd, categoryClass } from '../../www/app/render.js';
 import { packRows, matchView, STRIDE } from '../../www/app/compact.js';
@@ -52,11 +52,6 @@ test('exportJson: the report plus source, one line', () => {
   const s = exportJson(REPORT, 'a.txt');
   assert.ok(s.endsWith('}\n') && !s.slice(0, -1).includes('\n'));
   assert.deepEqual(JSON.parse(s), { ...REPORT, source: 'a.txt' });
-});
-test('exportCsv: CLI columns and RFC 4180 quoting', () => {
-  assert.equal(exportCsv(REPORT, 'a.txt'), 'source,id,start,end,text,form,kind,category,context,nested\n'
-    + 'a.txt,two-upholds,4,15,Two Upholds,Two Upholds,official,leadership,,\n'
-    + 'a.txt,two-upholds,17,27,"a,""b""\nc <x>",two maintenances,mt,leadership,quoted,two-upholds\n');
 });
 test('exportMarkdown: markup in dictionary text is escaped', () => {
   const md = exportMarkdown(REPORT, (id) => (id === 'two-upholds' ? ENTRY : undefined), 'a.txt');

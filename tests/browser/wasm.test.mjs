@@ -209,3 +209,38 @@ test('rows say what analyze says, as numbers, on every shipped sample', () => {
   assert.ok(checked > 100, `${checked}`);
   assert.equal(t.formText(999999, 0), undefined);
 });
+
+// The page's CSV and HTML exports (issue 10, item 3): the full module renders them with the CLI's
+// code. The page test checks them against the CLI byte for byte; these check the rules.
+const CSV_CASES = [
+  ['one term', 'the Two Upholds', 'a.txt',
+    'a.txt,two-upholds,4,15,Two Upholds,Two Upholds,official,leadership,,\n'],
+  ['a quoted source and a comma-free text', 'the Two Upholds', 'my "file", 2024.txt',
+    '"my ""file"", 2024.txt",two-upholds,4,15,Two Upholds,Two Upholds,official,leadership,,\n'],
+  ['a source a spreadsheet would read as a formula', 'the Two Upholds', '=HYPERLINK("x")',
+    '"\'=HYPERLINK(""x"")",two-upholds,4,15,Two Upholds,Two Upholds,official,leadership,,\n'],
+  ['no term: the header only', 'Rain is expected.', 'a.txt', ''],
+];
+for (const [name, text, source, rows] of CSV_CASES) {
+  test(`exportCsv (full module): ${name}`, () => {
+    const t = full.Tifa.fromCompiled(matchBytes);
+    assert.equal(t.exportCsv(text, undefined, source), 'source,id,start,end,text,form,kind,category,context,nested\n' + rows);
+  });
+}
+
+test('exportHtml (full module): the text escaped, a mark per term, a glossary from the card part', () => {
+  const t = full.Tifa.fromCompiled(matchBytes);
+  t.addCards(cardBytes);
+  const html = t.exportHtml('<b>the Two Upholds</b>', { sensitivity: 'default' }, 'a<1>.txt');
+  assert.match(html, /^<!doctype html>/);
+  assert.ok(html.includes('<h2>a&lt;1&gt;.txt</h2>'), html.slice(0, 400));
+  assert.match(html, /&lt;b&gt;the <mark data-tifa-term="two-upholds" data-category="leadership" title="[^"]+">Two Upholds<\/mark>&lt;\/b&gt;/);
+  assert.match(html, /<dt id="term-two-upholds">Two Upholds — 两个维护 \(/);
+  assert.throws(() => t.exportHtml(42, undefined, 'a.txt'), TypeError);
+});
+
+test('the core module has no exports: they stay in the full module the page loads on export', () => {
+  assert.equal(typeof core.Tifa.prototype.exportCsv, 'undefined');
+  assert.equal(typeof core.Tifa.prototype.exportHtml, 'undefined');
+  assert.equal(typeof full.Tifa.prototype.exportCsv, 'function');
+});

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './harness.mjs';
+import { ROOT, downloadText } from './harness.mjs';
 import { openPage, fillText, parseCsv, pageSuite } from './page-helpers.mjs';
 import {
   wordlistCsv, wordlistAnki, wordlistRow, otherRenderings, ankiField, ankiTag, wordlistFilename,
@@ -292,7 +292,7 @@ test('the list survives a reload through the URL, and #term/<id> links still rou
 
 async function wordlist(page, format) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`#glossary-export button[data-wordlist="${format}"]`)]);
-  return { name: dl.suggestedFilename(), body: await readFile(await dl.path(), 'utf8') };
+  return { name: dl.suggestedFilename(), body: await downloadText(dl) };
 }
 
 test('export CSV: the rows are the listed entries, in order, with every field (waits for the card fields)', async () => {
@@ -363,7 +363,7 @@ test('the read view exports the terms found as an Anki word list, in order of fi
   await fillText(page, text);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="anki"]')]);
   assert.equal(dl.suggestedFilename(), 'tifa.anki.txt');
-  const { headers, notes } = parseAnki(await readFile(await dl.path(), 'utf8'));
+  const { headers, notes } = parseAnki(await downloadText(dl));
   assert.equal(headers.separator, 'tab');
   const terms = tifa.analyze(text).terms.map((t) => `tifa:${t.id}`);
   assert.ok(terms.includes('tifa:two-upholds') && terms.includes('tifa:democratic-life-meeting'), terms.join());

@@ -1,4 +1,6 @@
-// Export builders: pure string functions of a Report (no DOM), run in the worker.
+// Export builders, run in the worker: JSON and Markdown are string functions of a Report (no
+// DOM); CSV and HTML come from the Rust renderers of `tifa annotate --format csv|html` in the
+// full wasm module (engine.js `loadFull`), so the page and the CLI write the same bytes.
 
 /** MIME type per export format. */
 export const EXPORT_TYPES = {
@@ -6,6 +8,7 @@ export const EXPORT_TYPES = {
   csv: 'text/csv;charset=utf-8',
   md: 'text/markdown;charset=utf-8',
   html: 'text/html;charset=utf-8',
+  standalone: 'text/html;charset=utf-8',
 };
 
 /**
@@ -55,22 +58,27 @@ export function csvField(value) {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The CSV header, the same columns as the CLI's `--format csv`. */
-export const CSV_HEADER = 'source,id,start,end,text,form,kind,category,context,nested\n';
+/**
+ * The CSV of `text`, as `tifa annotate --format csv` writes it for a file named `source`: the
+ * header, then one row per top-level match (RFC 4180 quoting, formula cells neutralised, nested
+ * ids joined by `;`). `full` is a Tifa of the full module (engine.js `loadFull`); `options` as
+ * for `analyze` (`{ sensitivity }`).
+ *
+ * @example exportCsv(full, 'the Two Upholds', { sensitivity: 'default' }, 'a.txt')
+ *   // 'source,id,start,end,text,form,kind,category,context,nested\na.txt,two-upholds,4,15,Two Upholds,…\n'
+ */
+export function exportCsv(full, text, options, source) {
+  return full.exportCsv(text, options, source);
+}
 
 /**
- * One CSV row per top-level match (RFC 4180 quoting; nested ids joined by `;`), as the CLI writes.
+ * The annotated HTML document of `text`, as `tifa annotate --format html` writes it: the text
+ * with a `<mark>` per term, then a glossary (the interactive file is the standalone export).
  *
- * @example exportCsv(t.analyze('the Two Upholds'), 'a.txt')
- *   // 'source,id,...\na.txt,two-upholds,4,15,Two Upholds,Two Upholds,official,leadership,,\n'
+ * @example exportHtml(full, 'the Two Upholds', {}, 'a.txt').startsWith('<!doctype html>') // true
  */
-export function exportCsv(report, source) {
-  const rows = [CSV_HEADER];
-  for (const m of report.matches) {
-    rows.push([source, m.id, m.start, m.end, m.text, m.form, m.kind, m.category, m.context || '',
-      m.nested.map((n) => n.id).join(';')].map(csvField).join(',') + '\n');
-  }
-  return rows.join('');
+export function exportHtml(full, text, options, source) {
+  return full.exportHtml(text, options, source);
 }
 
 /**

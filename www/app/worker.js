@@ -12,9 +12,11 @@
 //                                                          -> { summary, compact } | { error }
 //     (the engine's rows and the report without its matches, compact.js; the text is kept for
 //     'export' unless keep is false: the compare view's are not)
-//   { seq, type: 'export', format: 'json'|'csv'|'md'|'html'|'anki' } -> { body, mime, filename } | { error }
-//     ('anki': a word list of the terms found, in order of first appearance, for Anki; wordlist.js)
-import { loadTifa, loadCards } from '../lib/engine.js';
+//   { seq, type: 'export', format: 'json'|'csv'|'md'|'html'|'standalone'|'anki' } -> { body, mime, filename } | { error }
+//     ('csv' and 'html': the CLI's, from the full module's Rust renderers; 'standalone': the
+//     interactive file with the page's cards; 'anki': a word list of the terms found, in order
+//     of first appearance, for Anki; wordlist.js)
+import { loadTifa, loadCards, loadFull } from '../lib/engine.js';
 import { packRows } from './compact.js';
 
 let ready = null;
@@ -22,7 +24,7 @@ let engine = null;
 let entries = [];
 let entriesFull = false; // entries hold forms and card fields
 let entryIndex = new Map();
-let last = null; // { text, source, sensitivity, report? } (the full report made on the first export)
+let last = null; // { text, source, options, report? } (the full report made on the first export)
 
 /** Uses `t`; `full` sends every entry with its forms and card fields, else summaries. */
 function setEngine(t, full = true) {
@@ -77,33 +79,37 @@ async function handle(msg) {
       return setEngine(t);
     }
     case 'analyze': {
-      const sensitivity = msg.sensitivity || 'default';
-      const { rows, summary: full } = engine.highlight(msg.text, { sensitivity });
-      if (msg.keep !== false) last = { text: msg.text, source: msg.source, sensitivity, report: null };
+      const options = { sensitivity: msg.sensitivity || 'default' };
+      const { rows, summary: full } = engine.highlight(msg.text, options);
+      if (msg.keep !== false) last = { text: msg.text, source: msg.source, options, report: null };
       const { summary, compact, transfer } = packRows(rows, full, entries, (e, f) => engine.formText(e, f));
       return { value: { summary, compact }, transfer };
     }
     case 'export': {
       if (!last) throw new Error('nothing to export yet: paste or open a text first');
       await withCards();
-      last.report ??= engine.analyze(last.text, { sensitivity: last.sensitivity });
-      const { text, source, report } = last;
+      const { text, source, options } = last;
+      // The full report, made once and only for the exports that read it (not CSV and HTML).
+      const current = last;
+      const report = () => (current.report ??= engine.analyze(text, options));
       // Loaded on the first export, not at start.
-      const [{ exportJson, exportCsv, exportMarkdown, exportFilename, sourceLabel, EXPORT_TYPES }, { standaloneHtml }, { wordlistAnki, WORDLIST_TYPES }] =
+      const [{ exportJson, exportCsv, exportHtml, exportMarkdown, exportFilename, sourceLabel, EXPORT_TYPES }, { standaloneHtml }, { wordlistAnki, WORDLIST_TYPES }] =
         await Promise.all([import('./export.js'), import('./standalone.js'), import('./wordlist.js')]);
       const label = sourceLabel(source);
-      const modules = msg.format === 'html' ? await cardModules() : null;
+      const modules = msg.format === 'standalone' ? await cardModules() : null;
+      const full = msg.format === 'csv' || msg.format === 'html' ? await loadFull(engine) : null;
       const byId = (id) => entries[entryIndex.get(id)];
       const body = {
-        json: () => exportJson(report, label),
-        csv: () => exportCsv(report, label),
-        md: () => exportMarkdown(report, byId, label),
-        html: () => standaloneHtml(text, report, byId, label, { modules }),
-        anki: () => wordlistAnki(report.terms.map((t) => byId(t.id)).filter(Boolean)),
+        json: () => exportJson(report(), label),
+        csv: () => exportCsv(full, text, options, label),
+        html: () => exportHtml(full, text, options, label),
+        md: () => exportMarkdown(report(), byId, label),
+        standalone: () => standaloneHtml(text, report(), byId, label, { modules }),
+        anki: () => wordlistAnki(report().terms.map((t) => byId(t.id)).filter(Boolean)),
       }[msg.format];
       if (!body) throw new Error(`unknown export format: ${msg.format}`);
       if (msg.format === 'anki') return { body: body(), mime: WORDLIST_TYPES.anki, filename: exportFilename(source, 'anki.txt') };
-      return { body: body(), mime: EXPORT_TYPES[msg.format], filename: exportFilename(source, msg.format) };
+      return { body: body(), mime: EXPORT_TYPES[msg.format], filename: exportFilename(source, msg.format === 'standalone' ? 'html' : msg.format) };
     }
     default:
       throw new Error(`unknown request: ${msg.type}`);

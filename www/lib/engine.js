@@ -15,7 +15,8 @@ const WARM_UP_ENTRIES = 100;
 
 /** The module that matches with the compiled built-in dictionary (no TOML parser inside). */
 export const CORE = 'tifa';
-/** The larger module that also reads TOML: loaded only for custom dictionaries. */
+/** The larger module that also reads TOML and renders CSV/HTML: loaded only for custom
+ * dictionaries and the page's exports ({@link loadFull}). */
 export const FULL = 'tifa_full';
 
 /**
@@ -131,6 +132,39 @@ export function loadCards(tifa) {
     source.promise.catch(() => { source.promise = null; });
   }
   return source.promise;
+}
+
+const fullTwins = new WeakMap(); // Tifa -> Promise<Tifa of the full module, same dictionary>
+
+/**
+ * A Tifa of the full module (`pkg/tifa_full`, which also renders the CLI's CSV and HTML: its
+ * `exportCsv` and `exportHtml`) with the same dictionary as `tifa`, made once per engine and
+ * only when asked for (the page's exports), so the core module pages load does not carry the
+ * renderers. An engine of the full module (a custom dictionary) is its own twin; for the
+ * built-in dictionary the twin reads `tifa.match.bin` and `tifa.cards.bin` from the same `pkg/`.
+ *
+ * @example
+ *   const full = await loadFull(await loadTifa());
+ *   full.exportCsv('the Two Upholds', { sensitivity: 'default' }, 'a.txt'); // as `tifa annotate --format csv a.txt`
+ */
+export function loadFull(tifa) {
+  if (typeof tifa.exportCsv === 'function') return Promise.resolve(tifa);
+  let p = fullTwins.get(tifa);
+  if (!p) {
+    const source = cardSources.get(tifa);
+    if (!source) return Promise.reject(new Error('tifa: loadFull needs an engine made by loadTifa'));
+    const pkgUrl = new URL('./', source.url).href;
+    p = (async () => {
+      const [mod, matching, cards] = await Promise.all([loadModule(pkgUrl, FULL),
+        fetchBytes(new URL('tifa.match.bin', pkgUrl).href), fetchBytes(source.url)]);
+      const twin = mod.Tifa.fromCompiled(matching);
+      twin.addCards(cards);
+      return twin;
+    })();
+    fullTwins.set(tifa, p);
+    p.catch(() => fullTwins.delete(tifa));
+  }
+  return p;
 }
 
 /**

@@ -121,11 +121,18 @@ fn missing_file_is_named_and_others_still_processed() {
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
 }
 
+/// A large file through `annotate`, every match counted: 6 MiB in `make test`; 50 MiB (near
+/// the 64 MiB limit) in `make bench`, which sets `TIFA_LARGE=1`.
 #[test]
-fn fifty_megabyte_file_is_analysed() {
+fn large_file_is_analysed() {
+    let size = if std::env::var("TIFA_LARGE").as_deref() == Ok("1") {
+        50 << 20
+    } else {
+        6 << 20
+    };
     let paragraph = "The plenary session reviewed the “two upholds” and the economy. Weather was mild; the core of the apple was sweet. 两个维护。\n";
-    let mut big = String::with_capacity(50 << 20);
-    while big.len() < 50 << 20 {
+    let mut big = String::with_capacity(size);
+    while big.len() < size {
         big.push_str(paragraph);
     }
     let path = temp_file("big.txt", big.as_bytes());

@@ -275,6 +275,65 @@ impl Tifa {
         Ok(out.into())
     }
 
+    /// The CSV of `text`'s matches, byte for byte what `tifa annotate --format csv` writes for
+    /// a file named `source` (the full module only; the same renderer, `tifa::output`): the
+    /// header, then one row per top-level match. A text that is not a string, or a bad option,
+    /// throws a `TypeError`.
+    ///
+    /// ```js
+    /// full.exportCsv('the Two Upholds', undefined, 'a.txt');
+    /// // 'source,id,start,end,text,form,kind,category,context,nested\na.txt,two-upholds,4,15,…\n'
+    /// ```
+    #[cfg(feature = "full")]
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+        source: &str,
+    ) -> Result<String, JsValue> {
+        let (_, report) = self.report_of(&text, &options)?;
+        let mut out = String::from(tifa::output::CSV_HEADER);
+        out.push_str(&tifa::output::csv_rows(source, &report));
+        Ok(out)
+    }
+
+    /// The HTML document of `text`, byte for byte what `tifa annotate --format html` writes for
+    /// a file named `source` (the full module only): the escaped text with a `<mark>` around
+    /// each term, then a glossary. Needs the card part (`addCards`) for the glossary's
+    /// explanations, as the CLI has them.
+    ///
+    /// ```js
+    /// full.exportHtml('the Two Upholds', undefined, 'a.txt').startsWith('<!doctype html>'); // true
+    /// ```
+    #[cfg(feature = "full")]
+    #[wasm_bindgen(js_name = exportHtml)]
+    pub fn export_html(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+        source: &str,
+    ) -> Result<String, JsValue> {
+        let (text, report) = self.report_of(&text, &options)?;
+        let section = tifa::output::html_section(source, &text, &report, self.inner.dictionary());
+        Ok(tifa::output::html_document(&section))
+    }
+
+    /// Checks the arguments of the exports and analyses the text.
+    #[cfg(feature = "full")]
+    fn report_of(
+        &self,
+        text: &JsValue,
+        options: &JsValue,
+    ) -> Result<(String, tifa::Report), JsValue> {
+        let (text, options) = (text_arg(text, "the text")?, options_arg(options)?);
+        let report = self
+            .inner
+            .analyze_options(&text, options)
+            .map_err(js_error)?;
+        Ok((text, report))
+    }
+
     /// Does `text`, as a whole document, show Party discourse (the document rule)? Pass the
     /// answer as `documentVouches` when analysing the document in parts.
     #[wasm_bindgen(js_name = documentVouches)]

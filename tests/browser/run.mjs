@@ -1,0 +1,36 @@
+// Runs the browser and JS tests (`node --test` over tests/browser/) against ONE headless
+// Chromium for the whole run: it is started here as a server, each test file connects to it
+// (harness.mjs `launch()`, through TIFA_BROWSER_WS) and works in its own fresh context.
+//
+//   node tests/browser/run.mjs [--concurrency N] [files…]   (default: every *.test.mjs, N = 2)
+//
+// The exit code is `node --test`'s; the browser is closed however the run ends.
+import { spawn } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { chromiumPath, CHROMIUM_ARGS, ROOT } from './harness.mjs';
+
+const args = process.argv.slice(2);
+let concurrency = '2';
+const at = args.indexOf('--concurrency');
+if (at >= 0) {
+  concurrency = args[at + 1];
+  args.splice(at, 2);
+}
+if (!/^[1-9][0-9]*$/.test(concurrency || '')) {
+  console.error(`run.mjs: --concurrency needs a positive whole number, not ${JSON.stringify(concurrency)}`);
+  process.exit(2);
+}
+const files = args.length ? args : ['tests/browser/'];
+
+const server = await chromium.launchServer({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+const code = await new Promise((done) => {
+  const child = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, TIFA_BROWSER_WS: server.wsEndpoint() },
+  });
+  child.on('error', (e) => { console.error(`run.mjs: cannot start node --test: ${e.message}`); done(1); });
+  child.on('exit', (c, signal) => done(c ?? (signal ? 1 : 0)));
+});
+await server.close();
+process.exit(code);

@@ -6,6 +6,11 @@
 //! The texts are built by inserting N dictionary forms (unambiguous ones, in their normalized
 //! spelling) between neutral filler, so both engines must find exactly N matches: the benchmark
 //! checks that before it reports a time.
+//!
+//! `cargo bench --bench throughput -- --once english spans` (or `chinese`, `report`,
+//! `normalize`) runs one call once and times nothing: the run to give `valgrind
+//! --tool=callgrind --toggle-collect='*spans_options*'`, whose instruction counts are
+//! repeatable on a loaded machine where wall time is not.
 
 use std::time::{Duration, Instant};
 
@@ -175,6 +180,18 @@ fn main() {
             })
             .collect()
     };
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--once") {
+        let chinese = args.get(i + 1).map(String::as_str) == Some("chinese");
+        let (text, n) = build(&pick(chinese), chinese, 1 << 20);
+        let found = match args.get(i + 2).map(String::as_str) {
+            Some("report") => tifa.analyze(&text).unwrap().matches.len(),
+            Some("normalize") => tifa::normalize::normalize(&text).text().len(),
+            _ => tifa.spans(&text).unwrap().len() / 3,
+        };
+        println!("{} bytes, {n} forms inserted, {found} found", text.len());
+        return;
+    }
     println!("tifa native throughput (median of runs; same machine, same run)");
     println!(
         "dictionary: {} entries, {} distinct normalized forms",

@@ -216,6 +216,8 @@ fn main() {
         "{:<10} {:>8} {:>10} {:>14} {:>14} {:>8}",
         "text", "matches", "engine", "median", "MB/s", "ratio"
     );
+    let met = |ok: bool| if ok { "met" } else { "NOT met" };
+    let mut goals = Vec::new();
     for (label, chinese) in [("english", false), ("chinese", true)] {
         let forms = pick(chinese);
         let (text, n) = build(&forms, chinese, 1 << 20);
@@ -240,6 +242,31 @@ fn main() {
         let spans = time(runs, n, "tifa spans", || {
             tifa.spans(&text).unwrap().len() / 3
         });
+        let mb = |d: Duration| mb_per_s(text.len(), d);
+        // Issue 10's goals: English spans >= 250 MB/s and faster than the baseline, English
+        // report >= 120 MB/s, Chinese spans >= 300 MB/s.
+        let (spans_goal, report_goal) = if chinese {
+            (300.0, None)
+        } else {
+            (250.0, Some(120.0))
+        };
+        goals.push(format!(
+            "{label} spans {:.1} MB/s (goal >= {spans_goal}{}): {}",
+            mb(spans),
+            if chinese {
+                ""
+            } else {
+                ", faster than aho-corasick"
+            },
+            met(mb(spans) >= spans_goal && (chinese || spans < base))
+        ));
+        if let Some(g) = report_goal {
+            goals.push(format!(
+                "{label} report {:.1} MB/s (goal >= {g}): {}",
+                mb(full),
+                met(mb(full) >= g)
+            ));
+        }
         for (engine, d) in [
             ("aho-corasick", base),
             ("normalize", norm),
@@ -258,4 +285,7 @@ fn main() {
         }
     }
     println!("ratio = time / plain aho-corasick time (lower is better; below 1 means faster)");
+    for g in goals {
+        println!("goal: {g}");
+    }
 }

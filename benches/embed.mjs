@@ -2,11 +2,15 @@
 //
 //   node benches/embed.mjs [--runs N]        (make bench runs it after make build)
 //
-// For a ~100 KB and a ~1 MB article page (generated, seeded: realistic paragraphs from
-// www/samples/ mixed with filler, terms split by inline tags, lists and tables), it measures
+// For a ~100 KB and a ~1 MB article page, English and Chinese (generated, seeded: realistic
+// paragraphs from www/samples/ in that language mixed with filler, terms split by inline tags,
+// lists and tables), it measures
 //   - tifa `highlight()` (chunked): wall time, summed script time of its tasks;
 //   - mark.js per-term mode (`mark(forms)`) and one big `markRegExp` over the same forms
 //     (every surface form of the dictionary: forms, zh, zh_hant, en);
+//   - one big JS RegExp without mark.js (English forms on \b, longest first, case-insensitive),
+//     wrapping its matches text node by text node (it misses terms split by tags, so it does
+//     less than tifa and mark.js do);
 //   - the longest main-thread task while highlighting (Chrome trace, RunTask events);
 //   - the time to unhighlight (tifa `unhighlight`, mark.js `unmark`);
 //   - the gzip transfer size of the embed (JS + wasm; the dictionary is inside the wasm).
@@ -21,6 +25,7 @@ const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
 const SAMPLE = Number(args[args.indexOf('--sample') + 1]) || 20; // forms timed in mark.js per-term mode
 const SIZES = [['100 KB', 100 * 1024, RUNS], ['1 MB', 1024 * 1024, Math.max(3, Math.ceil(RUNS / 2))]];
+const LANGS = [['English', false], ['Chinese', true]];
 
 const median = (xs) => { const a = [...xs].sort((x, y) => x - y); const m = a.length >> 1; return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2; };
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
@@ -51,14 +56,22 @@ const FILLER = ('The provincial delegation met on Tuesday in the capital, where 
   + 'rural roads, water projects and the price of pork. Analysts said the wording of the statement was '
   + 'closely watched by investors and diplomats alike. A spokesperson declined to comment on the record. '
   + 'Local newspapers carried the full text on their front pages the next morning. 会议还讨论了农村道路、水利工程和物价问题。'
-  + 'Reporters were not allowed to ask questions after the briefing, which lasted forty minutes.').split(/(?<=[.。])\s*/);
+  + 'Reporters were not allowed to ask questions after the briefing, which lasted forty minutes.'
+  + '今天天气晴朗，河边有人散步。市场里卖苹果和面包。孩子们在公园里玩，图书馆很安静。傍晚下了一场小雨。记者会后没有提问环节。').split(/(?<=[.。])\s*/);
 const TERMS = [['the Two ', 'Upholds'], ['两个', '维护'], ['democratic life ', 'meeting'], ['eight-point ', 'regulation'],
   ['Xi Jinping ', 'Thought'], ['common ', 'prosperity'], ['全面从严', '治党'], ['the “four ', 'consciousnesses”'], ['new ', 'quality productive forces'],
-  ['high-quality ', 'development'], ['self-', 'revolution'], ['两个', '确立']];
+  ['high-quality ', 'development'], ['self-', 'revolution'], ['两个', '确立'], ['共同', '富裕'], ['习近平新时代', '中国特色社会主义思想'],
+  ['新质', '生产力'], ['高质量', '发展']];
+/** The filler, terms and sample paragraphs of one language. */
+const mostlyHan = (t) => (t.match(/\p{Script=Han}/gu)?.length ?? 0) > (t.match(/[A-Za-z]/g)?.length ?? 0);
+const ofLang = (list, chinese, text = (x) => x) => list.filter((x) => mostlyHan(text(x)) === chinese);
 
 /** A deterministic article: a list of blocks, each { tag, parts: [string | { tag, text }] }. */
-function article(bytes, paragraphs, seed) {
+function article(bytes, allParagraphs, seed, chinese) {
   const rand = rng(seed);
+  const paragraphs = ofLang(allParagraphs, chinese);
+  const filler = ofLang(FILLER, chinese);
+  const terms = ofLang(TERMS, chinese, (t) => t.join(''));
   const pick = (a) => a[Math.floor(rand() * a.length)];
   const blocks = []; let size = 0;
   while (size < bytes) {
@@ -67,9 +80,9 @@ function article(bytes, paragraphs, seed) {
     const nSent = 3 + Math.floor(rand() * 4);
     for (let i = 0; i < nSent; i++) {
       if (paragraphs.length && rand() < 0.3) parts.push(`${pick(paragraphs)} `);
-      else parts.push(`${pick(FILLER)} `);
+      else parts.push(`${pick(filler)} `);
       if (rand() < 0.5) {
-        const [a, b] = pick(TERMS);
+        const [a, b] = pick(terms);
         const how = rand();
         if (how < 0.25) parts.push(a, { tag: 'em', text: b }, '. ');
         else if (how < 0.4) parts.push({ tag: 'a', text: a }, b, ' ');
@@ -143,9 +156,10 @@ async function main() {
     });
     await page0.close();
 
-    for (const [label, bytes, runs] of SIZES) {
-      const blocks = article(bytes, paragraphs, 42);
-      const res = { tifa: [], tifaScript: [], tifaLongest: [], tifaUn: [], perTerm: [], perTermLongest: [], perTermUn: [], regexp: [], regexpLongest: [], regexpUn: [] };
+    for (const [size, bytes, runs] of SIZES) for (const [lang, chinese] of LANGS) {
+      const label = `${size} ${lang}`;
+      const blocks = article(bytes, paragraphs, 42, chinese);
+      const res = { tifa: [], tifaScript: [], tifaLongest: [], tifaUn: [], perTerm: [], perTermLongest: [], perTermUn: [], regexp: [], regexpLongest: [], regexpUn: [], bigRegExp: [], bigRegExpLongest: [], bigRegExpUn: [] };
       let counts = null; let chars = 0;
       for (let run = 0; run < runs; run++) {
         // tifa
@@ -172,6 +186,48 @@ async function main() {
         res.tifaUn.push(un);
         if (r.count !== oracle) { ok = false; console.error(`MISMATCH ${label}: tifa highlighted ${r.count}, the engine finds ${oracle}`); }
         counts = { ...counts, tifa: r.count, oracle, marks: r.marks }; // keeps mark.js's counts from run 1
+        await page.close();
+
+        // One big RegExp over the text nodes, without mark.js.
+        page = await browser.newPage();
+        await page.goto(`${server.url}/fixtures/bench.html`);
+        await page.evaluate(buildInPage, blocks);
+        const big = await traceLongestTask(page, (fs) => {
+          const esc = (f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          const han = /\p{Script=Han}/u;
+          const longest = (list) => [...list].sort((a, b) => b.length - a.length).map(esc).join('|');
+          const re = new RegExp(`\\b(?:${longest(fs.filter((f) => !han.test(f)))})\\b|${longest(fs.filter((f) => han.test(f)))}`, 'giu');
+          const t0 = performance.now();
+          const story = document.getElementById('story');
+          const walker = document.createTreeWalker(story, NodeFilter.SHOW_TEXT);
+          const nodes = [];
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+          let count = 0;
+          for (const node of nodes) {
+            const text = node.data;
+            let at = 0; let frag = null;
+            for (const m of text.matchAll(re)) {
+              frag ??= document.createDocumentFragment();
+              if (m.index > at) frag.append(text.slice(at, m.index));
+              const mark = document.createElement('mark');
+              mark.textContent = m[0];
+              frag.append(mark);
+              at = m.index + m[0].length; count += 1;
+            }
+            if (frag) { frag.append(text.slice(at)); node.replaceWith(frag); }
+          }
+          void story.offsetHeight;
+          return { wall: performance.now() - t0, count };
+        }, forms);
+        const bigUn = await page.evaluate(() => {
+          const t0 = performance.now();
+          for (const m of [...document.querySelectorAll('#story mark')]) m.replaceWith(m.textContent);
+          document.getElementById('story').normalize();
+          return performance.now() - t0;
+        });
+        res.bigRegExp.push(big.wall); res.bigRegExpLongest.push(Math.max(big.wall, big.longestTaskMs)); res.bigRegExpUn.push(bigUn);
+        counts.bigRegExp = big.count;
+        process.stderr.write(`  ${label} run ${run + 1} big RegExp: ${big.wall.toFixed(0)} ms\n`);
         await page.close();
 
         // mark.js, per term and one big RegExp
@@ -250,13 +306,14 @@ async function main() {
   console.log(`\nembed benchmark — headless Chromium, ${RUNS} runs (1 MB: ${SIZES[1][2]} runs; mark.js per-term on 1 MB: 1 run); medians`);
   console.log(`${forms.length} surface forms; mark.js per-term time is extrapolated from ${SAMPLE} evenly spread forms (linear: one DOM pass per form)\n`);
   for (const { label, chars, counts, res } of rows) {
-    console.log(`${label} article (${chars} UTF-16 chars): tifa ${counts.tifa} occurrences in ${counts.marks} marks (engine oracle ${counts.oracle}); mark.js per-term ${counts.perTerm} marks for ${counts.perTermSample} sampled forms${counts.perTermFailed ? ` (${counts.perTermFailed} forms failed: RegExp stack overflow)` : ''}, markRegExp ${counts.regexp} marks`);
+    console.log(`${label} article (${chars} UTF-16 chars): tifa ${counts.tifa} occurrences in ${counts.marks} marks (engine oracle ${counts.oracle}); mark.js per-term ${counts.perTerm} marks for ${counts.perTermSample} sampled forms${counts.perTermFailed ? ` (${counts.perTermFailed} forms failed: RegExp stack overflow)` : ''}, markRegExp ${counts.regexp} marks, one big RegExp ${counts.bigRegExp} marks`);
     console.log(`  ${'method'.padEnd(28)} ${'highlight ms'.padStart(12)} ${'script ms'.padStart(10)} ${'longest task ms'.padStart(16)} ${'unhighlight ms'.padStart(15)}`);
     const line = (name, a, s, l, u) => console.log(`  ${name.padEnd(28)} ${fmt(median(a)).padStart(12)} ${(s ? fmt(median(s)) : '=').padStart(10)} ${fmt(median(l)).padStart(16)} ${fmt(median(u)).padStart(15)}`);
     line('tifa highlight (chunked)', res.tifa, res.tifaScript, res.tifaLongest, res.tifaUn);
     line(`mark.js per term (×${(forms.length / counts.perTermSample).toFixed(1)})`, res.perTerm, null, res.perTermLongest, res.perTermUn);
     line('mark.js 8.11.1 markRegExp', res.regexp, null, res.regexpLongest, res.regexpUn);
-    console.log(`  ratio tifa/markRegExp ${(median(res.tifa) / median(res.regexp)).toFixed(2)}, tifa/per-term ${(median(res.tifa) / median(res.perTerm)).toFixed(3)}`);
+    line('one big RegExp (text nodes)', res.bigRegExp, null, res.bigRegExpLongest, res.bigRegExpUn);
+    console.log(`  ratio tifa/markRegExp ${(median(res.tifa) / median(res.regexp)).toFixed(2)}, tifa/per-term ${(median(res.tifa) / median(res.perTerm)).toFixed(3)}, tifa/big RegExp ${(median(res.tifa) / median(res.bigRegExp)).toFixed(2)}`);
   }
   console.log(`\ntransfer size of the embed (gzip): ${(gz / 1024).toFixed(1)} KiB (${(raw / 1024).toFixed(1)} KiB raw), of which wasm ${(wasmGz / 1024).toFixed(1)} KiB and the dictionary's match part ${(matchGz / 1024).toFixed(1)} KiB (the card part follows after the first highlight); mark.js min gzip ${(markMin / 1024).toFixed(1)} KiB`);
   if (!ok) process.exit(1);

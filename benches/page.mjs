@@ -1,4 +1,4 @@
-// Page benchmark: paste -> highlighted output for a 100 KB English and a 100 KB Chinese text,
+// Page benchmark: paste -> highlighted output for 100 KB and 1 MB of English and of Chinese text,
 // against one big JS RegExp over the same forms (from the dictionary's entries) building the
 // same highlights, in the same run; and the cold load, navigation -> first highlight, on
 // localhost. Prints medians (and match counts, so the two sides can be compared).
@@ -17,7 +17,10 @@ const read = (f) => readFile(join(SAMPLES, f), 'utf8');
 const english = (await Promise.all(samples.filter((s) => s.party && !s.chinese).map((s) => read(s.file)))).join('\n\n');
 const chinese = (await Promise.all(samples.filter((s) => s.party && s.chinese).map((s) => read(s.file)))).join('\n\n');
 const to = (t, n) => (t.trimEnd() + '\n\n').repeat(Math.ceil(n / (t.length + 2))).slice(0, n);
-const docs = [['100 KB English', to(english, 100 * KB)], ['100 KB Chinese', to(chinese, 100 * KB)]];
+// 100 KB and 1 MB, English and Chinese; the 1 MB texts get fewer runs (each is ten times longer).
+const docs = [['100 KB English', to(english, 100 * KB), RUNS], ['100 KB Chinese', to(chinese, 100 * KB), RUNS],
+  ['1 MB English', to(english, 1024 * KB), Math.max(3, Math.ceil(RUNS / 2))],
+  ['1 MB Chinese', to(chinese, 1024 * KB), Math.max(3, Math.ceil(RUNS / 2))]];
 
 const server = await startServer();
 const browser = await launch();
@@ -59,10 +62,10 @@ try {
     };
     window.__forms = list.length;
   });
-  console.log(`page benchmark: ${RUNS} runs each, medians (Chromium ${browser.context.browser()?.version() ?? ''})`);
-  for (const [name, text] of docs) {
+  console.log(`page benchmark: ${RUNS} runs each (1 MB: ${docs[2][2]}), medians (Chromium ${browser.context.browser()?.version() ?? ''})`);
+  for (const [name, text, runs] of docs) {
     const tifa = []; const base = []; let tifaCount = 0; let baseCount = 0;
-    for (let r = 0; r < RUNS + 1; r++) {
+    for (let r = 0; r < runs + 1; r++) {
       await page.evaluate(() => window.tifaPage.load('', '<paste>'));
       const t = await page.evaluate(async (s) => {
         const t0 = performance.now();

@@ -6,6 +6,11 @@
 //! The texts are built by inserting N dictionary forms (unambiguous ones, in their normalized
 //! spelling) between neutral filler, so both engines must find exactly N matches: the benchmark
 //! checks that before it reports a time.
+//!
+//! `cargo bench --bench throughput -- --once english spans` (or `chinese`, `report`,
+//! `normalize`) runs one call once and times nothing: the run to give `valgrind
+//! --tool=callgrind --toggle-collect='throughput::once'`, whose instruction counts are
+//! repeatable on a loaded machine where wall time is not.
 
 use std::time::{Duration, Instant};
 
@@ -122,6 +127,16 @@ fn mb_per_s(bytes: usize, d: Duration) -> f64 {
     bytes as f64 / (1 << 20) as f64 / d.as_secs_f64()
 }
 
+/// The one call `--once` measures (not inlined: callgrind counts from its entry).
+#[inline(never)]
+fn once(tifa: &Analyzer, text: &str, what: &str) -> usize {
+    match what {
+        "report" => tifa.analyze(text).unwrap().matches.len(),
+        "normalize" => tifa::normalize::normalize(text).text().len(),
+        _ => tifa.spans(text).unwrap().len() / 3,
+    }
+}
+
 fn main() {
     let t = Instant::now();
     let tifa = Analyzer::builtin().expect("built-in dictionary");
@@ -175,6 +190,18 @@ fn main() {
             })
             .collect()
     };
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--once") {
+        let chinese = args.get(i + 1).map(String::as_str) == Some("chinese");
+        let (text, n) = build(&pick(chinese), chinese, 1 << 20);
+        let found = once(
+            &tifa,
+            &text,
+            args.get(i + 2).map_or("spans", String::as_str),
+        );
+        println!("{} bytes, {n} forms inserted, {found} found", text.len());
+        return;
+    }
     println!("tifa native throughput (median of runs; same machine, same run)");
     println!(
         "dictionary: {} entries, {} distinct normalized forms",
@@ -189,6 +216,8 @@ fn main() {
         "{:<10} {:>8} {:>10} {:>14} {:>14} {:>8}",
         "text", "matches", "engine", "median", "MB/s", "ratio"
     );
+    let met = |ok: bool| if ok { "met" } else { "NOT met" };
+    let mut goals = Vec::new();
     for (label, chinese) in [("english", false), ("chinese", true)] {
         let forms = pick(chinese);
         let (text, n) = build(&forms, chinese, 1 << 20);
@@ -213,6 +242,31 @@ fn main() {
         let spans = time(runs, n, "tifa spans", || {
             tifa.spans(&text).unwrap().len() / 3
         });
+        let mb = |d: Duration| mb_per_s(text.len(), d);
+        // Issue 10's goals: English spans >= 250 MB/s and faster than the baseline, English
+        // report >= 120 MB/s, Chinese spans >= 300 MB/s.
+        let (spans_goal, report_goal) = if chinese {
+            (300.0, None)
+        } else {
+            (250.0, Some(120.0))
+        };
+        goals.push(format!(
+            "{label} spans {:.1} MB/s (goal >= {spans_goal}{}): {}",
+            mb(spans),
+            if chinese {
+                ""
+            } else {
+                ", faster than aho-corasick"
+            },
+            met(mb(spans) >= spans_goal && (chinese || spans < base))
+        ));
+        if let Some(g) = report_goal {
+            goals.push(format!(
+                "{label} report {:.1} MB/s (goal >= {g}): {}",
+                mb(full),
+                met(mb(full) >= g)
+            ));
+        }
         for (engine, d) in [
             ("aho-corasick", base),
             ("normalize", norm),
@@ -231,4 +285,7 @@ fn main() {
         }
     }
     println!("ratio = time / plain aho-corasick time (lower is better; below 1 means faster)");
+    for g in goals {
+        println!("goal: {g}");
+    }
 }

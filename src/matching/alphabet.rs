@@ -60,40 +60,73 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// assert_eq!(t, [(0, "xi"), (2, "'"), (3, "s"), (4, " "), (5, "两"), (8, "个")]);
 /// ```
 pub fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let b = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        if i >= b.len() {
+        if i >= s.len() {
             return None;
         }
         let start = i;
-        let word = if b[i] < 0x80 {
-            i += 1;
-            b[start].is_ascii_alphanumeric() || b[start] == b'_'
-        } else {
-            let c = s[i..].chars().next().expect("a char boundary");
-            i += c.len_utf8();
-            is_word_char(c)
-        };
-        if word {
-            // ASCII fast path; other characters are decoded.
-            while i < b.len() {
-                if b[i] < 0x80 {
-                    if !(b[i].is_ascii_alphanumeric() || b[i] == b'_') {
-                        break;
-                    }
-                    i += 1;
-                } else {
-                    let c = s[i..].chars().next().expect("a char boundary");
-                    if !is_word_char(c) {
-                        break;
-                    }
-                    i += c.len_utf8();
-                }
-            }
-        }
+        i = token_end(s, i);
         Some((start, &s[start..i]))
     })
+}
+
+/// Which bytes are ASCII word characters (letters, digits, `_`): one load per byte of a word.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+fn is_ascii_word(b: u8) -> bool {
+    ASCII_WORD[b as usize]
+}
+
+/// Where the token starting at byte `i` of `s` (`i < s.len()`, on a char boundary) ends.
+#[inline]
+fn token_end(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    let word = if b[i] < 0x80 {
+        i += 1;
+        is_ascii_word(b[i - 1])
+    } else {
+        let c = s[i..].chars().next().expect("a char boundary");
+        i += c.len_utf8();
+        is_word_char(c)
+    };
+    if word {
+        // ASCII fast path; other characters are decoded.
+        while i < b.len() {
+            if is_ascii_word(b[i]) {
+                i += 1;
+            } else if b[i] < 0x80 {
+                break;
+            } else {
+                let c = s[i..].chars().next().expect("a char boundary");
+                if !is_word_char(c) {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    i
+}
+
+/// The code point of a three-byte UTF-8 sequence starting at `b[0]`, if it is one.
+#[inline]
+fn three_byte(b: &[u8]) -> Option<u32> {
+    match *b {
+        [x @ 0xE0..=0xEF, y, z, ..] => {
+            Some((u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F))
+        }
+        _ => None,
+    }
 }
 
 const HAN_START: u32 = 0x3400;
@@ -186,10 +219,26 @@ impl Alphabet {
     /// A normalized text as token numbers, and the byte offset in `text` where each token
     /// starts, plus the text's length at the end. Runs of unknown tokens become one.
     pub fn encode_text(&self, text: &str) -> (Vec<u32>, Vec<u32>) {
+        let b = text.as_bytes();
         let mut out: Vec<u32> = Vec::with_capacity(text.len() / 3 + 1);
         let mut at: Vec<u32> = Vec::with_capacity(text.len() / 3 + 2);
-        for (start, t) in tokens(text) {
-            let n = self.get(t);
+        let mut i = 0;
+        while i < b.len() {
+            let start = i;
+            let x = b[i];
+            // The two commonest tokens without a search for their end: one ASCII character
+            // that is not part of a word, and one Han character of the main blocks.
+            let n = if x < 0x80 && !is_ascii_word(x) {
+                i += 1;
+                self.ascii[x as usize]
+            } else if let Some(c) = three_byte(&b[i..]).filter(|c| (HAN_START..0xA000).contains(c))
+            {
+                i += 3;
+                self.han[(c - HAN_START) as usize]
+            } else {
+                i = token_end(text, i);
+                self.get(&text[start..i])
+            };
             if n == UNKNOWN && out.last() == Some(&UNKNOWN) {
                 continue;
             }

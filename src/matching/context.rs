@@ -188,7 +188,13 @@ fn sentence_ids(text: &str, starts: &[usize]) -> Vec<u32> {
     let mut id = 0u32;
     let mut next = 0usize;
     let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
+    // Only the bytes that can begin a sentence end are looked at: ASCII `.!?;` and the lead
+    // bytes 0xE3 (。) and 0xEF (！？；); no sentence end can change the count in between.
+    let lead = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b';' | 0xE3 | 0xEF);
+    let mut from = 0;
+    while let Some(k) = bytes[from..].iter().position(lead) {
+        let i = from + k;
+        from = i + 1;
         while next < starts.len() && starts[next] <= i {
             out.push(id);
             next += 1;
@@ -196,6 +202,13 @@ fn sentence_ids(text: &str, starts: &[usize]) -> Vec<u32> {
         if next == starts.len() {
             break;
         }
+        let c = match bytes[i] {
+            b @ 0..=0x7F => char::from(b),
+            _ => match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => c,
+                None => continue,
+            },
+        };
         if ends_sentence(c) {
             let after = bytes.get(i + c.len_utf8()).copied();
             // "3.5", "u.s." and initials ("j. smith") do not end a sentence.
@@ -231,6 +244,14 @@ pub(crate) fn gate(
 ) -> Gated {
     let text = norm.text();
     let gated = |c: &RawMatch| matcher.patterns[c.pattern as usize].needs_context;
+    // Nothing to decide (the common case of a text with only unambiguous terms): skip the
+    // sentences, anchors and document rule.
+    if !candidates.iter().any(gated) {
+        return Gated {
+            counted: candidates,
+            not_counted: Vec::new(),
+        };
+    }
     let anchors: Vec<usize> = candidates
         .iter()
         .filter(|c| !gated(c))
@@ -248,12 +269,13 @@ pub(crate) fn gate(
     } else {
         Vec::new()
     };
-    let anchored: std::collections::HashSet<u32> = candidates
-        .iter()
-        .zip(&sentence)
-        .filter(|(c, _)| !gated(c))
-        .map(|(_, &s)| s)
-        .collect();
+    // Sentence ids grow with the candidates' starts: one flag per sentence id.
+    let mut anchored = vec![false; sentence.last().map_or(0, |&s| s as usize + 1)];
+    for (c, &s) in candidates.iter().zip(&sentence) {
+        if !gated(c) {
+            anchored[s as usize] = true;
+        }
+    }
     let nearby = |start: usize| {
         let i = anchors.partition_point(|&a| a + WINDOW < start);
         anchors.get(i).is_some_and(|&a| a <= start + WINDOW)
@@ -276,7 +298,7 @@ pub(crate) fn gate(
             _ if !p.short && quoted(text, &c) => Some(Reason::Quoted),
             _ if title => Some(Reason::Capitalized),
             Sensitivity::Strict if nearby(c.start) => Some(Reason::Nearby),
-            Sensitivity::Default if anchored.contains(&sentence[i]) => Some(Reason::Sentence),
+            Sensitivity::Default if anchored[sentence[i] as usize] => Some(Reason::Sentence),
             Sensitivity::Default if doc => Some(Reason::Document),
             _ => None,
         };

@@ -174,10 +174,12 @@ fn counted_chinese(text: &str, at: usize) -> Option<usize> {
         return None;
     }
     let mut chars = text[at..].chars();
-    let ok = chars
-        .next()
-        .is_some_and(|c| "两兩三四五六七八九十".contains(c))
-        && chars.next().is_some_and(|c| c == '个' || c == '個')
+    let ok = chars.next().is_some_and(|c| {
+        matches!(
+            c,
+            '两' | '兩' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    }) && chars.next().is_some_and(|c| c == '个' || c == '個')
         && chars.next().is_some_and(is_han)
         && chars.next().is_some_and(is_han);
     ok.then(|| {
@@ -190,14 +192,19 @@ fn counted_chinese(text: &str, at: usize) -> Option<usize> {
 }
 
 /// Runs one scanner over `text` the way a regular expression search does: the leftmost match,
-/// then on from its end.
+/// then on from its end. The scanner is tried only where `first` accepts the byte: every
+/// scanner fails elsewhere, and the bytes it accepts are ASCII or lead bytes, so the search
+/// jumps from one to the next and stays on character boundaries.
 fn scan(
     text: &str,
     out: &mut Vec<(usize, usize)>,
+    first: impl Fn(u8) -> bool,
     at: impl Fn(usize) -> Option<((usize, usize), usize)>,
 ) {
+    let b = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
+    while let Some(k) = b[i..].iter().position(|&x| first(x)) {
+        i += k;
         if let Some((range, next)) = at(i) {
             out.push(range);
             i = next;
@@ -245,13 +252,26 @@ fn first_of_overlaps(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 /// overlapping ones merged to the first.
 pub fn find(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    scan(text, &mut out, |i| quoted_english(text, i));
-    scan(text, &mut out, |i| {
-        capitalized(text, i).map(|e| ((i, e), e))
-    });
-    scan(text, &mut out, |i| {
-        quoted_chinese(text, i).or_else(|| counted_chinese(text, i).map(|e| ((i, e), e)))
-    });
+    // The first bytes each scanner accepts (it checks them again itself).
+    scan(
+        text,
+        &mut out,
+        |b| matches!(b, b'"' | b'\'' | 0xE2),
+        |i| quoted_english(text, i),
+    );
+    scan(
+        text,
+        &mut out,
+        |b| matches!(b, b'T' | b'F' | b'S' | b'E' | b'N'),
+        |i| capitalized(text, i).map(|e| ((i, e), e)),
+    );
+    // Quotes (", “ 「 『), and the lead bytes of 两兩三四五六七八九十 (E4, E5).
+    scan(
+        text,
+        &mut out,
+        |b| matches!(b, b'"' | 0xE2..=0xE5),
+        |i| quoted_chinese(text, i).or_else(|| counted_chinese(text, i).map(|e| ((i, e), e))),
+    );
     out.retain(|&r| !ordinary(text, r));
     first_of_overlaps(out)
 }

@@ -15,7 +15,10 @@ use crate::script::is_cjk;
 /// assert!(!is_word_char('党') && !is_word_char(' ') && !is_word_char('\''));
 /// ```
 pub fn is_word_char(c: char) -> bool {
-    (c.is_alphanumeric() && !is_cjk(c)) || c == '_' || is_combining(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    (!is_cjk(c) && c.is_alphanumeric()) || is_combining(c)
 }
 
 /// Is `c` a combining mark (part of the word it follows)?

@@ -30,16 +30,21 @@ struct Segment {
     norm: u32,
     /// UTF-16 offset in the original where the first byte's source starts.
     start: u32,
-    /// For a single source character: where it ends; for an identity run: `u32::MAX`.
+    /// For a single source character: where it ends; for a run, [`ASCII_RUN`] or [`WIDE_RUN`].
     end: u32,
 }
 
-const IDENTITY: u32 = u32::MAX;
+/// A run of characters that are each one normalized byte and one UTF-16 unit (ASCII).
+const ASCII_RUN: u32 = u32::MAX;
+/// A run of characters that are each three normalized bytes and one UTF-16 unit (most of the
+/// BMP, Han characters included).
+const WIDE_RUN: u32 = u32::MAX - 1;
 
 /// A normalized text and the map from its bytes back to the original's UTF-16 offsets.
 ///
 /// The map is sparse: a run of ASCII characters that each stay one byte (one UTF-16 unit in
-/// the original, one byte after) is one segment, so plain English text needs a handful of
+/// the original, one byte after) is one segment, and so is a run of characters that are each
+/// three bytes after and one unit before (a line of Chinese), so plain text needs a handful of
 /// segments, not two offsets per byte.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
@@ -73,12 +78,12 @@ impl Normalized {
         let b = b as u32;
         let i = self.segments.partition_point(|s| s.norm <= b) - 1;
         let s = self.segments[i];
-        if s.end == IDENTITY {
-            let at = s.start + (b - s.norm);
-            (at, at + 1)
-        } else {
-            (s.start, s.end)
-        }
+        let at = match s.end {
+            ASCII_RUN => s.start + (b - s.norm),
+            WIDE_RUN => s.start + (b - s.norm) / 3,
+            end => return (s.start, end),
+        };
+        (at, at + 1)
     }
 
     /// Was the character at normalized byte `i` an upper-case letter in the original?
@@ -87,37 +92,84 @@ impl Normalized {
             .get(i / 64)
             .is_some_and(|w| w >> (i % 64) & 1 == 1)
     }
+}
 
+/// A [`Normalized`] being written.
+struct Builder {
+    text: String,
+    segments: Vec<Segment>,
+    upper: Vec<u64>,
+}
+
+impl Builder {
     fn push(&mut self, c: char, start: u32, end: u32, upper: bool) {
         let at = self.text.len() as u32;
         self.text.push(c);
-        if c.is_ascii() && end == start + 1 {
-            self.identity(at, start);
-        } else {
-            self.segments.push(Segment {
+        match (c.len_utf8(), end == start + 1) {
+            (1, true) => self.run(ASCII_RUN, 1, at, start),
+            (3, true) => self.run(WIDE_RUN, 3, at, start),
+            _ => self.segments.push(Segment {
                 norm: at,
                 start,
                 end,
-            });
+            }),
         }
         if upper {
             self.set_upper(at as usize);
         }
     }
 
-    /// Records that normalized byte `at` comes from the one unit at `start`.
+    /// Records that the `width` normalized bytes at `at` come from the one unit at `start`,
+    /// extending the last segment when it is a run of the same kind that ends just there.
     #[inline]
-    fn identity(&mut self, at: u32, start: u32) {
+    fn run(&mut self, kind: u32, width: u32, at: u32, start: u32) {
         if let Some(last) = self.segments.last() {
-            if last.end == IDENTITY && last.start + (at - last.norm) == start {
+            if last.end == kind && last.start + (at - last.norm) / width == start {
                 return;
             }
         }
         self.segments.push(Segment {
             norm: at,
             start,
-            end: IDENTITY,
+            end: kind,
         });
+    }
+
+    /// Appends printable ASCII (and single spaces), lower-cased, from the units at `start`.
+    fn ascii(&mut self, run: &str, start: u32) {
+        let at = self.text.len();
+        self.text.push_str(run);
+        self.text[at..].make_ascii_lowercase();
+        self.run(ASCII_RUN, 1, at as u32, start);
+        let run = run.as_bytes();
+        let words = (at + run.len()) / 64 + 1;
+        if self.upper.len() < words {
+            self.upper.resize(words, 0);
+        }
+        for (k, b) in run.iter().enumerate() {
+            let i = at + k;
+            self.upper[i / 64] |= u64::from(b.is_ascii_uppercase()) << (i % 64);
+        }
+    }
+
+    /// Appends a run of Han characters of U+4E00–U+9FFF (three bytes each), simplified, from
+    /// the units at `start` (one each).
+    fn han(&mut self, run: &str, mut start: u32) {
+        let mut open = false;
+        for c in run.chars() {
+            let m = script::to_simplified(c);
+            if m.len_utf8() == 3 {
+                if !open {
+                    self.run(WIDE_RUN, 3, self.text.len() as u32, start);
+                    open = true;
+                }
+                self.text.push(m);
+            } else {
+                self.push(m, start, start + 1, false);
+                open = false;
+            }
+            start += 1;
+        }
     }
 
     fn set_upper(&mut self, at: usize) {
@@ -141,6 +193,8 @@ enum Mapped {
 
 fn map_char(c: char) -> Mapped {
     match c {
+        // The common case of Chinese text first (no other rule below covers this block).
+        '\u{4E00}'..='\u{9FFF}' => Mapped::Char(script::to_simplified(c), false),
         'A'..='Z' => Mapped::Char(c.to_ascii_lowercase(), true),
         'a'..='z' | '0'..='9' | ' ' => Mapped::Char(c, false),
         '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => Mapped::Space(true),
@@ -173,33 +227,74 @@ fn map_char(c: char) -> Mapped {
     }
 }
 
+/// Printable ASCII other than the space: these map to themselves (lower-cased).
+#[inline]
+fn plain(b: Option<&u8>) -> bool {
+    matches!(b, Some(0x21..=0x7E))
+}
+
+/// The length of the run of `bytes` that maps byte for byte (lower-cased): printable ASCII,
+/// and single spaces followed by printable ASCII.
+fn ascii_run(bytes: &[u8]) -> usize {
+    let mut j = 0;
+    loop {
+        match bytes.get(j) {
+            Some(0x21..=0x7E) => j += 1,
+            Some(b' ') if plain(bytes.get(j + 1)) => j += 2,
+            _ => return j,
+        }
+    }
+}
+
+/// The length of the run of `bytes` that are Han characters of U+4E00–U+9FFF (lead bytes
+/// 0xE4–0xE9, three bytes each).
+fn han_run(bytes: &[u8]) -> usize {
+    bytes
+        .chunks_exact(3)
+        .take_while(|c| matches!(c[0], 0xE4..=0xE9))
+        .count()
+        * 3
+}
+
 /// Normalizes `input`; see the module docs for the rules.
 pub fn normalize(input: &str) -> Normalized {
-    let mut out = Normalized {
+    let mut out = Builder {
         text: String::with_capacity(input.len()),
         segments: Vec::new(),
         upper: Vec::new(),
-        original_len: 0,
     };
     // A pending run of white space: (start, end, holds a line break, holds a dash).
     let mut space: Option<(u32, u32, bool, bool)> = None;
     let mut last: Option<char> = None;
     let mut pos: u32 = 0;
-    for c in input.chars() {
-        // Fast path: plain ASCII letters, digits and punctuation, one byte and one UTF-16 unit
-        // each, with no pending white space (the common case in English text).
-        if space.is_none() && ('!'..='~').contains(&c) {
-            let at = out.text.len();
-            let m = c.to_ascii_lowercase();
-            out.text.push(m);
-            out.identity(at as u32, pos);
-            pos += 1;
-            if c.is_ascii_uppercase() {
-                out.set_upper(at);
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Fast path: a run of plain ASCII letters, digits and punctuation with single spaces
+        // between them, one byte and one UTF-16 unit each, with no pending white space (most
+        // of an English text). A single space before printable ASCII is always kept as it is.
+        if space.is_none() {
+            let n = ascii_run(&bytes[i..]);
+            if n > 0 {
+                out.ascii(&input[i..i + n], pos);
+                pos += n as u32;
+                i += n;
+                last = Some(char::from(bytes[i - 1].to_ascii_lowercase()));
+                continue;
             }
-            last = Some(m);
-            continue;
+            // The same for a run of Han characters (most of a Chinese text).
+            let n = han_run(&bytes[i..]);
+            if n > 0 {
+                let run = &input[i..i + n];
+                out.han(run, pos);
+                pos += (n / 3) as u32;
+                i += n;
+                last = run.chars().next_back().map(script::to_simplified);
+                continue;
+            }
         }
+        let c = input[i..].chars().next().expect("a char boundary");
+        i += c.len_utf8();
         let start = pos;
         pos += c.len_utf16() as u32;
         match map_char(c) {
@@ -234,8 +329,12 @@ pub fn normalize(input: &str) -> Normalized {
     if let Some((s, e, _, _)) = space {
         out.push(' ', s, e, false);
     }
-    out.original_len = pos;
-    out
+    Normalized {
+        text: out.text,
+        segments: out.segments,
+        upper: out.upper,
+        original_len: pos,
+    }
 }
 
 /// Normalizes a dictionary form: the same rules, with outer spaces trimmed.

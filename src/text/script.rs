@@ -17,6 +17,24 @@ fn lookup(table: &[(char, char)], c: char) -> char {
     }
 }
 
+/// The main Han blocks (U+3400–U+9FFF), where most text lies: a bit per code point says whether
+/// [`tables::T2S`] has it, so a character with no simplified form needs no search.
+const MAIN_HAN: std::ops::Range<u32> = 0x3400..0xA000;
+
+static MAIN_HAN_MAPPED: [u64; (0xA000 - 0x3400) / 64] = {
+    let mut bits = [0u64; (0xA000 - 0x3400) / 64];
+    let mut i = 0;
+    while i < tables::T2S.len() {
+        let c = tables::T2S[i].0 as u32;
+        if c >= MAIN_HAN.start && c < MAIN_HAN.end {
+            let k = (c - MAIN_HAN.start) as usize;
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        i += 1;
+    }
+    bits
+};
+
 /// Is `c` a Han (CJK ideograph) character?
 ///
 /// ```
@@ -40,8 +58,15 @@ pub fn is_cjk(c: char) -> bool {
 /// assert_eq!(tifa::script::to_simplified('党'), '党');
 /// ```
 pub fn to_simplified(c: char) -> char {
-    if (c as u32) < 0x3400 {
+    let u = c as u32;
+    if u < MAIN_HAN.start {
         return c;
+    }
+    if u < MAIN_HAN.end {
+        let k = (u - MAIN_HAN.start) as usize;
+        if MAIN_HAN_MAPPED[k / 64] >> (k % 64) & 1 == 0 {
+            return c;
+        }
     }
     lookup(tables::T2S, c)
 }
@@ -79,6 +104,14 @@ mod tests {
             "t2s table has {} pairs",
             tables::T2S.len()
         );
+    }
+
+    #[test]
+    fn bitmap_agrees_with_the_table() {
+        for u in MAIN_HAN {
+            let c = char::from_u32(u).unwrap();
+            assert_eq!(to_simplified(c), lookup(tables::T2S, c), "U+{u:04X}");
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ SHELL := /bin/bash
 WASM := target/wasm32-unknown-unknown/wasm-release/tifa_wasm.wasm
 PKG := www/pkg
 WASM_OPT := node_modules/binaryen/bin/wasm-opt
+ESBUILD := node_modules/.bin/esbuild
 WASM_OPT_FLAGS := -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 PORT ?= 8080
@@ -36,7 +37,14 @@ build:
 	mkdir -p www/vendor
 	cp node_modules/@floating-ui/dom/dist/floating-ui.dom.browser.min.mjs www/vendor/
 	mkdir -p www/samples && cp tests/samples/*.txt www/samples/ 2>/dev/null || true
-	cd www && { echo '["./","config.json"'; find index.html style.css vocabulary.css favicon.svg bookmarklet.js embed.js app lib pkg vendor samples \
+	# The shipped embed: www/embed.js (the readable source) bundled and minified into
+	# www/embed.min.js, the tooltip code split into www/min/ (it loads after the first highlight);
+	# and the wasm-bindgen glue minified in place.
+	rm -rf www/min
+	$(ESBUILD) www/embed.js --bundle --format=esm --splitting --minify --outdir=www \
+	  --entry-names=[name].min --chunk-names=min/[name]-[hash] --log-level=warning
+	for m in tifa tifa_full; do $(ESBUILD) $(PKG)/$$m.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=$(PKG)/$$m.js; done
+	cd www && { echo '["./","config.json"'; find index.html style.css vocabulary.css favicon.svg bookmarklet.js embed.js embed.min.js app lib min pkg vendor samples \
 	  -type f ! -name '*.d.ts' ! -name '.*' | sort | sed 's/.*/,"&"/'; echo ']'; } > precache.json
 	scripts/site-config.py $(PKG)/tifa.match.bin Cargo.toml www/precache.json > www/config.json
 	if [ -x scripts/build-npm.sh ]; then scripts/build-npm.sh; fi

@@ -97,9 +97,13 @@ impl Analyzer {
 
     fn check(text: &str) -> Result<(), Error> {
         if text.len() > MAX_TEXT_BYTES {
+            // Tenths of a MiB in integers: formatting a float would put about 14 KB of float
+            // printing code into the wasm module for this one message.
+            let tenths = (text.len() as u64 * 10 + (1 << 19)) >> 20;
             return Err(Error::Input(format!(
-                "the text is {:.1} MiB; tifa analyses at most {} MiB at a time (split it into parts)",
-                text.len() as f64 / (1 << 20) as f64,
+                "the text is {}.{} MiB; tifa analyses at most {} MiB at a time (split it into parts)",
+                tenths / 10,
+                tenths % 10,
                 MAX_TEXT_BYTES >> 20
             )));
         }

@@ -35,6 +35,7 @@ use std::collections::HashSet;
 
 mod codec;
 mod derive;
+mod words;
 
 use codec::{fnv, Reader, Writer};
 use derive::{join_id, split_id, Traditional};
@@ -165,7 +166,9 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
     // The match part is written in streams of like data (numbers of each kind, ids, Chinese,
     // traditional codes, English), one after another: it compresses better than entry by entry. What can be derived at load (most of an id, `zh_hant`) is not stored.
     let mut streams: [Writer; STREAMS] = std::array::from_fn(|_| Writer(Vec::new()));
-    let [m, g, counts, ids, zh, hant, en] = &mut streams;
+    let [m, g, counts, ids, zh_stream, hant, en_stream] = &mut streams;
+    // The Chinese and the English text, each in entry order (written at the end).
+    let (mut zh, mut en): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     let mut c = Writer(Vec::new());
     let traditional = Traditional::new();
     m.int(dict.entries().len() as u64);
@@ -173,13 +176,13 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
         let (prefix, rest) = split_id(&e.id, &e.en);
         m.int(prefix as u64);
         ids.str(rest);
-        zh.str(&e.zh);
+        zh.push(e.zh.clone());
         let codes = traditional.codes(&e.zh, &e.zh_hant);
         match &codes {
             Some(codes) => codes.iter().for_each(|&k| hant.int(u64::from(k))),
-            None => zh.str(&e.zh_hant),
+            None => zh.push(e.zh_hant.clone()),
         }
-        en.str(&e.en);
+        en.push(e.en.clone());
         let cat = CATEGORIES.iter().position(|c| *c == e.category);
         m.int(cat.map_or(u64::MAX >> 1, |i| i as u64));
         if cat.is_none() {
@@ -234,10 +237,10 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
             g.int(flags);
             // Chinese and English text each in one stream, in entry order: a form is near the
             // entry's name and the other forms it shares words with.
-            let text = if f.chinese { &mut *zh } else { &mut *en };
+            let text = if f.chinese { &mut zh } else { &mut en };
             match grp.template {
                 Some(t) => {
-                    text.str(t);
+                    text.push(t.to_string());
                     counts.int(grp.forms.len() as u64);
                     counts.int(grp.dropped.len() as u64);
                     for &k in &grp.dropped {
@@ -246,10 +249,10 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
                 }
                 None => {
                     if same_as == 0 {
-                        text.str(&f.text)
+                        text.push(f.text.clone())
                     }
                     if let Some(t) = &f.template {
-                        text.str(t);
+                        text.push(t.clone());
                     }
                 }
             }
@@ -259,6 +262,8 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
             c.opt(f.context_reason.as_deref());
         }
     }
+    words::write(zh_stream, &zh);
+    words::write(en_stream, &en);
     let mut matching = Writer(MATCH_MAGIC.to_vec());
     for s in &streams {
         matching.int(s.0.len() as u64);
@@ -312,6 +317,12 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
     let [r, gs, counts, ids, zhs, hants, ens]: &mut [Reader; STREAMS] =
         (&mut streams[..]).try_into().expect("STREAMS readers");
     let traditional = Traditional::new();
+    let mut texts = Texts {
+        zh_words: words::Words::read(zhs)?,
+        words: words::Words::read(ens)?,
+        zh: zhs,
+        en: ens,
+    };
     let n = r.count_of(bytes.len())?.min(limit);
     let mut entries = Vec::with_capacity(n);
     let mut all_groups = Vec::with_capacity(n);
@@ -319,8 +330,8 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
         let at = r.pos;
         let prefix = r.count_of(bytes.len())?;
         let rest = ids.str()?;
-        let zh = zhs.str()?;
-        let en = ens.str()?;
+        let zh = texts.str(true)?;
+        let en = texts.str(false)?;
         let id = join_id(prefix, &rest, &en)
             .ok_or_else(|| r.damaged(at, "an id's shared prefix is longer than its name"))?;
         let cat = r.int()?;
@@ -332,7 +343,7 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
         let entry_flags = r.int()?;
         let local = entry_flags & ENTRY_LOCAL != 0;
         let zh_hant = if entry_flags & ENTRY_HANT_TEXT != 0 {
-            zhs.str()?
+            texts.str(true)?
         } else {
             let at = hants.pos;
             let mut failed = None;
@@ -372,14 +383,10 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
                 template: None,
                 context_reason: None,
             };
-            let texts = if flags & FLAG_CHINESE != 0 {
-                &mut *zhs
-            } else {
-                &mut *ens
-            };
+            let chinese = flags & FLAG_CHINESE != 0;
             if flags & FLAG_TEMPLATE != 0 {
-                let at = texts.pos;
-                let t = texts.str()?;
+                let at = texts.pos(chinese);
+                let t = texts.str(chinese)?;
                 let want = counts.int()?;
                 let n = counts.count_of(bytes.len())?;
                 let dropped = (0..n)
@@ -388,7 +395,7 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
                 // The expansions the entry had already were dropped when it was compiled:
                 // nothing is normalized here.
                 let run: Vec<String> = template::expand(&t)
-                    .map_err(|e| texts.damaged(at, &format!("template {t:?}: {e}")))?
+                    .map_err(|e| texts.damaged(chinese, at, &format!("template {t:?}: {e}")))?
                     .into_iter()
                     .enumerate()
                     .filter(|(k, _)| dropped.binary_search(&(*k as u64)).is_err())
@@ -396,6 +403,7 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
                     .collect();
                 if run.len() as u64 != want {
                     return Err(texts.damaged(
+                        chinese,
                         at,
                         &format!("template {t:?} gives {} forms, not {want}", run.len()),
                     ));
@@ -412,10 +420,10 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
                     SAME_AS_ZH => zh.clone(),
                     SAME_AS_HANT => zh_hant.clone(),
                     SAME_AS_EN => en.clone(),
-                    _ => texts.str()?,
+                    _ => texts.str(chinese)?,
                 };
                 let template = if flags & FLAG_FROM_TEMPLATE != 0 {
-                    Some(texts.str()?)
+                    Some(texts.str(chinese)?)
                 } else {
                     None
                 };
@@ -458,6 +466,34 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
         groups: all_groups,
     }));
     Ok(dict)
+}
+
+/// The match part's two text streams while reading.
+struct Texts<'r, 'a> {
+    zh: &'r mut Reader<'a>,
+    en: &'r mut Reader<'a>,
+    zh_words: words::Words,
+    words: words::Words,
+}
+
+impl Texts<'_, '_> {
+    fn str(&mut self, chinese: bool) -> Result<String, Error> {
+        if chinese {
+            self.zh_words.str(self.zh)
+        } else {
+            self.words.str(self.en)
+        }
+    }
+    fn pos(&self, chinese: bool) -> usize {
+        if chinese {
+            self.zh.pos
+        } else {
+            self.en.pos
+        }
+    }
+    fn damaged(&self, chinese: bool, at: usize, what: &str) -> Error {
+        if chinese { &self.zh } else { &self.en }.damaged(at, what)
+    }
 }
 
 /// Fills a dictionary read by [`read_match`] with its card part. Refuses a card part written

@@ -21,8 +21,9 @@ PORT ?= 8080
 
 .PHONY: build serve test test-rust test-js bench screenshot clean
 
-# Two modules: `tifa` (matching from the compiled dictionary, no TOML reader: what pages load)
-# and `tifa_full` (also reads TOML: loaded only for custom dictionaries). Then the compiled
+# Three modules: `tifa` (matching from the compiled dictionary, no TOML reader: what the page
+# loads), `tifa_embed` (the same without the full report: what the embed loads before its first
+# highlight) and `tifa_full` (also reads TOML: loaded only for custom dictionaries). Then the compiled
 # dictionary itself, in two parts (tifa.match.bin first, tifa.cards.bin after the first highlight).
 build:
 	scripts/ensure-tools.sh wasm node
@@ -30,6 +31,9 @@ build:
 	cargo build --locked -p tifa-wasm --target wasm32-unknown-unknown --profile wasm-release
 	wasm-bindgen --target web --out-dir $(PKG) --out-name tifa $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG)/tifa_bg.wasm -o $(PKG)/tifa_bg.wasm
+	cargo build --locked -p tifa-wasm --no-default-features --target wasm32-unknown-unknown --profile wasm-release
+	wasm-bindgen --target web --out-dir $(PKG) --out-name tifa_embed $(WASM)
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG)/tifa_embed_bg.wasm -o $(PKG)/tifa_embed_bg.wasm
 	cargo build --locked -p tifa-wasm --features full --target wasm32-unknown-unknown --profile wasm-release
 	wasm-bindgen --target web --out-dir $(PKG) --out-name tifa_full $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG)/tifa_full_bg.wasm -o $(PKG)/tifa_full_bg.wasm
@@ -43,7 +47,7 @@ build:
 	rm -rf www/min
 	$(ESBUILD) www/embed.js --bundle --format=esm --splitting --minify --outdir=www \
 	  --entry-names=[name].min --chunk-names=min/[name]-[hash] --log-level=warning
-	for m in tifa tifa_full; do $(ESBUILD) $(PKG)/$$m.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=$(PKG)/$$m.js; done
+	for m in tifa tifa_embed tifa_full; do $(ESBUILD) $(PKG)/$$m.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=$(PKG)/$$m.js; done
 	cd www && { echo '["./","config.json"'; find index.html style.css vocabulary.css favicon.svg bookmarklet.js embed.js embed.min.js app lib min pkg vendor samples \
 	  -type f ! -name '*.d.ts' ! -name '.*' | sort | sed 's/.*/,"&"/'; echo ']'; } > precache.json
 	scripts/site-config.py $(PKG)/tifa.match.bin Cargo.toml www/precache.json > www/config.json

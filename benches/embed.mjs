@@ -181,7 +181,7 @@ function printTransfer({ entry, files, count }, markMin) {
   const later = files.filter((f) => !f.before);
   const gz = sum(first, 'gz');
   console.log(`transfer of ${entry} before its first highlight (gzip -9; ${count} occurrences): ${gz} B = ${(gz / 1024).toFixed(1)} KiB`
-    + ` (${(sum(first, 'raw') / 1024).toFixed(1)} KiB raw) | budget ${BUDGET / 1000} KB: ${gz <= BUDGET ? 'within' : 'OVER'}, ratio ${(gz / BUDGET).toFixed(2)}`
+    + ` (${(sum(first, 'raw') / 1024).toFixed(1)} KiB raw) | budget ${BUDGET / 1000} KB: ${gz <= BUDGET ? 'within' : 'OVER'}, ratio ${(gz / BUDGET).toFixed(3)}`
     + ` | mark.js min gzip ${(markMin / 1024).toFixed(1)} KiB (no dictionary)`);
   for (const f of first) console.log(`    ${f.path.padEnd(44)} ${String(f.gz).padStart(8)} B gzip ${String(f.raw).padStart(9)} B raw`);
   console.log(`  after the first highlight: ${(sum(later, 'gz') / 1024).toFixed(1)} KiB gzip (${later.map((f) => f.path.split('/').pop()).join(', ')})`);

@@ -7,7 +7,7 @@
 //
 // If the engine cannot load (no WebAssembly, a 404, a CSP without 'wasm-unsafe-eval'), the page
 // is left untouched and one console warning names the cause and the fix.
-import { loadTifa, loadCards, TifaLoadError, CSP_FIX } from './lib/engine.js';
+import { loadTifa, loadCards, TifaLoadError, CSP_FIX, EMBED } from './lib/engine.js';
 import { highlightTree, unhighlightTree, disconnectTree, summaryOf } from './lib/highlight.js';
 // The tooltip code (and the card renderer it imports) is loaded after the first highlight.
 
@@ -129,9 +129,9 @@ export async function highlight(root = document.body, options = {}) {
       if (!(err instanceof TifaLoadError) || err.code !== 'dictionary') throw err;
       // A bad custom dictionary falls back to the built-in one.
       warnOnce(`${err.message} Using the built-in dictionary.`);
-      engine = await loadTifa({ base: opts.base });
+      engine = await loadTifa({ base: opts.base, module: EMBED });
     }
-  } else engine = await loadTifa({ base: opts.base });
+  } else engine = await loadTifa({ base: opts.base, module: EMBED });
   const st = opts.tooltips ? tooltipsFor(doc, engine) : null;
   if (st) st.roots.add(root);
   await highlightTree(root, engine, {

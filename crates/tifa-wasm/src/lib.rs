@@ -235,7 +235,8 @@ impl Tifa {
     }
 
     /// The full report for `text`. A text that is not a string, or a bad option, throws a
-    /// `TypeError`.
+    /// `TypeError`. Not in the embed's module (`tifa_embed`), which highlights from `rows`.
+    #[cfg(feature = "report")]
     #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn analyze(
         &self,
@@ -264,6 +265,7 @@ impl Tifa {
     }
 
     /// Top-level spans only: `[start, end, entryIndex]*`, UTF-16 offsets.
+    #[cfg(feature = "report")]
     pub fn spans(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
@@ -273,6 +275,7 @@ impl Tifa {
     }
 
     /// Every entry, in index order (`entryIndex` of `spans` indexes this array).
+    #[cfg(feature = "report")]
     #[wasm_bindgen(unchecked_return_type = "Entry[]")]
     pub fn entries(&self) -> Result<JsValue, JsError> {
         to_js(self.inner.dictionary().entries())

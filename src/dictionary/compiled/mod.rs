@@ -12,9 +12,9 @@
 //! dictionary (`make build` puts them in `www/pkg/`).
 //!
 //! Encoding: a magic tag, then unsigned LEB128 integers and length-prefixed UTF-8 strings. The
-//! match part keeps like data together in seven streams, their lengths first (entry numbers,
-//! form flags, template counts, ids, Chinese text, traditional codes, English text), which
-//! compresses better; what can be derived at load is not stored (an id's prefix shared with its
+//! match part keeps like data together in twelve streams, their lengths first (one per column
+//! of entry numbers, form flags, template counts, ids, Chinese text, traditional codes, English
+//! text with its frequent words coded: see `words.rs`), which compresses better; what can be derived at load is not stored (an id's prefix shared with its
 //! English name, a `zh_hant` that rewrites `zh` character by character: see `derive.rs`).
 //! A damaged or truncated file gives an [`Error::Input`] naming the part and the byte offset.
 //!
@@ -51,17 +51,18 @@ const CARDS_MAGIC: &[u8; 8] = b"tifa-c1\n";
 const ENTRY_LOCAL: u64 = 1;
 const ENTRY_HANT_TEXT: u64 = 1 << 1;
 
-const FLAG_CONTEXT: u64 = 1 << 2;
-const FLAG_SHARED: u64 = 1 << 3;
-const FLAG_CHINESE: u64 = 1 << 4;
-const FLAG_TEMPLATE: u64 = 1 << 5;
-/// A single form expanded from a template that could not be stored as one (rare).
-const FLAG_FROM_TEMPLATE: u64 = 1 << 6;
+// Form flags (bits 0 and 1: the kind). The common ones in the low seven bits: one byte each.
+const FLAG_CHINESE: u64 = 1 << 2;
 /// A literal form equal to the entry's `zh`, `zh_hant` or `en` (its text is not repeated).
-const FLAG_SAME_AS: u64 = 3 << 7;
-const SAME_AS_ZH: u64 = 1 << 7;
-const SAME_AS_HANT: u64 = 2 << 7;
-const SAME_AS_EN: u64 = 3 << 7;
+const FLAG_SAME_AS: u64 = 3 << 3;
+const SAME_AS_ZH: u64 = 1 << 3;
+const SAME_AS_HANT: u64 = 2 << 3;
+const SAME_AS_EN: u64 = 3 << 3;
+const FLAG_TEMPLATE: u64 = 1 << 5;
+const FLAG_CONTEXT: u64 = 1 << 6;
+const FLAG_SHARED: u64 = 1 << 7;
+/// A single form expanded from a template that could not be stored as one (rare).
+const FLAG_FROM_TEMPLATE: u64 = 1 << 8;
 
 /// What [`read_cards`] needs to know about a dictionary read by [`read_match`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,7 +167,9 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
     // The match part is written in streams of like data (numbers of each kind, ids, Chinese,
     // traditional codes, English), one after another: it compresses better than entry by entry. What can be derived at load (most of an id, `zh_hant`) is not stored.
     let mut streams: [Writer; STREAMS] = std::array::from_fn(|_| Writer(Vec::new()));
-    let [m, g, counts, ids, zh_stream, hant, en_stream] = &mut streams;
+    let [m, cats, years, entry_flags, alias_counts, group_counts, g, counts, id_stream, zh_stream, hant, en_stream] =
+        &mut streams;
+    let mut ids: Vec<String> = Vec::new();
     // The Chinese and the English text, each in entry order (written at the end).
     let (mut zh, mut en): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     let mut c = Writer(Vec::new());
@@ -175,7 +178,7 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
     for e in dict.entries() {
         let (prefix, rest) = split_id(&e.id, &e.en);
         m.int(prefix as u64);
-        ids.str(rest);
+        ids.push(rest.to_string());
         zh.push(e.zh.clone());
         let codes = traditional.codes(&e.zh, &e.zh_hant);
         match &codes {
@@ -184,18 +187,19 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
         }
         en.push(e.en.clone());
         let cat = CATEGORIES.iter().position(|c| *c == e.category);
-        m.int(cat.map_or(u64::MAX >> 1, |i| i as u64));
+        cats.int(cat.map_or(u64::MAX >> 1, |i| i as u64));
         if cat.is_none() {
-            ids.str(&e.category);
+            ids.push(e.category.clone());
         }
-        m.int(u64::from(e.since));
-        m.int(
+        years.int(u64::from(e.since));
+        entry_flags.int(
             if e.local { ENTRY_LOCAL } else { 0 }
                 | if codes.is_none() { ENTRY_HANT_TEXT } else { 0 },
         );
-        ids.strs(&e.aliases);
+        alias_counts.int(e.aliases.len() as u64);
+        ids.extend(e.aliases.iter().cloned());
         let groups = groups(e);
-        m.int(groups.len() as u64);
+        group_counts.int(groups.len() as u64);
 
         c.str(&e.pinyin);
         c.str(&e.gloss);
@@ -241,7 +245,6 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
             match grp.template {
                 Some(t) => {
                     text.push(t.to_string());
-                    counts.int(grp.forms.len() as u64);
                     counts.int(grp.dropped.len() as u64);
                     for &k in &grp.dropped {
                         counts.int(u64::from(k));
@@ -262,8 +265,9 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
             c.opt(f.context_reason.as_deref());
         }
     }
-    words::write(zh_stream, &zh);
-    words::write(en_stream, &en);
+    words::write(id_stream, &ids, words::Script::Latin);
+    words::write(zh_stream, &zh, words::Script::Han);
+    words::write(en_stream, &en, words::Script::Latin);
     let mut matching = Writer(MATCH_MAGIC.to_vec());
     for s in &streams {
         matching.int(s.0.len() as u64);
@@ -277,10 +281,11 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
     (matching.0, cards)
 }
 
-/// The match part's streams: entry numbers, form group flags, template counts, ids (and
-/// aliases, unusual categories), Chinese (names, forms, templates), traditional codes, English
-/// (names, forms, templates).
-const STREAMS: usize = 7;
+/// The match part's streams: the entry count and each entry's id prefix length, category,
+/// year, flags, alias count and form group count (one column each), form group flags, template
+/// counts, ids (and aliases, unusual categories), Chinese (names, forms, templates),
+/// traditional codes, English (names, forms, templates).
+const STREAMS: usize = 12;
 
 /// Reads a match part: a dictionary whose card fields (pinyin, explanation, sources, related,
 /// form years and notes) are empty until [`read_cards`] fills them.
@@ -314,9 +319,11 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
     if at != bytes.len() {
         return Err(head.damaged(at, "there are bytes after the last entry"));
     }
-    let [r, gs, counts, ids, zhs, hants, ens]: &mut [Reader; STREAMS] =
+    let [r, cats, years, entry_flags, alias_counts, group_counts, gs, counts, id_stream, zhs, hants, ens]: &mut [Reader; STREAMS] =
         (&mut streams[..]).try_into().expect("STREAMS readers");
     let traditional = Traditional::new();
+    let id_words = words::Words::read(id_stream)?;
+    let mut ids = || id_words.str(id_stream);
     let mut texts = Texts {
         zh_words: words::Words::read(zhs)?,
         words: words::Words::read(ens)?,
@@ -329,18 +336,18 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
     for _ in 0..n {
         let at = r.pos;
         let prefix = r.count_of(bytes.len())?;
-        let rest = ids.str()?;
+        let rest = ids()?;
         let zh = texts.str(true)?;
         let en = texts.str(false)?;
         let id = join_id(prefix, &rest, &en)
             .ok_or_else(|| r.damaged(at, "an id's shared prefix is longer than its name"))?;
-        let cat = r.int()?;
+        let cat = cats.int()?;
         let category = match CATEGORIES.get(cat as usize) {
             Some(c) => c.to_string(),
-            None => ids.str()?,
+            None => ids()?,
         };
-        let since = r.year()?.unwrap_or(0);
-        let entry_flags = r.int()?;
+        let since = years.year()?.unwrap_or(0);
+        let entry_flags = entry_flags.int()?;
         let local = entry_flags & ENTRY_LOCAL != 0;
         let zh_hant = if entry_flags & ENTRY_HANT_TEXT != 0 {
             texts.str(true)?
@@ -358,8 +365,10 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
                 )
             })?
         };
-        let aliases = ids.strs()?;
-        let groups = r.count_of(bytes.len())?;
+        let aliases = (0..alias_counts.count_of(bytes.len())?)
+            .map(|_| ids())
+            .collect::<Result<Vec<_>, _>>()?;
+        let groups = group_counts.count_of(bytes.len())?;
         let mut forms: Vec<Form> = Vec::new();
         let mut lens = Vec::with_capacity(groups);
         for _ in 0..groups {
@@ -387,7 +396,6 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
             if flags & FLAG_TEMPLATE != 0 {
                 let at = texts.pos(chinese);
                 let t = texts.str(chinese)?;
-                let want = counts.int()?;
                 let n = counts.count_of(bytes.len())?;
                 let dropped = (0..n)
                     .map(|_| counts.int())
@@ -401,13 +409,6 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
                     .filter(|(k, _)| dropped.binary_search(&(*k as u64)).is_err())
                     .map(|(_, x)| x)
                     .collect();
-                if run.len() as u64 != want {
-                    return Err(texts.damaged(
-                        chinese,
-                        at,
-                        &format!("template {t:?} gives {} forms, not {want}", run.len()),
-                    ));
-                }
                 for text in run {
                     forms.push(Form {
                         text,

@@ -13,9 +13,12 @@ use std::collections::HashMap;
 
 use super::codec::{Reader, Writer};
 use crate::error::Error;
+use crate::script::is_han;
 
 /// Words seen fewer times than this stay text.
-const MIN_COUNT: usize = 8;
+const MIN_COUNT: usize = 14;
+/// Pairs of Han characters seen fewer times than this stay text.
+const MIN_COUNT_HAN: usize = 16;
 /// Words shorter than this stay text (a code would not be shorter).
 const MIN_LEN: usize = 3;
 const ONE_BYTE: usize = 64;
@@ -43,20 +46,61 @@ fn words(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Writes `texts` as a word list followed by the encoded strings, each length-prefixed.
-pub(super) fn write(out: &mut Writer, texts: &[String]) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for t in texts {
-        for (a, b) in words(t) {
-            if b - a >= MIN_LEN {
-                *counts.entry(&t[a..b]).or_default() += 1;
+/// Every pair of Han characters in `s` (overlapping), with its byte range.
+fn han_pairs(s: &str) -> impl Iterator<Item = (usize, usize)> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let pairs: Vec<(usize, usize)> = chars
+        .windows(2)
+        .filter(|w| is_han(w[0].1) && is_han(w[1].1))
+        .map(|w| (w[0].0, w[1].0 + w[1].1.len_utf8()))
+        .collect();
+    pairs.into_iter()
+}
+
+/// What a stream's "words" are.
+#[derive(Clone, Copy)]
+pub(super) enum Script {
+    /// Runs of ASCII letters (English).
+    Latin,
+    /// Pairs of Han characters, coded left to right (Chinese).
+    Han,
+}
+
+/// The ranges of `t` to code as words, given the word list's index.
+fn coded(t: &str, script: Script, index: &HashMap<&str, usize>) -> Vec<(usize, usize)> {
+    match script {
+        Script::Latin => words(t)
+            .filter(|&(a, b)| index.contains_key(&t[a..b]))
+            .collect(),
+        Script::Han => {
+            let mut out: Vec<(usize, usize)> = Vec::new();
+            for (a, b) in han_pairs(t) {
+                if out.last().is_none_or(|&(_, end)| end <= a) && index.contains_key(&t[a..b]) {
+                    out.push((a, b));
+                }
             }
+            out
         }
     }
-    let mut list: Vec<(&str, usize)> = counts
-        .into_iter()
-        .filter(|&(_, n)| n >= MIN_COUNT)
-        .collect();
+}
+
+/// Writes `texts` as a word list followed by the encoded strings, each ending with `0x00`.
+pub(super) fn write(out: &mut Writer, texts: &[String], script: Script) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for t in texts {
+        let found: Box<dyn Iterator<Item = (usize, usize)>> = match script {
+            Script::Latin => Box::new(words(t).filter(|&(a, b)| b - a >= MIN_LEN)),
+            Script::Han => Box::new(han_pairs(t)),
+        };
+        for (a, b) in found {
+            *counts.entry(&t[a..b]).or_default() += 1;
+        }
+    }
+    let min = match script {
+        Script::Latin => MIN_COUNT,
+        Script::Han => MIN_COUNT_HAN,
+    };
+    let mut list: Vec<(&str, usize)> = counts.into_iter().filter(|&(_, n)| n >= min).collect();
     list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     list.truncate(MAX_WORDS);
     let index: HashMap<&str, usize> = list.iter().enumerate().map(|(i, (w, _))| (*w, i)).collect();
@@ -68,10 +112,8 @@ pub(super) fn write(out: &mut Writer, texts: &[String]) {
     for t in texts {
         buf.clear();
         let mut at = 0;
-        for (a, b) in words(t) {
-            let Some(&i) = index.get(&t[a..b]) else {
-                continue;
-            };
+        for (a, b) in coded(t, script, &index) {
+            let i = index[&t[a..b]];
             literal(&mut buf, &t.as_bytes()[at..a]);
             if i < ONE_BYTE {
                 buf.push(0x80 + i as u8);
@@ -196,7 +238,7 @@ mod tests {
         ];
         for (name, texts) in cases {
             let mut w = Writer(Vec::new());
-            write(&mut w, &texts);
+            write(&mut w, &texts, Script::Latin);
             let mut r = Reader {
                 bytes: &w.0,
                 pos: 0,

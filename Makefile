@@ -15,6 +15,7 @@ WASM_DIR := target/wasm32-unknown-unknown/wasm-release
 PKG := www/pkg
 TIFA := target/debug/tifa
 WASM_OPT := node_modules/binaryen/bin/wasm-opt
+ESBUILD := node_modules/.bin/esbuild
 WASM_OPT_FLAGS := -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 PORT ?= 8080
@@ -59,20 +60,27 @@ cli: vocabulary
 rust-tests-built: vocabulary
 	cargo test --locked -p tifa -p tifa-cli --no-run
 
-# Two modules: `tifa` (matching from the compiled dictionary, no TOML reader: what pages load)
-# and `tifa_full` (also reads TOML and renders CSV/HTML: loaded for custom dictionaries and
-# exports). Both builds write tifa_wasm.wasm, so each is copied out; the copy keeps its date
-# when unchanged, and the wasm-bindgen + wasm-opt steps below then have nothing to do.
+# Three modules: `tifa` (matching from the compiled dictionary, no TOML reader: what the page
+# loads), `tifa_embed` (the same without the full report: what the embed loads before its first
+# highlight) and `tifa_full` (also reads TOML, renders CSV/HTML and counts corpora: loaded for
+# custom dictionaries, exports and the Corpus view). The builds all write tifa_wasm.wasm, so
+# each is copied out; the copy keeps its date when unchanged, and the wasm-bindgen + wasm-opt
+# steps below then have nothing to do.
 $(WASM_DIR)/tifa.wasm: FORCE vocabulary tools-wasm-target
 	cargo build --locked -p tifa-wasm --target wasm32-unknown-unknown --profile wasm-release
 	cmp -s $(WASM_DIR)/tifa_wasm.wasm $@ || cp $(WASM_DIR)/tifa_wasm.wasm $@
-$(WASM_DIR)/tifa_full.wasm: FORCE vocabulary tools-wasm-target | $(WASM_DIR)/tifa.wasm
+$(WASM_DIR)/tifa_embed.wasm: FORCE vocabulary tools-wasm-target | $(WASM_DIR)/tifa.wasm
+	cargo build --locked -p tifa-wasm --no-default-features --target wasm32-unknown-unknown --profile wasm-release
+	cmp -s $(WASM_DIR)/tifa_wasm.wasm $@ || cp $(WASM_DIR)/tifa_wasm.wasm $@
+$(WASM_DIR)/tifa_full.wasm: FORCE vocabulary tools-wasm-target | $(WASM_DIR)/tifa_embed.wasm
 	cargo build --locked -p tifa-wasm --features full --target wasm32-unknown-unknown --profile wasm-release
 	cmp -s $(WASM_DIR)/tifa_wasm.wasm $@ || cp $(WASM_DIR)/tifa_wasm.wasm $@
 
+# wasm-bindgen's glue is minified in place (esbuild).
 $(PKG)/%_bg.wasm: $(WASM_DIR)/%.wasm | tools-wasm-bindgen tools-node
 	wasm-bindgen --target web --out-dir $(PKG) --out-name $* $<
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $@ -o $@
+	$(ESBUILD) $(PKG)/$*.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=$(PKG)/$*.js
 
 # The compiled dictionary, in two parts (tifa.match.bin first, tifa.cards.bin after the first
 # highlight).
@@ -80,13 +88,18 @@ dict: cli
 	mkdir -p $(PKG)
 	$(TIFA) dict compile $(PKG)
 
-site: $(PKG)/tifa_bg.wasm $(PKG)/tifa_full_bg.wasm dict tools-node
+site: $(PKG)/tifa_bg.wasm $(PKG)/tifa_embed_bg.wasm $(PKG)/tifa_full_bg.wasm dict tools-node
 	mkdir -p www/vendor
 	cp node_modules/@floating-ui/dom/dist/floating-ui.dom.browser.min.mjs www/vendor/
 	cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css www/vendor/
 	cp node_modules/uplot/LICENSE www/vendor/uPlot.LICENSE
 	mkdir -p www/samples && cp tests/samples/*.txt www/samples/ 2>/dev/null || true
-	cd www && { echo '["./","config.json"'; find index.html style.css vocabulary.css favicon.svg bookmarklet.js embed.js app lib pkg vendor samples \
+	# The shipped embed: www/embed.js (the readable source) bundled and minified into
+	# www/embed.min.js, the tooltip code split into www/min/ (it loads after the first highlight).
+	rm -rf www/min
+	$(ESBUILD) www/embed.js --bundle --format=esm --splitting --minify --outdir=www \
+	  --entry-names=[name].min --chunk-names=min/[name]-[hash] --log-level=warning
+	cd www && { echo '["./","config.json"'; find index.html style.css vocabulary.css favicon.svg bookmarklet.js embed.js embed.min.js app lib min pkg vendor samples \
 	  -type f ! -name '*.d.ts' ! -name '.*' | sort | sed 's/.*/,"&"/'; echo ']'; } > precache.json
 	scripts/site-config.py $(PKG)/tifa.match.bin Cargo.toml www/precache.json > www/config.json
 	if [ -x scripts/build-npm.sh ]; then scripts/build-npm.sh; fi

@@ -1,6 +1,7 @@
 // Benchmark of the embed's DOM pass against mark.js 8.11.1, in headless Chromium.
 //
-//   node benches/embed.mjs [--runs N]        (make bench runs it after make build)
+//   node benches/embed.mjs [--runs N] [--transfer]   (make bench runs it after make build;
+//                                                    --transfer: only the transfer sizes)
 //
 // For a ~100 KB and a ~1 MB article page, English and Chinese (generated, seeded: realistic
 // paragraphs from www/samples/ in that language mixed with filler, terms split by inline tags,
@@ -13,18 +14,21 @@
 //     less than tifa and mark.js do);
 //   - the longest main-thread task while highlighting (Chrome trace, RunTask events);
 //   - the time to unhighlight (tifa `unhighlight`, mark.js `unmark`);
-//   - the gzip transfer size of the embed (JS + wasm; the dictionary is inside the wasm).
+//   - what the embed fetches before its first highlight (traced in the page, for the shipped
+//     embed.min.js and its source embed.js), gzip -9, against the 250 KB budget and mark.js.
 // It prints medians. It is also a correctness check: tifa's count must equal the engine's own
 // count over the same blocks (exit code 1 otherwise).
 import { readFile, readdir } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer, launch, WWW, ROOT } from '../tests/browser/harness.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
 const SAMPLE = Number(args[args.indexOf('--sample') + 1]) || 20; // forms timed in mark.js per-term mode
-const SIZES = [['100 KB', 100 * 1024, RUNS], ['1 MB', 1024 * 1024, Math.max(3, Math.ceil(RUNS / 2))]];
+// --transfer: only what the embed fetches (no timing runs).
+const TRANSFER_ONLY = args.includes('--transfer');
+const SIZES = TRANSFER_ONLY ? [] : [['100 KB', 100 * 1024, RUNS], ['1 MB', 1024 * 1024, Math.max(3, Math.ceil(RUNS / 2))]];
 const LANGS = [['English', false], ['Chinese', true]];
 
 const median = (xs) => { const a = [...xs].sort((x, y) => x - y); const m = a.length >> 1; return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2; };
@@ -136,15 +140,79 @@ async function traceLongestTask(page, fn, arg) {
   return { ...result, longestTaskMs: longest };
 }
 
+/** The size of `path` compressed by `gzip -9` (the command: node's zlib compresses the wasm 7 % worse). */
+function gzipBytes(path) {
+  return execFileSync('gzip', ['-9c', path], { maxBuffer: 1 << 28 }).length;
+}
+
+/** The budget of issue 10: everything the embed fetches before its first highlight, gzip. */
+const BUDGET = 250 * 1000;
+
+/**
+ * Loads `entry` in a fresh page over a short article and lists every file the page fetched,
+ * split at the first highlight (the first <mark data-tifa-term> in the article), with each
+ * file's size raw and gzip -9 (read from www/, as a static server sends it).
+ */
+async function traceTransfer(browser, server, entry) {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/fixtures/bench.html`);
+  const seen = await page.evaluate(async (src) => {
+    const story = document.getElementById('story');
+    const p = story.appendChild(document.createElement('p'));
+    p.textContent = 'The plenum asked members to achieve the Two Upholds (两个维护) and common prosperity.';
+    let first = null;
+    const observer = new MutationObserver(() => {
+      if (first == null && story.querySelector('[data-tifa-term]')) first = performance.now();
+    });
+    observer.observe(story, { childList: true, subtree: true });
+    const before = performance.now();
+    const embed = await import(src);
+    const h = await embed.highlight(story, { observe: false });
+    observer.disconnect();
+    // The card part is asked for on idle, after the highlight: wait for it to be listed too.
+    await new Promise((resolve) => {
+      const check = () => (performance.getEntriesByType('resource').some((r) => r.name.endsWith('.cards.bin')) ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    const files = performance.getEntriesByType('resource')
+      .filter((r) => r.startTime >= before && !r.name.includes('/node_modules/') && !r.name.includes('/fixtures/'))
+      .map((r) => ({ path: new URL(r.name).pathname, before: r.startTime < first }));
+    return { files, count: h.count, firstMs: first - before };
+  }, entry);
+  await page.close();
+  const files = [];
+  for (const f of seen.files) {
+    const path = join(WWW, decodeURIComponent(f.path));
+    files.push({ ...f, raw: (await readFile(path)).length, gz: gzipBytes(path) });
+  }
+  return { entry, files, count: seen.count };
+}
+
+function printTransfer({ entry, files, count }, markMin) {
+  const sum = (xs, k) => xs.reduce((n, f) => n + f[k], 0);
+  const first = files.filter((f) => f.before);
+  const later = files.filter((f) => !f.before);
+  const gz = sum(first, 'gz');
+  console.log(`transfer of ${entry} before its first highlight (gzip -9; ${count} occurrences): ${gz} B = ${(gz / 1024).toFixed(1)} KiB`
+    + ` (${(sum(first, 'raw') / 1024).toFixed(1)} KiB raw) | budget ${BUDGET / 1000} KB: ${gz <= BUDGET ? 'within' : 'OVER'}, ratio ${(gz / BUDGET).toFixed(3)}`
+    + ` | mark.js min gzip ${(markMin / 1024).toFixed(1)} KiB (no dictionary)`);
+  for (const f of first) console.log(`    ${f.path.padEnd(44)} ${String(f.gz).padStart(8)} B gzip ${String(f.raw).padStart(9)} B raw`);
+  console.log(`  after the first highlight: ${(sum(later, 'gz') / 1024).toFixed(1)} KiB gzip (${later.map((f) => f.path.split('/').pop()).join(', ')})`);
+}
+
 async function main() {
   const server = await startServer();
   const browser = await launch();
   const paragraphs = await samples();
   const rows = [];
+  const transfers = [];
   let ok = true;
   let forms = [];
   try {
+    // What the embed fetches before its first highlight: the shipped (minified) embed and its source.
+    for (const entry of ['/embed.min.js', '/embed.js']) transfers.push(await traceTransfer(browser, server, entry));
     // Every surface form of the dictionary, for mark.js.
+    if (!TRANSFER_ONLY) {
     const page0 = await browser.newPage();
     await page0.goto(`${server.url}/fixtures/bench.html`);
     forms = await page0.evaluate(async () => {
@@ -155,6 +223,7 @@ async function main() {
       return [...set].filter(Boolean);
     });
     await page0.close();
+    }
 
     for (const [size, bytes, runs] of SIZES) for (const [lang, chinese] of LANGS) {
       const label = `${size} ${lang}`;
@@ -289,22 +358,10 @@ async function main() {
     await server.close();
   }
 
-  // Transfer size (gzip, default level) of what the embed loads.
-  const files = ['embed.js', 'lib/engine.js', 'lib/highlight.js', 'lib/tooltip.js', 'lib/card.js', 'lib/mark.js', 'pkg/tifa.js', 'pkg/tifa_bg.wasm', 'pkg/tifa.match.bin',
-    'vendor/floating-ui.dom.browser.min.mjs', 'vendor/floating-ui.core.browser.min.mjs'];
-  let raw = 0; let gz = 0; let wasmGz = 0; let matchGz = 0;
-  for (const f of files) {
-    try {
-      const b = await readFile(join(WWW, f));
-      raw += b.length; const g = gzipSync(b).length; gz += g;
-      if (f.endsWith('.wasm')) wasmGz = g;
-      if (f.endsWith('.match.bin')) matchGz = g;
-    } catch { console.log(`(missing: www/${f})`); }
-  }
-  const markMin = gzipSync(await readFile(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'))).length;
+  const markMin = gzipBytes(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'));
 
-  console.log(`\nembed benchmark — headless Chromium, ${RUNS} runs (1 MB: ${SIZES[1][2]} runs; mark.js per-term on 1 MB: 1 run); medians`);
-  console.log(`${forms.length} surface forms; mark.js per-term time is extrapolated from ${SAMPLE} evenly spread forms (linear: one DOM pass per form)\n`);
+  if (!TRANSFER_ONLY) console.log(`\nembed benchmark — headless Chromium, ${RUNS} runs (1 MB: ${SIZES[1][2]} runs; mark.js per-term on 1 MB: 1 run); medians`);
+  if (!TRANSFER_ONLY) console.log(`${forms.length} surface forms; mark.js per-term time is extrapolated from ${SAMPLE} evenly spread forms (linear: one DOM pass per form)\n`);
   for (const { label, chars, counts, res } of rows) {
     console.log(`${label} article (${chars} UTF-16 chars): tifa ${counts.tifa} occurrences in ${counts.marks} marks (engine oracle ${counts.oracle}); mark.js per-term ${counts.perTerm} marks for ${counts.perTermSample} sampled forms${counts.perTermFailed ? ` (${counts.perTermFailed} forms failed: RegExp stack overflow)` : ''}, markRegExp ${counts.regexp} marks, one big RegExp ${counts.bigRegExp} marks`);
     console.log(`  ${'method'.padEnd(28)} ${'highlight ms'.padStart(12)} ${'script ms'.padStart(10)} ${'longest task ms'.padStart(16)} ${'unhighlight ms'.padStart(15)}`);
@@ -315,7 +372,8 @@ async function main() {
     line('one big RegExp (text nodes)', res.bigRegExp, null, res.bigRegExpLongest, res.bigRegExpUn);
     console.log(`  ratio tifa/markRegExp ${(median(res.tifa) / median(res.regexp)).toFixed(2)}, tifa/per-term ${(median(res.tifa) / median(res.perTerm)).toFixed(3)}, tifa/big RegExp ${(median(res.tifa) / median(res.bigRegExp)).toFixed(2)}`);
   }
-  console.log(`\ntransfer size of the embed (gzip): ${(gz / 1024).toFixed(1)} KiB (${(raw / 1024).toFixed(1)} KiB raw), of which wasm ${(wasmGz / 1024).toFixed(1)} KiB and the dictionary's match part ${(matchGz / 1024).toFixed(1)} KiB (the card part follows after the first highlight); mark.js min gzip ${(markMin / 1024).toFixed(1)} KiB`);
+  console.log('');
+  for (const t of transfers) printTransfer(t, markMin);
   if (!ok) process.exit(1);
 }
 

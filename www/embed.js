@@ -7,9 +7,9 @@
 //
 // If the engine cannot load (no WebAssembly, a 404, a CSP without 'wasm-unsafe-eval'), the page
 // is left untouched and one console warning names the cause and the fix.
-import { loadTifa, loadCards, TifaLoadError, CSP_FIX } from './lib/engine.js';
+import { loadTifa, loadCards, TifaLoadError, CSP_FIX, EMBED } from './lib/engine.js';
 import { highlightTree, unhighlightTree, disconnectTree, summaryOf } from './lib/highlight.js';
-import { attachTooltips } from './lib/tooltip.js';
+// The tooltip code (and the card renderer it imports) is loaded after the first highlight.
 
 export { TifaLoadError, CSP_FIX };
 
@@ -30,12 +30,32 @@ function warnOnce(message) {
   console.warn(message);
 }
 
-// One tooltip controller per document, resolving ids across every Tifa instance in use.
-const tooltipState = new WeakMap(); // Document -> { tips, engines: Set, roots: Set, cache: Map }
-function tooltipsFor(doc, engine, theme) {
+// One tooltip controller per document, resolving ids across every Tifa instance in use. Its
+// code arrives after the first highlight: `tips` is null until then (`ready` settles it).
+const tooltipState = new WeakMap(); // Document -> { tips, ready, engines: Set, roots: Set, cache: Map }
+let tooltipCode = null;
+/** Imports the tooltip module once (after the first highlight, not before). */
+function loadTooltipCode() {
+  if (!tooltipCode) {
+    tooltipCode = import('./lib/tooltip.js');
+    tooltipCode.catch(() => { tooltipCode = null; });
+  }
+  return tooltipCode;
+}
+
+function tooltipsFor(doc, engine) {
   let st = tooltipState.get(doc);
   if (!st) {
-    st = { engines: new Set(), roots: new Set(), cache: new Map(), tips: null };
+    st = { engines: new Set(), roots: new Set(), cache: new Map(), tips: null, ready: null };
+    tooltipState.set(doc, st);
+  }
+  if (!st.engines.has(engine)) { st.engines.add(engine); st.cache.clear(); }
+  return st;
+}
+
+/** Attaches the document's tooltips once their code has loaded; resolves when they work. */
+function attachTips(doc, st, theme) {
+  if (!st.ready) {
     const getEntry = (id) => {
       if (st.cache.has(id)) return st.cache.get(id);
       for (const e of st.engines) {
@@ -48,11 +68,15 @@ function tooltipsFor(doc, engine, theme) {
       }
       return undefined;
     };
-    st.tips = attachTooltips(doc, { getEntry, theme });
-    tooltipState.set(doc, st);
+    st.ready = loadTooltipCode().then(({ attachTooltips }) => {
+      // unhighlight() may have removed every root meanwhile: then attach nothing.
+      if (tooltipState.get(doc) === st) st.tips = attachTooltips(doc, { getEntry, theme });
+    }, (err) => {
+      st.ready = null;
+      warnOnce(`tifa: the tooltips could not be loaded (${err && err.message ? err.message : err}); the highlights stay without them.`);
+    });
   }
-  if (!st.engines.has(engine)) { st.engines.add(engine); st.cache.clear(); }
-  return st;
+  return st.ready;
 }
 
 /** Loads the dictionary's card part for `engine` once; the tooltips then show full cards. */
@@ -105,17 +129,20 @@ export async function highlight(root = document.body, options = {}) {
       if (!(err instanceof TifaLoadError) || err.code !== 'dictionary') throw err;
       // A bad custom dictionary falls back to the built-in one.
       warnOnce(`${err.message} Using the built-in dictionary.`);
-      engine = await loadTifa({ base: opts.base });
+      engine = await loadTifa({ base: opts.base, module: EMBED });
     }
-  } else engine = await loadTifa({ base: opts.base });
-  const st = opts.tooltips ? tooltipsFor(doc, engine, opts.theme) : null;
+  } else engine = await loadTifa({ base: opts.base, module: EMBED });
+  const st = opts.tooltips ? tooltipsFor(doc, engine) : null;
   if (st) st.roots.add(root);
   await highlightTree(root, engine, {
     categories: opts.categories, firstOnly: opts.firstOnly, exclude: opts.exclude, observe: opts.observe, theme: opts.theme,
     sensitivity: opts.sensitivity,
   });
-  // The cards come after the first highlight, when the page is idle.
-  if (st) whenIdle(() => fetchCards(engine, st));
+  // The tooltip code comes after the first highlight; the cards after that, when the page is idle.
+  if (st) {
+    await attachTips(doc, st, opts.theme);
+    whenIdle(() => fetchCards(engine, st));
+  }
   return handleFor(root);
 }
 
@@ -164,9 +191,9 @@ export function unhighlight(root = document.body) {
   const doc = root.ownerDocument || document;
   const st = tooltipState.get(doc);
   if (st) {
-    st.tips.close();
+    st.tips?.close();
     st.roots.delete(root);
-    if (st.roots.size === 0) { st.tips.destroy(); tooltipState.delete(doc); }
+    if (st.roots.size === 0) { st.tips?.destroy(); tooltipState.delete(doc); }
   }
   return unhighlightTree(root);
 }

@@ -76,9 +76,9 @@ test("strict CSP with 'wasm-unsafe-eval': highlights, styled tooltip, no CSP vio
 const FAILURES = [
   ["CSP without 'wasm-unsafe-eval'", () => forbid, '/fixtures/csp.html', {}, /Content-Security-Policy does not allow WebAssembly\. Fix: add 'wasm-unsafe-eval'/],
   ['404 for the wasm', () => s.ctx.server, '/fixtures/csp.html',
-    { routes: { '**/pkg/tifa_bg.wasm': (r) => r.fulfill({ status: 404, body: 'not found' }) } }, /tifa_bg\.wasm answered HTTP 404\. Fix: serve pkg\/tifa_bg\.wasm/],
+    { routes: { '**/pkg/tifa_embed_bg.wasm': (r) => r.fulfill({ status: 404, body: 'not found' }) } }, /tifa_embed_bg\.wasm answered HTTP 404\. Fix: serve pkg\/tifa_embed_bg\.wasm/],
   ['404 for the JS glue', () => s.ctx.server, '/fixtures/csp.html',
-    { routes: { '**/pkg/tifa.js': (r) => r.fulfill({ status: 404, body: 'not found' }) } }, /pkg\/tifa\.js was not found \(HTTP 404\)\. Fix: serve the pkg\/ directory/],
+    { routes: { '**/pkg/tifa_embed.js': (r) => r.fulfill({ status: 404, body: 'not found' }) } }, /pkg\/tifa_embed\.js was not found \(HTTP 404\)\. Fix: serve the pkg\/ directory/],
   ['a browser without WebAssembly', () => s.ctx.server, '/fixtures/csp.html',
     { init: () => { delete globalThis.WebAssembly; } }, /does not support WebAssembly\. Fix: use a current browser/],
 ];
@@ -104,7 +104,7 @@ test('tifa on another origin without CORS on pkg/: one warning that names CORS a
   // A second server (another port: another origin) that shares the scripts but not pkg/.
   const cors = { 'Access-Control-Allow-Origin': '*' };
   // Every module the embed may import (all of lib/ and vendor/), so only pkg/'s data lacks CORS.
-  const scripts = ['/embed.js', '/pkg/tifa.js', ...readdirSync(join(WWW, 'lib')).map((f) => `/lib/${f}`),
+  const scripts = ['/embed.js', '/pkg/tifa_embed.js', ...readdirSync(join(WWW, 'lib')).map((f) => `/lib/${f}`),
     ...readdirSync(join(WWW, 'vendor')).map((f) => `/vendor/${f}`)];
   const other = await startServer({ headers: Object.fromEntries(scripts.map((p) => [p, cors])) });
   try {
@@ -114,7 +114,7 @@ test('tifa on another origin without CORS on pkg/: one warning that names CORS a
     const { page, warnings } = await open(s.ctx.browser, s.ctx.server, '/fixtures/cors-test.html', {
       routes: { '**/fixtures/cors-test.html': (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }) },
     });
-    const re = /tifa: could not load http:\/\/127\.0\.0\.1:\d+\/pkg\/tifa(_bg\.wasm|\.match\.bin) \(CORS\?\)\. Fix: serve tifa's files .*Access-Control-Allow-Origin/;
+    const re = /tifa: could not load http:\/\/127\.0\.0\.1:\d+\/pkg\/tifa(_embed_bg\.wasm|\.match\.bin) \(CORS\?\)\. Fix: serve tifa's files .*Access-Control-Allow-Origin/;
     await waitWarning(page, warnings, re);
     const mine = warnings.filter((w) => w.startsWith('tifa'));
     assert.equal(mine.length, 1, JSON.stringify(warnings));

@@ -18,6 +18,8 @@ export const CORE = 'tifa';
 /** The larger module that also reads TOML and renders CSV/HTML: loaded only for custom
  * dictionaries and the page's exports ({@link loadFull}). */
 export const FULL = 'tifa_full';
+/** The module without the full report (`analyze`): what the embed highlights with (`rows`). */
+export const EMBED = 'tifa_embed';
 
 /**
  * An engine failure: `code` is one of 'unsupported', 'not-found', 'network', 'csp', 'init',
@@ -50,12 +52,14 @@ export const CSP_FIX = "add 'wasm-unsafe-eval' to the page's Content-Security-Po
  *   const tifa = await loadTifa();                                   // www/pkg/ next to lib/
  *   const mine = await loadTifa({ dictionaryUrl: '/terms/mine.toml' }); // built-in + mine
  *   tifa.analyze('坚决做到两个维护').matches[0].id; // 'two-upholds'
- * @param {{ base?: string|URL, dictionaryUrl?: string|URL, dictionary?: string, dictionaryName?: string, only?: boolean }} [options]
+ * @param {{ base?: string|URL, dictionaryUrl?: string|URL, dictionary?: string, dictionaryName?: string, only?: boolean, module?: string }} [options]
  *   base: the URL of the directory holding `pkg/` (default: the parent of `lib/`);
- *   only: use the custom dictionary alone (Tifa.fromDictionary) instead of adding it.
+ *   only: use the custom dictionary alone (Tifa.fromDictionary) instead of adding it;
+ *   module: for the built-in dictionary, {@link CORE} (default) or {@link EMBED} (no `analyze`,
+ *   `spans` or `entries`: a smaller download).
  * @returns {Promise<object>} a Tifa instance
  */
-export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dictionaryName, only = false } = {}) {
+export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dictionaryName, only = false, module = CORE } = {}) {
   let pkgUrl;
   try {
     pkgUrl = new URL('./pkg/', new URL(String(base), typeof document !== 'undefined' ? document.baseURI : DEFAULT_BASE)).href;
@@ -71,12 +75,12 @@ export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dicti
     }
     dictKey = `url:${dictionaryUrl}`;
   } else if (typeof dictionary === 'string') dictKey = `text:${dictionaryName || ''}:${dictionary}`;
-  const key = `${pkgUrl}\n${only ? 'only' : 'add'}\n${dictKey}`;
+  const key = `${pkgUrl}\n${only ? 'only' : 'add'}\n${dictKey || module}`;
   let p = instances.get(key);
   if (!p) {
     p = (async () => {
       if (!dictKey) {
-        const [mod, bytes] = await Promise.all([loadModule(pkgUrl, CORE), fetchBytes(new URL('tifa.match.bin', pkgUrl).href)]);
+        const [mod, bytes] = await Promise.all([loadModule(pkgUrl, module), fetchBytes(new URL('tifa.match.bin', pkgUrl).href)]);
         try {
           // Browsers optimize a wasm function only after it has run a while: a small warm-up
           // build, then a turn of the event loop, makes the real one about twice as fast.

@@ -75,7 +75,8 @@ declare global {
 
 // ./engine
 export declare const DEFAULT_BASE: string;
-export declare function loadTifa(options?: { base?: string | URL; dictionaryUrl?: string | URL; dictionary?: string; dictionaryName?: string; only?: boolean }): Promise<Tifa>;
+/** `module`: 'tifa' (default), or 'tifa_embed' (what the embed uses: no analyze, spans or entries; smaller). */
+export declare function loadTifa(options?: { base?: string | URL; dictionaryUrl?: string | URL; dictionary?: string; dictionaryName?: string; only?: boolean; module?: 'tifa' | 'tifa_embed' }): Promise<Tifa>;
 
 // ./card
 export interface MatchInfo { id?: string; form?: string; kind?: string; context?: string; nested?: string[]; text?: string; occurrence?: string }

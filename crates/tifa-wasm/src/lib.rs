@@ -239,7 +239,8 @@ impl Tifa {
     }
 
     /// The full report for `text`. A text that is not a string, or a bad option, throws a
-    /// `TypeError`.
+    /// `TypeError`. Not in the embed's module (`tifa_embed`), which highlights from `rows`.
+    #[cfg(feature = "report")]
     #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn analyze(
         &self,
@@ -258,6 +259,7 @@ impl Tifa {
     /// `rows` as `rows()` gives them (a `Uint32Array` of entry and form indices), `summary` the
     /// report without its matches (`length`, `terms`, `categories`, `density`, `candidates`,
     /// `sensitivity`, `not_counted`).
+    #[cfg(feature = "report")]
     #[wasm_bindgen(
         unchecked_return_type = "{ rows: Uint32Array; summary: Omit<Report, 'matches'> }"
     )]
@@ -348,6 +350,7 @@ impl Tifa {
     }
 
     /// Top-level spans only: `[start, end, entryIndex]*`, UTF-16 offsets.
+    #[cfg(feature = "report")]
     pub fn spans(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
@@ -357,6 +360,7 @@ impl Tifa {
     }
 
     /// Every entry, in index order (`entryIndex` of `spans` indexes this array).
+    #[cfg(feature = "report")]
     #[wasm_bindgen(unchecked_return_type = "Entry[]")]
     pub fn entries(&self) -> Result<JsValue, JsError> {
         to_js(self.inner.dictionary().entries())

@@ -12,9 +12,11 @@
 //! dictionary (`make build` puts them in `www/pkg/`).
 //!
 //! Encoding: a magic tag, then unsigned LEB128 integers and length-prefixed UTF-8 strings. The
-//! match part keeps like data together (numbers, ids, Chinese, English, forms, templates: six
-//! streams, their lengths first), which compresses better. A damaged or truncated file gives an [`Error::Input`] naming the
-//! part and the byte offset.
+//! match part keeps like data together in twelve streams, their lengths first (one per column
+//! of entry numbers, form flags, template counts, ids, Chinese text, traditional codes, English
+//! text with its frequent words coded: see `words.rs`), which compresses better; what can be derived at load is not stored (an id's prefix shared with its
+//! English name, a `zh_hant` that rewrites `zh` character by character: see `derive.rs`).
+//! A damaged or truncated file gives an [`Error::Input`] naming the part and the byte offset.
 //!
 //! ```
 //! # #[cfg(feature = "toml")] {
@@ -32,27 +34,35 @@
 use std::collections::HashSet;
 
 mod codec;
+mod derive;
+mod words;
 
 use codec::{fnv, Reader, Writer};
+use derive::{join_id, split_id, Traditional};
 
 use super::{template, Dictionary, Entry, Form, Kind, CATEGORIES};
 use crate::error::Error;
 use crate::normalize::normalize_form;
 
-const MATCH_MAGIC: &[u8; 8] = b"tifa-m1\n";
+const MATCH_MAGIC: &[u8; 8] = b"tifa-m2\n";
 const CARDS_MAGIC: &[u8; 8] = b"tifa-c1\n";
 
-const FLAG_CONTEXT: u64 = 1 << 2;
-const FLAG_SHARED: u64 = 1 << 3;
-const FLAG_CHINESE: u64 = 1 << 4;
-const FLAG_TEMPLATE: u64 = 1 << 5;
-/// A single form expanded from a template that could not be stored as one (rare).
-const FLAG_FROM_TEMPLATE: u64 = 1 << 6;
+/// Entry flags: a local entry; a `zh_hant` stored as text (not as codes against `zh`).
+const ENTRY_LOCAL: u64 = 1;
+const ENTRY_HANT_TEXT: u64 = 1 << 1;
+
+// Form flags (bits 0 and 1: the kind). The common ones in the low seven bits: one byte each.
+const FLAG_CHINESE: u64 = 1 << 2;
 /// A literal form equal to the entry's `zh`, `zh_hant` or `en` (its text is not repeated).
-const FLAG_SAME_AS: u64 = 3 << 7;
-const SAME_AS_ZH: u64 = 1 << 7;
-const SAME_AS_HANT: u64 = 2 << 7;
-const SAME_AS_EN: u64 = 3 << 7;
+const FLAG_SAME_AS: u64 = 3 << 3;
+const SAME_AS_ZH: u64 = 1 << 3;
+const SAME_AS_HANT: u64 = 2 << 3;
+const SAME_AS_EN: u64 = 3 << 3;
+const FLAG_TEMPLATE: u64 = 1 << 5;
+const FLAG_CONTEXT: u64 = 1 << 6;
+const FLAG_SHARED: u64 = 1 << 7;
+/// A single form expanded from a template that could not be stored as one (rare).
+const FLAG_FROM_TEMPLATE: u64 = 1 << 8;
 
 /// What [`read_cards`] needs to know about a dictionary read by [`read_match`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,27 +164,42 @@ fn same(a: &Form, b: &Form) -> bool {
 
 /// Writes both parts of a dictionary: `(match part, card part)`.
 pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
-    // The match part is written in streams of like data (numbers, ids, Chinese, English forms,
-    // templates), one after another: it compresses about a fifth better than entry by entry.
+    // The match part is written in streams of like data (numbers of each kind, ids, Chinese,
+    // traditional codes, English), one after another: it compresses better than entry by entry. What can be derived at load (most of an id, `zh_hant`) is not stored.
     let mut streams: [Writer; STREAMS] = std::array::from_fn(|_| Writer(Vec::new()));
-    let [m, ids, zh, en, forms, templates] = &mut streams;
+    let [m, cats, years, entry_flags, alias_counts, group_counts, g, counts, id_stream, zh_stream, hant, en_stream] =
+        &mut streams;
+    let mut ids: Vec<String> = Vec::new();
+    // The Chinese and the English text, each in entry order (written at the end).
+    let (mut zh, mut en): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     let mut c = Writer(Vec::new());
+    let traditional = Traditional::new();
     m.int(dict.entries().len() as u64);
     for e in dict.entries() {
-        ids.str(&e.id);
-        zh.str(&e.zh);
-        zh.str(&e.zh_hant);
-        en.str(&e.en);
-        let cat = CATEGORIES.iter().position(|c| *c == e.category);
-        m.int(cat.map_or(u64::MAX >> 1, |i| i as u64));
-        if cat.is_none() {
-            ids.str(&e.category);
+        let (prefix, rest) = split_id(&e.id, &e.en);
+        m.int(prefix as u64);
+        ids.push(rest.to_string());
+        zh.push(e.zh.clone());
+        let codes = traditional.codes(&e.zh, &e.zh_hant);
+        match &codes {
+            Some(codes) => codes.iter().for_each(|&k| hant.int(u64::from(k))),
+            None => zh.push(e.zh_hant.clone()),
         }
-        m.int(u64::from(e.since));
-        m.int(u64::from(e.local));
-        ids.strs(&e.aliases);
+        en.push(e.en.clone());
+        let cat = CATEGORIES.iter().position(|c| *c == e.category);
+        cats.int(cat.map_or(u64::MAX >> 1, |i| i as u64));
+        if cat.is_none() {
+            ids.push(e.category.clone());
+        }
+        years.int(u64::from(e.since));
+        entry_flags.int(
+            if e.local { ENTRY_LOCAL } else { 0 }
+                | if codes.is_none() { ENTRY_HANT_TEXT } else { 0 },
+        );
+        alias_counts.int(e.aliases.len() as u64);
+        ids.extend(e.aliases.iter().cloned());
         let groups = groups(e);
-        m.int(groups.len() as u64);
+        group_counts.int(groups.len() as u64);
 
         c.str(&e.pinyin);
         c.str(&e.gloss);
@@ -183,15 +208,15 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
         c.strs(&e.sources);
         c.opt(e.single_source.as_deref());
         c.str(&e.file);
-        for g in &groups {
-            let f = &g.forms[0];
+        for grp in &groups {
+            let f = &grp.forms[0];
             let kind = match f.kind {
                 Kind::Official => 0,
                 Kind::Media => 1,
                 Kind::Mt => 2,
                 Kind::SpelledOut => 3,
             };
-            let same_as = match g.template {
+            let same_as = match grp.template {
                 Some(_) => 0,
                 None if f.text == e.zh => SAME_AS_ZH,
                 None if f.text == e.zh_hant => SAME_AS_HANT,
@@ -203,36 +228,34 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
                 | if f.needs_context { FLAG_CONTEXT } else { 0 }
                 | if f.shared { FLAG_SHARED } else { 0 }
                 | if f.chinese { FLAG_CHINESE } else { 0 }
-                | if g.template.is_some() {
+                | if grp.template.is_some() {
                     FLAG_TEMPLATE
                 } else {
                     0
                 }
-                | if g.template.is_none() && f.template.is_some() {
+                | if grp.template.is_none() && f.template.is_some() {
                     FLAG_FROM_TEMPLATE
                 } else {
                     0
                 };
-            m.int(flags);
-            match g.template {
+            g.int(flags);
+            // Chinese and English text each in one stream, in entry order: a form is near the
+            // entry's name and the other forms it shares words with.
+            let text = if f.chinese { &mut zh } else { &mut en };
+            match grp.template {
                 Some(t) => {
-                    templates.str(t);
-                    m.int(g.forms.len() as u64);
-                    m.int(g.dropped.len() as u64);
-                    for &k in &g.dropped {
-                        m.int(u64::from(k));
+                    text.push(t.to_string());
+                    counts.int(grp.dropped.len() as u64);
+                    for &k in &grp.dropped {
+                        counts.int(u64::from(k));
                     }
                 }
                 None => {
                     if same_as == 0 {
-                        if f.chinese {
-                            zh.str(&f.text)
-                        } else {
-                            forms.str(&f.text)
-                        }
+                        text.push(f.text.clone())
                     }
                     if let Some(t) = &f.template {
-                        templates.str(t);
+                        text.push(t.clone());
                     }
                 }
             }
@@ -242,6 +265,9 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
             c.opt(f.context_reason.as_deref());
         }
     }
+    words::write(id_stream, &ids, words::Script::Latin);
+    words::write(zh_stream, &zh, words::Script::Han);
+    words::write(en_stream, &en, words::Script::Latin);
     let mut matching = Writer(MATCH_MAGIC.to_vec());
     for s in &streams {
         matching.int(s.0.len() as u64);
@@ -255,9 +281,11 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
     (matching.0, cards)
 }
 
-/// The match part's streams: numbers, ids (and aliases, unusual categories), Chinese, English
-/// `en`, English forms, templates.
-const STREAMS: usize = 6;
+/// The match part's streams: the entry count and each entry's id prefix length, category,
+/// year, flags, alias count and form group count (one column each), form group flags, template
+/// counts, ids (and aliases, unusual categories), Chinese (names, forms, templates),
+/// traditional codes, English (names, forms, templates).
+const STREAMS: usize = 12;
 
 /// Reads a match part: a dictionary whose card fields (pinyin, explanation, sources, related,
 /// form years and notes) are empty until [`read_cards`] fills them.
@@ -291,30 +319,61 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
     if at != bytes.len() {
         return Err(head.damaged(at, "there are bytes after the last entry"));
     }
-    let [r, ids, zhs, ens, form_texts, templates]: &mut [Reader; STREAMS] =
+    let [r, cats, years, entry_flags, alias_counts, group_counts, gs, counts, id_stream, zhs, hants, ens]: &mut [Reader; STREAMS] =
         (&mut streams[..]).try_into().expect("STREAMS readers");
+    let traditional = Traditional::new();
+    let id_words = words::Words::read(id_stream)?;
+    let mut ids = || id_words.str(id_stream);
+    let mut texts = Texts {
+        zh_words: words::Words::read(zhs)?,
+        words: words::Words::read(ens)?,
+        zh: zhs,
+        en: ens,
+    };
     let n = r.count_of(bytes.len())?.min(limit);
     let mut entries = Vec::with_capacity(n);
     let mut all_groups = Vec::with_capacity(n);
     for _ in 0..n {
-        let id = ids.str()?;
-        let zh = zhs.str()?;
-        let zh_hant = zhs.str()?;
-        let en = ens.str()?;
-        let cat = r.int()?;
+        let at = r.pos;
+        let prefix = r.count_of(bytes.len())?;
+        let rest = ids()?;
+        let zh = texts.str(true)?;
+        let en = texts.str(false)?;
+        let id = join_id(prefix, &rest, &en)
+            .ok_or_else(|| r.damaged(at, "an id's shared prefix is longer than its name"))?;
+        let cat = cats.int()?;
         let category = match CATEGORIES.get(cat as usize) {
             Some(c) => c.to_string(),
-            None => ids.str()?,
+            None => ids()?,
         };
-        let since = r.year()?.unwrap_or(0);
-        let local = r.int()? != 0;
-        let aliases = ids.strs()?;
-        let groups = r.count_of(bytes.len())?;
+        let since = years.year()?.unwrap_or(0);
+        let entry_flags = entry_flags.int()?;
+        let local = entry_flags & ENTRY_LOCAL != 0;
+        let zh_hant = if entry_flags & ENTRY_HANT_TEXT != 0 {
+            texts.str(true)?
+        } else {
+            let at = hants.pos;
+            let mut failed = None;
+            let text = traditional.text(&zh, || hants.int().map_err(|e| failed = Some(e)).ok());
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            text.ok_or_else(|| {
+                hants.damaged(
+                    at,
+                    &format!("a traditional code of {id:?} names no character"),
+                )
+            })?
+        };
+        let aliases = (0..alias_counts.count_of(bytes.len())?)
+            .map(|_| ids())
+            .collect::<Result<Vec<_>, _>>()?;
+        let groups = group_counts.count_of(bytes.len())?;
         let mut forms: Vec<Form> = Vec::new();
         let mut lens = Vec::with_capacity(groups);
         for _ in 0..groups {
             let before = forms.len();
-            let flags = r.int()?;
+            let flags = gs.int()?;
             let kind = match flags & 3 {
                 0 => Kind::Official,
                 1 => Kind::Media,
@@ -333,29 +392,23 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
                 template: None,
                 context_reason: None,
             };
+            let chinese = flags & FLAG_CHINESE != 0;
             if flags & FLAG_TEMPLATE != 0 {
-                let at = templates.pos;
-                let t = templates.str()?;
-                let want = r.int()?;
-                let n = r.count_of(bytes.len())?;
+                let at = texts.pos(chinese);
+                let t = texts.str(chinese)?;
+                let n = counts.count_of(bytes.len())?;
                 let dropped = (0..n)
-                    .map(|_| r.int())
+                    .map(|_| counts.int())
                     .collect::<Result<Vec<u64>, Error>>()?;
                 // The expansions the entry had already were dropped when it was compiled:
                 // nothing is normalized here.
                 let run: Vec<String> = template::expand(&t)
-                    .map_err(|e| templates.damaged(at, &format!("template {t:?}: {e}")))?
+                    .map_err(|e| texts.damaged(chinese, at, &format!("template {t:?}: {e}")))?
                     .into_iter()
                     .enumerate()
                     .filter(|(k, _)| dropped.binary_search(&(*k as u64)).is_err())
                     .map(|(_, x)| x)
                     .collect();
-                if run.len() as u64 != want {
-                    return Err(templates.damaged(
-                        at,
-                        &format!("template {t:?} gives {} forms, not {want}", run.len()),
-                    ));
-                }
                 for text in run {
                     forms.push(Form {
                         text,
@@ -368,11 +421,10 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
                     SAME_AS_ZH => zh.clone(),
                     SAME_AS_HANT => zh_hant.clone(),
                     SAME_AS_EN => en.clone(),
-                    _ if flags & FLAG_CHINESE != 0 => zhs.str()?,
-                    _ => form_texts.str()?,
+                    _ => texts.str(chinese)?,
                 };
                 let template = if flags & FLAG_FROM_TEMPLATE != 0 {
-                    Some(templates.str()?)
+                    Some(texts.str(chinese)?)
                 } else {
                     None
                 };
@@ -415,6 +467,34 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
         groups: all_groups,
     }));
     Ok(dict)
+}
+
+/// The match part's two text streams while reading.
+struct Texts<'r, 'a> {
+    zh: &'r mut Reader<'a>,
+    en: &'r mut Reader<'a>,
+    zh_words: words::Words,
+    words: words::Words,
+}
+
+impl Texts<'_, '_> {
+    fn str(&mut self, chinese: bool) -> Result<String, Error> {
+        if chinese {
+            self.zh_words.str(self.zh)
+        } else {
+            self.words.str(self.en)
+        }
+    }
+    fn pos(&self, chinese: bool) -> usize {
+        if chinese {
+            self.zh.pos
+        } else {
+            self.en.pos
+        }
+    }
+    fn damaged(&self, chinese: bool, at: usize, what: &str) -> Error {
+        if chinese { &self.zh } else { &self.en }.damaged(at, what)
+    }
 }
 
 /// Fills a dictionary read by [`read_match`] with its card part. Refuses a card part written

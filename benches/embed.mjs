@@ -183,7 +183,9 @@ async function traceTransfer(browser, server, entry) {
   const files = [];
   for (const f of seen.files) {
     const path = join(WWW, decodeURIComponent(f.path));
-    files.push({ ...f, raw: (await readFile(path)).length, gz: gzipBytes(path) });
+    // Requests the browser makes on its own (favicon.ico) answered 404: nothing transferred.
+    const raw = await readFile(path).then((b) => b.length, () => null);
+    if (raw != null) files.push({ ...f, raw, gz: gzipBytes(path) });
   }
   return { entry, files, count: seen.count };
 }

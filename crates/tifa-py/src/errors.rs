@@ -1,0 +1,42 @@
+//! The exceptions: `tifa.TifaError`, and below it `DictionaryError` (an extra dictionary that
+//! cannot be read or does not validate) and `InputError` (a text tifa cannot analyse). Their
+//! messages are the CLI's, without its `tifa: ` prefix.
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyException;
+use pyo3::PyErr;
+
+create_exception!(
+    tifa,
+    TifaError,
+    PyException,
+    "Every error tifa raises (the CLI's message, without its `tifa: ` prefix)."
+);
+create_exception!(
+    tifa,
+    DictionaryError,
+    TifaError,
+    "An extra dictionary that cannot be read or does not validate; the message lists every problem, one per line, each with its file, line, entry and field."
+);
+create_exception!(
+    tifa,
+    InputError,
+    TifaError,
+    "A text tifa cannot analyse (too large), or an argument that names no entry, period or sensitivity."
+);
+
+/// A library error as the exception its kind calls for.
+pub fn from_tifa(e: tifa::Error) -> PyErr {
+    match e {
+        tifa::Error::Input(message) => InputError::new_err(message),
+        other => DictionaryError::new_err(other.to_string()),
+    }
+}
+
+/// An error about one text of many: which one, then what.
+pub fn at_index(i: usize, e: tifa::Error) -> PyErr {
+    match e {
+        tifa::Error::Input(message) => InputError::new_err(format!("text {i}: {message}")),
+        other => from_tifa(other),
+    }
+}

@@ -7,6 +7,8 @@
 #   make screenshot  docs/*.png: the page with a tooltip open, the mobile sheet and the other views
 #                    (scripts/screenshot*.mjs; installs CJK fonts)
 #   make fuzz    the fuzz targets with many cases (TIFA_FUZZ_CASES, default 100000)
+#   make python  the Python wheel (crates/tifa-py, maturin) in target/wheels/, installed into .venv/
+#                with pytest, pyarrow and PySpark (.venv/bin/python -c "import tifa")
 # Each target installs what a fresh machine lacks (scripts/ensure-tools.sh), idempotently.
 
 SHELL := /bin/bash
@@ -18,7 +20,7 @@ WASM_OPT_FLAGS := -Os --enable-bulk-memory --enable-nontrapping-float-to-int --e
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 PORT ?= 8080
 
-.PHONY: build serve test test-rust test-js bench screenshot clean
+.PHONY: build serve test test-rust test-js test-python python bench screenshot clean
 
 # Two modules: `tifa` (matching from the compiled dictionary, no TOML reader: what pages load)
 # and `tifa_full` (also reads TOML: loaded only for custom dictionaries). Then the compiled
@@ -48,7 +50,7 @@ serve: build
 
 test: build
 	scripts/ensure-tools.sh browser
-	$(MAKE) --no-print-directory test-rust test-js
+	$(MAKE) --no-print-directory test-rust test-js test-python
 
 test-rust:
 	scripts/ensure-tools.sh neutral rustfmt
@@ -60,6 +62,25 @@ test-js:
 	cargo build --locked --quiet -p tifa-cli
 	TIFA_BIN=$(CURDIR)/target/debug/tifa node --test --test-concurrency=1 tests/browser/
 
+# The wheel is built with the `python` profile (release without LTO: a fraction of its build
+# time, README "Python"), for every CPython from 3.9 (abi3), and installed into .venv/.
+WHEELS := target/wheels
+PY_PROFILE ?= python
+
+python:
+	scripts/ensure-tools.sh python
+	rm -f $(WHEELS)/tifa-*.whl
+	.venv/bin/maturin build --quiet --locked --profile $(PY_PROFILE) -m crates/tifa-py/Cargo.toml \
+	  --interpreter .venv/bin/python --out $(WHEELS)
+	.venv/bin/pip install --quiet --disable-pip-version-check --no-deps --force-reinstall $(WHEELS)/tifa-*.whl
+	@echo "installed into .venv: $$(ls $(WHEELS)/tifa-*.whl)"
+
+# The Python tests (tests/python): the binding against the CLI, and the Spark job in local mode.
+test-python: python
+	scripts/ensure-tools.sh java
+	cargo build --locked --quiet -p tifa-cli
+	TIFA_BIN=$(CURDIR)/target/debug/tifa .venv/bin/python -m pytest -q tests/python
+
 bench: build
 	scripts/ensure-tools.sh browser
 	cargo bench --locked --bench throughput
@@ -67,6 +88,8 @@ bench: build
 	for b in benches/page.mjs benches/embed.mjs; do if [ -f $$b ]; then node $$b; fi; done
 	cargo build --locked --release --quiet -p tifa-cli
 	python3 benches/corpus.py target/release/tifa
+	$(MAKE) --no-print-directory python
+	.venv/bin/python benches/python.py target/release/tifa
 
 screenshot: build
 	scripts/ensure-tools.sh browser fonts

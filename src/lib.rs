@@ -27,6 +27,7 @@ pub mod text;
 pub mod vocabulary;
 
 pub mod analyzer;
+pub mod corpus;
 pub mod dictionary;
 pub mod error;
 

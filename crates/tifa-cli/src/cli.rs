@@ -37,8 +37,8 @@ struct CorpusArgs {
     #[arg(required = true)]
     inputs: Vec<String>,
     /// Period length.
-    #[arg(long, value_enum, default_value_t = crate::corpus::By::Year)]
-    by: crate::corpus::By,
+    #[arg(long, value_enum, default_value_t = ByArg::Year)]
+    by: ByArg,
     /// One row per document × term instead of per period × term.
     #[arg(long)]
     per_document: bool,
@@ -92,7 +92,7 @@ fn corpus(a: CorpusArgs) -> Result<bool, String> {
         &tifa,
         &crate::corpus::Options {
             inputs: a.inputs,
-            by: a.by,
+            by: a.by.into(),
             per_document: a.per_document,
             by_form: a.by_form,
             format: a.format,
@@ -108,6 +108,30 @@ fn corpus(a: CorpusArgs) -> Result<bool, String> {
             }),
         },
     )
+}
+
+/// `--by`: the length of a period (`tifa::corpus::By`).
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum ByArg {
+    /// `2023-01-31`
+    Day,
+    /// `2023-01`
+    Month,
+    /// `2023`
+    Year,
+    /// One period, `all`, for the whole corpus.
+    All,
+}
+
+impl From<ByArg> for tifa::corpus::By {
+    fn from(b: ByArg) -> Self {
+        match b {
+            ByArg::Day => tifa::corpus::By::Day,
+            ByArg::Month => tifa::corpus::By::Month,
+            ByArg::Year => tifa::corpus::By::Year,
+            ByArg::All => tifa::corpus::By::All,
+        }
+    }
 }
 
 #[derive(Args)]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::dates::{date_in_name, date_of, DateSource};
+use tifa::corpus::{date_in_name, date_of_unix, DateSource};
 
 /// One document of the corpus.
 #[derive(Debug, Clone)]
@@ -262,7 +262,8 @@ fn text_document(path: &Path) -> Result<Document, String> {
         None => match std::fs::metadata(path)
             .and_then(|m| m.modified())
             .ok()
-            .and_then(date_of)
+            .and_then(|t| t.duration_since(std::time::SystemTime::UNIX_EPOCH).ok())
+            .map(|d| date_of_unix(d.as_secs() as i64))
         {
             Some(d) => (Some(d), DateSource::Modified),
             None => (None, DateSource::None),

@@ -3,8 +3,6 @@
 //! kinds of forms used. Documents are read one batch at a time and analysed on all cores, so
 //! memory stays flat however many there are; the output is the same whatever the core count.
 
-mod dates;
-mod emerging;
 mod input;
 mod parquet;
 mod report;
@@ -12,19 +10,19 @@ mod scan;
 mod sink;
 mod table;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 
+use tifa::corpus::{emerging, period, DateSource, DocCounts, Filter, Table};
 use tifa::{Analyzer, Sensitivity};
 
-pub use dates::By;
-use dates::{period, DateSource};
 use input::{Document, Documents};
 use scan::Scan;
 use sink::Sink;
+use table::document_rows;
 pub use table::Format;
-use table::{document_rows, DocCounts, Filter, Table};
+pub use tifa::corpus::By;
 
 /// Documents analysed together (at most; a batch also stops at `BATCH_BYTES`).
 const BATCH_DOCS: usize = 512;
@@ -76,11 +74,11 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
     let mut scan = Scan::new(opts.jobs)?;
     let filter = Filter::new(opts.terms.as_deref());
     let mut docs = Documents::open(&opts.inputs)?;
-    let columns = table::with_form(
+    let columns = tifa::corpus::with_form(
         if opts.per_document {
-            table::DOCUMENT_COLUMNS
+            tifa::corpus::DOCUMENT_COLUMNS
         } else {
-            table::TABLE_COLUMNS
+            tifa::corpus::TABLE_COLUMNS
         },
         opts.by_form,
     );
@@ -123,12 +121,11 @@ pub fn run(tifa: &Analyzer, opts: &Options) -> Result<bool, String> {
         sink.rows(&rows)?;
     }
     if !opts.per_document {
-        sink.rows(&table.rows().collect::<Vec<_>>())?;
+        sink.rows(&table::table_rows(&table))?;
     }
     sink.finish()?;
     if let Some((path, file)) = report_file {
-        let by = clap::ValueEnum::to_possible_value(&opts.by)
-            .map_or_else(String::new, |v| v.get_name().to_string());
+        let by = opts.by.to_string();
         let about = report::About {
             by: &by,
             by_form: opts.by_form,
@@ -227,22 +224,17 @@ impl Progress {
     }
 }
 
-/// The size of a text in the units of `--emerging`'s rates: words plus Chinese characters.
-fn units(text: &str) -> u64 {
-    let han = text.chars().filter(|&c| tifa::script::is_han(c)).count();
-    let words = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count();
-    (han + words) as u64
-}
-
 /// `tifa corpus --emerging`: candidate phrases the dictionary lacks, best first.
 fn run_emerging(tifa: &Analyzer, opts: &Options, e: &Emerging) -> Result<bool, String> {
     let mut scan = Scan::new(opts.jobs)?;
     let mut docs = Documents::open(&opts.inputs)?;
     let mut counter = emerging::Counter::default();
-    let grams = |d: &Document| Ok((emerging::unknown_ngrams(tifa, &d.text), units(&d.text)));
+    let grams = |d: &Document| {
+        Ok((
+            emerging::unknown_ngrams(tifa, &d.text),
+            emerging::units(&d.text),
+        ))
+    };
     while let Some(done) = scan.batch(&mut docs, grams) {
         for (doc, (g, u)) in done {
             counter.add(&period(doc.date.as_deref(), opts.by), g, u);
@@ -255,33 +247,8 @@ fn run_emerging(tifa: &Analyzer, opts: &Options, e: &Emerging) -> Result<bool, S
     let mut cands = counter.candidates(tifa, &select);
     // Ordinary prose: a candidate as common there is no set phrase.
     if !e.reference.is_empty() {
-        let wanted: HashMap<String, usize> = cands
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.phrase.clone(), i))
-            .collect();
-        let mut found = vec![0u64; cands.len()];
-        let mut ref_units = 0;
-        for d in Documents::open(&e.reference)? {
-            ref_units += units(&d.text);
-            for (g, n) in emerging::ngrams(&d.text) {
-                if let Some(&i) = wanted.get(&g) {
-                    found[i] += u64::from(n);
-                }
-            }
-        }
-        let corpus_units: u64 = counter_units(&counter);
-        for (c, f) in cands.iter_mut().zip(&found) {
-            c.reference = Some(*f);
-        }
-        cands.retain(|c| {
-            emerging::log_likelihood(
-                c.occurrences,
-                corpus_units,
-                c.reference.unwrap_or(0),
-                ref_units,
-            ) > 0.0
-        });
+        let reference = Documents::open(&e.reference)?.map(|d| d.text);
+        emerging::drop_ordinary(&mut cands, counter.units(), reference);
     }
     // Three places each, from a second reading of the corpus (not possible from standard input).
     if !opts.inputs.iter().any(|i| i == "-") {
@@ -348,8 +315,4 @@ fn run_emerging(tifa: &Analyzer, opts: &Options, e: &Emerging) -> Result<bool, S
         eprintln!("tifa corpus: over {} distinct phrases: those seen in one document were dropped while counting", 2_000_000);
     }
     Ok(true)
-}
-
-fn counter_units(counter: &emerging::Counter) -> u64 {
-    counter.units()
 }

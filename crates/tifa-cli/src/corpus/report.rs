@@ -16,7 +16,8 @@ use std::io::{BufWriter, Write};
 use serde_json::{json, Map, Value};
 use tifa::{Dictionary, CATEGORIES};
 
-use super::table::{with_form, Table, TABLE_COLUMNS};
+use super::table::table_rows;
+use tifa::corpus::{with_form, Table, TABLE_COLUMNS};
 
 /// The page: markup and style, with `{{NAME}}` slots filled by [`render`].
 const TEMPLATE: &str = include_str!("../../assets/report.html");
@@ -72,7 +73,7 @@ pub fn render(table: &Table, dictionary: &Dictionary, about: &About) -> String {
 /// All the report's data: the table's rows (as written to CSV), each period's size, the terms'
 /// names and categories, the categories' labels, and the per category × period sums.
 fn data(table: &Table, dictionary: &Dictionary, about: &About) -> Value {
-    let rows = table.data();
+    let rows = table_rows(table);
     let terms = term_names(&rows, dictionary);
     let periods: Vec<Value> = table
         .periods()
@@ -265,11 +266,11 @@ mod tests {
     /// stays inside the data as text.
     #[test]
     fn a_hostile_term_id_stays_text() {
-        use super::super::table::{DocCounts, TermCounts};
+        use tifa::corpus::{DocCounts, TermCounts, Unit};
         let hostile = "</script><script>alert(1)</script><!--\u{2028}";
         let mut table = Table::default();
         let doc = DocCounts {
-            unit: "words",
+            unit: Unit::Words,
             size: 100,
             terms: [(
                 (hostile.to_string(), String::new()),

@@ -6,9 +6,9 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::dates::DateSource;
 use super::input::{Document, Documents};
 use super::{next_batch, summary, Progress};
+use tifa::corpus::DateSource;
 
 /// A scan in progress.
 pub struct Scan {

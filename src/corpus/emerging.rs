@@ -1,14 +1,17 @@
-//! `tifa corpus --emerging`: candidate set phrases the dictionary does not know yet — Chinese
+//! Emerging phrases (`tifa corpus --emerging`): candidate set phrases the dictionary does not know yet — Chinese
 //! runs of 4–12 characters (cut at anything that is not a Han character) and English runs of
 //! 2–6 words (cut at punctuation; not starting or ending with a function word) that recur in
 //! several documents, are covered by no entry, and rise: each is scored by the log-likelihood
 //! (Dunning's G²) of its occurrences in the last period against all earlier ones, signed so that
 //! a rising phrase scores above zero. With `--reference` (ordinary prose), phrases that are not
-//! rarer there than in the corpus are dropped.
+//! rarer there than in the corpus are dropped ([`drop_ordinary`]).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use tifa::{Analyzer, Sensitivity};
+use serde::{Deserialize, Serialize};
+
+use crate::text::script;
+use crate::{Analyzer, Sensitivity};
 
 /// Words that do not start or end an English candidate ("of the", "in a" make no phrase).
 const FUNCTION_WORDS: &[&str] = &[
@@ -26,7 +29,7 @@ const MAX_CANDIDATES: usize = 2_000_000;
 /// dictionary finds in it (at any sensitivity) cut out, then [`ngrams`]. So a known term, or a
 /// fragment of one ("quality productive forces"), is never a candidate.
 pub fn unknown_ngrams(tifa: &Analyzer, text: &str) -> HashMap<String, u32> {
-    let options = tifa::Options {
+    let options = crate::Options {
         sensitivity: Sensitivity::All,
         ..Default::default()
     };
@@ -63,9 +66,9 @@ pub fn ngrams(text: &str) -> HashMap<String, u32> {
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
-        if tifa::script::is_han(chars[i]) {
+        if script::is_han(chars[i]) {
             let start = i;
-            while i < chars.len() && tifa::script::is_han(chars[i]) {
+            while i < chars.len() && script::is_han(chars[i]) {
                 i += 1;
             }
             let run = &chars[start..i];
@@ -79,7 +82,7 @@ pub fn ngrams(text: &str) -> HashMap<String, u32> {
         }
     }
     for segment in text.split(|c: char| {
-        ".,;:!?()[]{}\"“”‘’—–\n\r\t·、，。；：！？（）《》".contains(c) || tifa::script::is_han(c)
+        ".,;:!?()[]{}\"“”‘’—–\n\r\t·、，。；：！？（）《》".contains(c) || script::is_han(c)
     }) {
         let words: Vec<String> = segment
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '-'))
@@ -104,7 +107,7 @@ pub fn ngrams(text: &str) -> HashMap<String, u32> {
     out
 }
 
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 struct Stat {
     documents: u64,
     occurrences: u64,
@@ -112,8 +115,9 @@ struct Stat {
     by_period: Vec<(u32, u32)>,
 }
 
-/// Counts n-grams over documents, period by period.
-#[derive(Default)]
+/// Counts n-grams over documents, period by period. Counters of parts of a corpus
+/// [`merge`](Counter::merge); a counter serializes, so parts can be counted elsewhere.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Counter {
     stats: HashMap<String, Stat>,
     periods: Vec<String>,
@@ -133,6 +137,32 @@ impl Counter {
                 self.period_units.push(0);
                 (self.periods.len() - 1) as u32
             }
+        }
+    }
+
+    /// Adds another counter (of other documents) to this one.
+    pub fn merge(&mut self, other: Counter) {
+        let map: Vec<u32> = other.periods.iter().map(|p| self.period_index(p)).collect();
+        for (i, &p) in map.iter().enumerate() {
+            self.period_docs[p as usize] += other.period_docs[i];
+            self.period_units[p as usize] += other.period_units[i];
+        }
+        for (g, o) in other.stats {
+            let s = self.stats.entry(g).or_default();
+            s.documents += o.documents;
+            s.occurrences += o.occurrences;
+            for (q, d) in o.by_period {
+                let q = map[q as usize];
+                match s.by_period.iter_mut().find(|(p, _)| *p == q) {
+                    Some((_, n)) => *n += d,
+                    None => s.by_period.push((q, d)),
+                }
+            }
+        }
+        self.pruned |= other.pruned;
+        if self.stats.len() > MAX_CANDIDATES {
+            self.stats.retain(|_, s| s.documents > 1);
+            self.pruned = true;
         }
     }
 
@@ -163,7 +193,7 @@ impl Counter {
 }
 
 /// One candidate phrase.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Candidate {
     /// The phrase (English lower-cased).
     pub phrase: String,
@@ -183,11 +213,63 @@ pub struct Candidate {
     pub examples: Vec<String>,
 }
 
+/// The size of a text in the units of the candidates' rates: words plus Chinese characters.
+///
+/// ```
+/// assert_eq!(tifa::corpus::emerging::units("Two upholds, 两个维护."), 2 + 4);
+/// ```
+pub fn units(text: &str) -> u64 {
+    let han = text.chars().filter(|&c| script::is_han(c)).count();
+    let words = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    (han + words) as u64
+}
+
+/// Drops the candidates that are not rarer in ordinary prose (`reference`: texts) than in the
+/// corpus (`corpus_units` words and characters), and sets each one's `reference` count.
+pub fn drop_ordinary<S: AsRef<str>>(
+    cands: &mut Vec<Candidate>,
+    corpus_units: u64,
+    reference: impl IntoIterator<Item = S>,
+) {
+    let wanted: HashMap<String, usize> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.phrase.clone(), i))
+        .collect();
+    let mut found = vec![0u64; cands.len()];
+    let mut ref_units = 0;
+    for text in reference {
+        let text = text.as_ref();
+        ref_units += units(text);
+        for (g, n) in ngrams(text) {
+            if let Some(&i) = wanted.get(&g) {
+                found[i] += u64::from(n);
+            }
+        }
+    }
+    for (c, f) in cands.iter_mut().zip(&found) {
+        c.reference = Some(*f);
+    }
+    cands.retain(|c| {
+        log_likelihood(
+            c.occurrences,
+            corpus_units,
+            c.reference.unwrap_or(0),
+            ref_units,
+        ) > 0.0
+    });
+}
+
 /// Dunning's log-likelihood G² of `a` occurrences in `c` units against `b` in `d`, signed:
 /// positive when `a/c` is the higher rate.
 ///
-/// ```ignore
+/// ```
+/// use tifa::corpus::emerging::log_likelihood;
 /// assert!(log_likelihood(30, 1_000, 2, 10_000) > 10.0);
+/// assert!(log_likelihood(2, 10_000, 30, 1_000) < -10.0);
 /// ```
 pub fn log_likelihood(a: u64, c: u64, b: u64, d: u64) -> f64 {
     let (a, b, c, d) = (a as f64, b as f64, c.max(1) as f64, d.max(1) as f64);
@@ -249,7 +331,7 @@ impl Counter {
                     .iter()
                     .map(|(p, d)| (self.periods[*p as usize].clone(), u64::from(*d)))
                     .collect();
-                let language = if g.chars().any(tifa::script::is_han) {
+                let language = if g.chars().any(script::is_han) {
                     "zh"
                 } else {
                     "en"
@@ -399,6 +481,42 @@ mod tests {
             g.keys().collect::<Vec<_>>()
         );
         assert_eq!(masked("ab两个维护cd", &[2, 6, 0]), "ab\ncd");
+    }
+
+    #[test]
+    fn merged_counters_give_the_same_candidates() {
+        let tifa = Analyzer::builtin().unwrap();
+        let docs = [
+            ("2022", "Clerks filed forms."),
+            ("2023", "Green lighthouse pilots began."),
+            ("2023", "More green lighthouse pilots opened."),
+            (
+                "2024",
+                "Green lighthouse pilots spread; clerks filed forms.",
+            ),
+        ];
+        let mut whole = Counter::default();
+        let (mut a, mut b) = (Counter::default(), Counter::default());
+        for (i, (p, t)) in docs.iter().enumerate() {
+            whole.add(p, unknown_ngrams(&tifa, t), units(t));
+            if i % 2 == 0 { &mut a } else { &mut b }.add(p, unknown_ngrams(&tifa, t), units(t));
+        }
+        b.merge(a);
+        let select = Select {
+            min_documents: 2,
+            top: 5,
+        };
+        let phrases = |c: &Counter| -> Vec<(String, u64, String)> {
+            c.candidates(&tifa, &select)
+                .into_iter()
+                .map(|c| (c.phrase, c.documents, format!("{:.6}", c.score)))
+                .collect()
+        };
+        assert_eq!(phrases(&b), phrases(&whole));
+        assert_eq!(b.units(), whole.units());
+        assert!(phrases(&whole)
+            .iter()
+            .any(|(p, _, _)| p == "green lighthouse pilots"));
     }
 
     #[test]

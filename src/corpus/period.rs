@@ -1,11 +1,19 @@
 //! Dates and periods: a document's date comes from its `date` column, else a date in its file
-//! name (`2023-01-31`, `2023-01`, `2023`), else the file's modification time; `--by` cuts it
+//! name (`2023-01-31`, `2023-01`, `2023`), else the file's modification time; a [`By`] cuts it
 //! into a period.
 
-use std::time::SystemTime;
+use std::fmt;
+use std::str::FromStr;
 
 /// The length of the periods counts are grouped by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+///
+/// ```
+/// use tifa::corpus::By;
+/// assert_eq!("month".parse::<By>(), Ok(By::Month));
+/// assert_eq!(By::Month.to_string(), "month");
+/// assert!("week".parse::<By>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum By {
     /// `2023-01-31`
     Day,
@@ -15,6 +23,38 @@ pub enum By {
     Year,
     /// One period, `all`, for the whole corpus.
     All,
+}
+
+impl By {
+    /// Every length, shortest first.
+    pub const ALL: [By; 4] = [By::Day, By::Month, By::Year, By::All];
+
+    /// `day`, `month`, `year` or `all`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            By::Day => "day",
+            By::Month => "month",
+            By::Year => "year",
+            By::All => "all",
+        }
+    }
+}
+
+impl fmt::Display for By {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for By {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<By, String> {
+        By::ALL
+            .into_iter()
+            .find(|b| b.as_str() == s)
+            .ok_or_else(|| format!("`{s}` is not a period length (day, month, year or all)"))
+    }
 }
 
 /// Where a document's date came from (reported on standard error once per corpus).
@@ -34,8 +74,10 @@ pub enum DateSource {
 /// `undated` when there is none or it is not a date; a period longer than the date is known
 /// for uses what is known (`2023` by month stays `2023`).
 ///
-/// ```ignore
+/// ```
+/// use tifa::corpus::{period, By};
 /// assert_eq!(period(Some("2023-01-31T08:00"), By::Month), "2023-01");
+/// assert_eq!(period(Some("last spring"), By::Year), "undated");
 /// ```
 pub fn period(date: Option<&str>, by: By) -> String {
     if by == By::All {
@@ -87,6 +129,10 @@ fn parse_date(s: &str) -> Option<(u32, Option<u32>, Option<u32>)> {
 
 /// The first date in a file name: `report-2023-01-31.txt` → `2023-01-31`; also `2023-01`, or a
 /// year alone (`2019_plenum.txt`). Digits must not run on either side (`id12345` has none).
+///
+/// ```
+/// assert_eq!(tifa::corpus::date_in_name("xinhua-2021-11.md").as_deref(), Some("2021-11"));
+/// ```
 pub fn date_in_name(name: &str) -> Option<String> {
     let b = name.as_bytes();
     let digit = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_digit());
@@ -109,11 +155,15 @@ pub fn date_in_name(name: &str) -> Option<String> {
     None
 }
 
-/// A modification time as a UTC date, `YYYY-MM-DD`.
-pub fn date_of(time: SystemTime) -> Option<String> {
-    let secs = time.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_secs();
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
-    Some(format!("{y:04}-{m:02}-{d:02}"))
+/// A time in seconds since 1970-01-01 UTC (a file's modification time) as a UTC date,
+/// `YYYY-MM-DD`.
+///
+/// ```
+/// assert_eq!(tifa::corpus::date_of_unix(1_675_123_200), "2023-01-31");
+/// ```
+pub fn date_of_unix(secs: i64) -> String {
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm).
@@ -165,6 +215,13 @@ mod tests {
         ];
         for (name, want) in cases {
             assert_eq!(date_in_name(name).as_deref(), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn period_lengths_read_back() {
+        for by in By::ALL {
+            assert_eq!(by.as_str().parse::<By>(), Ok(by));
         }
     }
 

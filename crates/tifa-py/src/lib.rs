@@ -15,14 +15,14 @@ mod analyzer;
 mod convert;
 mod errors;
 mod source;
-// mod table;
+mod table;
 
 /// The native part of the `tifa` package (import `tifa`, not this module).
 #[pymodule]
 fn _tifa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<analyzer::Analyzer>()?;
-    // m.add_class::<table::CorpusTable>()?;
+    m.add_class::<table::CorpusTable>()?;
     m.add("TifaError", py.get_type::<errors::TifaError>())?;
     m.add("DictionaryError", py.get_type::<errors::DictionaryError>())?;
     m.add("InputError", py.get_type::<errors::InputError>())?;

@@ -16,7 +16,7 @@ Chinese text, with the same results as the ``tifa`` command line and the web pag
 from ._tifa import (
     MAX_TEXT_BYTES,
     Analyzer,
-    # CorpusTable,
+    CorpusTable,
     DictionaryError,
     InputError,
     TifaError,

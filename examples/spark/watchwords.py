@@ -125,6 +125,11 @@ def schema(columns):
     return StructType([StructField(c, kind(c), nullable=False) for c in columns])
 
 
+def read_dictionary(path: str) -> str:
+    with open(path, encoding="utf-8-sig") as f:
+        return f.read()
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("input", help="JSON Lines or Parquet with `text` and `date` (file, folder or glob)")
@@ -134,7 +139,7 @@ def parse_args(argv):
     p.add_argument("--by-form", action="store_true", help="count each form of a term apart")
     p.add_argument("--sensitivity", choices=["strict", "default", "all"], default="default")
     p.add_argument("--dict", action="append", default=[], dest="dictionaries", metavar="FILE",
-                   help="extra dictionary (ship it to the executors with --files and name it by its file name)")
+                   help="extra dictionary (read on the driver; the executors get its text)")
     p.add_argument("--format", choices=["json", "parquet"], help="input format (default: by the name)")
     p.add_argument("--partitions", type=int, help="repartition the input into N parts first")
     p.add_argument("--master", help="Spark master when run without spark-submit (default local[*])")
@@ -143,6 +148,23 @@ def parse_args(argv):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    tifa = import_tifa()
+    # Checked before Spark starts: a bad --by or dictionary stops the job with the CLI's message.
+    try:
+        empty = tifa.CorpusTable(by=args.by, terms=args.terms, by_form=args.by_form)
+        tifa.Analyzer(extra_dictionary=args.dictionaries or None, sensitivity=args.sensitivity)
+    except tifa.TifaError as e:
+        print(f"watchwords: {e}", file=sys.stderr)
+        return 2
+    settings = {
+        "by": args.by,
+        "terms": args.terms,
+        "by_form": args.by_form,
+        "sensitivity": args.sensitivity,
+        # The texts, not the paths: the executors need no copy of the files.
+        "dictionaries": tuple(read_dictionary(p) for p in args.dictionaries),
+    }
+
     from pyspark.sql import SparkSession
 
     if "PYSPARK_GATEWAY_PORT" not in os.environ:
@@ -155,22 +177,11 @@ def main(argv=None) -> int:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     try:
-        tifa = import_tifa()
+        # Spark runs one task per core: each task counts on the cores it was given.
+        settings["jobs"] = int(spark.conf.get("spark.task.cpus", "1"))
         docs = read_documents(spark, args.input, args.format)
         if args.partitions:
             docs = docs.repartition(args.partitions)
-        settings = {
-            "by": args.by,
-            "terms": args.terms,
-            "by_form": args.by_form,
-            "sensitivity": args.sensitivity,
-            "dictionaries": tuple(args.dictionaries),
-            # Spark runs one task per core: each task counts on the cores it was given.
-            "jobs": int(spark.conf.get("spark.task.cpus", "1")),
-        }
-        # Fails early, on the driver, for a bad --by, --terms or dictionary.
-        empty = tifa.CorpusTable(by=args.by, terms=args.terms, by_form=args.by_form)
-        analyzer(settings["dictionaries"], settings["sensitivity"])
         parts = docs.rdd.mapPartitions(lambda rows: count_partition(rows, settings))
         # Merged pairwise on the executors; an input without documents gives the empty table.
         merged = parts.treeAggregate(empty.to_bytes(), merge, merge)
@@ -182,7 +193,6 @@ def main(argv=None) -> int:
     finally:
         spark.stop()
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -2,6 +2,7 @@
 exactly `tifa corpus --format parquet`'s for the same documents and flags."""
 
 import json
+import pathlib
 import subprocess
 import sys
 
@@ -55,3 +56,39 @@ def test_spark_job_table_is_the_cli_table(tmp_path, fmt, flags):
     assert got.to_pylist() == want.to_pylist()
     assert got.num_rows > 0
     assert "364 documents" in job.stderr
+
+
+def test_a_wheel_on_sys_path_is_unpacked_and_imported(tmp_path):
+    """What `spark-submit --py-files tifa-….whl` gives an executor: the wheel itself on sys.path
+    (a zip, from which Python cannot load the native module). The job unpacks it once and
+    imports tifa from there. Run by the base interpreter, which has no tifa installed."""
+    wheels = sorted((ROOT / "target" / "wheels").glob("tifa-*.whl"))
+    assert wheels, "no wheel in target/wheels: run `make python`"
+    base = pathlib.Path(sys.base_prefix) / "bin" / "python3"
+    code = (
+        "import importlib.util, sys\n"
+        "assert importlib.util.find_spec('tifa') is None, 'this interpreter has tifa installed'\n"
+        f"sys.path.insert(0, {str(JOB.parent)!r}); sys.path.append({str(wheels[-1])!r})\n"
+        "import watchwords\n"
+        "tifa = watchwords.import_tifa()\n"
+        "print(tifa.__file__); print(tifa.Analyzer().spans('两个维护'))\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "TMPDIR": str(tmp_path)}
+    run = subprocess.run([str(base), "-I", "-c", code], capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    where, spans = run.stdout.splitlines()
+    assert where.startswith(str(tmp_path))
+    assert spans == "[(0, 4, 'two-upholds')]"
+
+
+def test_a_bad_dictionary_stops_the_job_before_spark_starts(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[term]]\nid = 3\n", encoding="utf-8")
+    cli = run_cli("annotate", "--dict", str(bad), str(CORPUS), check=False)
+    job = subprocess.run(
+        [sys.executable, str(JOB), "--dict", str(bad), str(CORPUS), str(tmp_path / "out")],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert job.returncode == 2
+    assert job.stderr == cli.stderr.replace("tifa: ", "watchwords: ", 1)
+    assert not (tmp_path / "out").exists()

@@ -105,7 +105,11 @@ def read_documents(spark, path: str, fmt: Optional[str]):
         fmt = "parquet" if probe.endswith(".parquet") or (
             os.path.isdir(probe) and glob.glob(os.path.join(probe, "*.parquet"))
         ) else "json"
-    frame = spark.read.parquet(path) if fmt == "parquet" else spark.read.json(path)
+    if fmt == "json":
+        # Only the two fields, as strings (a number such as 2021 keeps its digits): no pass over
+        # the data to infer a schema.
+        return spark.read.schema("date STRING, text STRING").json(path)
+    frame = spark.read.parquet(path)
     if "text" not in frame.columns:
         raise SystemExit(f"watchwords: {path}: no `text` column (columns: {', '.join(frame.columns)})")
     date = F.col("date").cast("string") if "date" in frame.columns else F.lit(None).cast("string")
@@ -190,6 +194,8 @@ def main(argv=None) -> int:
         out = spark.createDataFrame(rows, schema(table.columns)).coalesce(1)
         out.write.mode("overwrite").parquet(args.output)
         print(f"watchwords: {table.documents} documents, {len(rows)} rows → {args.output}", file=sys.stderr)
+        if table.documents == 0:
+            print(f"watchwords: no document with a `text` in {args.input}", file=sys.stderr)
     finally:
         spark.stop()
     return 0

@@ -5,15 +5,18 @@
    the CLI's time per text is the slope of `tifa annotate --format json` over the samples
    repeated R and 4R times (process start and dictionary load cancel out); the binding's is
    the median of `analyze`, `spans` and `count` calls in one process.
-2. Spark in local mode: documents per second per core, from the slope between two corpus
-   sizes (JVM start, planning and writing cancel out), for local[1] and local[2], against
-   `tifa corpus --jobs 1` on the same file; and a projection for 10 million documents.
+2. Spark in local mode on 200,000 generated documents: documents per second per core of the
+   job's counting stage (reading, analysing, merging; the job reports its time, so the JVM's
+   start, planning and writing are left out and reported apart), for local[1] and local[2],
+   against `tifa corpus --jobs 1` on the same file; and a projection for 10 million documents.
 
-Usage: .venv/bin/python benches/python.py [TIFA_BIN] [RUNS]   (default target/release/tifa, 3)
+Usage: .venv/bin/python benches/python.py [TIFA_BIN] [RUNS] [SPARK_RUNS]
+       (default target/release/tifa, 3 runs of each call, 1 Spark run per size: each takes minutes)
 """
 import json
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -45,7 +48,10 @@ def cli_per_text(tifa_bin, files, reps, runs):
     """Seconds per text of `tifa annotate --format json`: the slope between reps and 4 × reps."""
     def run(n):
         args = [tifa_bin, "annotate", "--format", "json", *(files * n)]
-        return median_time(lambda: subprocess.run(args, stdout=subprocess.DEVNULL, check=True), runs)
+        # Opened for writing only: the CLI refuses a standard output that is /dev/null opened
+        # for reading and writing (subprocess.DEVNULL), the mark of a closed one.
+        with open(os.devnull, "wb") as sink:
+            return median_time(lambda: subprocess.run(args, stdout=sink, check=True), runs)
 
     small, large = run(reps), run(4 * reps)
     return (large - small) / (3 * reps * len(files)), small
@@ -61,10 +67,16 @@ def write_corpus(path, n):
             f.write(json.dumps({"id": f"d{i}", "date": f"{year}-06-01", "text": text}, ensure_ascii=False) + "\n")
 
 
-def spark_seconds(path, out, cores, runs):
+def spark_run(path, out, cores):
+    """(seconds in all, seconds counting) of one run of the job: the job reports how long its
+    counting stage took (reading the input, analysing, merging)."""
     job = [sys.executable, os.path.join(ROOT, "examples", "spark", "watchwords.py"),
-           "--master", f"local[{cores}]", "--partitions", str(4 * cores), path, out]
-    return median_time(lambda: subprocess.run(job, check=True, capture_output=True), runs)
+           "--master", f"local[{cores}]", "--partitions", str(2 * cores), path, out]
+    t0 = time.perf_counter()
+    run = subprocess.run(job, check=True, capture_output=True, text=True)
+    total = time.perf_counter() - t0
+    counting = float(re.search(r"counted in ([0-9.]+) s", run.stderr).group(1))
+    return total, counting
 
 
 def cli_corpus_seconds(tifa_bin, path, runs):
@@ -75,6 +87,7 @@ def cli_corpus_seconds(tifa_bin, path, runs):
 def main():
     tifa_bin = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target", "release", "tifa")
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    spark_runs = int(sys.argv[3]) if len(sys.argv) > 3 else 1
     samples = sorted(os.path.join(ROOT, "tests", "samples", f) for f in os.listdir(os.path.join(ROOT, "tests", "samples")) if f.endswith(".txt"))
     texts = [open(f, encoding="utf-8").read() for f in samples]
     size = sum(len(t.encode()) for t in texts) / len(texts)
@@ -99,29 +112,27 @@ def main():
               f"overhead {1e6 * (secs - cli):+,.0f} µs")
 
     with tempfile.TemporaryDirectory() as tmp:
-        sizes = (20_000, 60_000)
-        paths = {}
-        for n in sizes:
-            paths[n] = os.path.join(tmp, f"corpus-{n}.jsonl")
-            write_corpus(paths[n], n)
-        native = {n: cli_corpus_seconds(tifa_bin, paths[n], runs) for n in sizes}
-        native_rate = (sizes[1] - sizes[0]) / (native[sizes[1]] - native[sizes[0]])
-        print(f"spark: baseline `tifa corpus --jobs 1`: {native_rate:,.0f} documents/s on one core")
+        n = 200_000
+        path = os.path.join(tmp, "corpus.jsonl")
+        write_corpus(path, n)
+        mib = os.path.getsize(path) / 2**20
+        native = cli_corpus_seconds(tifa_bin, path, runs)
+        print(f"spark: {n:,} generated documents ({mib:.0f} MiB); baseline `tifa corpus --jobs 1`: "
+              f"{n / native:,.0f} documents/s on one core (median of {runs})")
         per_core = {}
         for cores in (1, 2):
-            secs = {n: spark_seconds(paths[n], os.path.join(tmp, f"out-{cores}-{n}"), cores, runs) for n in sizes}
-            rate = (sizes[1] - sizes[0]) / (secs[sizes[1]] - secs[sizes[0]])
-            per_core[cores] = rate / cores
-            print(f"spark: local[{cores}]: {sizes[0]:,} documents in {secs[sizes[0]]:.1f} s, {sizes[1]:,} in "
-                  f"{secs[sizes[1]]:.1f} s: {rate:,.0f} documents/s, {rate / cores:,.0f} per core "
-                  f"({rate / cores / native_rate:.2f}x the CLI's one core); fixed cost "
-                  f"{secs[sizes[0]] - sizes[0] / rate:.1f} s")
-        rate = per_core[1]
+            timings = [spark_run(path, os.path.join(tmp, f"out-{cores}"), cores) for _ in range(spark_runs)]
+            total = statistics.median(t for t, _ in timings)
+            counting = statistics.median(c for _, c in timings)
+            per_core[cores] = n / counting / cores
+            print(f"spark: local[{cores}]: {total:.1f} s in all, counting {counting:.1f} s: {n / counting:,.0f} documents/s, "
+                  f"{per_core[cores]:,.0f} per core ({per_core[cores] * native / n:.2f}x the CLI's one core); "
+                  f"start, planning and writing {total - counting:.1f} s")
+        rate = min(per_core.values())
         for executors, cores in ((10, 4), (50, 4), (100, 8)):
             minutes = 10_000_000 / (rate * executors * cores) / 60
             print(f"spark: projection, 10 million documents like these on {executors} executors × {cores} cores: "
-                  f"{minutes:.1f} min of counting ({rate:,.0f} documents/s per core), plus start-up and reading")
-
+                  f"{minutes:.1f} min of counting at {rate:,.0f} documents/s per core, plus start-up")
 
 if __name__ == "__main__":
     main()

@@ -55,7 +55,7 @@ def test_spark_job_table_is_the_cli_table(tmp_path, fmt, flags):
     assert shape(got) == shape(want)
     assert got.to_pylist() == want.to_pylist()
     assert got.num_rows > 0
-    assert "364 documents" in job.stderr
+    assert "364 documents counted" in job.stderr
 
 
 def test_a_wheel_on_sys_path_is_unpacked_and_imported(tmp_path):

@@ -128,11 +128,16 @@ def main():
             print(f"spark: local[{cores}]: {total:.1f} s in all, counting {counting:.1f} s: {n / counting:,.0f} documents/s, "
                   f"{per_core[cores]:,.0f} per core ({per_core[cores] * native / n:.2f}x the CLI's one core); "
                   f"start, planning and writing {total - counting:.1f} s")
+        # The slower per-core rate of the two (two workers share this machine's memory bandwidth).
         rate = min(per_core.values())
+        mib_rate = rate * mib / n
+        print(f"spark: per core {rate:,.0f} documents/s of {1024 * mib / n:.2f} KiB, {mib_rate:.2f} MiB/s")
         for executors, cores in ((10, 4), (50, 4), (100, 8)):
-            minutes = 10_000_000 / (rate * executors * cores) / 60
-            print(f"spark: projection, 10 million documents like these on {executors} executors × {cores} cores: "
-                  f"{minutes:.1f} min of counting at {rate:,.0f} documents/s per core, plus start-up")
+            like_these = 10_000_000 / (rate * executors * cores)
+            articles = 10_000_000 * 5 / 1024 / (mib_rate * executors * cores)  # 5 KiB each
+            print(f"spark: projection on {executors} executors × {cores} cores, counting only (add start-up): "
+                  f"10 million documents like these {like_these:,.0f} s; 10 million 5 KiB articles "
+                  f"{articles / 60:,.1f} min")
 
 if __name__ == "__main__":
     main()

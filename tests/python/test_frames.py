@@ -61,3 +61,23 @@ def test_long_counts_bad_input(analyzer, column, error, fragment):
     with pytest.raises(error) as raised:
         tifa.long_counts(column, analyzer, **kwargs)
     assert fragment in str(raised.value)
+
+
+def test_docstring_and_readme_examples_run():
+    """The examples in the package's docstrings and the README's Python section are run."""
+    import doctest
+    import re
+
+    import tifa.frames
+    from conftest import ROOT
+
+    for module in (tifa, tifa.frames):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("\n## Python\n"):readme.index("\n## Spark\n")]
+    (block,) = re.findall(r"```python\n(.*?)```", section, re.S)
+    test = doctest.DocTestParser().get_doctest(block, {}, "README Python", "README.md", 0)
+    runner = doctest.DocTestRunner()
+    runner.run(test)
+    assert test.examples and runner.failures == 0

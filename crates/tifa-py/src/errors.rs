@@ -22,7 +22,7 @@ create_exception!(
     tifa,
     InputError,
     TifaError,
-    "A text tifa cannot analyse (too large), or an argument that names no entry, period or sensitivity."
+    "A text tifa cannot analyse (over 64 MiB), an unknown sensitivity or period length, or a corpus table that cannot be merged or read."
 );
 
 /// A library error as the exception its kind calls for.

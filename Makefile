@@ -37,6 +37,8 @@ build:
 	cargo run --locked --quiet -p tifa-cli -- dict compile $(PKG)
 	mkdir -p www/vendor
 	cp node_modules/@floating-ui/dom/dist/floating-ui.dom.browser.min.mjs www/vendor/
+	cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css www/vendor/
+	cp node_modules/uplot/LICENSE www/vendor/uPlot.LICENSE
 	mkdir -p www/samples && cp tests/samples/*.txt www/samples/ 2>/dev/null || true
 	cd www && { echo '["./","config.json"'; find index.html style.css vocabulary.css favicon.svg bookmarklet.js embed.js app lib pkg vendor samples \
 	  -type f ! -name '*.d.ts' ! -name '.*' | sort | sed 's/.*/,"&"/'; echo ']'; } > precache.json

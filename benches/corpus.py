@@ -2,7 +2,8 @@
 """Benchmark of `tifa corpus` (make bench): documents per second and MiB/s on one core and on
 all cores, for 10,000 and 100,000 generated documents, peak memory, and whether the cost grows
 linearly with the number of documents (the time ratio of 100,000 to 10,000 documents, ~10 if
-linear). Medians of RUNS runs.
+linear), and the Parquet write time: the per-document table written as Parquet against the same
+table as CSV. Medians of RUNS runs.
 
 Usage: benches/corpus.py [TIFA_BIN] [RUNS]   (default target/release/tifa, 3)
 """
@@ -35,9 +36,9 @@ def write_corpus(path, n):
     return size
 
 
-def run(tifa, path, jobs):
+def run(tifa, path, jobs, extra=(), output=os.devnull):
     """(seconds, peak RSS in MiB) of one run."""
-    args = ["/usr/bin/time", "-v", tifa, "corpus", path, "--output", os.devnull]
+    args = ["/usr/bin/time", "-v", tifa, "corpus", path, *extra, "--output", output]
     if jobs:
         args += ["--jobs", str(jobs)]
     t0 = time.perf_counter()
@@ -45,6 +46,23 @@ def run(tifa, path, jobs):
     secs = time.perf_counter() - t0
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", out.stderr).group(1)) / 1024
     return secs, rss
+
+
+def parquet_write(tifa, path, tmp, runs):
+    """The per-document table of one corpus as CSV and as Parquet, on one core: the difference
+    is what writing Parquet costs (the counting is the same)."""
+    secs = {}
+    for fmt in ("csv", "parquet"):
+        out = os.path.join(tmp, f"table.{fmt}")
+        extra = ("--per-document", "--format", fmt)
+        secs[fmt] = statistics.median(run(tifa, path, 1, extra, out)[0] for _ in range(runs))
+        size = os.path.getsize(out)
+        if fmt == "csv":
+            with open(out, encoding="utf-8") as f:
+                rows = sum(1 for _ in f) - 1
+        print(f"tifa corpus --per-document --format {fmt:<7} ({rows:,} rows, {size / 2**20:.1f} MiB): median {secs[fmt]:.2f} s")
+    print(f"tifa corpus: Parquet write time, per-document table of {rows:,} rows: "
+          f"{secs['parquet'] - secs['csv']:+.2f} s against CSV ({secs['parquet'] / secs['csv']:.2f}x the CSV run)")
 
 
 def main():
@@ -63,6 +81,8 @@ def main():
                 results[(n, jobs)] = secs
                 print(f"tifa corpus, {n:>7,} documents ({size / 2**20:.1f} MiB), {label:>8}: median {secs:.2f} s, "
                       f"{n / secs:,.0f} documents/s, {size / 2**20 / secs:.1f} MiB/s, peak memory {rss:.0f} MiB")
+            if n == 100_000:
+                parquet_write(tifa, path, tmp, runs)
     for jobs, label in ((1, "1 core"), (0, f"{cores} cores")):
         ratio = results[(100_000, jobs)] / results[(10_000, jobs)]
         print(f"tifa corpus, {label}: 100,000 / 10,000 documents time ratio {ratio:.1f} (10 = linear)")

@@ -97,11 +97,10 @@ impl Analyzer {
 
     fn check(text: &str) -> Result<(), Error> {
         if text.len() > MAX_TEXT_BYTES {
-            return Err(Error::Input(format!(
-                "the text is {:.1} MiB; tifa analyses at most {} MiB at a time (split it into parts)",
-                text.len() as f64 / (1 << 20) as f64,
-                MAX_TEXT_BYTES >> 20
-            )));
+            return Err(Error::TooLarge {
+                len: text.len(),
+                max: MAX_TEXT_BYTES,
+            });
         }
         Ok(())
     }

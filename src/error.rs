@@ -40,7 +40,20 @@ impl fmt::Display for Location {
 /// let err = tifa::Dictionary::from_toml("bad.toml", "[[term]]\nid = 3\n").unwrap_err();
 /// assert!(err.to_string().starts_with("bad.toml:2:"), "{err}");
 /// ```
+///
+/// A text over the size tifa analyses at once is [`Error::TooLarge`], with both sizes:
+///
+/// ```
+/// let tifa = tifa::Analyzer::builtin()?;
+/// let big = "x".repeat(tifa::MAX_TEXT_BYTES + 1);
+/// match tifa.spans(&big) {
+///     Err(tifa::Error::TooLarge { len, max }) => assert!(len > max),
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok::<(), tifa::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Error {
     /// The dictionary is not valid TOML, or a value has the wrong type.
     Syntax {
@@ -58,7 +71,14 @@ pub enum Error {
     },
     /// Several validation problems at once (the validator reports all it finds).
     Many(Vec<Error>),
-    /// An input the caller handed over cannot be used (too large, not UTF-8, empty…).
+    /// A text larger than tifa analyses at once ([`crate::MAX_TEXT_BYTES`]).
+    TooLarge {
+        /// The text's size in bytes (UTF-8).
+        len: usize,
+        /// The most tifa analyses at once, in bytes.
+        max: usize,
+    },
+    /// An input the caller handed over cannot be used (a damaged compiled dictionary…).
     Input(String),
 }
 
@@ -86,6 +106,12 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            Error::TooLarge { len, max } => write!(
+                f,
+                "the text is {:.1} MiB; tifa analyses at most {} MiB at a time (split it into parts)",
+                *len as f64 / (1 << 20) as f64,
+                max >> 20
+            ),
             Error::Input(message) => write!(f, "{message}"),
         }
     }

@@ -24,9 +24,11 @@
 mod counts;
 pub mod emerging;
 mod period;
+mod stub;
 
 pub use counts::{
     with_form, DocCounts, Filter, Row, Table, TermCounts, Unit, DOCUMENT_COLUMNS, KIND_COLUMNS,
     TABLE_COLUMNS,
 };
 pub use period::{date_in_name, date_of_unix, period, By, DateSource};
+pub use stub::toml_stub;

@@ -206,9 +206,12 @@ pub(crate) fn rows(
     norm: &Normalized,
     found: &Found,
 ) -> Vec<u32> {
+    rows_of(dict, matcher, norm, &found.chosen)
+}
+
+fn rows_of(dict: &Dictionary, matcher: &Matcher, norm: &Normalized, chosen: &[Chosen]) -> Vec<u32> {
     let b = Builder { matcher, norm };
     let entries = dict.entries();
-    let chosen = &found.chosen[..];
     let mut out = Vec::with_capacity(1 + chosen.len() * ROW);
     out.push(chosen.len() as u32);
     let mut nested_all: Vec<u32> = Vec::new();
@@ -254,7 +257,11 @@ pub(crate) fn rows(
 /// assert_eq!((first.id.as_str(), first.start, first.end), ("two-upholds", 0, 4));
 /// assert_eq!(lazy.into_report(), tifa.analyze(text).unwrap());
 /// ```
-#[derive(Debug)]
+///
+/// It serializes as the report without its matches (`length`, `terms`, `categories`,
+/// `density`, `candidates`, `sensitivity`, `not_counted`): with [`Lazy::rows`], what a page
+/// needs to highlight a text and summarize it, without a string per match.
+#[derive(Debug, Serialize)]
 pub struct Lazy<'a> {
     /// Length of the text in UTF-16 code units.
     pub length: u32,
@@ -270,10 +277,15 @@ pub struct Lazy<'a> {
     pub sensitivity: Sensitivity,
     /// Gated forms seen but not counted, in text order.
     pub not_counted: Vec<NotCounted>,
+    #[serde(skip)]
     dict: &'a Dictionary,
+    #[serde(skip)]
     matcher: &'a Matcher,
+    #[serde(skip)]
     text: &'a str,
+    #[serde(skip)]
     norm: Normalized,
+    #[serde(skip)]
     chosen: Vec<Chosen>,
 }
 
@@ -323,6 +335,19 @@ impl<'a> Lazy<'a> {
                 also,
             }
         })
+    }
+
+    /// The matches as rows of numbers, as [`crate::Analyzer::rows`] gives them: entry and form
+    /// indices, no strings.
+    ///
+    /// ```
+    /// let tifa = tifa::Analyzer::builtin().unwrap();
+    /// let text = "两个维护 and the two upholds";
+    /// let lazy = tifa.analyze_lazy(text, Default::default()).unwrap();
+    /// assert_eq!(lazy.rows(), tifa.rows(text, Default::default()).unwrap());
+    /// ```
+    pub fn rows(&self) -> Vec<u32> {
+        rows_of(self.dict, self.matcher, &self.norm, &self.chosen)
     }
 
     /// The whole report, every match made.

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer, launch, ROOT } from './harness.mjs';
 import { cli, openPage, fillText, tooltipShown } from './page-helpers.mjs';
-import { compactReport, matchView } from '../../www/app/compact.js';
+import { KINDS, matchView } from '../../www/app/compact.js';
 import { ORIGINAL, TRANSLATION } from './fixtures/compare-texts.mjs';
 import { alignTerms, termOccurrences, termStatus, detectedLanguage, STATUS_LABELS } from '../../www/app/compare.js';
 
@@ -26,18 +26,22 @@ const ENTRIES = [
 ];
 const INDEX = new Map(ENTRIES.map((e, i) => [e.id, i]));
 
-/** A view over `matches` ([id, text, kind, nested ids?] in text order), as the worker packs it. */
+/** A view over `matches` ([id, text, kind, nested ids?] in text order), as the worker packs the
+ * engine's rows (start, end, entry, form, kind, context, nested count; nested entries after). */
 function viewOf(matches) {
   let text = '';
-  const ms = [];
+  const rows = [matches.length];
+  const nestedRows = [];
   for (const [id, t, kind = 'official', nested = []] of matches) {
     text += '… ';
     const start = text.length;
     text += t;
-    ms.push({ id, start, end: text.length, text: t, form: t.toLowerCase(), kind, nested: nested.map((n) => ({ id: n, start, end: start + 1, form: n })) });
+    const ei = INDEX.get(id);
+    const fi = Math.max(0, ENTRIES[ei].forms.findIndex((f) => f.text.toLowerCase() === t.toLowerCase()));
+    rows.push(start, text.length, ei, fi, KINDS.indexOf(kind), 0, nested.length);
+    nestedRows.push(...nested.map((n) => INDEX.get(n)));
   }
-  const report = { length: text.length, matches: ms, terms: [], categories: [], density: { unit: 'words' }, candidates: [] };
-  return { view: matchView(compactReport(report, INDEX, ENTRIES).compact, ENTRIES), text };
+  return { view: matchView({ rows: Uint32Array.from([...rows, ...nestedRows]) }, ENTRIES), text };
 }
 /** alignTerms over two match lists: [[id, leftCount, rightCount, status]] in row order. */
 function align(left, right, opts) {

@@ -5,7 +5,7 @@ import { fold, compactPinyin, buildIndex } from '../../www/app/search.js';
 import { exportJson, exportCsv, exportMarkdown, exportFilename, sourceLabel, escapeMarkdown } from '../../www/app/export.js';
 import { escapeHtml, scriptJson, standaloneHtml } from '../../www/app/standalone.js';
 import { blockEnd, categoryClass } from '../../www/app/render.js';
-import { compactReport, matchView } from '../../www/app/compact.js';
+import { packRows, matchView, STRIDE } from '../../www/app/compact.js';
 
 const ENTRY = {
   id: 'two-upholds', zh: '两个维护', zh_hant: '兩個維護', pinyin: 'liǎng gè wéihù', en: 'Two Upholds', category: 'leadership',
@@ -84,10 +84,14 @@ test('categoryClass keeps class names safe', () => {
   assert.equal(categoryClass('a b<"'), 'tifa-cat-a-b--');
 });
 
+/** Engine rows (as `Tifa.highlight` gives them) of matches `[start, end, form, kind, context, nested entries]`. */
+function rowsOf(matches) {
+  const nested = matches.flatMap((m) => m[5] || []);
+  return Uint32Array.from([matches.length, ...matches.flatMap(([s, e, f = 0, k = 0, c = 0, n = []]) => [s, e, 0, f, k, c, n.length]), ...nested]);
+}
 function viewOf(spans) {
   const entries = [ENTRY];
-  const report = { ...REPORT, matches: spans.map(([start, end]) => ({ ...REPORT.matches[0], start, end })) };
-  return matchView(compactReport(report, new Map([['two-upholds', 0]]), entries).compact, entries);
+  return matchView({ rows: rowsOf(spans) }, entries);
 }
 const cuts = [
   ['at the first line break after the size', 'ab\ncd\nef', [], 0, 2, 3],
@@ -100,15 +104,29 @@ const cuts = [
 for (const [name, text, spans, pos, size, want] of cuts) {
   test(`blockEnd: ${name}`, () => assert.equal(blockEnd(text, pos, size, viewOf(spans), 0), want));
 }
-test('compact round trip keeps every match field', () => {
-  const entries = [ENTRY];
-  const { summary, compact } = compactReport(REPORT, new Map([['two-upholds', 0]]), entries);
-  const view = matchView(compact, entries);
-  assert.equal(summary.count, 2);
-  const m = view.match(1);
-  assert.deepEqual({ start: m.start, end: m.end, id: m.entry.id, form: m.form, kind: m.kind, context: m.context, nested: m.nested },
-    { start: 17, end: 27, id: 'two-upholds', form: 'two maintenances', kind: 'mt', context: 'quoted', nested: ['two-upholds'] });
-});
+// (name, entries as the worker holds them, the form's text the view gives, formText calls)
+const packs = [
+  ['full entries: forms by index, no look-up', [ENTRY], 'two maintenances', 0],
+  ['summaries: one formText per distinct pair', [{ ...ENTRY, forms: undefined }], 'two maintenances (engine)', 1],
+];
+for (const [name, entries, wantForm, wantCalls] of packs) {
+  test(`packRows and matchView: ${name}`, () => {
+    const rows = rowsOf([[4, 15, 0, 0, 0], [17, 27, 1, 2, 1, [0]], [30, 40, 1, 2, 0]]);
+    assert.equal(STRIDE, 7);
+    const calls = [];
+    const formText = (e, f) => { calls.push([e, f]); return f === 1 ? 'two maintenances (engine)' : 'Two Upholds'; };
+    const summary = { length: 40, terms: REPORT.terms, categories: REPORT.categories, density: REPORT.density,
+      candidates: [], sensitivity: 'default', not_counted: [{ id: 'core' }] };
+    const packed = packRows(rows, summary, entries, formText);
+    assert.equal(packed.summary.count, 3);
+    assert.deepEqual(packed.summary.notCounted, [{ id: 'core' }]);
+    assert.deepEqual(packed.transfer, [rows.buffer]);
+    assert.equal(calls.filter(([, f]) => f === 1).length, wantCalls);
+    const m = matchView(packed.compact, entries).match(1);
+    assert.deepEqual({ start: m.start, end: m.end, id: m.entry.id, form: m.form, formIndex: m.formIndex, kind: m.kind, context: m.context, nested: m.nested },
+      { start: 17, end: 27, id: 'two-upholds', form: wantForm, formIndex: 1, kind: 'mt', context: 'quoted', nested: ['two-upholds'] });
+  });
+}
 
 // The standalone export carries the card modules and rewires their imports to blob: URLs: a
 // new relative import in one of them must be listed, or the exported file's cards break.
@@ -127,3 +145,19 @@ test('standalone: every relative import of a carried module is rewired (CARD_MOD
     for (const dep of Object.keys(CARD_MODULES.imports[name] || {})) assert.ok(order.indexOf(dep) < order.indexOf(name), `${dep} before ${name}`);
   }
 });
+
+// describeForm takes the form the engine matched by its index; a match known only by its text
+// is looked up by it. (name, match, expected sentence)
+const FORM_ENTRY = { ...ENTRY, forms: [{ text: 'two safeguards', kind: 'media', since: 2019 }, { text: 'Two Upholds', kind: 'official' }] };
+const described = [
+  ['by index', { formIndex: 0, text: 'Two  Safeguards' }, "'Two Safeguards' is a media rendering of 两个维护 (official: Two Upholds); since 2019."],
+  ['by text', { form: 'two safeguards', text: 'two safeguards' }, "'two safeguards' is a media rendering of 两个维护 (official: Two Upholds); since 2019."],
+  ['the official English says nothing', { formIndex: 1, text: 'Two Upholds' }, ''],
+  ['an index past the forms falls back to the text', { formIndex: 9, form: 'two safeguards' }, "'two safeguards' is a media rendering of 两个维护 (official: Two Upholds); since 2019."],
+];
+for (const [name, match, want] of described) {
+  test(`describeForm: ${name}`, async () => {
+    const { describeForm } = await import('../../www/lib/card.js');
+    assert.equal(describeForm(FORM_ENTRY, match), want);
+  });
+}

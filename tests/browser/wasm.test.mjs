@@ -160,6 +160,25 @@ test('warmUp runs the start-up code on the first entries and keeps nothing', () 
   assert.throws(() => core.Tifa.warmUp(matchBytes.subarray(0, 40), 100), /damaged at byte/);
 });
 
+test('highlight gives the rows and the report without its matches, in one pass', () => {
+  const t = coreTifa({ cards: false });
+  const dir = new URL('../samples/', import.meta.url);
+  const files = readdirSync(dir).filter((x) => x.endsWith('.txt'));
+  assert.ok(files.length > 3);
+  for (const f of files) {
+    const text = readFileSync(new URL(f, dir), 'utf8');
+    for (const sensitivity of ['strict', 'default', 'all']) {
+      const { rows, summary } = t.highlight(text, { sensitivity });
+      assert.ok(rows instanceof Uint32Array);
+      assert.deepEqual([...rows], [...t.rows(text, { sensitivity })], `${f} ${sensitivity}`);
+      const { matches, ...rest } = t.analyze(text, { sensitivity });
+      assert.deepEqual(summary, rest, `${f} ${sensitivity}`);
+      assert.equal(rows[0], matches.length);
+    }
+  }
+  assert.throws(() => t.highlight(42), (err) => err instanceof TypeError);
+});
+
 test('rows say what analyze says, as numbers, on every shipped sample', () => {
   const t = coreTifa({ cards: false });
   const entries = t.summaries();

@@ -564,25 +564,40 @@ function route() {
   }
   const term = hash.startsWith('term/') ? hash.slice(5) : null;
   const compareView = hash === 'compare';
-  const glossaryView = !compareView && (term != null || /^glossary(\?|$)/.test(hash)); // #glossary?category=…&q=… (glossary.js)
-  const readView = !glossaryView && !compareView;
+  const corpusView = hash === 'corpus';
+  const glossaryView = !compareView && !corpusView && (term != null || /^glossary(\?|$)/.test(hash)); // #glossary?category=…&q=… (glossary.js)
+  const readView = !glossaryView && !compareView && !corpusView;
   ui.viewRead.hidden = !readView;
   ui.viewGlossary.hidden = !glossaryView;
   compareUi.view.hidden = !compareView;
-  for (const [nav, on] of [[ui.navRead, readView], [ui.navGlossary, glossaryView], [compareUi.nav, compareView]]) {
+  corpusUi.view.hidden = !corpusView;
+  for (const [nav, on] of [[ui.navRead, readView], [ui.navGlossary, glossaryView], [compareUi.nav, compareView], [corpusUi.nav, corpusView]]) {
     if (on) nav.setAttribute('aria-current', 'page');
     else nav.removeAttribute('aria-current');
   }
   if (compareView) compare.show();
   else compare.hide();
+  if (corpusView) openCorpus();
   if (term != null) cards().then(() => glossary.show(term));
   document.title = term != null ? `${getEntry(term)?.en ?? term} — tifa glossary` : glossaryView ? 'Glossary — tifa'
-    : compareView ? 'Compare a translation — tifa' : 'tifa — read Party formulations, explained';
+    : compareView ? 'Compare a translation — tifa' : corpusView ? 'Corpus — tifa' : 'tifa — read Party formulations, explained';
 }
 // The compare view (#compare): an original and its translation, terms aligned (compare.js).
 const compareUi = { view: $('view-compare'), nav: $('nav-compare') };
 const compare = startCompare(compareUi.view, { engine, ready, getEntries: () => state.entries, getEntry, sensitivity: ui.sensitivity, cards });
 window.tifaCompare = compare;
+// The corpus view (#corpus): many documents counted per period and term (corpus.js, loaded on
+// the first visit; then window.tifaCorpus is its handle).
+const corpusUi = { view: $('view-corpus'), nav: $('nav-corpus') };
+let corpus = null;
+function openCorpus() {
+  corpus ??= import('./corpus.js').then(({ startCorpus }) => {
+    const c = startCorpus(corpusUi.view, { getEntries: () => state.entries });
+    window.tifaCorpus = c;
+    return c;
+  });
+  corpus.then((c) => c.show(), (err) => showError(`The corpus view could not start: ${err.message}`));
+}
 window.addEventListener('hashchange', route);
 route();
 

@@ -24,7 +24,7 @@ export { categoryClass };
  * @example const mark = makeMark(document, view.match(0), 0, text); output.append(mark);
  */
 export function makeMark(doc, m, i, text, occurrencePrefix = '') {
-  const mark = createMark(doc, { id: m.entry?.id, category: m.entry?.category, form: m.form, kind: m.kind,
+  const mark = createMark(doc, { id: m.entry?.id, category: m.entry?.category, form: m.form, formIndex: m.formIndex, kind: m.kind,
     context: m.context, nested: m.nested, occurrence: `${occurrencePrefix}${i}`, focusable: false });
   mark.textContent = text.slice(m.start, m.end);
   return mark;

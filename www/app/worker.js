@@ -10,18 +10,19 @@
 //                                                          -> { entries, categories } | { error }
 //   { seq, type: 'analyze', text, source, sensitivity?, keep? }
 //                                                          -> { summary, compact } | { error }
-//     (the analysis is kept for 'export' unless keep is false: the compare view's are not)
+//     (the engine's rows and the report without its matches, compact.js; the text is kept for
+//     'export' unless keep is false: the compare view's are not)
 //   { seq, type: 'export', format: 'json'|'csv'|'md'|'html'|'anki' } -> { body, mime, filename } | { error }
 //     ('anki': a word list of the terms found, in order of first appearance, for Anki; wordlist.js)
 import { loadTifa, loadCards } from '../lib/engine.js';
-import { compactReport } from './compact.js';
+import { packRows } from './compact.js';
 
 let ready = null;
 let engine = null;
 let entries = [];
 let entriesFull = false; // entries hold forms and card fields
 let entryIndex = new Map();
-let last = null; // { text, source, report }
+let last = null; // { text, source, sensitivity, report? } (the full report made on the first export)
 
 /** Uses `t`; `full` sends every entry with its forms and card fields, else summaries. */
 function setEngine(t, full = true) {
@@ -76,14 +77,16 @@ async function handle(msg) {
       return setEngine(t);
     }
     case 'analyze': {
-      const report = engine.analyze(msg.text, { sensitivity: msg.sensitivity || 'default' });
-      if (msg.keep !== false) last = { text: msg.text, source: msg.source, report };
-      const { summary, compact, transfer } = compactReport(report, entryIndex, entries);
+      const sensitivity = msg.sensitivity || 'default';
+      const { rows, summary: full } = engine.highlight(msg.text, { sensitivity });
+      if (msg.keep !== false) last = { text: msg.text, source: msg.source, sensitivity, report: null };
+      const { summary, compact, transfer } = packRows(rows, full, entries, (e, f) => engine.formText(e, f));
       return { value: { summary, compact }, transfer };
     }
     case 'export': {
       if (!last) throw new Error('nothing to export yet: paste or open a text first');
       await withCards();
+      last.report ??= engine.analyze(last.text, { sensitivity: last.sensitivity });
       const { text, source, report } = last;
       // Loaded on the first export, not at start.
       const [{ exportJson, exportCsv, exportMarkdown, exportFilename, sourceLabel, EXPORT_TYPES }, { standaloneHtml }, { wordlistAnki, WORDLIST_TYPES }] =

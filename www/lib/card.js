@@ -33,9 +33,11 @@ export function matchFromElement(el, scope) {
     }
   }
   const nested = (el.getAttribute('data-tifa-nested') || '').split(/\s+/).filter(Boolean);
+  const formIndex = el.getAttribute('data-tifa-form-index');
   return {
     id: el.getAttribute('data-tifa-term') || '',
     form: el.getAttribute('data-tifa-form') || undefined,
+    formIndex: formIndex && /^\d+$/.test(formIndex) ? Number(formIndex) : undefined,
     kind: el.getAttribute('data-tifa-kind') || undefined,
     context: el.getAttribute('data-tifa-context') || undefined,
     nested,
@@ -198,16 +200,21 @@ export function renderCard(doc, entry, match = {}, { getEntry = () => undefined,
  * One sentence on how a matched form relates to its entry, or '' when the match is the
  * entry's own Chinese or official English.
  *
+ * The form's definition is `entry.forms[match.formIndex]` when the engine gave its index (the
+ * page and the embed do); a match known only by its text (a hand-made one) is looked up by it.
+ *
  * @example
- *   describeForm(entry, { form: 'two maintenances', kind: 'mt' })
+ *   describeForm(entry, { form: 'two maintenances', formIndex: 3, kind: 'mt' })
  *   // "'two maintenances' is a machine-translation rendering of 两个维护 (official: Two Upholds)."
  */
 export function describeForm(entry, match = {}) {
-  const form = match.form || match.text;
+  const forms = entry && Array.isArray(entry.forms) ? entry.forms : [];
+  const indexed = Number.isInteger(match.formIndex) ? forms[match.formIndex] : undefined;
+  const form = indexed?.text || match.form || match.text;
   if (!entry || !form) return '';
   const fold = (s) => String(s || '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   const f = fold(form);
-  const def = Array.isArray(entry.forms) ? entry.forms.find((x) => fold(x.text) === f) : undefined;
+  const def = indexed || forms.find((x) => fold(x.text) === f);
   const kind = match.kind || def?.kind;
   if (f === fold(entry.zh) || f === fold(entry.zh_hant)) return '';
   if (f === fold(entry.en) && (!kind || kind === 'official')) return '';

@@ -219,7 +219,7 @@ class Plan {
       if (this.keep < 0) { this.keep = a; this.built = a; this.frag = this.doc.createDocumentFragment(); }
       if (a > this.built) this.put(this.doc.createTextNode(this.data.slice(this.built, a)));
       // One tab stop per occurrence: later pieces of a match split by inline tags are -1.
-      const mark = createMark(this.doc, { id: m.id, category: m.category, form: m.form, kind: m.kind, context: m.context,
+      const mark = createMark(this.doc, { id: m.id, category: m.category, form: m.form, formIndex: m.formIndex, kind: m.kind, context: m.context,
         nested: (m.nested || []).map((n) => n.id), occurrence: occ.key, focusable: first });
       const text = this.doc.createTextNode(this.data.slice(a, b));
       appendChild(mark, text);
@@ -857,7 +857,7 @@ function matchesOf(engine, text, options) {
     for (let j = 0; j < rows[o + 6]; j++) nested.push({ id: t.entries[rows[k++]].id });
     out[i] = {
       id: e.id, category: e.category, start: rows[o], end: rows[o + 1],
-      form: engine.formText(rows[o + 2], rows[o + 3]) ?? '', kind: t.kinds[rows[o + 4]],
+      form: engine.formText(rows[o + 2], rows[o + 3]) ?? '', formIndex: rows[o + 3], kind: t.kinds[rows[o + 4]],
       context: rows[o + 5] ? t.contexts[rows[o + 5] - 1] : undefined, nested,
     };
   }

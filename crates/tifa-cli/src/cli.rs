@@ -84,6 +84,10 @@ struct CorpusArgs {
     /// With --emerging: how many candidates to list.
     #[arg(long, value_name = "N", default_value_t = 50)]
     top: usize,
+    /// With --emerging: write each candidate as a dictionary entry stub (TOML, the format of
+    /// src/dictionary/FORMAT.md) to fill in, instead of the table.
+    #[arg(long, requires = "emerging")]
+    stubs: bool,
 }
 
 fn corpus(a: CorpusArgs) -> Result<bool, String> {
@@ -105,6 +109,7 @@ fn corpus(a: CorpusArgs) -> Result<bool, String> {
                 reference: a.reference.clone(),
                 min_documents: a.min_documents,
                 top: a.top,
+                stubs: a.stubs,
             }),
         },
     )

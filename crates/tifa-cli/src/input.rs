@@ -1,8 +1,11 @@
 //! Reading inputs: files or standard input, at most [`tifa::MAX_TEXT_BYTES`], decoded from
-//! UTF-8 or UTF-16 (with a byte order mark, or recognised by its zero bytes), with a message
-//! naming the file and the problem for everything else.
+//! UTF-8 or UTF-16 (with a byte order mark, or recognised by its zero bytes), or — when a file
+//! is not UTF-8 — GB18030 or Big5 if it reads as Chinese in one of them (as the page does), with
+//! a message naming the file and the problem for everything else.
 
+use std::collections::HashSet;
 use std::io::{self, Read};
+use std::sync::OnceLock;
 
 /// A decoded input, and a note for the user when it was not plain UTF-8.
 #[derive(Debug, PartialEq, Eq)]
@@ -118,9 +121,9 @@ pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<Decoded, String> {
                 decode_utf16(shown, b, Utf16::Be)?,
                 Some("UTF-16BE (no byte order mark)"),
             ),
-            None => (utf8(shown, bytes)?, None),
+            None => utf8(shown, bytes)?,
         },
-        _ => (utf8(shown, bytes)?, None),
+        _ => utf8(shown, bytes)?,
     };
     if let Some(at) = text.find('\0') {
         return Err(format!(
@@ -137,12 +140,66 @@ pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<Decoded, String> {
     })
 }
 
-fn utf8(shown: &str, bytes: Vec<u8>) -> Result<String, String> {
-    String::from_utf8(bytes).map_err(|e| {
+/// The legacy encodings of Chinese text tried when a file is not UTF-8, in order.
+const LEGACY: [(&encoding_rs::Encoding, &str); 2] = [
+    (encoding_rs::GB18030, "GB18030"),
+    (encoding_rs::BIG5, "Big5"),
+];
+
+/// The Han characters of the built-in dictionary (simplified and traditional): a decoding whose
+/// Chinese is mostly made of them is the right one; a wrong one yields rare characters.
+fn known_han() -> &'static HashSet<char> {
+    static KNOWN: OnceLock<HashSet<char>> = OnceLock::new();
+    KNOWN.get_or_init(|| {
+        let mut set = HashSet::new();
+        if let Ok(d) = tifa::Dictionary::builtin() {
+            for e in d.entries() {
+                let forms = e.forms.iter().map(|f| f.text.as_str());
+                for text in [e.zh.as_str(), e.zh_hant.as_str()].into_iter().chain(forms) {
+                    set.extend(text.chars().filter(|&c| tifa::script::is_han(c)));
+                }
+            }
+        }
+        set
+    })
+}
+
+/// `bytes` decoded without error in GB18030 or Big5, whichever reads best as Chinese: at least
+/// two Han characters, and at least a fifth of them known to the dictionary.
+fn legacy_chinese(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let known = known_han();
+    let mut best: Option<(f64, String, &'static str)> = None;
+    for (encoding, name) in LEGACY {
+        let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) else {
+            continue;
+        };
+        let (han, common) = text
+            .chars()
+            .filter(|&c| tifa::script::is_han(c))
+            .fold((0usize, 0usize), |(h, k), c| {
+                (h + 1, k + usize::from(known.contains(&c)))
+            });
+        let score = common as f64 / han.max(1) as f64;
+        if han >= 2 && score >= 0.2 && best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, text.into_owned(), name));
+        }
+    }
+    best.map(|(_, text, name)| (text, name))
+}
+
+fn utf8(shown: &str, bytes: Vec<u8>) -> Result<(String, Option<&'static str>), String> {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok((text, None)),
+        Err(e) => e,
+    };
+    if let Some((text, name)) = legacy_chinese(bytes.as_bytes()) {
+        return Ok((text, Some(name)));
+    }
+    Err(bytes).map_err(|e: std::string::FromUtf8Error| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        format!("{shown}: not valid UTF-8 (line {line}, byte {at}); convert it to UTF-8 first, e.g. with iconv")
+        format!("{shown}: not valid UTF-8 (line {line}, byte {at}), nor Chinese in GB18030 or Big5; convert it to UTF-8 first, e.g. with iconv")
     })
 }
 
@@ -237,6 +294,35 @@ mod tests {
             "not valid UTF-8 (line 1, byte 4)",
         ),
     ];
+
+    /// Issue 12: files in GB18030 or Big5 are read as the page reads them, with a note.
+    #[test]
+    fn chinese_legacy_encodings_are_read_with_a_note() {
+        let simplified = "全面从严治党，坚持两个维护。";
+        let traditional = "全面從嚴治黨，堅持兩個維護。";
+        let cases = [
+            (
+                "gb18030",
+                encoding_rs::GB18030,
+                simplified,
+                "x: read as GB18030",
+            ),
+            ("big5", encoding_rs::BIG5, traditional, "x: read as Big5"),
+            (
+                "gbk_traditional",
+                encoding_rs::GBK,
+                traditional,
+                "x: read as GB18030",
+            ),
+        ];
+        for (name, encoding, text, note) in cases {
+            let (bytes, _, unmappable) = encoding.encode(text);
+            assert!(!unmappable, "case {name}: the test text must be encodable");
+            let got = decode("x", bytes.into_owned()).unwrap();
+            assert_eq!(got.text, text, "case {name}");
+            assert_eq!(got.note.as_deref(), Some(note), "case {name}");
+        }
+    }
 
     #[test]
     fn refused_with_a_message() {

@@ -143,7 +143,13 @@ fn folders_of_files_dated_by_name_and_unreadable_files_named() {
     )
     .unwrap();
     std::fs::write(dir.join("sub/2019_notice.md"), "坚决做到两个维护。").unwrap();
-    std::fs::write(dir.join("gbk.txt"), b"\xc1\xbd\xb8\xf6\xce\xac\xbb\xa4").unwrap();
+    // 两个维护 in GBK: read as GB18030, as the page reads it.
+    std::fs::write(
+        dir.join("gbk-2020.txt"),
+        b"\xc1\xbd\xb8\xf6\xce\xac\xbb\xa4",
+    )
+    .unwrap();
+    std::fs::write(dir.join("broken.txt"), b"two \xff here").unwrap();
     std::fs::write(dir.join("image.png"), b"\x89PNG").unwrap();
     let out = tifa(&["corpus", dir.to_str().unwrap()], None);
     assert!(out.status.success());
@@ -152,13 +158,20 @@ fn folders_of_files_dated_by_name_and_unreadable_files_named() {
         .iter()
         .map(|r| (r["period"].as_str(), r["unit"].as_str()))
         .collect();
-    assert_eq!(periods, vec![("2019", "characters"), ("2021", "words")]);
+    assert_eq!(
+        periods,
+        vec![
+            ("2019", "characters"),
+            ("2020", "characters"),
+            ("2021", "words")
+        ]
+    );
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("gbk.txt: not valid UTF-8 (line 1, byte 0)"),
+        err.contains("broken.txt: not valid UTF-8 (line 1, byte 4)"),
         "{err}"
     );
-    assert!(err.contains("dates from the file name 2"), "{err}");
+    assert!(err.contains("dates from the file name 3"), "{err}");
     assert!(
         !err.contains("image.png"),
         "files of unknown kinds inside folders are not read: {err}"
@@ -308,4 +321,37 @@ fn writing_to_files_needs_no_standard_output() {
     assert!(std::fs::read_to_string(&out)
         .unwrap()
         .starts_with("period,term,"));
+}
+
+/// A UTF-8 byte order mark (as Windows tools write) before the first record of a JSON Lines or
+/// CSV file is not part of the record: the first document counts, as the page counts it.
+#[test]
+fn a_byte_order_mark_before_the_first_record_is_skipped() {
+    let dir = std::env::temp_dir().join(format!("tifa-corpus-bom-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        (
+            "records.jsonl",
+            "\u{feff}{\"id\":\"a\",\"date\":\"2020-01-01\",\"text\":\"the Two Upholds\"}\n",
+        ),
+        (
+            "records.csv",
+            "\u{feff}id,date,text\na,2020-01-01,the Two Upholds\n",
+        ),
+    ];
+    for (name, content) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, content).unwrap();
+        let out = tifa(&["corpus", path.to_str().unwrap()], None);
+        assert!(out.status.success(), "{name}");
+        let got = rows(&String::from_utf8(out.stdout).unwrap());
+        let terms: Vec<(&str, &str)> = got
+            .iter()
+            .map(|r| (r["period"].as_str(), r["term"].as_str()))
+            .collect();
+        assert_eq!(terms, vec![("2020", "two-upholds")], "{name}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!err.contains("left out"), "{name}: {err}");
+    }
 }

@@ -86,3 +86,44 @@ fn emerging_drops_what_is_as_common_in_ordinary_prose() {
         .iter()
         .any(|r| r["phrase"] == "green lighthouse pilots" && r["reference"] == "0"));
 }
+
+/// `--stubs`: one dictionary entry stub per candidate, valid TOML, the planted phrases first with
+/// their text in the right field and `since` from the first period they were seen in.
+#[test]
+fn emerging_stubs_are_dictionary_entries_to_fill_in() {
+    let out = run(&[
+        &corpus("watchwords.jsonl"),
+        "--emerging",
+        "--by",
+        "year",
+        "--top",
+        "2",
+        "--stubs",
+    ]);
+    let doc: toml::Table = out.parse().unwrap_or_else(|e| panic!("{out}\n{e}"));
+    let terms = doc["term"].as_array().unwrap();
+    assert_eq!(terms.len(), 2, "{out}");
+    let mut got: Vec<(String, String, String, i64)> = terms
+        .iter()
+        .map(|t| {
+            let s = |k: &str| t[k].as_str().unwrap().to_string();
+            (s("id"), s("zh"), s("en"), t["since"].as_integer().unwrap())
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            (String::new(), "数智赋能基层".into(), String::new(), 2023),
+            (
+                "green-lighthouse-pilots".into(),
+                String::new(),
+                "green lighthouse pilots".into(),
+                2023
+            ),
+        ]
+    );
+    // The evidence travels with each stub, as comments.
+    assert_eq!(out.matches("# Emerging phrase: ").count(), 2, "{out}");
+    assert!(out.contains("# Example: …"), "{out}");
+}

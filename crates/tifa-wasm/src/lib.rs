@@ -1,8 +1,12 @@
 //! The JavaScript binding. It only converts types, names and errors; every rule lives in the
-//! core. This is the only file that names wasm-bindgen, js-sys, web-sys or serde-wasm-bindgen.
+//! core. This crate is the only one that names wasm-bindgen, js-sys, web-sys or serde-wasm-bindgen
+//! (the corpus counts of the full module are in `corpus.rs`).
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+#[cfg(feature = "corpus")]
+mod corpus;
 
 #[cfg(feature = "full")]
 use tifa::Dictionary;
@@ -248,6 +252,27 @@ impl Tifa {
             .analyze_options(&text, options)
             .map_err(js_error)?;
         to_js(&report).map_err(Into::into)
+    }
+
+    /// What a page needs to highlight and summarize `text`, in one pass: `{ rows, summary }` —
+    /// `rows` as `rows()` gives them (a `Uint32Array` of entry and form indices), `summary` the
+    /// report without its matches (`length`, `terms`, `categories`, `density`, `candidates`,
+    /// `sensitivity`, `not_counted`).
+    #[wasm_bindgen(
+        unchecked_return_type = "{ rows: Uint32Array; summary: Omit<Report, 'matches'> }"
+    )]
+    pub fn highlight(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (text, options) = (text_arg(&text, "the text")?, options_arg(&options)?);
+        let lazy = self.inner.analyze_lazy(&text, options).map_err(js_error)?;
+        let out = js_sys::Object::new();
+        let rows = js_sys::Uint32Array::from(&lazy.rows()[..]);
+        js_sys::Reflect::set(&out, &"rows".into(), &rows)?;
+        js_sys::Reflect::set(&out, &"summary".into(), &to_js(&lazy)?)?;
+        Ok(out.into())
     }
 
     /// Does `text`, as a whole document, show Party discourse (the document rule)? Pass the

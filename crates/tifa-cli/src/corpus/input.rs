@@ -124,7 +124,9 @@ impl Documents {
                             return None;
                         }
                         Ok(_) if buf.trim().is_empty() => continue,
-                        Ok(_) => match record_from_json(&buf, &place) {
+                        // A UTF-8 byte order mark before the first record is not part of it.
+                        Ok(_) => match record_from_json(buf.trim_start_matches('\u{feff}'), &place)
+                        {
                             Ok(doc) => return Some(doc),
                             Err(why) => self.skip(place, why),
                         },
@@ -244,7 +246,8 @@ fn text_document(path: &Path) -> Result<Document, String> {
             tifa::MAX_TEXT_BYTES >> 20
         ));
     }
-    // The same decoding as `tifa annotate` (UTF-8, UTF-16 with or without a byte order mark).
+    // The same decoding as `tifa annotate` (UTF-8, UTF-16 with or without a byte order mark,
+    // GB18030 or Big5 when the file reads as Chinese in one of them).
     let shown = path.display().to_string();
     let text = crate::input::decode(&shown, bytes)
         .map(|d| d.text)
@@ -357,12 +360,17 @@ fn record_from_csv(
 /// breaks).
 pub struct CsvReader {
     reader: Box<dyn BufRead + Send>,
+    /// Nothing read yet (a UTF-8 byte order mark may come first).
+    at_start: bool,
 }
 
 impl CsvReader {
     /// Reads from `reader`.
     pub fn new(reader: Box<dyn BufRead + Send>) -> CsvReader {
-        CsvReader { reader }
+        CsvReader {
+            reader,
+            at_start: true,
+        }
     }
 
     /// The next record's fields, or None at the end.
@@ -389,6 +397,9 @@ impl CsvReader {
                 return Ok(Some(fields));
             }
             started = true;
+            if std::mem::take(&mut self.at_start) && line.starts_with('\u{feff}') {
+                line.drain(..'\u{feff}'.len_utf8());
+            }
             let mut chars = line.chars().peekable();
             while let Some(c) = chars.next() {
                 match (quoted, c) {

@@ -63,6 +63,8 @@ pub struct Emerging {
     pub min_documents: u64,
     /// How many candidates to list.
     pub top: usize,
+    /// Write each candidate as a dictionary entry stub (TOML) instead of the table.
+    pub stubs: bool,
 }
 
 /// Runs the corpus count with `tifa`; a summary goes to standard error. Documents that
@@ -259,6 +261,12 @@ fn run_emerging(tifa: &Analyzer, opts: &Options, e: &Emerging) -> Result<bool, S
             }
         }
     }
+    if e.stubs {
+        let text: Vec<String> = cands.iter().map(tifa::corpus::toml_stub).collect();
+        write_text(opts.output.as_deref(), &text.join("\n"))?;
+        scan.finish(&docs);
+        return Ok(true);
+    }
     let mut columns = vec!["phrase", "language", "documents", "occurrences", "score"];
     if !e.reference.is_empty() {
         columns.push("reference");
@@ -315,4 +323,15 @@ fn run_emerging(tifa: &Analyzer, opts: &Options, e: &Emerging) -> Result<bool, S
         eprintln!("tifa corpus: over {} distinct phrases: those seen in one document were dropped while counting", 2_000_000);
     }
     Ok(true)
+}
+
+/// Writes `text` to `path`, or to standard output when None.
+fn write_text(path: Option<&str>, text: &str) -> Result<(), String> {
+    match path {
+        Some(p) => std::fs::write(p, text).map_err(|e| format!("{p}: cannot write: {e}")),
+        None => io::stdout()
+            .lock()
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("cannot write the output: {e}")),
+    }
 }

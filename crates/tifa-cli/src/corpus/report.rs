@@ -21,8 +21,12 @@ use tifa::corpus::{with_form, Table, TABLE_COLUMNS};
 
 /// The page: markup and style, with `{{NAME}}` slots filled by [`render`].
 const TEMPLATE: &str = include_str!("../../assets/report.html");
-/// The page's script.
+/// The page's start (after the charts' module, in the same module script).
 const SCRIPT: &str = include_str!("../../assets/report.js");
+/// The charts and tables: the same module the page's Corpus view imports.
+const CHARTS_JS: &str = include_str!("../../../../www/lib/corpus-charts.js");
+/// Their style sheet (the page links it).
+const CHARTS_CSS: &str = include_str!("../../../../www/lib/corpus-charts.css");
 /// uPlot (vendored by scripts/vendor-uplot.sh from node_modules).
 const UPLOT_JS: &str = include_str!("../../assets/vendor/uPlot.iife.min.js");
 /// uPlot's licence (MIT), kept with it in the report.
@@ -64,6 +68,8 @@ pub fn render(table: &Table, dictionary: &Dictionary, about: &About) -> String {
             ("UPLOT_CSS", UPLOT_CSS),
             ("UPLOT_JS", UPLOT_JS),
             ("UPLOT_LICENSE", UPLOT_LICENSE),
+            ("CHARTS_CSS", CHARTS_CSS),
+            ("CHARTS_JS", CHARTS_JS),
             ("SCRIPT", SCRIPT),
             ("DATA", &script_json(&data)),
         ],
@@ -71,7 +77,7 @@ pub fn render(table: &Table, dictionary: &Dictionary, about: &About) -> String {
 }
 
 /// All the report's data: the table's rows (as written to CSV), each period's size, the terms'
-/// names and categories, the categories' labels, and the per category × period sums.
+/// names and categories, and the categories' labels (the charts' module sums the categories).
 fn data(table: &Table, dictionary: &Dictionary, about: &About) -> Value {
     let rows = table_rows(table);
     let terms = term_names(&rows, dictionary);
@@ -92,7 +98,6 @@ fn data(table: &Table, dictionary: &Dictionary, about: &About) -> Value {
         "periods": periods,
         "terms": terms,
         "categories": category_labels(),
-        "category_rows": category_rows(table, &rows, &terms),
     })
 }
 
@@ -140,60 +145,6 @@ fn vocabulary_labels() -> BTreeMap<String, String> {
             ))
         })
         .collect()
-}
-
-/// The occurrences (top-level and nested) of each category in each period and unit, summed
-/// over the table's rows, with the rate per 10,000 units of the period: `[{period, category,
-/// unit, occurrences, nested, rate}]`, sorted by period, category, unit.
-fn category_rows(
-    table: &Table,
-    rows: &[Map<String, Value>],
-    terms: &Map<String, Value>,
-) -> Vec<Value> {
-    let sizes: BTreeMap<(String, &str), u64> = table
-        .periods()
-        .into_iter()
-        .map(|(period, unit, _, size)| ((period, unit), size))
-        .collect();
-    let mut sums: BTreeMap<(String, String, String), (u64, u64)> = BTreeMap::new();
-    for row in rows {
-        let text = |c: &str| row[c].as_str().unwrap_or_default().to_string();
-        let number = |c: &str| row[c].as_u64().unwrap_or_default();
-        let category = terms
-            .get(&text("term"))
-            .and_then(|t| t["category"].as_str())
-            .unwrap_or("other")
-            .to_string();
-        let sum = sums
-            .entry((text("period"), category, text("unit")))
-            .or_default();
-        sum.0 += number("occurrences");
-        sum.1 += number("nested");
-    }
-    sums.into_iter()
-        .map(|((period, category, unit), (occurrences, nested))| {
-            let size = sizes
-                .get(&(period.clone(), unit.as_str()))
-                .copied()
-                .unwrap_or(0);
-            json!({
-                "period": period,
-                "category": category,
-                "unit": unit,
-                "occurrences": occurrences,
-                "nested": nested,
-                "rate": rate(occurrences, size),
-            })
-        })
-        .collect()
-}
-
-/// Occurrences per 10,000 units, rounded to three decimals (as the table's `rate`).
-fn rate(occurrences: u64, size: u64) -> f64 {
-    if size == 0 {
-        return 0.0;
-    }
-    (occurrences as f64 * 10_000.0 / size as f64 * 1000.0).round() / 1000.0
 }
 
 /// `value` as JSON safe inside a `<script>` element: `<`, `>` and `&` escaped (nothing can
@@ -315,14 +266,20 @@ mod tests {
 
     #[test]
     fn the_embedded_assets_cannot_end_their_elements_early() {
-        for (name, text) in [("uPlot", UPLOT_JS), ("report.js", SCRIPT)] {
+        for (name, text) in [
+            ("uPlot", UPLOT_JS),
+            ("report.js", SCRIPT),
+            ("corpus-charts.js", CHARTS_JS),
+        ] {
             let text = text.to_ascii_lowercase();
             assert!(
                 !text.contains("</script") && !text.contains("<!--"),
                 "{name}"
             );
         }
-        assert!(!UPLOT_CSS.to_ascii_lowercase().contains("</style"));
+        for css in [UPLOT_CSS, CHARTS_CSS] {
+            assert!(!css.to_ascii_lowercase().contains("</style"));
+        }
         // The licence sits in a script comment.
         assert!(!UPLOT_LICENSE.contains("*/") && !UPLOT_LICENSE.contains('<'));
     }

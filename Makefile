@@ -2,9 +2,8 @@
 #   make build   release wasm + JS glue into www/ (a self-contained static site); TIFA_REPORT_URL=…
 #                sets where "Report a problem with this entry" links go (scripts/site-config.py)
 #   make serve   build, then serve www/ on http://127.0.0.1:8080
-#   make test    every test: Rust unit/integration/doc tests, the shipped wasm in node, JS and browser tests
-#   make python  the Python binding (crates/tifa-py) built with maturin and installed into .venv/
-#                with pytest, pyarrow and PySpark
+#   make test    every test: Rust unit/integration/doc tests, the shipped wasm in node, JS and browser
+#                tests, the Python binding and the Spark job (pytest)
 #   make bench   the benchmarks (native, wasm in node, page, embed); prints medians and ratios
 #   make screenshot  docs/*.png: the page with a tooltip open, the mobile sheet and the other views
 #                    (scripts/screenshot*.mjs; installs CJK fonts)

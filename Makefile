@@ -100,6 +100,11 @@ site: $(PKG)/tifa_bg.wasm $(PKG)/tifa_embed_bg.wasm $(PKG)/tifa_full_bg.wasm dic
 	cp node_modules/@floating-ui/dom/dist/floating-ui.dom.browser.min.mjs www/vendor/
 	cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css www/vendor/
 	cp node_modules/uplot/LICENSE www/vendor/uPlot.LICENSE
+	# The page's Parquet writer (the Corpus view's export): hyparquet-writer, bundled and minified.
+	$(ESBUILD) node_modules/hyparquet-writer/src/index.js --bundle --format=esm --minify --platform=browser \
+	  --log-level=warning --outfile=www/vendor/parquet-writer.min.js
+	cp node_modules/hyparquet-writer/LICENSE www/vendor/parquet-writer.LICENSE
+	cp node_modules/hyparquet/LICENSE www/vendor/hyparquet.LICENSE
 	mkdir -p www/samples && cp tests/samples/*.txt www/samples/ 2>/dev/null || true
 	# The shipped embed: www/embed.js (the readable source) bundled and minified into
 	# www/embed.min.js, the tooltip code split into www/min/ (it loads after the first highlight).

@@ -9,11 +9,13 @@ import { readFile, writeFile, mkdtemp, utimes } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startServer, launch, ROOT } from './harness.mjs';
+import { startServer, launch, ROOT, downloadText, downloadBytes } from './harness.mjs';
+import { parquetReadObjects } from 'hyparquet';
 import { openPage } from './page-helpers.mjs';
 import { listSources, jsonlRecords, csvRecords, csvSplit, datesLine, modifiedDate } from '../../www/app/corpus-intake.js';
 import { categoryRows, tableCsv } from '../../www/lib/corpus-charts.js';
 import { poolSize } from '../../www/app/corpus-pool.js';
+import { parquetColumns } from '../../www/app/corpus-parquet.js';
 
 const TIFA = process.env.TIFA_BIN || join(ROOT, 'target', 'debug', 'tifa');
 const CORPUS = join(ROOT, 'tests', 'data', 'corpus', 'watchwords.jsonl');
@@ -72,6 +74,20 @@ test('dates: the modification time in UTC, and the line that says where dates ca
   ];
   for (const [counts, want] of cases) assert.equal(datesLine(counts), want);
 });
+
+// (name, JSON Lines, expected [name, type, values] per column)
+const PARQUET_COLUMNS = [
+  ['strings, counts as INT64, the rate as DOUBLE', '{"period":"2020","term":"a","occurrences":3,"rate":100.0}\n{"period":"2021","term":"b","occurrences":1,"rate":2.5}\n',
+    [['period', 'STRING', ['2020', '2021']], ['term', 'STRING', ['a', 'b']], ['occurrences', 'INT64', [3n, 1n]], ['rate', 'DOUBLE', [100, 2.5]]]],
+  ['no rows', '', null],
+];
+for (const [name, jsonl, want] of PARQUET_COLUMNS) {
+  test(`parquetColumns: ${name}`, () => {
+    const got = parquetColumns(jsonl);
+    assert.deepEqual(got && got.map((c) => [c.name, c.type, c.data]), want);
+    if (got) assert.ok(got.every((c) => c.nullable === false));
+  });
+}
 
 test('the pool has one worker per core, at most four', () => {
   for (const [cores, want] of [[1, 1], [2, 2], [4, 4], [16, 4], [undefined, 1]]) assert.equal(poolSize(cores), want, String(cores));
@@ -144,7 +160,7 @@ for (const by of ['year', 'month']) {
     assert.equal(await page.evaluate(() => window.tifaCorpus.csv()), expected[by]);
     // The export button saves the same bytes.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-corpus-export=csv]')]);
-    assert.equal(await readFile(await download.path(), 'utf8'), expected[by]);
+    assert.equal(await downloadText(download), expected[by]);
     assert.equal(download.suggestedFilename(), `tifa-corpus-${by}.csv`);
     if (by === 'year') assert.equal(await page.evaluate(() => window.tifaCorpus.jsonl()), expected.jsonl);
     assert.equal(await page.locator('#corpus-dates').textContent(), 'Dates from: a date field 364.');
@@ -153,6 +169,33 @@ for (const by of ['year', 'month']) {
     await page.close();
   });
 }
+
+/** A Parquet file's schema (name, type, repetition) and rows, numbers as numbers. */
+async function parquetTable(bytes) {
+  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  const { parquetMetadata } = await import('hyparquet');
+  const schema = parquetMetadata(file).schema.slice(1).map((e) => [e.name, e.type, e.repetition_type]);
+  const rows = (await parquetReadObjects({ file })).map((r) => Object.fromEntries(
+    Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+  return { schema, rows };
+}
+
+test('the Parquet export has the CLI\'s columns, types and values', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tifa-corpus-parquet-'));
+  const cliFile = join(dir, 'cli.parquet');
+  tifa([CORPUS, '--by', 'year', '--format', 'parquet', '--output', cliFile]);
+  const want = await parquetTable(await readFile(cliFile));
+  assert.ok(want.rows.length > 50, `${want.rows.length} rows`);
+  const page = await openCorpus();
+  await count(page, [CORPUS], { by: 'year' });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-corpus-export=parquet]')]);
+  assert.equal(download.suggestedFilename(), 'tifa-corpus-year.parquet');
+  const got = await parquetTable(await downloadBytes(download));
+  assert.deepEqual(got.schema, want.schema);
+  assert.deepEqual(got.rows, want.rows);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
 
 test('the chart\'s points are the table\'s rates', async () => {
   const page = await openCorpus();

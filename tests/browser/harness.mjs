@@ -103,7 +103,12 @@ export async function launch() {
  * the browser is the shared one run.mjs starts (a remote connection).
  */
 export async function downloadText(download) {
+  return (await downloadBytes(download)).toString('utf8');
+}
+
+/** The bytes of a Playwright download, read as a stream (as {@link downloadText}). */
+export async function downloadBytes(download) {
   const chunks = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

@@ -329,11 +329,21 @@ export function startCorpus(root, { getEntries }) {
     }
   }
 
-  function exportTable(format) {
+  async function exportTable(format) {
     if (!total || !api.result) return;
     const by = api.result.options.by;
     if (format === 'csv') saveText(total.csv(), 'text/csv;charset=utf-8', `tifa-corpus-${by}.csv`, doc);
-    else saveText(total.jsonl(), 'application/x-ndjson;charset=utf-8', `tifa-corpus-${by}.jsonl`, doc);
+    else if (format === 'jsonl') saveText(total.jsonl(), 'application/x-ndjson;charset=utf-8', `tifa-corpus-${by}.jsonl`, doc);
+    else if (format === 'parquet') {
+      try {
+        const { corpusParquet } = await import('./corpus-parquet.js');
+        const bytes = await corpusParquet(total.jsonl());
+        if (!bytes) showError('The table has no rows: there is nothing to write as Parquet.');
+        else saveText(bytes, 'application/vnd.apache.parquet', `tifa-corpus-${by}.parquet`, doc);
+      } catch (err) {
+        showError(`The Parquet file could not be written: ${err.message}`);
+      }
+    }
   }
 
   // ---- wiring -----------------------------------------------------------------------------

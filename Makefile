@@ -122,7 +122,7 @@ test-rust: tools-rustfmt tools-system rust-tests-built
 	cargo fmt --all --check
 	cargo test --locked -p tifa -p tifa-cli
 
-# The JS and browser tests, two files at a time, against one shared Chromium (tests/browser/run.mjs).
+# The JS and browser tests, three files at a time, against one shared Chromium (tests/browser/run.mjs).
 test-js: site cli tools-system
 	TIFA_BIN=$(CURDIR)/$(TIFA) node tests/browser/run.mjs
 

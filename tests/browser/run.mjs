@@ -2,7 +2,7 @@
 // Chromium for the whole run: it is started here as a server, each test file connects to it
 // (harness.mjs `launch()`, through TIFA_BROWSER_WS) and works in its own fresh context.
 //
-//   node tests/browser/run.mjs [--concurrency N] [files…]   (default: every *.test.mjs, N = 2)
+//   node tests/browser/run.mjs [--concurrency N] [files…]   (default: every *.test.mjs, N = 3)
 //
 // The exit code is `node --test`'s; the browser is closed however the run ends.
 import { spawn } from 'node:child_process';
@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 import { chromiumPath, CHROMIUM_ARGS, ROOT } from './harness.mjs';
 
 const args = process.argv.slice(2);
-let concurrency = '2';
+let concurrency = '3';
 const at = args.indexOf('--concurrency');
 if (at >= 0) {
   concurrency = args[at + 1];

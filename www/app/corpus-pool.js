@@ -2,6 +2,8 @@
 // documents go to whichever worker is free, so the main thread only hands out work and keeps
 // the tally; `stop()` ends every worker at once (the Cancel button).
 
+import { workerClient } from './engine-client.js';
+
 /** Workers at most, whatever the core count. */
 export const MAX_WORKERS = 4;
 
@@ -10,41 +12,10 @@ export function poolSize(cores) {
   return Math.max(1, Math.min(MAX_WORKERS, Number(cores) || 1));
 }
 
-/** One worker with promise-returning requests. */
+/** One worker with promise-returning requests; `stop()` rejects what is pending as cancelled. */
 function startWorker(url, name) {
-  const worker = new Worker(url, { type: 'module', name });
-  const pending = new Map();
-  let seq = 0;
-  const failAll = (message) => {
-    for (const { reject } of pending.values()) reject(new Error(message));
-    pending.clear();
-  };
-  worker.onmessage = (event) => {
-    const { seq: id, ok, value, error } = event.data;
-    const p = pending.get(id);
-    if (!p) return;
-    pending.delete(id);
-    if (ok) p.resolve(value);
-    else p.reject(new Error(error));
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    failAll(`a counting worker could not start (${event.message || 'worker error'})`);
-  };
-  return {
-    request(type, payload = {}) {
-      seq += 1;
-      const id = seq;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ ...payload, type, seq: id });
-      });
-    },
-    stop() {
-      worker.terminate();
-      failAll('cancelled');
-    },
-  };
+  const client = workerClient(new Worker(url, { type: 'module', name }), 'a counting worker');
+  return { request: client.request, stop: () => client.terminate('cancelled') };
 }
 
 /**

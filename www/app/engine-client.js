@@ -13,6 +13,20 @@ export function startEngine(url) {
   let worker = !url && globalThis.tifaWorker;
   if (worker) globalThis.tifaWorker = null;
   else worker = new Worker(url || new URL('./worker.js', import.meta.url), { type: 'module', name: 'tifa-matcher' });
+  return workerClient(worker, 'the matching engine');
+}
+
+/**
+ * Promise-returning requests to `worker` (each message carries `seq`; the worker's reply echoes
+ * it with `{ ok, value }` or `{ ok: false, error }`): `{ request(type, payload, transfer) ->
+ * Promise, terminate(reason) }`. `what` names the worker in the error when it cannot start;
+ * `terminate` rejects the requests still pending with `reason` ('stopped' by default).
+ *
+ * @example
+ *   const counter = workerClient(new Worker(url, { type: 'module' }), 'a counting worker');
+ *   const part = await counter.request('count', { docs });
+ */
+export function workerClient(worker, what) {
   const pending = new Map();
   let seq = 0;
   const failAll = (message) => {
@@ -29,7 +43,7 @@ export function startEngine(url) {
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    failAll(`the matching engine could not start (${event.message || 'worker error'})`);
+    failAll(`${what} could not start (${event.message || 'worker error'})`);
   };
   return {
     request(type, payload = {}, transfer = []) {
@@ -40,9 +54,9 @@ export function startEngine(url) {
         worker.postMessage({ ...payload, type, seq: id }, transfer);
       });
     },
-    terminate() {
+    terminate(reason = 'stopped') {
       worker.terminate();
-      failAll('stopped');
+      failAll(reason);
     },
   };
 }

@@ -52,16 +52,21 @@ fn emerging_finds_the_phrases_planted_from_2023_and_no_known_term() {
 #[test]
 fn emerging_drops_what_is_as_common_in_ordinary_prose() {
     let filler = "clearer skies by monday afternoon";
-    let without = run(&[
-        &corpus("watchwords.jsonl"),
-        "--emerging",
-        "--by",
-        "year",
-        "--top",
-        "300",
-    ]);
+    let corpus = corpus("watchwords.jsonl");
+    let emerging = |extra: &[&str]| {
+        let mut args = vec![
+            corpus.as_str(),
+            "--emerging",
+            "--by",
+            "year",
+            "--top",
+            "300",
+        ];
+        args.extend_from_slice(extra);
+        rows(&run(&args))
+    };
     assert!(
-        rows(&without).iter().any(|r| r["phrase"] == filler),
+        emerging(&[]).iter().any(|r| r["phrase"] == filler),
         "the test needs {filler:?} listed"
     );
     let dir = std::env::temp_dir().join(format!("tifa-emerging-ref-{}", std::process::id()));
@@ -71,16 +76,7 @@ fn emerging_drops_what_is_as_common_in_ordinary_prose() {
         "Rain is expected over the weekend, with clearer skies by Monday afternoon. ".repeat(200),
     )
     .unwrap();
-    let with = rows(&run(&[
-        &corpus("watchwords.jsonl"),
-        "--emerging",
-        "--by",
-        "year",
-        "--top",
-        "300",
-        "--reference",
-        dir.to_str().unwrap(),
-    ]));
+    let with = emerging(&["--reference", dir.to_str().unwrap()]);
     assert!(!with.iter().any(|r| r["phrase"] == filler));
     assert!(with
         .iter()

@@ -24,7 +24,10 @@ const files = args.length ? args : ['tests/browser/'];
 
 const server = await chromium.launchServer({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 const code = await new Promise((done) => {
-  const child = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files], {
+  // The usual report on standard output, and the time per file at the end (file-times.mjs).
+  const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=./tests/browser/file-times.mjs', '--test-reporter-destination=stdout'];
+  const child = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...reporters, ...files], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, TIFA_BROWSER_WS: server.wsEndpoint() },

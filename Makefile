@@ -24,8 +24,11 @@ WASM_OPT_FLAGS := -Os --enable-bulk-memory --enable-nontrapping-float-to-int --e
 PORT ?= 8080
 # How many steps of build and test run at once: the tool installs (apt, npm, rustup, cargo
 # install) overlap the compiles, the wasm build overlaps the native one, the browser tests
-# overlap the Rust tests. Each step's output is printed whole when it ends (-Otarget).
-JOBS ?= 4
+# overlap the Rust tests. Each step's output is printed whole when it ends (-Otarget). More
+# steps than cores: many of them mostly wait (downloads, apt, programs started by tests), and a
+# step that waits must not hold back one that could use the CPU (with 4, the pip install held
+# back the apt install of Chromium for minutes).
+JOBS ?= 8
 STEPS := $(MAKE) --no-print-directory -j$(JOBS) -Otarget
 
 .PHONY: build serve test test-rust test-js test-python python bench screenshot clean
@@ -118,9 +121,23 @@ site: $(PKG)/tifa_bg.wasm $(PKG)/tifa_embed_bg.wasm $(PKG)/tifa_full_bg.wasm dic
 
 # ---- tests --------------------------------------------------------------------------------------
 # Alone, `make test-rust` and `make test-js` build what they need first, like `make test`.
-test-rust: tools-rustfmt tools-system rust-tests-built
+# The Rust tests run as four steps at once (cargo runs one test binary at a time, and most of
+# the CLI's tests wait on the programs they start): the library's unit and integration tests,
+# the CLI's, the doc tests (each compiled on its own), and the format check.
+.PHONY: test-rust-lib test-rust-cli test-rust-doc test-rust-fmt
+test-rust: test-rust-lib test-rust-cli test-rust-doc test-rust-fmt
+
+test-rust-fmt: tools-rustfmt
 	cargo fmt --all --check
-	cargo test --locked -p tifa -p tifa-cli
+
+test-rust-lib: tools-system rust-tests-built
+	cargo test --locked -p tifa --lib --bins --tests
+
+test-rust-cli: rust-tests-built
+	cargo test --locked -p tifa-cli
+
+test-rust-doc: rust-tests-built
+	cargo test --locked -p tifa --doc
 
 # The JS and browser tests, three files at a time, against one shared Chromium (tests/browser/run.mjs).
 test-js: site cli tools-system
@@ -139,7 +156,11 @@ python: tools-python
 	@echo "installed into .venv: $$(ls $(WHEELS)/tifa-*.whl)"
 
 # The Python tests (tests/python): the binding against the CLI, and the Spark job in local mode.
-test-python: python tools-java cli
+# They test a wheel built with the dev profile: it shares the compiled library and crates with
+# the debug CLI and the Rust tests, where the `python` profile compiles them all again (README
+# "Python"); `make python` builds the optimised wheel.
+test-python: tools-python tools-java cli
+	$(MAKE) --no-print-directory python PY_PROFILE=dev
 	TIFA_BIN=$(CURDIR)/target/debug/tifa .venv/bin/python -m pytest -q tests/python
 
 # The benchmarks, and the benchmark-sized versions of the large tests (a 10 MB paste, a 50 MB

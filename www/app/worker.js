@@ -19,6 +19,8 @@
 import { loadTifa, loadCards, loadFull } from '../lib/engine.js';
 import { packRows } from './compact.js';
 
+performance.mark('tifa-worker-start');
+
 let ready = null;
 let engine = null;
 let entries = [];

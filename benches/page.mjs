@@ -38,7 +38,7 @@ const docs = [['100 KB English', to(english, 100 * KB), RUNS], ['100 KB Chinese'
   ['1 MB Chinese', to(chinese, 1024 * KB), Math.max(3, Math.ceil(RUNS / 2))]];
 
 /** The phases of a cold load, in the order they usually end: [key, label]. */
-const PHASES = [['html', 'HTML'], ['modules', 'page modules run'], ['worker', 'worker started'],
+const PHASES = [['html', 'HTML'], ['boot', 'boot.js ran'], ['modules', 'page modules run'], ['worker', 'worker started'],
   ['wasm', 'wasm ready'], ['match', 'match part'], ['warmUp', 'warm-up'], ['built', 'automaton built'],
   ['text', 'sample text'], ['sent', 'analysis asked'], ['received', 'analysis back'], ['firstHighlight', 'first highlight']];
 
@@ -55,7 +55,7 @@ async function coldLoad(browser, url, sample) {
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
       const nav = performance.getEntriesByType('navigation')[0];
       const text = performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/samples/${file}`));
-      return { origin: performance.timeOrigin, html: nav.responseEnd, modules: nav.domContentLoadedEventStart, text: text?.responseEnd,
+      return { origin: performance.timeOrigin, html: nav.responseEnd, boot: at('tifa-boot'), modules: nav.domContentLoadedEventStart, text: text?.responseEnd,
         sent: at('tifa-analyze-sent'), received: at('tifa-analyze-received'), firstHighlight: at('tifa-first-highlight') };
     }, sample);
     const worker = p.workers().find((w) => /\/worker\.js(\?|$)/.test(w.url()));

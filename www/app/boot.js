@@ -8,6 +8,7 @@
 // transferred), each null when it could not be had here (a 404, a server that does not say
 // application/wasm, a Content-Security-Policy without 'wasm-unsafe-eval'); the worker then
 // fetches that part itself and reports any failure with its cause.
+performance.mark('tifa-boot'); // for the page benchmark's split of the cold load
 const pkg = new URL('../pkg/', import.meta.url);
 const worker = new Worker(new URL('./worker.js?preloaded', import.meta.url), { type: 'module', name: 'tifa-matcher' });
 globalThis.tifaWorker = worker;

@@ -1,4 +1,30 @@
-// Starts the matching worker before the page's other modules have loaded, so the engine
-// (wasm and the compiled dictionary) loads in parallel with them. main.js takes it over through
-// startEngine() in engine-client.js.
-globalThis.tifaWorker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'tifa-matcher' });
+// The first module the page runs: it starts the matching worker and, at the same moment, the two
+// downloads the worker's engine needs (the wasm, compiled while it streams in, and the
+// dictionary's match part), so that none of them waits for the page's other modules or for the
+// worker's own. main.js takes the worker over through startEngine() in engine-client.js.
+//
+// The worker is told (`?preloaded`) to wait for what this module posts: `{ type: 'preloaded',
+// wasm }` (a WebAssembly.Module) and `{ type: 'preloaded', matching }` (an ArrayBuffer,
+// transferred), each null when it could not be had here (a 404, a server that does not say
+// application/wasm, a Content-Security-Policy without 'wasm-unsafe-eval'); the worker then
+// fetches that part itself and reports any failure with its cause.
+performance.mark('tifa-boot'); // for the page benchmark's split of the cold load
+const pkg = new URL('../pkg/', import.meta.url);
+const worker = new Worker(new URL('./worker.js?preloaded', import.meta.url), { type: 'module', name: 'tifa-matcher' });
+globalThis.tifaWorker = worker;
+
+/** Posts one preloaded part to the worker: null when it failed or cannot be posted. */
+function hand(part, value, transfer = []) {
+  try {
+    worker.postMessage({ type: 'preloaded', [part]: value }, transfer);
+  } catch {
+    worker.postMessage({ type: 'preloaded', [part]: null });
+  }
+}
+
+const wasm = typeof WebAssembly === 'object' && typeof WebAssembly.compileStreaming === 'function'
+  ? WebAssembly.compileStreaming(fetch(new URL('tifa_bg.wasm', pkg))) : Promise.resolve(null);
+wasm.then((module) => hand('wasm', module), () => hand('wasm', null));
+fetch(new URL('tifa.match.bin', pkg))
+  .then((res) => (res.ok ? res.arrayBuffer() : null))
+  .then((bytes) => hand('matching', bytes, bytes ? [bytes] : []), () => hand('matching', null));

@@ -45,15 +45,33 @@ const engine = startEngine();
 const ready = engine.request('init').then(setEntries);
 let cardsPromise = null;
 /** The dictionary's card part (explanations, sources, glosses), asked for once: when the page
- * is idle after start, or at once when a glossary entry is opened. */
+ * is idle after start, or at once when a glossary entry is opened or a highlight pointed at. */
 function cards() {
   if (!cardsPromise) cardsPromise = ready.then(() => engine.request('cards')).then(setEntries);
   return cardsPromise;
 }
-ready.then(() => new Promise((resolve) => {
+/** Resolves on the next idle moment of the main thread (or soon, without requestIdleCallback). */
+const idle = () => new Promise((resolve) => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(resolve, { timeout: 1500 });
   else setTimeout(resolve, 200);
-})).then(cards).then(() => loadFootnotes()).catch(() => {});
+});
+// What the first highlight does not need waits until it is drawn (or until the engine is ready
+// with no text to show): the card part, the footnotes module, the service worker (below). On a
+// new visit they would otherwise share the network and the processor with the first highlight.
+let markStarted;
+const started = new Promise((resolve) => { markStarted = resolve; });
+/** Marks the start done unless a text is still on its way to its highlights. */
+const startedUnlessBusy = () => { if (!state.pending) markStarted(); };
+ready.then(idle, () => {}).then(() => {
+  startedUnlessBusy();
+  // A path that leaves the page busy without finishing an analysis must not hold these back.
+  setTimeout(markStarted, 10_000);
+});
+started.then(idle).then(cards).then(() => loadFootnotes()).catch(() => {});
+// A reader pointing at a highlight before then gets the card part at once.
+for (const type of ['pointerover', 'focusin']) {
+  ui.output.addEventListener(type, (ev) => { if (ev.target.closest?.('mark[data-tifa-term]')) cards().catch(() => {}); });
+}
 // The glossary's entry view is the tooltip's card, in the page: it needs the card's stylesheet
 // too (it was adopted only in the tooltip's shadow root; issue 11, item 9).
 try {
@@ -125,6 +143,7 @@ async function analyze() {
   const seq = ++state.seq;
   const finish = () => {
     if (seq === state.seq && !state.debouncing) state.pending = false;
+    startedUnlessBusy();
   };
   try {
     await analyzeLatest(seq);
@@ -316,6 +335,7 @@ async function openFile(file) {
     progress(null);
     showError(`Could not read ${file.name}: ${err.message}`);
     state.pending = state.debouncing;
+    startedUnlessBusy();
   }
 }
 ui.file.addEventListener('change', () => {
@@ -391,6 +411,7 @@ async function loadSample(file) {
   } catch (err) {
     showError(`Could not load the sample ${file}: ${err.message}`);
     state.pending = state.debouncing;
+    startedUnlessBusy();
   }
 }
 ui.sample.addEventListener('change', () => loadSample(ui.sample.value));
@@ -648,8 +669,10 @@ window.tifaPage = {
 
 // ---- offline: a service worker keeps the page's files (www/sw.js; network first) -----------------
 // Its URL names the build (config.json), so each build gets its own worker and cache.
+// Registered once the page has started (its install downloads every file listed in
+// precache.json, the large ones included).
 if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
-  configReady.then(() => {
+  Promise.all([configReady, started.then(idle)]).then(() => {
     const url = new URL('../sw.js', import.meta.url);
     if (config.build) url.searchParams.set('build', config.build);
     return navigator.serviceWorker.register(url);

@@ -2,6 +2,8 @@
 // page's main thread never runs the matcher or walks a big report.
 //
 // Protocol (every request carries `seq`; every reply echoes it):
+//   { type: 'preloaded', wasm? , matching? }               (no reply; only from boot.js, when
+//     the worker's URL has ?preloaded: the compiled wasm, the match part's bytes, or null)
 //   { seq, type: 'init' }                                  -> { entries, categories }
 //     (entry summaries, without forms or card fields: enough to show matches)
 //   { seq, type: 'cards' }                                 -> { entries, categories }
@@ -17,7 +19,13 @@
 //     interactive file with the page's cards; 'anki': a word list of the terms found, in order
 //     of first appearance, for Anki; wordlist.js)
 import { loadTifa, loadCards, loadFull } from '../lib/engine.js';
-import { packRows } from './compact.js';
+
+// Marks for the page benchmark's split of the cold load (benches/page.mjs).
+const mark = (name) => performance.mark(name);
+mark('tifa-worker-start');
+// Needed only for the first analysis: fetched while the engine starts, not before it.
+const compactModule = import('./compact.js');
+compactModule.catch(() => {}); // reported by the first analysis
 
 let ready = null;
 let engine = null;
@@ -38,8 +46,21 @@ function setEngine(t, full = true) {
   return { entries, categories: t.categories() };
 }
 
+/** A promise and the function that settles it. */
+function deferred() {
+  let resolve;
+  const promise = new Promise((ok) => { resolve = ok; });
+  return { promise, resolve };
+}
+// What boot.js started downloading before this worker ran (see its header), when it did.
+const preloaded = new URL(import.meta.url).searchParams.has('preloaded') ? { wasm: deferred(), matching: deferred() } : null;
+
 async function start() {
-  return setEngine(await loadTifa(), false);
+  const wasm = preloaded?.wasm.promise.then((m) => (mark('tifa-engine-wasm'), m));
+  const matching = preloaded?.matching.promise.then((b) => (mark('tifa-engine-match'), b && new Uint8Array(b)));
+  const t = await loadTifa(preloaded ? { wasm, matching } : {});
+  mark('tifa-engine-built');
+  return setEngine(t, false);
 }
 
 /** The card part in the engine and full entries here; the reply of 'cards'. */
@@ -80,6 +101,7 @@ async function handle(msg) {
     }
     case 'analyze': {
       const options = { sensitivity: msg.sensitivity || 'default' };
+      const { packRows } = await compactModule;
       const { rows, summary: full } = engine.highlight(msg.text, options);
       if (msg.keep !== false) last = { text: msg.text, source: msg.source, options, report: null };
       const { summary, compact, transfer } = packRows(rows, full, entries, (e, f) => engine.formText(e, f));
@@ -122,6 +144,10 @@ ready.catch(() => {});
 
 self.onmessage = async (event) => {
   const msg = event.data;
+  if (msg.type === 'preloaded') {
+    for (const part of ['wasm', 'matching']) if (part in msg) preloaded?.[part].resolve(msg[part]);
+    return;
+  }
   try {
     await ready;
     let out = await handle(msg);

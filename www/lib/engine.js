@@ -52,14 +52,16 @@ export const CSP_FIX = "add 'wasm-unsafe-eval' to the page's Content-Security-Po
  *   const tifa = await loadTifa();                                   // www/pkg/ next to lib/
  *   const mine = await loadTifa({ dictionaryUrl: '/terms/mine.toml' }); // built-in + mine
  *   tifa.analyze('坚决做到两个维护').matches[0].id; // 'two-upholds'
- * @param {{ base?: string|URL, dictionaryUrl?: string|URL, dictionary?: string, dictionaryName?: string, only?: boolean, module?: string }} [options]
+ * @param {{ base?: string|URL, dictionaryUrl?: string|URL, dictionary?: string, dictionaryName?: string, only?: boolean, module?: string, wasm?: Promise<WebAssembly.Module|null>, matching?: Promise<Uint8Array|null> }} [options]
  *   base: the URL of the directory holding `pkg/` (default: the parent of `lib/`);
  *   only: use the custom dictionary alone (Tifa.fromDictionary) instead of adding it;
  *   module: for the built-in dictionary, {@link CORE} (default) or {@link EMBED} (no `analyze`,
- *   `spans` or `entries`: a smaller download).
+ *   `spans` or `entries`: a smaller download);
+ *   wasm, matching: the module's wasm, compiled, and the match part's bytes, when the caller
+ *   started fetching them earlier (the page's boot.js); a promise of null: fetch it here.
  * @returns {Promise<object>} a Tifa instance
  */
-export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dictionaryName, only = false, module = CORE } = {}) {
+export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dictionaryName, only = false, module = CORE, wasm, matching } = {}) {
   let pkgUrl;
   try {
     pkgUrl = new URL('./pkg/', new URL(String(base), typeof document !== 'undefined' ? document.baseURI : DEFAULT_BASE)).href;
@@ -80,7 +82,9 @@ export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dicti
   if (!p) {
     p = (async () => {
       if (!dictKey) {
-        const [mod, bytes] = await Promise.all([loadModule(pkgUrl, module), fetchBytes(new URL('tifa.match.bin', pkgUrl).href)]);
+        const matchUrl = new URL('tifa.match.bin', pkgUrl).href;
+        const [mod, bytes] = await Promise.all([loadModule(pkgUrl, module, wasm),
+          Promise.resolve(matching).then((b) => b || fetchBytes(matchUrl))]);
         try {
           // Browsers optimize a wasm function only after it has run a while: a small warm-up
           // build, then a turn of the event loop, makes the real one about twice as fast.
@@ -173,11 +177,13 @@ export function loadFull(tifa) {
 
 /**
  * Imports and initialises `pkg/<name>.js` + `pkg/<name>_bg.wasm` under `pkgUrl` (once).
+ * `compiled` (a promise of the wasm as a `WebAssembly.Module`, or of null) is used instead of
+ * fetching the wasm when it resolves to a module.
  *
  * @example
  *   const { Tifa } = await loadModule('https://example.org/tifa/pkg/', 'tifa');
  */
-export function loadModule(pkgUrl, name = CORE) {
+export function loadModule(pkgUrl, name = CORE, compiled) {
   const key = `${pkgUrl}\n${name}`;
   let p = modules.get(key);
   if (!p) {
@@ -200,13 +206,16 @@ export function loadModule(pkgUrl, name = CORE) {
         throw new TifaLoadError('network', `tifa: could not load ${jsUrl} (${errText(err)}).`,
           "check that the file is served with a JavaScript MIME type and, if the page has a Content-Security-Policy, that script-src allows tifa's origin.", err);
       }
-      const res = await fetchOrExplain(wasmUrl);
-      if (!res.ok) {
-        throw new TifaLoadError(res.status === 404 || res.status === 410 ? 'not-found' : 'network',
-          `tifa: ${wasmUrl} answered HTTP ${res.status}.`, `serve pkg/${name}_bg.wasm (built by \`make build\`) next to pkg/${name}.js.`);
+      let source = await compiled;
+      if (!source) {
+        const res = await fetchOrExplain(wasmUrl);
+        if (!res.ok) {
+          throw new TifaLoadError(res.status === 404 || res.status === 410 ? 'not-found' : 'network',
+            `tifa: ${wasmUrl} answered HTTP ${res.status}.`, `serve pkg/${name}_bg.wasm (built by \`make build\`) next to pkg/${name}.js.`);
+        }
+        const type = (res.headers.get('Content-Type') || '').split(';')[0].trim();
+        source = type === 'application/wasm' ? res : await res.arrayBuffer();
       }
-      const type = (res.headers.get('Content-Type') || '').split(';')[0].trim();
-      const source = type === 'application/wasm' ? res : await res.arrayBuffer();
       try {
         await mod.default({ module_or_path: source });
       } catch (err) {

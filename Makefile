@@ -161,7 +161,7 @@ python: tools-python
 # "Python"); `make python` builds the optimised wheel.
 test-python: tools-python tools-java cli
 	$(MAKE) --no-print-directory python PY_PROFILE=dev
-	TIFA_BIN=$(CURDIR)/target/debug/tifa .venv/bin/python -m pytest -q tests/python
+	TIFA_BIN=$(CURDIR)/target/debug/tifa .venv/bin/python -m pytest -q --durations=8 tests/python
 
 # The benchmarks, and the benchmark-sized versions of the large tests (a 10 MB paste, a 50 MB
 # file through the CLI), which make test runs at a small size.

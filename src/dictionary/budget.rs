@@ -48,12 +48,6 @@ pub fn is_bidi_control(c: char) -> bool {
 
 /// A form as an error message shows it: in full when short, else its start, its end and its
 /// length (a 1 MiB form is not repeated in the message).
-///
-/// ```
-/// use tifa::dictionary::budget::shown;
-/// assert_eq!(shown("two upholds"), "\"two upholds\"");
-/// assert_eq!(shown(&"中".repeat(200)), "\"中中中中中中中中中中中中…中中中中\" (200 characters)");
-/// ```
 pub fn shown(form: &str) -> String {
     let n = form.chars().count();
     if n <= 40 {
@@ -66,6 +60,21 @@ pub fn shown(form: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shown_table() {
+        let long = "中".repeat(200);
+        for (name, form, want) in [
+            ("short_in_full", "two upholds", "\"two upholds\""),
+            (
+                "long_cut",
+                long.as_str(),
+                "\"中中中中中中中中中中中中…中中中中\" (200 characters)",
+            ),
+        ] {
+            assert_eq!(super::shown(form), want, "case {name}");
+        }
+    }
+
     #[test]
     fn bidi_controls() {
         for (name, c, want) in [

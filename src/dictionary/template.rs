@@ -9,16 +9,9 @@
 //!
 //! Alternatives may hold spaces and may be empty (`(and|,)` for enumerations). Groups do not
 //! nest. White space is tidied after expansion (runs become one space, no space before a
-//! comma). A template may expand to at most [`MAX_EXPANSIONS`] distinct forms.
-//!
-//! ```
-//! use tifa::dictionary::template::expand;
-//! let forms = expand("(uphold|maintain) [the] two upholds").unwrap();
-//! assert_eq!(forms, ["uphold two upholds", "uphold the two upholds",
-//!                    "maintain two upholds", "maintain the two upholds"]);
-//! assert_eq!(expand("govern{s,ing} the Party").unwrap().len(), 3);
-//! assert!(expand("(a|b").is_err());
-//! ```
+//! comma). A template may expand to at most [`MAX_EXPANSIONS`] distinct forms: `(uphold|maintain)
+//! [the] two upholds` gives `uphold two upholds`, `uphold the two upholds`, `maintain two
+//! upholds` and `maintain the two upholds` (the `expansions` test lists more).
 
 /// The most distinct forms one template may expand to.
 pub const MAX_EXPANSIONS: usize = 256;
@@ -194,6 +187,16 @@ mod tests {
             &["two maintains", "maintains"],
         ),
         ("duplicates_removed", "(a|a) b", &["a b"]),
+        (
+            "choice_then_optional",
+            "(uphold|maintain) [the] two upholds",
+            &[
+                "uphold two upholds",
+                "uphold the two upholds",
+                "maintain two upholds",
+                "maintain the two upholds",
+            ],
+        ),
     ];
 
     #[test]

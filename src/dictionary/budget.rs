@@ -25,13 +25,16 @@
 //! ```
 
 /// The most characters one form may have.
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub const MAX_FORM_CHARS: usize = 300;
 
 /// The most forms one load may hold (every file, the built-in ones included, templates
 /// expanded).
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub const MAX_FORMS: usize = 200_000;
 
 /// The most bytes (UTF-8) all forms of one load may hold together.
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub const MAX_FORM_BYTES: usize = 16 << 20;
 
 /// The most forms that may end at one place of a text (`中中`, `中中中`, `中中中中`… nested in
@@ -42,6 +45,7 @@ pub const MAX_ENDS_AT_ONE_PLACE: usize = 16;
 
 /// Bidirectional formatting characters: they reorder how a form is shown, so a form could
 /// look like another one.
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }

@@ -18,6 +18,7 @@ pub const MAX_EXPANSIONS: usize = 256;
 
 /// Characters that mark a form as a template when it lacks `template = true` (plain forms
 /// may hold parentheses: "Party School (National Academy of Governance)").
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub const SYNTAX: &[char] = &['[', ']', '{', '}', '|'];
 
 /// One piece of a parsed template.
@@ -111,6 +112,7 @@ fn tidy(s: &str) -> String {
 }
 
 /// Is `text` a template (does it hold template syntax)?
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub fn is_template(text: &str) -> bool {
     text.contains(SYNTAX)
 }

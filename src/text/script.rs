@@ -8,6 +8,8 @@
 //! (`src/dictionary/hant_table.rs`).
 
 #[path = "script_tables.rs"]
+// S2T serves `to_traditional_chars`, which only the TOML loader calls.
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 mod tables;
 
 fn lookup(table: &[(char, char)], c: char) -> char {
@@ -79,6 +81,7 @@ pub fn to_simplified(c: char) -> char {
 ///
 /// Used for user dictionaries at run time, where OpenCC's phrase tables are not shipped; the
 /// built-in dictionary's traditional forms come from OpenCC's phrase-level conversion instead.
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub fn to_traditional_chars(s: &str) -> String {
     s.chars()
         .map(|c| {

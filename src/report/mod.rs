@@ -15,6 +15,17 @@ use crate::text::script::is_han;
 use crate::text::utf16;
 
 /// A term found in the text. Offsets are UTF-16 code units of the original text, end exclusive.
+///
+/// ```
+/// let tifa = tifa::Analyzer::builtin()?;
+/// let text = "😀 The Party’s “two upholds”";
+/// let m = &tifa.analyze(text)?.matches[0];
+/// assert_eq!((m.id.as_str(), m.text.as_str(), m.kind), ("two-upholds", "two upholds", tifa::Kind::Official));
+/// // The emoji is two UTF-16 code units: `start` counts them as a browser does.
+/// let units: Vec<u16> = text.encode_utf16().collect();
+/// assert_eq!(String::from_utf16_lossy(&units[m.start as usize..m.end as usize]), "two upholds");
+/// # Ok::<(), tifa::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Match {
     /// Entry id.
@@ -127,7 +138,18 @@ pub struct NotCounted {
     pub why: &'static str,
 }
 
-/// Everything tifa found in one text.
+/// Everything tifa found in one text. Serialized (serde), it is the CLI's `--format json`.
+///
+/// ```
+/// let tifa = tifa::Analyzer::builtin()?;
+/// let report = tifa.analyze("两个维护，两个维护。The core of the plan is simple.")?;
+/// assert_eq!((report.terms[0].id.as_str(), report.terms[0].count), ("two-upholds", 2));
+/// assert_eq!(report.density.unit, "characters");
+/// // "core" needs context: its own sentence gives none, the rest of the document does.
+/// let core = &report.matches[2];
+/// assert_eq!((core.text.as_str(), core.context), ("core", Some(tifa::Reason::Document)));
+/// # Ok::<(), tifa::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     /// Length of the text in UTF-16 code units.

@@ -15,7 +15,7 @@
 use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use tifa::normalize::normalize_form;
+use tifa::text::normalize_form;
 use tifa::Analyzer;
 
 const EN_FILLER: &[&str] = &[
@@ -132,7 +132,7 @@ fn mb_per_s(bytes: usize, d: Duration) -> f64 {
 fn once(tifa: &Analyzer, text: &str, what: &str) -> usize {
     match what {
         "report" => tifa.analyze(text).unwrap().matches.len(),
-        "normalize" => tifa::normalize::normalize(text).text().len(),
+        "normalize" => tifa::text::normalize(text).text().len(),
         _ => tifa.spans(text).unwrap().len() / 3,
     }
 }
@@ -206,7 +206,7 @@ fn main() {
     println!(
         "dictionary: {} entries, {} distinct normalized forms",
         dict.len(),
-        tifa.matcher().pattern_count()
+        tifa.pattern_count()
     );
     println!(
         "automaton build: tifa {:?} (incl. validation), plain aho-corasick {:?}",
@@ -236,7 +236,7 @@ fn main() {
         });
         // Normalization alone (with its offset map), to show where tifa's time goes.
         let norm = time(runs, n, "tifa normalize", || {
-            std::hint::black_box(tifa::normalize::normalize(&text));
+            std::hint::black_box(tifa::text::normalize(&text));
             n
         });
         let spans = time(runs, n, "tifa spans", || {

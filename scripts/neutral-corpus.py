@@ -84,6 +84,17 @@ def manpages_zh():
     return out
 
 
+def licenses():
+    # The licence texts every Debian system carries (base-files, an essential package): legal
+    # English that speaks of "rights", "freedom" and "the public", with no Party discourse.
+    # Symbolic links (GPL -> GPL-3) are the same texts again.
+    out = []
+    for f in sorted(glob.glob("/usr/share/common-licenses/*")):
+        if os.path.isfile(f) and not os.path.islink(f):
+            out.append(open(f, encoding="utf-8", errors="replace").read())
+    return out
+
+
 def debian_reference_zh():
     return [gzip.open("/usr/share/debian-reference/debian-reference.zh-cn.txt.gz").read().decode("utf-8", errors="replace")]
 
@@ -96,6 +107,7 @@ def main():
         "en/python-docs.txt": python_docs(),
         "en/fortunes.txt": fortunes(),
         "en/factbook.txt": factbook(factbook_root),
+        "en/licenses.txt": licenses(),
         "zh/manpages-zh.txt": manpages_zh(),
         "zh/debian-reference-zh.txt": debian_reference_zh(),
     }

@@ -69,7 +69,7 @@ def rust(v):
 {array("KIND_NAMES", "kind")}
 
 /// The names of the reasons a context-gated form counted, in the order of
-/// [`crate::context::Reason::ALL`].
+/// [`crate::Reason::ALL`].
 {array("REASON_NAMES", "reason")}
 """
 

@@ -1,12 +1,12 @@
 //! The engine: a dictionary and its automaton, ready to analyse texts.
 
-use crate::context::{DocumentContext, Sensitivity};
 use crate::dictionary::Dictionary;
 use crate::error::Error;
-use crate::matcher::Found;
-use crate::matcher::Matcher;
-use crate::normalize::{normalize, Normalized};
-use crate::report::{self, Report};
+use crate::matching::choose::Found;
+use crate::matching::sensitivity::{DocumentContext, Sensitivity};
+use crate::matching::Matcher;
+use crate::report::{self, LazyReport, Report};
+use crate::text::normalize::{normalize, Normalized};
 
 /// The largest text accepted, in bytes of UTF-8 (64 MiB).
 pub const MAX_TEXT_BYTES: usize = 64 << 20;
@@ -14,7 +14,7 @@ pub const MAX_TEXT_BYTES: usize = 64 << 20;
 /// How to analyse a text.
 ///
 /// ```
-/// use tifa::{Options, context::{DocumentContext, Sensitivity}};
+/// use tifa::{DocumentContext, Options, Sensitivity};
 /// let opts = Options { sensitivity: Sensitivity::Strict, ..Options::default() };
 /// assert_eq!(opts.document, DocumentContext::OwnText);
 /// ```
@@ -54,12 +54,12 @@ impl Analyzer {
     }
 
     /// An analyzer over a compiled dictionary's match part
-    /// ([`crate::dictionary::compiled`]): nothing is parsed or validated, so it starts fast.
+    /// ([`crate::compiled`]): nothing is parsed or validated, so it starts fast.
     /// Card fields stay empty until [`Analyzer::add_cards`].
     ///
     /// ```
     /// # #[cfg(feature = "toml")] {
-    /// let (matching, cards) = tifa::dictionary::compiled::write(tifa::Dictionary::builtin().unwrap());
+    /// let (matching, cards) = tifa::compiled::write(tifa::Dictionary::builtin().unwrap());
     /// let mut tifa = tifa::Analyzer::from_compiled(&matching).unwrap();
     /// assert_eq!(tifa.analyze("两个维护").unwrap().matches[0].id, "two-upholds");
     /// tifa.add_cards(&cards).unwrap();
@@ -80,9 +80,15 @@ impl Analyzer {
         &self.dict
     }
 
-    /// The automaton.
-    pub fn matcher(&self) -> &Matcher {
-        &self.matcher
+    /// The number of distinct normalized forms the automaton holds (a form, its variants with
+    /// spaces for hyphens; forms that normalize alike are one).
+    ///
+    /// ```
+    /// let tifa = tifa::Analyzer::builtin().unwrap();
+    /// assert!(tifa.pattern_count() > tifa.dictionary().len());
+    /// ```
+    pub fn pattern_count(&self) -> usize {
+        self.matcher.patterns().len()
     }
 
     /// The first stages for every entry point: check the size, normalize, match.
@@ -113,7 +119,7 @@ impl Analyzer {
     /// The full report for one text at a given sensitivity.
     ///
     /// ```
-    /// use tifa::context::Sensitivity;
+    /// use tifa::Sensitivity;
     /// let tifa = tifa::Analyzer::builtin().unwrap();
     /// let text = "The core of the plan is simple.";
     /// assert!(tifa.analyze_with(text, Sensitivity::Default).unwrap().matches.is_empty());
@@ -135,17 +141,17 @@ impl Analyzer {
         Ok(self.analyze_lazy(text, options)?.into_report())
     }
 
-    /// The report for one text with its matches made one at a time ([`report::Lazy`]): what a
+    /// The report for one text with its matches made one at a time ([`LazyReport`]): what a
     /// writer streaming a large report needs, without holding every match at once.
     pub fn analyze_lazy<'a>(
         &'a self,
         text: &'a str,
         options: Options,
-    ) -> Result<report::Lazy<'a>, Error> {
+    ) -> Result<LazyReport<'a>, Error> {
         let (norm, found) = self.find(text, options)?;
         Ok(report::lazy(
             &self.dict,
-            &self.matcher,
+            self.matcher.patterns(),
             text,
             norm,
             found,
@@ -154,7 +160,7 @@ impl Analyzer {
     }
 
     /// Does this text, taken as a whole document, show Party discourse (the document rule of
-    /// [`crate::context`])? The embed asks this over a whole page before it analyses the page
+    /// [`Sensitivity`])? The embed asks this over a whole page before it analyses the page
     /// in batches with [`DocumentContext::Given`].
     ///
     /// ```
@@ -185,7 +191,7 @@ impl Analyzer {
         let norm = normalize(text);
         let mut counts: std::collections::BTreeMap<(usize, usize), u32> = Default::default();
         for c in self.matcher.candidates(&norm) {
-            for &(e, f) in &self.matcher.patterns[c.pattern as usize].owners {
+            for &(e, f) in &self.matcher.patterns().get(c.pattern).owners {
                 *counts.entry((e as usize, f as usize)).or_default() += 1;
             }
         }
@@ -207,7 +213,7 @@ impl Analyzer {
 
     /// The matches as rows of numbers, what a highlighter needs and nothing it must look up
     /// again: `[n, n × (start, end, entry, form, kind, context, nested), nested entries…]`
-    /// ([`crate::report::ROW`] fields per row). The same matches as
+    /// ([`crate::ROW`] fields per row). The same matches as
     /// [`Analyzer::analyze_options`], without building a report.
     ///
     /// ```
@@ -221,7 +227,12 @@ impl Analyzer {
     /// ```
     pub fn rows(&self, text: &str, options: Options) -> Result<Vec<u32>, Error> {
         let (norm, found) = self.find(text, options)?;
-        Ok(report::rows(&self.dict, &self.matcher, &norm, &found))
+        Ok(report::rows(
+            &self.dict,
+            self.matcher.patterns(),
+            &norm,
+            &found,
+        ))
     }
 
     /// [`Analyzer::spans`] with every option.
@@ -230,11 +241,8 @@ impl Analyzer {
         let mut out = Vec::with_capacity(found.chosen.len() * 3);
         for c in found.chosen {
             let (s, e) = norm.original_span(c.outer.start, c.outer.end);
-            out.extend([
-                s,
-                e,
-                self.matcher.patterns[c.outer.pattern as usize].owners[0].0,
-            ]);
+            let (entry, _) = self.matcher.patterns().owner(c.outer.pattern);
+            out.extend([s, e, entry as u32]);
         }
         Ok(out)
     }

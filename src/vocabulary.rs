@@ -21,7 +21,7 @@ pub const CATEGORIES: &[&str] = &[
 pub const KIND_NAMES: &[&str] = &["official", "media", "mt", "spelled-out"];
 
 /// The names of the reasons a context-gated form counted, in the order of
-/// [`crate::context::Reason::ALL`].
+/// [`crate::Reason::ALL`].
 pub const REASON_NAMES: &[&str] = &[
     "quoted",
     "capitalized",

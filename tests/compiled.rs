@@ -4,7 +4,7 @@
 
 mod common;
 
-use tifa::dictionary::compiled::{read_cards, read_match, write};
+use tifa::compiled::{read_cards, read_match, write};
 use tifa::{Analyzer, Dictionary};
 
 fn builtin_parts() -> (Vec<u8>, Vec<u8>) {

@@ -13,8 +13,8 @@ use std::sync::OnceLock;
 
 use common::{dictionary_toml, Term};
 use proptest::prelude::*;
-use tifa::context::Sensitivity;
-use tifa::dictionary::compiled;
+use tifa::compiled;
+use tifa::Sensitivity;
 use tifa::{Analyzer, Dictionary, Options};
 
 /// Cases per target: `default`, or `TIFA_FUZZ_CASES`.
@@ -237,9 +237,9 @@ proptest! {
             tifa.rows(t, options).unwrap();
             tifa.document_vouches(t).unwrap();
             tifa.form_hits(t).unwrap();
-            let _ = tifa::output::text(t, &report, tifa.dictionary());
-            let _ = tifa::output::html_section("x", t, &report, tifa.dictionary());
-            let _ = tifa::output::csv_rows("x", &report);
+            let _ = tifa::render::text(t, &report, tifa.dictionary());
+            let _ = tifa::render::html_section("x", t, &report, tifa.dictionary());
+            let _ = tifa::render::csv_rows("x", &report);
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The neutral corpus: ordinary English and Chinese prose with no Party discourse (about 2.4
-//! million English words and 960,000 Chinese characters; sources and licences in
-//! `tests/neutral/SOURCES.md`). It is built from installed packages by
+//! million English words — Python's documentation, fortunes, the World Factbook, the licence
+//! texts of `/usr/share/common-licenses` — and 960,000 Chinese characters; sources and
+//! licences in `tests/neutral/SOURCES.md`). It is built from installed packages by
 //! `scripts/ensure-tools.sh neutral` into `target/neutral/` (`make test` does this), and it
 //! decides which forms need context:
 //!
@@ -13,6 +14,16 @@ use std::path::{Path, PathBuf};
 
 use tifa::{Analyzer, Sensitivity};
 
+/// The files `scripts/neutral-corpus.py` writes (tests/neutral/SOURCES.md).
+const FILES: &[&str] = &[
+    "en/python-docs.txt",
+    "en/fortunes.txt",
+    "en/factbook.txt",
+    "en/licenses.txt",
+    "zh/manpages-zh.txt",
+    "zh/debian-reference-zh.txt",
+];
+
 fn corpus_dir() -> PathBuf {
     std::env::var_os("TIFA_NEUTRAL_DIR")
         .map(PathBuf::from)
@@ -23,22 +34,16 @@ fn corpus_dir() -> PathBuf {
 /// own prose samples are part of it.
 fn documents() -> Vec<(String, String)> {
     let dir = corpus_dir();
-    let mut files: Vec<PathBuf> = ["en", "zh"]
+    let mut files: Vec<PathBuf> = FILES.iter().map(|f| dir.join(f)).collect();
+    let missing: Vec<String> = files
         .iter()
-        .flat_map(|sub| {
-            std::fs::read_dir(dir.join(sub))
-                .map(|rd| {
-                    rd.filter_map(|e| e.ok().map(|e| e.path()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        .filter(|f| !f.is_file())
+        .map(|f| f.display().to_string())
         .collect();
-    files.sort();
     assert!(
-        files.len() >= 5,
-        "the neutral corpus is missing from {}: run `scripts/ensure-tools.sh neutral` (make test does)",
-        dir.display()
+        missing.is_empty(),
+        "the neutral corpus lacks {}: run `scripts/ensure-tools.sh neutral` (make test does)",
+        missing.join(", ")
     );
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     files.push(root.join("tests/samples/news-prose.txt"));

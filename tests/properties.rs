@@ -6,8 +6,8 @@ mod common;
 
 use common::{dictionary_toml, Term};
 use proptest::prelude::*;
-use tifa::boundary::{boundary_after, boundary_before, is_word_char};
-use tifa::normalize::{normalize, normalize_form};
+use tifa::text::{boundary_after, boundary_before, is_word_char};
+use tifa::text::{normalize, normalize_form};
 use tifa::{Analyzer, Dictionary};
 
 const TERMS: &[(&str, &str, &[&str], Option<&str>)] = &[
@@ -324,8 +324,8 @@ proptest! {
         let skip = |c: &char| is_dash(*c) || c.is_whitespace() || matches!(*c, '\u{ad}' | '\u{200b}');
         let cjk_dash = chars.iter().enumerate().any(|(i, &c)| {
             is_dash(c)
-                && chars[..i].iter().rev().find(|c| !skip(c)).is_some_and(|&c| tifa::script::is_cjk(c))
-                && chars[i + 1..].iter().find(|c| !skip(c)).is_some_and(|&c| tifa::script::is_cjk(c))
+                && chars[..i].iter().rev().find(|c| !skip(c)).is_some_and(|&c| tifa::text::is_cjk(c))
+                && chars[i + 1..].iter().find(|c| !skip(c)).is_some_and(|&c| tifa::text::is_cjk(c))
         });
         prop_assume!(!cjk_dash);
         let tifa = analyzer();
@@ -352,7 +352,7 @@ proptest! {
             // A gated match with no anchor in the text can only count for a reason in the form itself.
             if r.matches.iter().all(|m| m.context.is_some()) {
                 for m in &r.matches {
-                    prop_assert!(matches!(m.context, Some(tifa::context::Reason::Quoted) | Some(tifa::context::Reason::Capitalized)), "{m:?} counted without an anchor");
+                    prop_assert!(matches!(m.context, Some(tifa::Reason::Quoted) | Some(tifa::Reason::Capitalized)), "{m:?} counted without an anchor");
                 }
             }
         }

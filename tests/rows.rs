@@ -3,9 +3,9 @@
 
 mod common;
 
-use tifa::context::{Reason, Sensitivity};
-use tifa::report::ROW;
+use tifa::ROW;
 use tifa::{Analyzer, Kind, Options};
+use tifa::{Reason, Sensitivity};
 
 #[test]
 fn rows_agree_with_the_report() {

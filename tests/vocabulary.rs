@@ -1,9 +1,9 @@
 //! The vocabulary (`src/vocabulary.toml`) is the one list of categories, kinds and context
 //! reasons: the files written from it are fresh, and the Rust enums follow its order.
 use std::process::Command;
-use tifa::context::Reason;
-use tifa::vocabulary::{CATEGORIES, KIND_NAMES, REASON_NAMES};
 use tifa::Kind;
+use tifa::Reason;
+use tifa::{CATEGORIES, KIND_NAMES, REASON_NAMES};
 
 #[test]
 fn written_files_are_fresh() {

@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Kind, Report};
+use crate::dictionary::Kind;
+use crate::report::Report;
 
 /// The kinds, in the columns' order (as `Kind::ALL`).
 pub const KIND_COLUMNS: [&str; 4] = ["official", "media", "mt", "spelled_out"];

@@ -10,8 +10,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::analyzer::{Analyzer, Options};
+use crate::matching::sensitivity::Sensitivity;
 use crate::text::script;
-use crate::{Analyzer, Sensitivity};
 
 /// Words that do not start or end an English candidate ("of the", "in a" make no phrase).
 const FUNCTION_WORDS: &[&str] = &[
@@ -29,7 +30,7 @@ const MAX_CANDIDATES: usize = 2_000_000;
 /// dictionary finds in it (at any sensitivity) cut out, then [`ngrams`]. So a known term, or a
 /// fragment of one ("quality productive forces"), is never a candidate.
 pub fn unknown_ngrams(tifa: &Analyzer, text: &str) -> HashMap<String, u32> {
-    let options = crate::Options {
+    let options = Options {
         sensitivity: Sensitivity::All,
         ..Default::default()
     };

@@ -3,7 +3,7 @@
 //! page's Corpus view and the Python binding all count with this module, so their tables agree.
 //!
 //! A document's [`DocCounts`] come from its [`Report`](crate::Report); a [`Table`] adds them up per
-//! period ([`period`] of its date, [`By`] day, month, year or all). Tables of parts merge.
+//! period ([`period()`] of its date, [`By`] day, month, year or all). Tables of parts merge.
 //!
 //! ```
 //! use tifa::corpus::{period, By, DocCounts, Filter, Table};

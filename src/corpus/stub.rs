@@ -5,7 +5,7 @@
 //! --stubs` prints these; the page's Corpus view copies them.
 
 use super::emerging::Candidate;
-use crate::CATEGORIES;
+use crate::vocabulary::CATEGORIES;
 
 /// The stub of `c`, ending in a newline. It is valid TOML; it is not a valid entry until its
 /// empty fields are filled in (the validator says which).

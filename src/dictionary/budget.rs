@@ -25,13 +25,16 @@
 //! ```
 
 /// The most characters one form may have.
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub const MAX_FORM_CHARS: usize = 300;
 
 /// The most forms one load may hold (every file, the built-in ones included, templates
 /// expanded).
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub const MAX_FORMS: usize = 200_000;
 
 /// The most bytes (UTF-8) all forms of one load may hold together.
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub const MAX_FORM_BYTES: usize = 16 << 20;
 
 /// The most forms that may end at one place of a text (`中中`, `中中中`, `中中中中`… nested in
@@ -42,18 +45,13 @@ pub const MAX_ENDS_AT_ONE_PLACE: usize = 16;
 
 /// Bidirectional formatting characters: they reorder how a form is shown, so a form could
 /// look like another one.
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A form as an error message shows it: in full when short, else its start, its end and its
 /// length (a 1 MiB form is not repeated in the message).
-///
-/// ```
-/// use tifa::dictionary::budget::shown;
-/// assert_eq!(shown("two upholds"), "\"two upholds\"");
-/// assert_eq!(shown(&"中".repeat(200)), "\"中中中中中中中中中中中中…中中中中\" (200 characters)");
-/// ```
 pub fn shown(form: &str) -> String {
     let n = form.chars().count();
     if n <= 40 {
@@ -66,6 +64,21 @@ pub fn shown(form: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shown_table() {
+        let long = "中".repeat(200);
+        for (name, form, want) in [
+            ("short_in_full", "two upholds", "\"two upholds\""),
+            (
+                "long_cut",
+                long.as_str(),
+                "\"中中中中中中中中中中中中…中中中中\" (200 characters)",
+            ),
+        ] {
+            assert_eq!(super::shown(form), want, "case {name}");
+        }
+    }
+
     #[test]
     fn bidi_controls() {
         for (name, c, want) in [

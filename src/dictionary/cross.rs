@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::load::{Check, Pending};
-use crate::normalize::normalize_form;
+use crate::text::normalize::normalize_form;
 
 /// Checks across entries and files: unique ids, existing related ids, unique forms.
 pub(super) fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: usize) {

@@ -7,8 +7,8 @@ use std::ops::Range;
 use super::budget::{shown, MAX_FORMS, MAX_FORM_BYTES, MAX_FORM_CHARS};
 use super::load::{Check, RawForm, MAX_TEMPLATE_FORMS, S};
 use super::{template, Form, Kind};
-use crate::normalize::normalize_form;
-use crate::script::is_han;
+use crate::text::normalize::normalize_form;
+use crate::text::script::is_han;
 
 /// The forms of one entry under construction.
 #[derive(Default)]

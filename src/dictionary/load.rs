@@ -9,7 +9,7 @@ use toml::Spanned;
 use super::forms::FormList;
 use super::{budget, derive_hant, Dictionary, Entry, CATEGORIES};
 use crate::error::{Error, Location};
-use crate::script::is_han;
+use crate::text::script::is_han;
 
 const GLOSS_MAX: usize = 100;
 const EXPLANATION_MAX: usize = 1200;

@@ -11,7 +11,7 @@
 //! assert_eq!(entry.zh_hant, "兩個維護");
 //! ```
 
-pub mod budget;
+pub(crate) mod budget;
 pub mod compiled;
 #[cfg(feature = "toml")]
 mod cross;
@@ -19,7 +19,7 @@ mod cross;
 mod forms;
 #[cfg(feature = "toml")]
 mod load;
-pub mod template;
+pub(crate) mod template;
 
 use std::collections::HashMap;
 
@@ -286,7 +286,7 @@ impl Dictionary {
 pub(crate) fn derive_hant(zh: &str) -> String {
     match builtin_data::HANT.binary_search_by_key(&zh, |&(s, _)| s) {
         Ok(i) => builtin_data::HANT[i].1.to_string(),
-        Err(_) => crate::script::to_traditional_chars(zh),
+        Err(_) => crate::text::script::to_traditional_chars(zh),
     }
 }
 

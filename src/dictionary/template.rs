@@ -9,22 +9,16 @@
 //!
 //! Alternatives may hold spaces and may be empty (`(and|,)` for enumerations). Groups do not
 //! nest. White space is tidied after expansion (runs become one space, no space before a
-//! comma). A template may expand to at most [`MAX_EXPANSIONS`] distinct forms.
-//!
-//! ```
-//! use tifa::dictionary::template::expand;
-//! let forms = expand("(uphold|maintain) [the] two upholds").unwrap();
-//! assert_eq!(forms, ["uphold two upholds", "uphold the two upholds",
-//!                    "maintain two upholds", "maintain the two upholds"]);
-//! assert_eq!(expand("govern{s,ing} the Party").unwrap().len(), 3);
-//! assert!(expand("(a|b").is_err());
-//! ```
+//! comma). A template may expand to at most [`MAX_EXPANSIONS`] distinct forms: `(uphold|maintain)
+//! [the] two upholds` gives `uphold two upholds`, `uphold the two upholds`, `maintain two
+//! upholds` and `maintain the two upholds` (the `expansions` test lists more).
 
 /// The most distinct forms one template may expand to.
 pub const MAX_EXPANSIONS: usize = 256;
 
 /// Characters that mark a form as a template when it lacks `template = true` (plain forms
 /// may hold parentheses: "Party School (National Academy of Governance)").
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub const SYNTAX: &[char] = &['[', ']', '{', '}', '|'];
 
 /// One piece of a parsed template.
@@ -118,6 +112,7 @@ fn tidy(s: &str) -> String {
 }
 
 /// Is `text` a template (does it hold template syntax)?
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub fn is_template(text: &str) -> bool {
     text.contains(SYNTAX)
 }
@@ -194,6 +189,16 @@ mod tests {
             &["two maintains", "maintains"],
         ),
         ("duplicates_removed", "(a|a) b", &["a b"]),
+        (
+            "choice_then_optional",
+            "(uphold|maintain) [the] two upholds",
+            &[
+                "uphold two upholds",
+                "uphold the two upholds",
+                "maintain two upholds",
+                "maintain the two upholds",
+            ],
+        ),
     ];
 
     #[test]

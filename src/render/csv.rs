@@ -7,7 +7,7 @@ use crate::report::{Match, Report};
 /// `=HYPERLINK(…)` in a text or file name stays text when the CSV is opened.
 ///
 /// ```
-/// # use tifa::output::csv_field;
+/// # use tifa::render::csv_field;
 /// assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
 /// assert_eq!(csv_field("two upholds"), "two upholds");
 /// ```
@@ -32,7 +32,7 @@ pub const CSV_HEADER: &str = "source,id,start,end,text,form,kind,category,contex
 /// ```
 /// let tifa = tifa::Analyzer::builtin().unwrap();
 /// let text = "the Two Safeguards";
-/// let rows = tifa::output::csv_rows("a.txt", &tifa.analyze(text).unwrap());
+/// let rows = tifa::render::csv_rows("a.txt", &tifa.analyze(text).unwrap());
 /// assert_eq!(rows, "a.txt,two-upholds,4,18,Two Safeguards,two safeguards,media,leadership,capitalized,\n");
 /// ```
 pub fn csv_rows(source: &str, report: &Report) -> String {

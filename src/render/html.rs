@@ -9,7 +9,7 @@ use crate::report::Report;
 /// Escapes text for HTML element content and attribute values.
 ///
 /// ```
-/// assert_eq!(tifa::output::escape_html(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+/// assert_eq!(tifa::render::escape_html(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
 /// ```
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -10,7 +10,7 @@ pub use html::{escape_html, html_document, html_section};
 pub use text::{text, write_text, TextParts};
 
 use crate::report::Report;
-use crate::utf16;
+use crate::text::utf16;
 
 /// The byte offsets of every match's start and end, in match order.
 fn match_bytes(text: &str, report: &Report) -> Vec<usize> {

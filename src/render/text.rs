@@ -5,15 +5,15 @@ use std::collections::HashMap;
 use std::io;
 
 use crate::dictionary::Dictionary;
-use crate::report::{Candidate, Match, Report, TermCount};
-use crate::utf16;
+use crate::report::{FormulaCandidate, Match, Report, TermCount};
+use crate::text::utf16;
 
 /// The text with every term marked `⟦…⟧ⁿ`, then a numbered glossary of the terms found.
 ///
 /// ```
 /// let tifa = tifa::Analyzer::builtin().unwrap();
 /// let text = "Uphold the “two upholds”.";
-/// let out = tifa::output::text(text, &tifa.analyze(text).unwrap(), tifa.dictionary());
+/// let out = tifa::render::text(text, &tifa.analyze(text).unwrap(), tifa.dictionary());
 /// assert!(out.starts_with("Uphold the “⟦two upholds⟧1”."));
 /// assert!(out.contains("[1] Two Upholds — 两个维护"));
 /// ```
@@ -34,21 +34,21 @@ pub struct TextParts<'a> {
     /// The report's terms.
     pub terms: &'a [TermCount],
     /// The report's unknown-formula candidates.
-    pub candidates: &'a [Candidate],
+    pub candidates: &'a [FormulaCandidate],
 }
 
 /// [`text`] written to `out` as it is made, with the matches given one at a time (from
-/// [`crate::report::Lazy::matches`]), so a large report is never held whole.
+/// [`crate::LazyReport::matches`]), so a large report is never held whole.
 ///
 /// ```
 /// let tifa = tifa::Analyzer::builtin().unwrap();
 /// let text = "Uphold the “two upholds”.";
 /// let lazy = tifa.analyze_lazy(text, Default::default()).unwrap();
-/// let parts = tifa::output::TextParts { terms: &lazy.terms, candidates: &lazy.candidates };
+/// let parts = tifa::render::TextParts { terms: &lazy.terms, candidates: &lazy.candidates };
 /// let mut out = Vec::new();
-/// tifa::output::write_text(&mut out, text, lazy.matches(), parts, tifa.dictionary()).unwrap();
+/// tifa::render::write_text(&mut out, text, lazy.matches(), parts, tifa.dictionary()).unwrap();
 /// let report = tifa.analyze(text).unwrap();
-/// assert_eq!(String::from_utf8(out).unwrap(), tifa::output::text(text, &report, tifa.dictionary()));
+/// assert_eq!(String::from_utf8(out).unwrap(), tifa::render::text(text, &report, tifa.dictionary()));
 /// ```
 pub fn write_text<W: io::Write, M: Borrow<Match>>(
     out: &mut W,

@@ -13,7 +13,7 @@
 //! (四个季节) is listed only in a text that holds at least one dictionary term, and never when
 //! its noun is an ordinary counted noun ([`ORDINARY_NOUNS`]: 季节, 孩子, 小时…).
 
-use crate::script::is_han;
+use crate::text::script::is_han;
 
 /// The number words a formula starts with, capitalized.
 const NUMBERS: &[&str] = &[
@@ -22,7 +22,7 @@ const NUMBERS: &[&str] = &[
 
 /// A word character as `\b` sees it: letters, digits, `_`, combining marks, CJK included.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || crate::boundary::is_combining(c)
+    c.is_alphanumeric() || c == '_' || crate::text::boundary::is_combining(c)
 }
 
 /// The length of the number word at the start of `s`, in either case or exactly capitalized.

@@ -1,18 +1,31 @@
 //! The report for one text: matches with UTF-16 offsets, counts per term and per category,
 //! density, and candidates for unknown formulas. Its JSON form is the CLI's contract.
 
-pub mod formulas;
+mod formulas;
 
 use serde::Serialize;
 
-use crate::context::{Reason, Sensitivity};
 use crate::dictionary::{Dictionary, Kind};
-use crate::matcher::{Chosen, Found, Matcher, RawMatch};
-use crate::normalize::Normalized;
-use crate::script::is_han;
-use crate::utf16;
+use crate::matching::candidates::RawMatch;
+use crate::matching::choose::{Chosen, Found};
+use crate::matching::patterns::Patterns;
+use crate::matching::sensitivity::{Reason, Sensitivity};
+use crate::text::normalize::Normalized;
+use crate::text::script::is_han;
+use crate::text::utf16;
 
 /// A term found in the text. Offsets are UTF-16 code units of the original text, end exclusive.
+///
+/// ```
+/// let tifa = tifa::Analyzer::builtin()?;
+/// let text = "😀 The Party’s “two upholds”";
+/// let m = &tifa.analyze(text)?.matches[0];
+/// assert_eq!((m.id.as_str(), m.text.as_str(), m.kind), ("two-upholds", "two upholds", tifa::Kind::Official));
+/// // The emoji is two UTF-16 code units: `start` counts them as a browser does.
+/// let units: Vec<u16> = text.encode_utf16().collect();
+/// assert_eq!(String::from_utf16_lossy(&units[m.start as usize..m.end as usize]), "two upholds");
+/// # Ok::<(), tifa::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Match {
     /// Entry id.
@@ -96,7 +109,7 @@ pub struct Density {
 
 /// A numbered formula the dictionary does not know.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Candidate {
+pub struct FormulaCandidate {
     /// The text as it stands at its first occurrence.
     pub text: String,
     /// First occurrence: start (UTF-16).
@@ -125,7 +138,18 @@ pub struct NotCounted {
     pub why: &'static str,
 }
 
-/// Everything tifa found in one text.
+/// Everything tifa found in one text. Serialized (serde), it is the CLI's `--format json`.
+///
+/// ```
+/// let tifa = tifa::Analyzer::builtin()?;
+/// let report = tifa.analyze("两个维护，两个维护。The core of the plan is simple.")?;
+/// assert_eq!((report.terms[0].id.as_str(), report.terms[0].count), ("two-upholds", 2));
+/// assert_eq!(report.density.unit, "characters");
+/// // "core" needs context: its own sentence gives none, the rest of the document does.
+/// let core = &report.matches[2];
+/// assert_eq!((core.text.as_str(), core.context), ("core", Some(tifa::Reason::Document)));
+/// # Ok::<(), tifa::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     /// Length of the text in UTF-16 code units.
@@ -139,7 +163,7 @@ pub struct Report {
     /// Match density.
     pub density: Density,
     /// Candidates for unknown numbered formulas.
-    pub candidates: Vec<Candidate>,
+    pub candidates: Vec<FormulaCandidate>,
     /// The sensitivity the text was analysed with.
     pub sensitivity: Sensitivity,
     /// Gated forms seen but not counted, in text order.
@@ -155,14 +179,13 @@ fn why_not(sensitivity: Sensitivity) -> &'static str {
 }
 
 struct Builder<'a> {
-    matcher: &'a Matcher,
+    patterns: &'a Patterns,
     norm: &'a Normalized,
 }
 
 impl Builder<'_> {
     fn owner(&self, m: &RawMatch) -> (usize, usize) {
-        let (e, f) = self.matcher.patterns[m.pattern as usize].owners[0];
-        (e as usize, f as usize)
+        self.patterns.owner(m.pattern)
     }
 
     fn span(&self, m: &RawMatch) -> (u32, u32) {
@@ -192,7 +215,7 @@ impl Builder<'_> {
     }
 }
 
-/// Fields per match in [`rows`].
+/// Fields per match in [`crate::Analyzer::rows`] and [`LazyReport::rows`].
 pub const ROW: usize = 7;
 
 /// The matches as numbers, for highlighting: `[n, n × (start, end, entry, form, kind,
@@ -202,15 +225,20 @@ pub const ROW: usize = 7;
 /// after all the rows in match order (one per entry, as in the report).
 pub(crate) fn rows(
     dict: &Dictionary,
-    matcher: &Matcher,
+    patterns: &Patterns,
     norm: &Normalized,
     found: &Found,
 ) -> Vec<u32> {
-    rows_of(dict, matcher, norm, &found.chosen)
+    rows_of(dict, patterns, norm, &found.chosen)
 }
 
-fn rows_of(dict: &Dictionary, matcher: &Matcher, norm: &Normalized, chosen: &[Chosen]) -> Vec<u32> {
-    let b = Builder { matcher, norm };
+fn rows_of(
+    dict: &Dictionary,
+    patterns: &Patterns,
+    norm: &Normalized,
+    chosen: &[Chosen],
+) -> Vec<u32> {
+    let b = Builder { patterns, norm };
     let entries = dict.entries();
     let mut out = Vec::with_capacity(1 + chosen.len() * ROW);
     out.push(chosen.len() as u32);
@@ -244,8 +272,8 @@ fn rows_of(dict: &Dictionary, matcher: &Matcher, norm: &Normalized, chosen: &[Ch
 }
 
 /// A report made in two steps, so that a writer can stream a large one: everything but the
-/// matches at once, and the matches one at a time ([`Lazy::matches`]). Holding every match of a
-/// 64 MiB text at once took gigabytes. [`Lazy::into_report`] gives the same [`Report`] as
+/// matches at once, and the matches one at a time ([`LazyReport::matches`]). Holding every match of a
+/// 64 MiB text at once took gigabytes. [`LazyReport::into_report`] gives the same [`Report`] as
 /// [`crate::Analyzer::analyze_options`].
 ///
 /// ```
@@ -259,10 +287,10 @@ fn rows_of(dict: &Dictionary, matcher: &Matcher, norm: &Normalized, chosen: &[Ch
 /// ```
 ///
 /// It serializes as the report without its matches (`length`, `terms`, `categories`,
-/// `density`, `candidates`, `sensitivity`, `not_counted`): with [`Lazy::rows`], what a page
+/// `density`, `candidates`, `sensitivity`, `not_counted`): with [`LazyReport::rows`], what a page
 /// needs to highlight a text and summarize it, without a string per match.
 #[derive(Debug, Serialize)]
-pub struct Lazy<'a> {
+pub struct LazyReport<'a> {
     /// Length of the text in UTF-16 code units.
     pub length: u32,
     /// Counts per entry, in order of first appearance.
@@ -272,7 +300,7 @@ pub struct Lazy<'a> {
     /// Match density.
     pub density: Density,
     /// Candidates for unknown numbered formulas.
-    pub candidates: Vec<Candidate>,
+    pub candidates: Vec<FormulaCandidate>,
     /// The sensitivity the text was analysed with.
     pub sensitivity: Sensitivity,
     /// Gated forms seen but not counted, in text order.
@@ -280,7 +308,7 @@ pub struct Lazy<'a> {
     #[serde(skip)]
     dict: &'a Dictionary,
     #[serde(skip)]
-    matcher: &'a Matcher,
+    patterns: &'a Patterns,
     #[serde(skip)]
     text: &'a str,
     #[serde(skip)]
@@ -289,7 +317,7 @@ pub struct Lazy<'a> {
     chosen: Vec<Chosen>,
 }
 
-impl<'a> Lazy<'a> {
+impl<'a> LazyReport<'a> {
     /// The number of top-level matches.
     pub fn match_count(&self) -> usize {
         self.chosen.len()
@@ -298,7 +326,7 @@ impl<'a> Lazy<'a> {
     /// The top-level matches, in text order, each made when it is asked for.
     pub fn matches(&self) -> impl Iterator<Item = Match> + '_ {
         let b = Builder {
-            matcher: self.matcher,
+            patterns: self.patterns,
             norm: &self.norm,
         };
         let entries = self.dict.entries();
@@ -318,7 +346,7 @@ impl<'a> Lazy<'a> {
                     form: entries[ni].forms[nf].text.clone(),
                 })
                 .collect();
-            let also = self.matcher.patterns[c.outer.pattern as usize].owners[1..]
+            let also = self.patterns.get(c.outer.pattern).owners[1..]
                 .iter()
                 .map(|&(e, _)| entries[e as usize].id.clone())
                 .collect();
@@ -347,7 +375,7 @@ impl<'a> Lazy<'a> {
     /// assert_eq!(lazy.rows(), tifa.rows(text, Default::default()).unwrap());
     /// ```
     pub fn rows(&self) -> Vec<u32> {
-        rows_of(self.dict, self.matcher, &self.norm, &self.chosen)
+        rows_of(self.dict, self.patterns, &self.norm, &self.chosen)
     }
 
     /// The whole report, every match made.
@@ -368,15 +396,15 @@ impl<'a> Lazy<'a> {
 
 pub(crate) fn lazy<'a>(
     dict: &'a Dictionary,
-    matcher: &'a Matcher,
+    patterns: &'a Patterns,
     text: &'a str,
     norm: Normalized,
     found: Found,
     sensitivity: Sensitivity,
-) -> Lazy<'a> {
+) -> LazyReport<'a> {
     let chosen = &found.chosen[..];
     let b = Builder {
-        matcher,
+        patterns,
         norm: &norm,
     };
     let entries = dict.entries();
@@ -459,7 +487,7 @@ pub(crate) fn lazy<'a>(
             }
         })
         .collect();
-    Lazy {
+    LazyReport {
         length: norm.original_len(),
         terms,
         categories,
@@ -468,7 +496,7 @@ pub(crate) fn lazy<'a>(
         sensitivity,
         not_counted,
         dict,
-        matcher,
+        patterns,
         text,
         norm,
         chosen: found.chosen,
@@ -506,7 +534,7 @@ fn density(text: &str, matches: u64) -> Density {
         if is_han(c) {
             han += 1;
             in_word = false;
-        } else if crate::boundary::is_word_char(c) {
+        } else if crate::text::boundary::is_word_char(c) {
             if !in_word {
                 words += 1;
             }
@@ -533,7 +561,7 @@ fn density(text: &str, matches: u64) -> Density {
     }
 }
 
-fn unknown_formulas(text: &str, chosen: &[Chosen], b: &Builder) -> Vec<Candidate> {
+fn unknown_formulas(text: &str, chosen: &[Chosen], b: &Builder) -> Vec<FormulaCandidate> {
     let found = formulas::find(text);
     if found.is_empty() {
         return Vec::new();
@@ -541,7 +569,7 @@ fn unknown_formulas(text: &str, chosen: &[Chosen], b: &Builder) -> Vec<Candidate
     // Known spans (top-level and nested), in UTF-16, to exclude overlapping candidates.
     let mut known: Vec<(u32, u32)> = chosen.iter().map(|c| b.span(&c.outer)).collect();
     known.sort();
-    let mut out: Vec<Candidate> = Vec::new();
+    let mut out: Vec<FormulaCandidate> = Vec::new();
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let party = !chosen.is_empty();
     let byte_units: Vec<usize> = found.iter().flat_map(|&(s, e)| [s, e]).collect();
@@ -557,12 +585,12 @@ fn unknown_formulas(text: &str, chosen: &[Chosen], b: &Builder) -> Vec<Candidate
             // An unquoted 四个X in a text with no Party term is most likely ordinary Chinese.
             continue;
         }
-        let key = crate::normalize::normalize_form(t);
+        let key = crate::text::normalize::normalize_form(t);
         match seen.get(&key) {
             Some(&k) => out[k].count += 1,
             None => {
                 seen.insert(key, out.len());
-                out.push(Candidate {
+                out.push(FormulaCandidate {
                     text: t.to_string(),
                     start: us,
                     end: ue,

@@ -5,12 +5,12 @@
 //! "left" does not match inside "left-wing", and "wing" does not match inside it either. An
 //! apostrophe is not part of the word, so "the Party's" matches "Party".
 
-use crate::script::is_cjk;
+use super::script::is_cjk;
 
 /// Is `c` part of a word for the boundary rule?
 ///
 /// ```
-/// use tifa::boundary::is_word_char;
+/// use tifa::text::is_word_char;
 /// assert!(is_word_char('a') && is_word_char('é') && is_word_char('\u{301}'));
 /// assert!(!is_word_char('党') && !is_word_char(' ') && !is_word_char('\''));
 /// ```
@@ -27,6 +27,13 @@ pub(crate) fn is_combining(c: char) -> bool {
 }
 
 /// Does a word boundary fall just before byte `at` of `text` (`at` on a char boundary)?
+///
+/// ```
+/// use tifa::text::boundary_before;
+/// assert!(boundary_before("the core", 4));
+/// assert!(!boundary_before("hardcore", 4));
+/// assert!(!boundary_before("left-wing", 5)); // a hyphen joins two words
+/// ```
 pub fn boundary_before(text: &str, at: usize) -> bool {
     let mut before = text[..at].chars().rev();
     match before.next() {
@@ -38,6 +45,13 @@ pub fn boundary_before(text: &str, at: usize) -> bool {
 }
 
 /// Does a word boundary fall just after byte `at` of `text` (`at` on a char boundary)?
+///
+/// ```
+/// use tifa::text::boundary_after;
+/// assert!(boundary_after("core values", 4));
+/// assert!(boundary_after("the party's", 9)); // an apostrophe ends the word
+/// assert!(!boundary_after("cores", 4));
+/// ```
 pub fn boundary_after(text: &str, at: usize) -> bool {
     let mut after = text[at..].chars();
     match after.next() {

@@ -1,6 +1,23 @@
-//! Stage 1, the text: normalization with its offset map, scripts, word boundaries, UTF-16.
+//! Stage 1, the text as the matcher sees it: normalization with its offset map back to the
+//! original, scripts (Han, traditional and simplified), word boundaries, UTF-16 offsets.
+//!
+//! Public here is what a caller needs to see a text as tifa does: [`normalize()`] a text (with
+//! its offset map, [`Normalized`]) or a dictionary form ([`normalize_form`]), tell Han and
+//! other characters written without spaces apart ([`is_han`], [`is_cjk`]), and apply the
+//! boundary rule of English forms ([`is_word_char`], [`boundary_before`], [`boundary_after`]).
+//!
+//! ```
+//! use tifa::text::{normalize, normalize_form};
+//! let n = normalize("The “Two\u{a0}Upholds”");
+//! assert_eq!(n.text(), "the \"two upholds\"");
+//! assert_eq!(normalize_form("兩個維護"), "两个维护");
+//! ```
 
-pub mod boundary;
-pub mod normalize;
-pub mod script;
-pub mod utf16;
+pub(crate) mod boundary;
+pub(crate) mod normalize;
+pub(crate) mod script;
+pub(crate) mod utf16;
+
+pub use boundary::{boundary_after, boundary_before, is_word_char};
+pub use normalize::{normalize, normalize_form, Normalized};
+pub use script::{is_cjk, is_han};

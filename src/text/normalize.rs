@@ -12,16 +12,16 @@
 //!   space; the run disappears entirely between two CJK characters, and after a hyphen when it
 //!   holds a line break (`self-⏎revolution` reads as `self-revolution`);
 //! * soft hyphens, zero-width spaces and joiners, word joiners and BOMs are dropped;
-//! * traditional Chinese characters become simplified ([`crate::script`]).
+//! * traditional Chinese characters become simplified ([`crate::text::script`]).
 //!
 //! ```
-//! let n = tifa::normalize::normalize("The “Two\u{a0}Upholds”");
+//! let n = tifa::text::normalize("The “Two\u{a0}Upholds”");
 //! assert_eq!(n.text(), "the \"two upholds\"");
 //! // "two upholds" is bytes 5..16 of the normalized text, UTF-16 units 5..16 of the original.
 //! assert_eq!(n.original_span(5, 16), (5, 16));
 //! ```
 
-use crate::script;
+use crate::text::script;
 
 /// A stretch of the normalized text, from byte `norm` up to the next segment's.
 #[derive(Debug, Clone, Copy)]
@@ -340,8 +340,8 @@ pub fn normalize(input: &str) -> Normalized {
 /// Normalizes a dictionary form: the same rules, with outer spaces trimmed.
 ///
 /// ```
-/// assert_eq!(tifa::normalize::normalize_form("  Two\u{2011}Upholds "), "two-upholds");
-/// assert_eq!(tifa::normalize::normalize_form("兩個維護"), "两个维护");
+/// assert_eq!(tifa::text::normalize_form("  Two\u{2011}Upholds "), "two-upholds");
+/// assert_eq!(tifa::text::normalize_form("兩個維護"), "两个维护");
 /// ```
 pub fn normalize_form(form: &str) -> String {
     normalize(form).text().trim_matches(' ').to_string()

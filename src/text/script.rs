@@ -8,6 +8,8 @@
 //! (`src/dictionary/hant_table.rs`).
 
 #[path = "script_tables.rs"]
+// S2T serves `to_traditional_chars`, which only the TOML loader calls.
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 mod tables;
 
 fn lookup(table: &[(char, char)], c: char) -> char {
@@ -41,25 +43,26 @@ fn main_han_mapped() -> &'static [u64; (0xA000 - 0x3400) / 64] {
 /// Is `c` a Han (CJK ideograph) character?
 ///
 /// ```
-/// assert!(tifa::script::is_han('党'));
-/// assert!(!tifa::script::is_han('P'));
+/// assert!(tifa::text::is_han('党'));
+/// assert!(!tifa::text::is_han('P'));
 /// ```
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// Is `c` a character of a script written without spaces (Han, kana, Hangul, CJK punctuation)?
+///
+/// ```
+/// use tifa::text::is_cjk;
+/// assert!(is_cjk('党') && is_cjk('の') && is_cjk('。'));
+/// assert!(!is_cjk('P') && !is_cjk(' '));
+/// ```
 pub fn is_cjk(c: char) -> bool {
     is_han(c)
         || matches!(c as u32, 0x3000..=0x303F | 0x3040..=0x30FF | 0xAC00..=0xD7AF | 0xFF00..=0xFF0F)
 }
 
 /// The simplified form of one character (itself when it has none).
-///
-/// ```
-/// assert_eq!(tifa::script::to_simplified('護'), '护');
-/// assert_eq!(tifa::script::to_simplified('党'), '党');
-/// ```
 pub fn to_simplified(c: char) -> char {
     let u = c as u32;
     if u < MAIN_HAN.start {
@@ -78,10 +81,7 @@ pub fn to_simplified(c: char) -> char {
 ///
 /// Used for user dictionaries at run time, where OpenCC's phrase tables are not shipped; the
 /// built-in dictionary's traditional forms come from OpenCC's phrase-level conversion instead.
-///
-/// ```
-/// assert_eq!(tifa::script::to_traditional_chars("两个维护"), "兩個維護");
-/// ```
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub fn to_traditional_chars(s: &str) -> String {
     s.chars()
         .map(|c| {
@@ -115,6 +115,25 @@ mod tests {
             let c = char::from_u32(u).unwrap();
             assert_eq!(to_simplified(c), lookup(tables::T2S, c), "U+{u:04X}");
         }
+    }
+
+    /// (name, character, its simplified form)
+    const SIMPLIFIED: &[(&str, char, char)] = &[
+        ("traditional", '護', '护'),
+        ("already_simplified", '党', '党'),
+        ("latin", 'P', 'P'),
+    ];
+
+    #[test]
+    fn simplified_table() {
+        for &(name, c, want) in SIMPLIFIED {
+            assert_eq!(to_simplified(c), want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn traditional_of_a_phrase() {
+        assert_eq!(to_traditional_chars("两个维护"), "兩個維護");
     }
 
     #[test]

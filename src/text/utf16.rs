@@ -3,12 +3,7 @@
 /// Maps each UTF-16 offset in `units` (any order) to a byte offset into `text`.
 ///
 /// An offset inside a surrogate pair maps to the start of that character; one past the end
-/// maps to `text.len()`.
-///
-/// ```
-/// let text = "😀党x";
-/// assert_eq!(tifa::utf16::byte_offsets(text, &[0, 2, 3, 4]), vec![0, 4, 7, 8]);
-/// ```
+/// maps to `text.len()`: `byte_offsets("😀党x", &[0, 2, 3, 4])` is `[0, 4, 7, 8]`.
 pub fn byte_offsets(text: &str, units: &[u32]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..units.len()).collect();
     order.sort_by_key(|&i| units[i]);
@@ -38,11 +33,6 @@ pub fn len(text: &str) -> u32 {
 /// Maps UTF-16 offsets of a text to byte offsets, for offsets that never decrease (the spans of
 /// matches in text order): one pass over the text in all, where [`byte_offsets`] needs all the
 /// offsets at once.
-///
-/// ```
-/// let mut at = tifa::utf16::Cursor::new("😀党x");
-/// assert_eq!([at.byte(0), at.byte(2), at.byte(3), at.byte(4)], [0, 4, 7, 8]);
-/// ```
 #[derive(Debug, Clone)]
 pub struct Cursor<'a> {
     text: &'a str,
@@ -113,6 +103,26 @@ mod tests {
             let mut at = Cursor::new(text);
             let got: Vec<usize> = units.iter().map(|&u| at.byte(u)).collect();
             assert_eq!(got, want, "case {name}");
+        }
+    }
+
+    /// (name, text, UTF-16 offsets, byte offsets)
+    const OFFSETS: &[(&str, &str, &[u32], &[usize])] = &[
+        ("astral_han_ascii", "😀党x", &[0, 2, 3, 4], &[0, 4, 7, 8]),
+        ("any_order", "😀党x", &[4, 0, 3], &[8, 0, 7]),
+        ("inside_a_surrogate_pair", "😀x", &[1], &[0]),
+        ("past_the_end", "ab", &[5], &[2]),
+    ];
+
+    #[test]
+    fn offsets_table() {
+        for &(name, text, units, want) in OFFSETS {
+            assert_eq!(byte_offsets(text, units), want, "case {name}");
+            if units.windows(2).all(|w| w[0] <= w[1]) {
+                let mut at = Cursor::new(text);
+                let got: Vec<usize> = units.iter().map(|&u| at.byte(u)).collect();
+                assert_eq!(got, want, "case {name}: cursor");
+            }
         }
     }
 

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use tifa::{output, Analyzer, Dictionary};
+use tifa::{render, Analyzer, Dictionary};
 
 use crate::{input, json};
 
@@ -365,7 +365,7 @@ fn annotate(args: Annotate) -> Result<bool, String> {
     let mut ok = true;
     let mut html = String::new();
     if matches!(args.format, Format::Csv) {
-        out.write_all(output::CSV_HEADER.as_bytes())
+        out.write_all(render::CSV_HEADER.as_bytes())
             .map_err(|e| write_failed(e, "the CSV header"))?;
     }
     let options = tifa::Options {
@@ -398,11 +398,11 @@ fn annotate(args: Annotate) -> Result<bool, String> {
                 if files.len() > 1 {
                     writeln!(out, "══ {source} ══")?;
                 }
-                let parts = output::TextParts {
+                let parts = render::TextParts {
                     terms: &report.terms,
                     candidates: &report.candidates,
                 };
-                output::write_text(&mut out, &text, report.matches(), parts, tifa.dictionary())?;
+                render::write_text(&mut out, &text, report.matches(), parts, tifa.dictionary())?;
                 if files.len() > 1 {
                     writeln!(out)?;
                 }
@@ -410,10 +410,10 @@ fn annotate(args: Annotate) -> Result<bool, String> {
             })(),
             Format::Csv => report
                 .matches()
-                .try_for_each(|m| out.write_all(output::csv_row(source, &m).as_bytes())),
+                .try_for_each(|m| out.write_all(render::csv_row(source, &m).as_bytes())),
             Format::Html => {
                 let report = report.into_report();
-                html.push_str(&output::html_section(
+                html.push_str(&render::html_section(
                     source,
                     &text,
                     &report,
@@ -425,7 +425,7 @@ fn annotate(args: Annotate) -> Result<bool, String> {
         written.map_err(|e| write_failed(e, source))?;
     }
     if matches!(args.format, Format::Html) && !html.is_empty() {
-        out.write_all(output::html_document(&html).as_bytes())
+        out.write_all(render::html_document(&html).as_bytes())
             .map_err(|e| write_failed(e, "the HTML document"))?;
     }
     out.flush().map_err(|e| write_failed(e, "the end"))?;
@@ -482,7 +482,7 @@ fn dict(cmd: DictCommand) -> Result<bool, String> {
         DictCommand::Evidence { paths, dicts } => evidence(&paths, &dicts),
         DictCommand::Compile { dir, dicts } => {
             let dict = load_dictionary(&dicts)?;
-            let (matching, cards) = tifa::dictionary::compiled::write(&dict);
+            let (matching, cards) = tifa::compiled::write(&dict);
             let dir = std::path::Path::new(&dir);
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             for (name, bytes) in [("tifa.match.bin", &matching), ("tifa.cards.bin", &cards)] {

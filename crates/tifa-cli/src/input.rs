@@ -156,7 +156,7 @@ fn known_han() -> &'static HashSet<char> {
             for e in d.entries() {
                 let forms = e.forms.iter().map(|f| f.text.as_str());
                 for text in [e.zh.as_str(), e.zh_hant.as_str()].into_iter().chain(forms) {
-                    set.extend(text.chars().filter(|&c| tifa::script::is_han(c)));
+                    set.extend(text.chars().filter(|&c| tifa::text::is_han(c)));
                 }
             }
         }
@@ -175,7 +175,7 @@ fn legacy_chinese(bytes: &[u8]) -> Option<(String, &'static str)> {
         };
         let (han, common) = text
             .chars()
-            .filter(|&c| tifa::script::is_han(c))
+            .filter(|&c| tifa::text::is_han(c))
             .fold((0usize, 0usize), |(h, k), c| {
                 (h + 1, k + usize::from(known.contains(&c)))
             });

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use tifa::report::Lazy;
+use tifa::LazyReport;
 
 /// One value as `serde_json::Value` writes it (sorted keys), the bytes the CLI always wrote.
 fn value<W: Write>(out: &mut W, v: &impl Serialize) -> io::Result<()> {
@@ -29,7 +29,7 @@ fn array<W: Write, T: Serialize>(
 }
 
 /// The report of one input as one line of JSON, with its `source`.
-pub fn write_report<W: Write>(out: &mut W, source: &str, r: &Lazy) -> io::Result<()> {
+pub fn write_report<W: Write>(out: &mut W, source: &str, r: &LazyReport) -> io::Result<()> {
     out.write_all(b"{\"candidates\":")?;
     array(out, &r.candidates)?;
     out.write_all(b",\"categories\":")?;

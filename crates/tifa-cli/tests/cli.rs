@@ -321,7 +321,7 @@ fn the_cli_writes_both_parts() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let (matching, cards) = tifa::dictionary::compiled::write(tifa::Dictionary::builtin().unwrap());
+    let (matching, cards) = tifa::compiled::write(tifa::Dictionary::builtin().unwrap());
     assert_eq!(std::fs::read(dir.join("tifa.match.bin")).unwrap(), matching);
     assert_eq!(std::fs::read(dir.join("tifa.cards.bin")).unwrap(), cards);
     std::fs::remove_dir_all(&dir).unwrap();

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use tifa::corpus::emerging::{self, Candidate, Counter, Select};
 use tifa::corpus::{period, By, DocCounts, Filter, Table, TABLE_COLUMNS};
-use tifa::output::csv_field;
+use tifa::render::csv_field;
 use tifa::Sensitivity;
 use wasm_bindgen::prelude::*;
 

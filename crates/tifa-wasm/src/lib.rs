@@ -189,8 +189,7 @@ impl Tifa {
     /// yielding to the event loop, lets the optimized code be ready for `fromCompiled`.
     #[wasm_bindgen(js_name = warmUp)]
     pub fn warm_up(matching: &[u8], entries: usize) -> Result<(), JsError> {
-        let dict =
-            tifa::dictionary::compiled::read_match_first(matching, entries).map_err(js_error)?;
+        let dict = tifa::compiled::read_match_first(matching, entries).map_err(js_error)?;
         Analyzer::new(dict).map_err(js_error)?;
         Ok(())
     }
@@ -278,7 +277,7 @@ impl Tifa {
     }
 
     /// The CSV of `text`'s matches, byte for byte what `tifa annotate --format csv` writes for
-    /// a file named `source` (the full module only; the same renderer, `tifa::output`): the
+    /// a file named `source` (the full module only; the same renderer, `tifa::render`): the
     /// header, then one row per top-level match. A text that is not a string, or a bad option,
     /// throws a `TypeError`.
     ///
@@ -295,8 +294,8 @@ impl Tifa {
         source: &str,
     ) -> Result<String, JsValue> {
         let (_, report) = self.report_of(&text, &options)?;
-        let mut out = String::from(tifa::output::CSV_HEADER);
-        out.push_str(&tifa::output::csv_rows(source, &report));
+        let mut out = String::from(tifa::render::CSV_HEADER);
+        out.push_str(&tifa::render::csv_rows(source, &report));
         Ok(out)
     }
 
@@ -317,8 +316,8 @@ impl Tifa {
         source: &str,
     ) -> Result<String, JsValue> {
         let (text, report) = self.report_of(&text, &options)?;
-        let section = tifa::output::html_section(source, &text, &report, self.inner.dictionary());
-        Ok(tifa::output::html_document(&section))
+        let section = tifa::render::html_section(source, &text, &report, self.inner.dictionary());
+        Ok(tifa::render::html_document(&section))
     }
 
     /// Checks the arguments of the exports and analyses the text.
@@ -390,10 +389,7 @@ impl Tifa {
         }
         to_js(&Names {
             kinds: tifa::Kind::ALL.iter().map(|k| k.as_str()).collect(),
-            contexts: tifa::context::Reason::ALL
-                .iter()
-                .map(|r| r.as_str())
-                .collect(),
+            contexts: tifa::Reason::ALL.iter().map(|r| r.as_str()).collect(),
         })
     }
 
@@ -480,6 +476,6 @@ impl Tifa {
     /// Number of distinct normalized forms in the automaton.
     #[wasm_bindgen(getter, js_name = patternCount)]
     pub fn pattern_count(&self) -> usize {
-        self.inner.matcher().pattern_count()
+        self.inner.pattern_count()
     }
 }

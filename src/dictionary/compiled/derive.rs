@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::script::to_simplified;
+use crate::text::script::to_simplified;
 
 /// The kebab-case form of an English name: ASCII letters and digits, lowercased, every other
 /// run of characters one `-`.

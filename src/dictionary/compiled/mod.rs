@@ -20,7 +20,7 @@
 //!
 //! ```
 //! # #[cfg(feature = "toml")] {
-//! use tifa::dictionary::compiled;
+//! use tifa::compiled;
 //! let dict = tifa::Dictionary::builtin().unwrap();
 //! let (matching, cards) = compiled::write(dict);
 //! let mut back = compiled::read_match(&matching).unwrap();
@@ -42,7 +42,7 @@ use derive::{join_id, split_id, Traditional};
 
 use super::{template, Dictionary, Entry, Form, Kind, CATEGORIES};
 use crate::error::Error;
-use crate::normalize::normalize_form;
+use crate::text::normalize::normalize_form;
 
 const MATCH_MAGIC: &[u8; 8] = b"tifa-m2\n";
 const CARDS_MAGIC: &[u8; 8] = b"tifa-c1\n";

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use super::codec::{Reader, Writer};
 use crate::error::Error;
-use crate::script::is_han;
+use crate::text::script::is_han;
 
 /// Words seen fewer times than this stay text.
 const MIN_COUNT: usize = 14;

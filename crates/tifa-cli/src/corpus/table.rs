@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde_json::{json, Map, Value};
 // The CSV rule of `tifa annotate` (RFC 4180 quoting; formula cells defused).
 use tifa::corpus::{DocCounts, Row, Table, KIND_COLUMNS};
-use tifa::output::csv_field;
+use tifa::render::csv_field;
 
 /// A row of the period × term table as column name → value (`form` included).
 pub fn row_map(r: &Row) -> Map<String, Value> {

@@ -1,4 +1,4 @@
-//! The context rule for forms marked `needs_context`, and the sensitivity switch.
+//! The gate: the context rule for forms marked `needs_context`.
 //!
 //! Short forms such as "core", "new era" or 群众 also occur in ordinary language. Such a form
 //! counts only when the text itself shows Party context. How much context is asked for is the
@@ -22,111 +22,19 @@
 //! * [`Sensitivity::All`]: every form counts (reason **all**).
 //!
 //! Gated forms never vouch for each other, so ordinary prose that happens to say "core" and
-//! "the masses" stays unmarked. What is seen but not counted is reported
-//! ([`crate::report::NotCounted`]).
-//!
-//! ```
-//! use tifa::context::Sensitivity;
-//! let tifa = tifa::Analyzer::builtin()?;
-//! let text = "Xi called on officials to implement the two upholds and pursue common prosperity.";
-//! let ids = |s| -> Vec<String> {
-//!     tifa.analyze_with(text, s).unwrap().matches.into_iter().map(|m| m.id).collect()
-//! };
-//! assert_eq!(ids(Sensitivity::Default), ["two-upholds", "common-prosperity"]);
-//! # Ok::<(), tifa::Error>(())
-//! ```
+//! "the masses" stays unmarked. The gate splits the candidates ([`super::candidates`]) into
+//! those that count, each gated one with its [`Reason`], and those seen but not counted; the
+//! choice among them is the next stage's ([`super::choose`]).
 
-use serde::Serialize;
+use crate::text::normalize::Normalized;
 
-use crate::matcher::{Matcher, RawMatch};
-use crate::normalize::Normalized;
+use super::candidates::RawMatch;
+use super::patterns::Patterns;
+use super::sensitivity::{DocumentContext, Reason, Sensitivity};
 
 /// How far (in normalized bytes) an unambiguous term may be from a gated one, under
 /// [`Sensitivity::Strict`].
-pub const WINDOW: usize = 400;
-
-/// How much Party context a gated form needs to count.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Sensitivity {
-    /// Quoted, title case, or an unambiguous term within [`WINDOW`] bytes.
-    Strict,
-    /// Quoted, title case, an unambiguous term in the same sentence, or a document that
-    /// shows Party discourse.
-    #[default]
-    Default,
-    /// Every form counts.
-    All,
-}
-
-impl Sensitivity {
-    /// Parses `strict`, `default` or `all`.
-    ///
-    /// ```
-    /// use tifa::context::Sensitivity;
-    /// assert_eq!(Sensitivity::parse("all"), Some(Sensitivity::All));
-    /// assert_eq!(Sensitivity::parse("loose"), None);
-    /// ```
-    pub fn parse(s: &str) -> Option<Sensitivity> {
-        Some(match s {
-            "strict" => Sensitivity::Strict,
-            "default" => Sensitivity::Default,
-            "all" => Sensitivity::All,
-            _ => return None,
-        })
-    }
-
-    /// The name (`strict`, `default`, `all`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Sensitivity::Strict => "strict",
-            Sensitivity::Default => "default",
-            Sensitivity::All => "all",
-        }
-    }
-}
-
-/// Why a context-gated form was accepted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Reason {
-    /// Enclosed in quotation marks.
-    Quoted,
-    /// Written in title case.
-    Capitalized,
-    /// An unambiguous term is nearby (strict sensitivity).
-    Nearby,
-    /// An unambiguous term is in the same sentence.
-    Sentence,
-    /// The document shows Party discourse ([`document_vouches`]).
-    Document,
-    /// Sensitivity `all`: every form counts.
-    All,
-}
-
-impl Reason {
-    /// Every reason, in the order of their numbers in [`crate::Analyzer::rows`] (1 = quoted…).
-    pub const ALL: [Reason; 6] = [
-        Reason::Quoted,
-        Reason::Capitalized,
-        Reason::Nearby,
-        Reason::Sentence,
-        Reason::Document,
-        Reason::All,
-    ];
-
-    /// The reason's name (`quoted`, `capitalized`, `nearby`, `sentence`, `document`, `all`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Reason::Quoted => "quoted",
-            Reason::Capitalized => "capitalized",
-            Reason::Nearby => "nearby",
-            Reason::Sentence => "sentence",
-            Reason::Document => "document",
-            Reason::All => "all",
-        }
-    }
-}
+pub(crate) const WINDOW: usize = 400;
 
 /// Does the document show Party discourse? `anchors` are the (entry index, category) of every
 /// occurrence of a form that needs no context. True when one of them belongs to an entry
@@ -137,7 +45,7 @@ impl Reason {
 /// different terms are strong.
 ///
 /// ```
-/// use tifa::context::document_vouches;
+/// use tifa::document_vouches;
 /// assert!(document_vouches([(3, "leadership")]));
 /// assert!(!document_vouches([(7, "institutions"), (7, "institutions")]));
 /// assert!(document_vouches([(7, "institutions"), (9, "institutions")]));
@@ -157,15 +65,18 @@ pub fn document_vouches<'a>(anchors: impl IntoIterator<Item = (usize, &'a str)>)
     false
 }
 
-/// Where the document evidence comes from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum DocumentContext {
-    /// Judge the text given to the analyser as the whole document.
-    #[default]
-    OwnText,
-    /// The caller judged the whole document (the embed analyses a page in batches and asks
-    /// [`crate::Analyzer::document_vouches`] over the whole root first).
-    Given(bool),
+/// The document rule over these candidates ([`document_vouches`] of the ungated ones).
+pub(crate) fn vouches(patterns: &Patterns, candidates: &[RawMatch]) -> bool {
+    document_vouches(
+        candidates
+            .iter()
+            .map(|c| patterns.get(c.pattern))
+            .filter(|p| !p.needs_context)
+            .map(|p| {
+                let e = p.owners[0].0 as usize;
+                (e, patterns.category(e))
+            }),
+    )
 }
 
 fn is_quote(c: Option<char>) -> bool {
@@ -236,14 +147,14 @@ pub(crate) struct Gated {
 /// Splits candidates into those that count (ungated ones, and gated ones with a reason) and
 /// gated ones that do not.
 pub(crate) fn gate(
-    matcher: &Matcher,
+    patterns: &Patterns,
     norm: &Normalized,
     candidates: Vec<RawMatch>,
     sensitivity: Sensitivity,
     document: DocumentContext,
 ) -> Gated {
     let text = norm.text();
-    let gated = |c: &RawMatch| matcher.patterns[c.pattern as usize].needs_context;
+    let gated = |c: &RawMatch| patterns.get(c.pattern).needs_context;
     // Nothing to decide (the common case of a text with only unambiguous terms): skip the
     // sentences, anchors and document rule.
     if !candidates.iter().any(gated) {
@@ -260,7 +171,7 @@ pub(crate) fn gate(
     // The document rule is needed only at the default sensitivity.
     let doc = match (sensitivity, document) {
         (Sensitivity::Default, DocumentContext::Given(v)) => v,
-        (Sensitivity::Default, DocumentContext::OwnText) => matcher.vouches(&candidates),
+        (Sensitivity::Default, DocumentContext::OwnText) => vouches(patterns, &candidates),
         _ => false,
     };
     let starts: Vec<usize> = candidates.iter().map(|c| c.start).collect();
@@ -285,7 +196,7 @@ pub(crate) fn gate(
         not_counted: Vec::new(),
     };
     for (i, mut c) in candidates.into_iter().enumerate() {
-        let p = &matcher.patterns[c.pattern as usize];
+        let p = patterns.get(c.pattern);
         if !p.needs_context {
             out.counted.push(c);
             continue;

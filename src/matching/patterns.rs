@@ -1,29 +1,18 @@
-//! The matcher: one Aho–Corasick automaton ([`crate::automaton`]) over every normalized surface
-//! form, written in word tokens ([`crate::alphabet`]).
+//! The patterns: every surface form of a dictionary, normalized, with the rules that go with
+//! it (word boundaries, plural suffix, the context gate's flags), and one automaton
+//! ([`super::automaton`]) over all of them written in word tokens ([`super::alphabet`]).
 //!
-//! Semantics, in order (see the README's "Matching rules"):
-//! 1. the text is normalized ([`crate::normalize`]); forms were normalized the same way;
-//! 2. the automaton reports every occurrence of every form on token boundaries, overlaps
-//!    included; a form that takes a plural is also in the automaton with its suffix;
-//! 3. English forms must sit on word boundaries ([`crate::boundary`]); a regular plural `s`/`es`
-//!    after the form is taken into the match; Chinese forms match anywhere;
-//! 4. forms marked `needs_context` survive only in Party context, as much as the
-//!    [`Sensitivity`] asks ([`crate::context`]); the others are kept as "not counted";
-//! 5. of the survivors, leftmost-longest wins; a survivor inside a winner is kept as nested in
-//!    it; one that only partly overlaps a winner is dropped.
-//!
-//! Filtering boundaries *before* choosing leftmost-longest matters: "two safeguards" inside
-//! "two safeguardsman" fails the boundary, and the shorter valid match at the same place
-//! must not be lost to it.
+//! Built once per dictionary; the later stages ([`super::candidates`], [`super::gate`],
+//! [`super::choose`]) only read it.
 
-use crate::alphabet::{Alphabet, FastMap};
-use crate::automaton::Automaton;
-use crate::boundary::{boundary_after, boundary_before, is_word_char};
-use crate::context::{self, DocumentContext, Reason, Sensitivity};
 use crate::dictionary::budget::{shown, MAX_ENDS_AT_ONE_PLACE};
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Location};
-use crate::normalize::{normalize_form, Normalized};
+use crate::text::boundary::is_word_char;
+use crate::text::normalize::normalize_form;
+
+use super::alphabet::{tokens, Alphabet, FastMap};
+use super::automaton::Automaton;
 
 /// One normalized form in the automaton.
 #[derive(Debug, Clone)]
@@ -31,8 +20,8 @@ pub(crate) struct Pattern {
     /// (entry index, form index); more than one only for `shared` forms.
     pub owners: Vec<(u32, u32)>,
     /// The boundary rule applies at the start / at the end.
-    word_start: bool,
-    word_end: bool,
+    pub word_start: bool,
+    pub word_end: bool,
     /// Which plural suffix may follow: "s", "es" or none.
     plural: Option<&'static str>,
     pub needs_context: bool,
@@ -48,6 +37,22 @@ pub(crate) struct Pattern {
     pub numbered: bool,
 }
 
+/// Every form of one dictionary, compiled into one automaton.
+#[derive(Debug, Clone)]
+pub(crate) struct Patterns {
+    /// Token numbers for every form ([`super::alphabet`]): the automaton's alphabet.
+    pub alphabet: Alphabet,
+    /// Over the forms written in tokens; its pattern `i` is `ac_patterns[i]`.
+    pub ac: Automaton,
+    /// For each automaton pattern, the form (index into `list`) it stands for: the form
+    /// itself or the form with its plural suffix.
+    pub ac_patterns: Vec<u32>,
+    /// The distinct normalized forms.
+    list: Vec<Pattern>,
+    /// Each entry's category, for the document rule.
+    categories: Vec<String>,
+}
+
 const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "fourteen",
@@ -60,53 +65,6 @@ fn is_short(norm: &str, chinese: bool) -> bool {
     } else {
         norm.split(' ').count() <= 2
     }
-}
-
-/// A match in normalized byte offsets.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawMatch {
-    /// Start byte in the normalized text.
-    pub start: usize,
-    /// End byte (exclusive) in the normalized text, plural suffix included.
-    pub end: usize,
-    /// Pattern index.
-    pub pattern: u32,
-    /// Why a context-gated form was accepted.
-    pub context: Option<Reason>,
-}
-
-/// A chosen match with the candidates nested inside it.
-#[derive(Debug, Clone)]
-pub struct Chosen {
-    /// The match.
-    pub outer: RawMatch,
-    /// Valid matches lying inside it (other entries only).
-    pub nested: Vec<RawMatch>,
-}
-
-/// What [`Matcher::find`] returns: the chosen matches, and gated candidates that did not
-/// count (outside every chosen match, leftmost-longest among themselves).
-#[derive(Debug, Clone, Default)]
-pub struct Found {
-    /// Top-level matches with their nested ones, in text order.
-    pub chosen: Vec<Chosen>,
-    /// Gated candidates seen but not counted, in text order, disjoint.
-    pub not_counted: Vec<RawMatch>,
-}
-
-/// The compiled automaton for one dictionary.
-#[derive(Debug, Clone)]
-pub struct Matcher {
-    /// Token numbers for every form ([`crate::alphabet`]): the automaton's alphabet.
-    alphabet: Alphabet,
-    /// Over the forms written in tokens; its pattern `i` is `ac_patterns[i]`.
-    ac: Automaton,
-    /// For each automaton pattern, the form (index into `patterns`) it stands for: the form
-    /// itself or the form with its plural suffix.
-    ac_patterns: Vec<u32>,
-    pub(crate) patterns: Vec<Pattern>,
-    /// Each entry's category, for the document rule.
-    categories: Vec<String>,
 }
 
 /// The extra literal forms a form stands for: an English form with hyphens also matches with
@@ -160,9 +118,9 @@ fn title_words(norm: &str) -> Vec<usize> {
     starts
 }
 
-impl Matcher {
+impl Patterns {
     /// Builds the automaton over every form of every entry.
-    pub fn new(dict: &Dictionary) -> Result<Matcher, Error> {
+    pub fn new(dict: &Dictionary) -> Result<Patterns, Error> {
         let forms: usize = dict.entries().iter().map(|e| e.forms.len()).sum();
         // The dictionary's own forms first, then the derived variants, which never take a
         // form another entry lists.
@@ -239,7 +197,7 @@ impl Matcher {
         let mut word = String::new();
         for (pi, (text, p)) in texts.iter().zip(&patterns).enumerate() {
             let from = flat.len();
-            for (_, t) in crate::alphabet::tokens(text) {
+            for (_, t) in tokens(text) {
                 flat.push(alphabet.add(t));
             }
             let to = flat.len();
@@ -286,111 +244,90 @@ impl Matcher {
             }
         }
         let categories = dict.entries().iter().map(|e| e.category.clone()).collect();
-        Ok(Matcher {
+        Ok(Patterns {
             alphabet,
             ac,
             ac_patterns,
-            patterns,
+            list: patterns,
             categories,
         })
     }
 
-    /// The document rule over these candidates ([`context::document_vouches`]).
-    pub(crate) fn vouches(&self, candidates: &[RawMatch]) -> bool {
-        context::document_vouches(
-            candidates
-                .iter()
-                .map(|c| &self.patterns[c.pattern as usize])
-                .filter(|p| !p.needs_context)
-                .map(|p| {
-                    let e = p.owners[0].0 as usize;
-                    (e, self.categories[e].as_str())
-                }),
-        )
+    /// Number of distinct normalized forms.
+    pub fn len(&self) -> usize {
+        self.list.len()
     }
 
-    /// Number of distinct normalized forms in the automaton.
-    pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
+    /// Pattern `pi` (a [`super::candidates::RawMatch::pattern`]).
+    pub fn get(&self, pi: u32) -> &Pattern {
+        &self.list[pi as usize]
     }
 
-    /// Every boundary-valid occurrence of every form, sorted by start, longest first.
-    pub fn candidates(&self, norm: &Normalized) -> Vec<RawMatch> {
-        let text = norm.text();
-        let (encoded, at) = self.alphabet.encode_text(text);
-        let mut out = Vec::new();
-        self.ac.find_overlapping(&encoded, |k, s, e| {
-            let pi = self.ac_patterns[k as usize];
-            let p = &self.patterns[pi as usize];
-            let (start, end) = (at[s] as usize, at[e] as usize);
-            // A plural form ends on a word too (the suffix was the end of its last token).
-            if (p.word_start && !boundary_before(text, start))
-                || (p.word_end && !boundary_after(text, end))
-            {
-                return;
-            }
-            out.push(RawMatch {
-                start,
-                end,
-                pattern: pi,
-                context: None,
-            });
-        });
-        // The keys are unique (a form and its plural never match the same range), so an
-        // unstable sort gives the same order, in place, without a buffer of half the candidates.
-        out.sort_unstable_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then(b.end.cmp(&a.end))
-                .then(a.pattern.cmp(&b.pattern))
-        });
-        out
+    /// The (entry index, form index) a match of pattern `pi` reports: its first owner.
+    pub fn owner(&self, pi: u32) -> (usize, usize) {
+        let (e, f) = self.list[pi as usize].owners[0];
+        (e as usize, f as usize)
     }
 
-    /// The full pipeline: candidates, context gate, leftmost-longest with nesting.
-    pub fn find(
-        &self,
-        norm: &Normalized,
-        sensitivity: Sensitivity,
-        document: DocumentContext,
-    ) -> Found {
-        let gated = context::gate(self, norm, self.candidates(norm), sensitivity, document);
-        let chosen = choose(gated.counted);
-        // Not-counted candidates: only those outside every chosen match, leftmost-longest.
-        let mut not_counted: Vec<RawMatch> = Vec::new();
-        let mut k = 0;
-        for c in gated.not_counted {
-            while k < chosen.len() && chosen[k].outer.end <= c.start {
-                k += 1;
-            }
-            let overlaps = chosen.get(k).is_some_and(|w| w.outer.start < c.end);
-            let inside_last = not_counted.last().is_some_and(|l| c.start < l.end);
-            if !overlaps && !inside_last {
-                not_counted.push(c);
-            }
-        }
-        Found {
-            chosen,
-            not_counted,
-        }
+    /// The category of entry `entry`.
+    pub fn category(&self, entry: usize) -> &str {
+        &self.categories[entry]
     }
 }
 
-/// Leftmost-longest over sorted candidates; contained ones become nested.
-fn choose(candidates: Vec<RawMatch>) -> Vec<Chosen> {
-    let mut chosen: Vec<Chosen> = Vec::new();
-    for c in candidates {
-        match chosen.last_mut() {
-            Some(last) if c.start < last.outer.end => {
-                if c.end <= last.outer.end && c.pattern != last.outer.pattern {
-                    last.nested.push(c);
-                }
-            }
-            _ => chosen.push(Chosen {
-                outer: c,
-                nested: Vec::new(),
-            }),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (name, normalized form, chinese, expected variant)
+    const VARIANTS: &[(&str, &str, bool, Option<&str>)] = &[
+        (
+            "hyphen_becomes_space",
+            "marxism-leninism",
+            false,
+            Some("marxism leninism"),
+        ),
+        ("no_hyphen", "two upholds", false, None),
+        ("chinese_never", "两个-维护", true, None),
+        ("only_hyphens", "--", false, None),
+    ];
+
+    #[test]
+    fn variant_table() {
+        for &(name, norm, chinese, want) in VARIANTS {
+            assert_eq!(variants(norm, chinese).as_deref(), want, "case {name}");
         }
     }
-    chosen
+
+    /// (name, normalized form, plural suffix)
+    const PLURALS: &[(&str, &str, Option<&str>)] = &[
+        ("plain", "new era", Some("s")),
+        ("ends_in_s", "two upholds", Some("es")),
+        ("sibilant", "new approach", Some("es")),
+        ("ends_in_x", "tax", Some("es")),
+        ("ends_in_digit", "g20", None),
+        ("chinese", "两个维护", None),
+    ];
+
+    #[test]
+    fn plural_table() {
+        for &(name, norm, want) in PLURALS {
+            assert_eq!(plural_suffix(norm), want, "case {name}");
+        }
+    }
+
+    /// (name, normalized form, word starts that must be capitalized)
+    const TITLES: &[(&str, &str, &[usize])] = &[
+        ("two_words", "two upholds", &[0, 4]),
+        ("stop_word_skipped", "rule of law", &[0, 8]),
+        ("one_word", "core", &[]),
+        ("one_content_word", "the core", &[]),
+    ];
+
+    #[test]
+    fn title_words_table() {
+        for &(name, norm, want) in TITLES {
+            assert_eq!(title_words(norm), want, "case {name}");
+        }
+    }
 }

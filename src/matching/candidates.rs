@@ -1,0 +1,60 @@
+//! The candidates: every occurrence of every pattern in a normalized text that sits on word
+//! boundaries, overlaps included: the automaton's raw hits, before any choice.
+//!
+//! English forms must sit on word boundaries ([`crate::text::boundary`]); a regular plural
+//! `s`/`es` after the form is part of the hit (the automaton holds each such form with its
+//! suffix too); Chinese forms match anywhere. Filtering boundaries here, *before* the choice of
+//! leftmost-longest ([`super::choose`]), matters: "two safeguards" inside "two safeguardsman"
+//! fails the boundary, and the shorter valid match at the same place must not be lost to it.
+
+use crate::text::boundary::{boundary_after, boundary_before};
+use crate::text::normalize::Normalized;
+
+use super::patterns::Patterns;
+use super::sensitivity::Reason;
+
+/// A match in normalized byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawMatch {
+    /// Start byte in the normalized text.
+    pub start: usize,
+    /// End byte (exclusive) in the normalized text, plural suffix included.
+    pub end: usize,
+    /// Pattern index ([`Patterns::get`]).
+    pub pattern: u32,
+    /// Why a context-gated form was accepted (set by [`super::gate`]).
+    pub context: Option<Reason>,
+}
+
+/// Every boundary-valid occurrence of every form, sorted by start, longest first.
+pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch> {
+    let text = norm.text();
+    let (encoded, at) = patterns.alphabet.encode_text(text);
+    let mut out = Vec::new();
+    patterns.ac.find_overlapping(&encoded, |k, s, e| {
+        let pi = patterns.ac_patterns[k as usize];
+        let p = patterns.get(pi);
+        let (start, end) = (at[s] as usize, at[e] as usize);
+        // A plural form ends on a word too (the suffix was the end of its last token).
+        if (p.word_start && !boundary_before(text, start))
+            || (p.word_end && !boundary_after(text, end))
+        {
+            return;
+        }
+        out.push(RawMatch {
+            start,
+            end,
+            pattern: pi,
+            context: None,
+        });
+    });
+    // The keys are unique (a form and its plural never match the same range), so an
+    // unstable sort gives the same order, in place, without a buffer of half the candidates.
+    out.sort_unstable_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.pattern.cmp(&b.pattern))
+    });
+    out
+}

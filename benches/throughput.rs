@@ -8,7 +8,7 @@
 //! checks that before it reports a time.
 //!
 //! `cargo bench --bench throughput -- --once english spans` (or `chinese`, `report`,
-//! `normalize`) runs one call once and times nothing: the run to give `valgrind
+//! `normalize`, `baseline`: plain aho-corasick without the boundary check) runs one call once and times nothing: the run to give `valgrind
 //! --tool=callgrind --toggle-collect='throughput::once'`, whose instruction counts are
 //! repeatable on a loaded machine where wall time is not.
 
@@ -129,8 +129,9 @@ fn mb_per_s(bytes: usize, d: Duration) -> f64 {
 
 /// The one call `--once` measures (not inlined: callgrind counts from its entry).
 #[inline(never)]
-fn once(tifa: &Analyzer, text: &str, what: &str) -> usize {
+fn once(tifa: &Analyzer, baseline: &AhoCorasick, text: &str, what: &str) -> usize {
     match what {
+        "baseline" => baseline.find_iter(text).count(),
         "report" => tifa.analyze(text).unwrap().matches.len(),
         "normalize" => tifa::text::normalize(text).text().len(),
         _ => tifa.spans(text).unwrap().len() / 3,
@@ -196,6 +197,7 @@ fn main() {
         let (text, n) = build(&pick(chinese), chinese, 1 << 20);
         let found = once(
             &tifa,
+            &baseline,
             &text,
             args.get(i + 2).map_or("spans", String::as_str),
         );

@@ -21,10 +21,13 @@
 //! assert_eq!((at[i], at[i + 3]), (4, 15)); // byte offsets in the normalized text
 //! ```
 
+mod words;
+
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::text::boundary::is_word_char;
+use words::{Key, Words};
 
 /// The number of every token no form uses.
 pub const UNKNOWN: u32 = 0;
@@ -100,19 +103,28 @@ fn token_end(s: &str, mut i: usize) -> usize {
         is_word_char(c)
     };
     if word {
-        // ASCII fast path; other characters are decoded.
-        while i < b.len() {
-            if is_ascii_word(b[i]) {
-                i += 1;
-            } else if b[i] < 0x80 {
+        word_end(s, i)
+    } else {
+        i
+    }
+}
+
+/// Where the word that reached byte `i` of `s` (on a char boundary) ends: the ASCII fast path;
+/// other characters are decoded.
+#[inline]
+fn word_end(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    while i < b.len() {
+        if is_ascii_word(b[i]) {
+            i += 1;
+        } else if b[i] < 0x80 {
+            break;
+        } else {
+            let c = s[i..].chars().next().expect("a char boundary");
+            if !is_word_char(c) {
                 break;
-            } else {
-                let c = s[i..].chars().next().expect("a char boundary");
-                if !is_word_char(c) {
-                    break;
-                }
-                i += c.len_utf8();
             }
+            i += c.len_utf8();
         }
     }
     i
@@ -129,27 +141,104 @@ fn three_byte(b: &[u8]) -> Option<u32> {
     }
 }
 
-const HAN_START: u32 = 0x3400;
-const HAN_LEN: usize = 0xA000 - 0x3400;
+/// The CJK table covers the three-byte characters with lead bytes 0xE3–0xE9 (U+3000–U+9FFF),
+/// indexed by code point minus 0x3000. It holds the one-character tokens of CJK punctuation and
+/// kana (U+3000–U+30FF) and of Han characters of the main blocks (U+3400–U+9FFF): none of them
+/// is a word character, so each is a token of its own.
+const CJK_START: u32 = 0x3000;
+const CJK_LEN: usize = 0x7000;
 
-/// The table index of a one-character token in U+3400–U+9FFF.
+/// The table's value for the characters in between (U+3100–U+33FF: bopomofo, compatibility
+/// jamo, enclosed letters…), some of which are word characters: look them up like other tokens.
+const NOT_IN_TABLE: u32 = u32::MAX;
+
+/// Is code point `c` one the CJK table holds?
 #[inline]
-fn han_index(token: &str) -> Option<usize> {
-    let mut chars = token.chars();
-    let c = chars.next()? as u32;
-    (chars.next().is_none() && (HAN_START..0xA000).contains(&c)).then(|| (c - HAN_START) as usize)
+fn in_cjk_table(c: u32) -> bool {
+    matches!(c, 0x3000..=0x30FF | 0x3400..=0x9FFF)
+}
+
+/// The CJK table's index of the character at byte `i` of `b`, if it lies in the table's range
+/// (its entry may still be [`NOT_IN_TABLE`]).
+#[inline]
+fn cjk_at(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i..i + 3)? {
+        c @ [0xE3..=0xE9, _, _] => three_byte(c).map(|c| (c - CJK_START) as usize),
+        _ => None,
+    }
+}
+
+/// The CJK table's index of a one-character token, if the table holds it.
+#[inline]
+fn cjk_token(token: &str) -> Option<usize> {
+    match token.as_bytes() {
+        b @ [_, _, _] => three_byte(b)
+            .filter(|&c| in_cjk_table(c))
+            .map(|c| (c - CJK_START) as usize),
+        _ => None,
+    }
+}
+
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// For each byte of `v` (all below 0x80): 0x80 when it lies in `lo..=hi`, else 0. Exact per
+/// byte: no sum carries out of its byte.
+#[inline]
+fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
+    let at_least = v.wrapping_add(ONES * u64::from(0x80 - lo));
+    let above = v.wrapping_add(ONES * u64::from(0x7F - hi));
+    at_least & !above & HIGH
+}
+
+/// For each of the eight bytes of `x`: 0x80 when it is not an ASCII word byte (letter, digit,
+/// `_`), else 0.
+#[inline]
+fn word_stops(x: u64) -> u64 {
+    let v = x & LOW7;
+    let word =
+        in_range(v | (ONES * 0x20), b'a', b'z') | in_range(v, b'0', b'9') | in_range(v, b'_', b'_');
+    !(word & !x) & HIGH
+}
+
+/// The eight bytes of `b` from `i`, little-endian, zero-padded past the end.
+#[inline]
+fn load8(b: &[u8], i: usize) -> u64 {
+    match b.get(i..i + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().expect("eight bytes")),
+        None => {
+            let mut w = [0u8; 8];
+            let rest = &b[i.min(b.len())..];
+            w[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(w)
+        }
+    }
+}
+
+/// Tokens encoded at a time before they are copied to the output.
+const BLOCK: usize = 256;
+
+/// A block of encoded tokens, and where the encoder stands.
+struct Block {
+    tokens: [u32; BLOCK],
+    starts: [u32; BLOCK],
+    /// The next byte to read.
+    i: usize,
+    /// Was the last token encoded unknown? (A run of unknown tokens becomes one.)
+    unknown: bool,
 }
 
 /// Token numbers for one set of forms.
 #[derive(Debug, Clone)]
 pub struct Alphabet {
-    /// Tokens of two or more bytes.
-    words: FastMap<Box<str>, u32>,
+    /// Tokens of two or more bytes, other than those of the CJK table.
+    words: Words,
     /// One-byte tokens (ASCII), by byte.
-    ascii: Vec<u32>,
-    /// Han characters of the main blocks (U+3400–U+9FFF), by code point − 0x3400: a Chinese
-    /// text is one token per character, and a table is faster than hashing each.
-    han: Vec<u32>,
+    ascii: Box<[u32; 128]>,
+    /// One-character tokens of U+3000–U+30FF and U+3400–U+9FFF ([`CJK_START`]): a Chinese
+    /// text is one token per character.
+    cjk: Box<[u32; CJK_LEN]>,
     /// Number of tokens, plus one for [`UNKNOWN`].
     size: u32,
 }
@@ -164,21 +253,30 @@ impl Alphabet {
     /// An empty alphabet: every token is unknown.
     pub fn new() -> Alphabet {
         Alphabet {
-            words: FastMap::default(),
-            ascii: vec![UNKNOWN; 128],
-            han: vec![UNKNOWN; HAN_LEN],
+            words: Words::default(),
+            ascii: Box::new([UNKNOWN; 128]),
+            cjk: (0..CJK_LEN as u32)
+                .map(|k| {
+                    if in_cjk_table(CJK_START + k) {
+                        UNKNOWN
+                    } else {
+                        NOT_IN_TABLE
+                    }
+                })
+                .collect::<Box<[u32]>>()
+                .try_into()
+                .expect("the table's length"),
             size: 1,
         }
     }
 
     fn get(&self, token: &str) -> u32 {
         match token.as_bytes() {
-            [b] if b.is_ascii() => self.ascii[*b as usize],
-            [_, _, _] => match han_index(token) {
-                Some(i) => self.han[i],
-                None => self.words.get(token).copied().unwrap_or(UNKNOWN),
+            [b] => self.ascii.get(usize::from(*b)).copied().unwrap_or(UNKNOWN),
+            bytes => match cjk_token(token) {
+                Some(i) => self.cjk[i],
+                None => self.words.get(bytes),
             },
-            _ => self.words.get(token).copied().unwrap_or(UNKNOWN),
         }
     }
 
@@ -189,12 +287,10 @@ impl Alphabet {
                 let n = self.size;
                 self.size += 1;
                 match token.as_bytes() {
-                    [b] if b.is_ascii() => self.ascii[*b as usize] = n,
-                    _ => match han_index(token) {
-                        Some(i) => self.han[i] = n,
-                        None => {
-                            self.words.insert(token.into(), n);
-                        }
+                    [b] => self.ascii[*b as usize] = n,
+                    bytes => match cjk_token(token) {
+                        Some(i) => self.cjk[i] = n,
+                        None => self.words.insert(bytes, n),
                     },
                 }
                 n
@@ -218,35 +314,116 @@ impl Alphabet {
 
     /// A normalized text as token numbers, and the byte offset in `text` where each token
     /// starts, plus the text's length at the end. Runs of unknown tokens become one.
+    #[inline(never)] // one call per text; kept apart so profiles show it
     pub fn encode_text(&self, text: &str) -> (Vec<u32>, Vec<u32>) {
-        let b = text.as_bytes();
-        let mut out: Vec<u32> = Vec::with_capacity(text.len() / 3 + 1);
-        let mut at: Vec<u32> = Vec::with_capacity(text.len() / 3 + 2);
-        let mut i = 0;
-        while i < b.len() {
-            let start = i;
-            let x = b[i];
-            // The two commonest tokens without a search for their end: one ASCII character
-            // that is not part of a word, and one Han character of the main blocks.
-            let n = if x < 0x80 && !is_ascii_word(x) {
-                i += 1;
-                self.ascii[x as usize]
-            } else if let Some(c) = three_byte(&b[i..]).filter(|c| (HAN_START..0xA000).contains(c))
-            {
-                i += 3;
-                self.han[(c - HAN_START) as usize]
-            } else {
-                i = token_end(text, i);
-                self.get(&text[start..i])
-            };
-            if n == UNKNOWN && out.last() == Some(&UNKNOWN) {
-                continue;
-            }
-            at.push(start as u32);
-            out.push(n);
+        // About one token per two bytes in English (a word and a space), fewer in Chinese.
+        let mut out: Vec<u32> = Vec::with_capacity(text.len() / 2 + 1);
+        let mut at: Vec<u32> = Vec::with_capacity(text.len() / 2 + 2);
+        let mut block = Block {
+            tokens: [0; BLOCK],
+            starts: [0; BLOCK],
+            i: 0,
+            unknown: false,
+        };
+        while block.i < text.len() {
+            let n = self.encode_block(text, &mut block);
+            out.extend_from_slice(&block.tokens[..n]);
+            at.extend_from_slice(&block.starts[..n]);
         }
         at.push(text.len() as u32);
         (out, at)
+    }
+
+    /// Encodes up to [`BLOCK`] tokens of `text` from byte `block.i` into the block, and returns
+    /// how many: the loop keeps its counts in registers rather than in two vectors.
+    #[inline]
+    fn encode_block(&self, text: &str, block: &mut Block) -> usize {
+        let b = text.as_bytes();
+        // Locals, so that they stay in registers; written back at the end.
+        let (mut i, mut unknown) = (block.i, block.unknown);
+        let mut k = 0;
+        while k < BLOCK {
+            let Some(&x) = b.get(i) else {
+                break;
+            };
+            let start = i;
+            // The commonest tokens without a general search for their end: one ASCII character
+            // that is not part of a word, an ASCII word, and one CJK character of the table.
+            let mut n = NOT_IN_TABLE;
+            if x < 0x80 {
+                if is_ascii_word(x) {
+                    let (end, m) = self.ascii_word(text, start);
+                    i = end;
+                    n = m;
+                } else {
+                    i += 1;
+                    n = self.ascii[usize::from(x)];
+                }
+            } else if let Some(c) = cjk_at(b, start) {
+                n = self.cjk.get(c).copied().unwrap_or(NOT_IN_TABLE);
+                i += 3;
+            }
+            if n == NOT_IN_TABLE {
+                let (end, m) = self.other_token(text, start);
+                i = end;
+                n = m;
+            }
+            if n == UNKNOWN {
+                if unknown {
+                    continue;
+                }
+                unknown = true;
+            } else {
+                unknown = false;
+            }
+            block.tokens[k] = n;
+            block.starts[k] = start as u32;
+            k += 1;
+        }
+        (block.i, block.unknown) = (i, unknown);
+        k
+    }
+
+    /// The end and number of a token starting at byte `start` of `text` with a non-ASCII
+    /// character outside the CJK table.
+    #[cold]
+    #[inline(never)]
+    fn other_token(&self, text: &str, start: usize) -> (usize, u32) {
+        let end = token_end(text, start);
+        (end, self.get(&text[start..end]))
+    }
+
+    /// The end and number of the word token starting at byte `start` of `text`, an ASCII word
+    /// byte: eight bytes at a time while they are ASCII word bytes.
+    #[inline]
+    fn ascii_word(&self, text: &str, start: usize) -> (usize, u32) {
+        let b = text.as_bytes();
+        let first = load8(b, start);
+        let mut x = first;
+        let mut i = start;
+        loop {
+            let stops = word_stops(x);
+            if stops != 0 {
+                i += (stops.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+            x = load8(b, i);
+        }
+        // Past the end the padding stops the word; a non-ASCII byte may continue it.
+        let i = i.min(b.len());
+        let end = if b.get(i).is_some_and(|&c| c >= 0x80) {
+            word_end(text, i)
+        } else {
+            i
+        };
+        let n = if end - start == 1 {
+            self.ascii[usize::from(b[start] & 0x7F)]
+        } else {
+            self.words
+                .find(Key::in_text(b, start, end, first), &b[start..end])
+        };
+        (end, n)
     }
 
     /// Number of distinct tokens, plus one for the unknown token: token numbers are below it.
@@ -312,6 +489,80 @@ mod tests {
                 .position(|w| w == f.as_slice())
                 .map(|i| (at[i], at[i + f.len()]));
             assert_eq!(got, want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn cjk_table_holds_no_word_character() {
+        for c in (CJK_START..CJK_START + CJK_LEN as u32).filter(|&c| in_cjk_table(c)) {
+            let c = char::from_u32(c).unwrap();
+            assert!(!is_word_char(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    /// The encoding `encode_text` must give: every token of [`tokens`] looked up by its text,
+    /// runs of unknown tokens as one.
+    fn encode_slowly(a: &Alphabet, text: &str) -> (Vec<u32>, Vec<u32>) {
+        let (mut out, mut at) = (Vec::new(), Vec::new());
+        for (i, t) in tokens(text) {
+            let n = a.get(t);
+            if n == UNKNOWN && out.last() == Some(&UNKNOWN) {
+                continue;
+            }
+            out.push(n);
+            at.push(i as u32);
+        }
+        at.push(text.len() as u32);
+        (out, at)
+    }
+
+    const PIECES: &[&str] = &[
+        "a",
+        "ab",
+        "the",
+        "party",
+        "parties",
+        "consciousness",
+        "internationalisation",
+        "internationalisations",
+        "x1_2",
+        "société",
+        "soci",
+        "é",
+        "е",
+        " ",
+        "-",
+        "'",
+        ".",
+        "两",
+        "个",
+        "维护",
+        "。",
+        "「",
+        "ア",
+        "ㄅ",
+        "ㄅㄆ",
+        "한",
+        "😀",
+        "\u{301}",
+        "0123456789abcdefg",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The fast paths of `encode_text` agree with cutting tokens one by one.
+        #[test]
+        fn encode_text_equals_token_by_token(
+            forms in proptest::collection::vec(proptest::collection::vec(0..PIECES.len(), 1..4), 0..8),
+            text in proptest::collection::vec(0..PIECES.len(), 0..40),
+        ) {
+            let mut a = Alphabet::new();
+            for f in &forms {
+                let f: String = f.iter().map(|&k| PIECES[k]).collect();
+                a.add_form(&f);
+            }
+            let text: String = text.iter().map(|&k| PIECES[k]).collect();
+            proptest::prop_assert_eq!(a.encode_text(&text), encode_slowly(&a, &text));
         }
     }
 

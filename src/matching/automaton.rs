@@ -24,6 +24,8 @@ const NONE: u32 = u32::MAX;
 pub struct Automaton {
     /// Root transitions, by token number (unknown tokens go back to the root).
     root: Vec<u32>,
+    /// What the search reads of each state, in one place.
+    nodes: Vec<Node>,
     /// For state `s`, its edges are `edges[edge_start[s]..edge_start[s + 1]]`, sorted by token.
     edge_start: Vec<u32>,
     edges: Vec<(u32, u32)>,
@@ -39,6 +41,19 @@ pub struct Automaton {
     /// The most patterns that end at one text position, and a state where that many end
     /// ([`Automaton::most_ends`]).
     most_ends: (u32, u32),
+}
+
+/// A state as the search reads it: its edges, its failure link, and the first state to report
+/// from when it is reached.
+#[derive(Debug, Clone, Copy, Default)]
+struct Node {
+    /// Its edges are `edges[edge_start..edge_end]`.
+    edge_start: u32,
+    edge_end: u32,
+    fail: u32,
+    /// The state itself if a pattern ends there, else its output link (`dict`); `NONE` when no
+    /// pattern ends at it or along its failure links.
+    report: u32,
 }
 
 impl Automaton {
@@ -124,6 +139,7 @@ impl Automaton {
         }
         let mut a = Automaton {
             root,
+            nodes: Vec::new(),
             edge_start,
             edges,
             fail: vec![ROOT; n],
@@ -182,6 +198,18 @@ impl Automaton {
                 queue.push(c);
             }
         }
+        a.nodes = (0..n)
+            .map(|s| Node {
+                edge_start: a.edge_start[s],
+                edge_end: a.edge_start[s + 1],
+                fail: a.fail[s],
+                report: if a.has_output(s as u32) {
+                    s as u32
+                } else {
+                    a.dict[s]
+                },
+            })
+            .collect();
         a
     }
 
@@ -212,29 +240,51 @@ impl Automaton {
 
     /// Calls `found(pattern, start, end)` for every occurrence of every pattern in `text`
     /// (token positions, end exclusive), in order of their end.
+    #[inline(never)] // one call per text; kept apart so profiles show it
     pub fn find_overlapping(&self, text: &[u32], mut found: impl FnMut(u32, usize, usize)) {
         let mut s = ROOT;
         for (i, &t) in text.iter().enumerate() {
-            s = loop {
-                if let Some(next) = self.step(s, t) {
-                    break next;
-                }
-                s = self.fail[s as usize];
-            };
-            let mut o = if self.has_output(s) {
-                s
-            } else {
-                self.dict[s as usize]
-            };
-            while o != NONE {
-                let range =
-                    self.out_start[o as usize] as usize..self.out_start[o as usize + 1] as usize;
-                for &p in &self.outputs[range] {
-                    found(p, i + 1 - self.lens[p as usize] as usize, i + 1);
-                }
-                o = self.dict[o as usize];
+            s = self.next(s, t);
+            let o = self.nodes[s as usize].report;
+            if o != NONE {
+                self.report(o, i + 1, &mut found);
             }
         }
+    }
+
+    /// Reports the patterns ending at state `o` and along its output links, at token `end`.
+    /// Apart from the search loop, which stays small: most tokens end no pattern.
+    #[inline(never)]
+    fn report(&self, mut o: u32, end: usize, found: &mut impl FnMut(u32, usize, usize)) {
+        while o != NONE {
+            let range =
+                self.out_start[o as usize] as usize..self.out_start[o as usize + 1] as usize;
+            for &p in &self.outputs[range] {
+                found(p, end - self.lens[p as usize] as usize, end);
+            }
+            o = self.dict[o as usize];
+        }
+    }
+
+    /// The state after `s` on token `t`, following failure links.
+    #[inline]
+    fn next(&self, mut s: u32, t: u32) -> u32 {
+        while s != ROOT {
+            let node = self.nodes[s as usize];
+            let kids = &self.edges[node.edge_start as usize..node.edge_end as usize];
+            // Most states past the first few tokens have one child.
+            match kids {
+                [(k, c)] if *k == t => return *c,
+                [_] | [] => {}
+                _ => {
+                    if let Ok(i) = kids.binary_search_by_key(&t, |&(k, _)| k) {
+                        return kids[i].1;
+                    }
+                }
+            }
+            s = node.fail;
+        }
+        self.root.get(t as usize).copied().unwrap_or(ROOT)
     }
 
     /// The most patterns that can end at one position of a text, and one of the patterns

@@ -141,35 +141,73 @@ impl Builder {
         self.text.push_str(run);
         self.text[at..].make_ascii_lowercase();
         self.run(ASCII_RUN, 1, at as u32, start);
-        let run = run.as_bytes();
-        let words = (at + run.len()) / 64 + 1;
+        let words = (at + run.len()) / 64 + 2;
         if self.upper.len() < words {
             self.upper.resize(words, 0);
         }
-        for (k, b) in run.iter().enumerate() {
-            let i = at + k;
+        // Eight bytes at a time: most have no capital letter.
+        let mut chunks = run.as_bytes().chunks_exact(8);
+        let mut i = at;
+        for chunk in &mut chunks {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let bits = swar::gather(swar::in_range(x, b'A', b'Z'));
+            if bits != 0 {
+                self.upper[i / 64] |= bits << (i % 64);
+                if i % 64 > 56 {
+                    self.upper[i / 64 + 1] |= bits >> (64 - i % 64);
+                }
+            }
+            i += 8;
+        }
+        for &b in chunks.remainder() {
             self.upper[i / 64] |= u64::from(b.is_ascii_uppercase()) << (i % 64);
+            i += 1;
         }
     }
 
-    /// Appends a run of Han characters of U+4E00–U+9FFF (three bytes each), simplified, from
-    /// the units at `start` (one each).
-    fn han(&mut self, run: &str, mut start: u32) {
+    /// Appends a run of three-byte characters that each stay one character of three bytes
+    /// ([`wide_run`]), from the units at `start` (one each): copied as they are, but for the
+    /// traditional characters, which become simplified.
+    fn wide(&mut self, run: &str, start: u32) {
+        let mapped = script::main_han_mapped();
+        let b = run.as_bytes();
+        // Is the stretch being copied inside a wide segment already?
         let mut open = false;
-        for c in run.chars() {
-            let m = script::to_simplified(c);
+        let mut from = 0;
+        for k in (0..b.len()).step_by(3) {
+            let c = three_byte(&b[k..]);
+            let Some(bit) = c.checked_sub(script::MAIN_HAN.start) else {
+                continue;
+            };
+            if mapped[bit as usize / 64] >> (bit % 64) & 1 == 0 {
+                continue;
+            }
+            self.wide_copy(&run[from..k], start + from as u32 / 3, &mut open);
+            let unit = start + k as u32 / 3;
+            let m = script::to_simplified(char::from_u32(c).expect("a character"));
             if m.len_utf8() == 3 {
-                if !open {
-                    self.run(WIDE_RUN, 3, self.text.len() as u32, start);
-                    open = true;
-                }
-                self.text.push(m);
+                self.wide_copy(m.encode_utf8(&mut [0; 4]), unit, &mut open);
             } else {
-                self.push(m, start, start + 1, false);
+                self.push(m, unit, unit + 1, false);
                 open = false;
             }
-            start += 1;
+            from = k + 3;
         }
+        self.wide_copy(&run[from..], start + from as u32 / 3, &mut open);
+    }
+
+    /// Appends `s`, three-byte characters from one unit each starting at unit `start`, to the
+    /// current wide segment (opening one first unless `open`).
+    #[inline]
+    fn wide_copy(&mut self, s: &str, start: u32, open: &mut bool) {
+        if s.is_empty() {
+            return;
+        }
+        if !*open {
+            self.run(WIDE_RUN, 3, self.text.len() as u32, start);
+            *open = true;
+        }
+        self.text.push_str(s);
     }
 
     fn set_upper(&mut self, at: usize) {
@@ -237,6 +275,20 @@ fn plain(b: Option<&u8>) -> bool {
 /// and single spaces followed by printable ASCII.
 fn ascii_run(bytes: &[u8]) -> usize {
     let mut j = 0;
+    // Eight bytes at a time while they are printable ASCII or single spaces; a space that ends
+    // the eight must be followed by printable ASCII.
+    while let Some(w) = bytes.get(j..j + 8) {
+        let x = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+        let spaces = swar::in_range(x, b' ', b' ');
+        let other = (x & swar::HIGH)
+            | swar::in_range(x, 0, 0x1F)
+            | swar::in_range(x, 0x7F, 0x7F)
+            | (spaces & (spaces << 8));
+        if other != 0 || (spaces >> 63 != 0 && !plain(bytes.get(j + 8))) {
+            break;
+        }
+        j += 8;
+    }
     loop {
         match bytes.get(j) {
             Some(0x21..=0x7E) => j += 1,
@@ -246,18 +298,62 @@ fn ascii_run(bytes: &[u8]) -> usize {
     }
 }
 
-/// The length of the run of `bytes` that are Han characters of U+4E00–U+9FFF (lead bytes
-/// 0xE4–0xE9, three bytes each).
-fn han_run(bytes: &[u8]) -> usize {
-    bytes
-        .chunks_exact(3)
-        .take_while(|c| matches!(c[0], 0xE4..=0xE9))
-        .count()
-        * 3
+/// The code point of the three-byte UTF-8 character at the start of `b`.
+#[inline]
+fn three_byte(b: &[u8]) -> u32 {
+    (u32::from(b[0] & 0x0F) << 12) | (u32::from(b[1] & 0x3F) << 6) | u32::from(b[2] & 0x3F)
+}
+
+/// Does the three-byte character `c` (starting with 0xE3–0xE9) stay one three-byte character,
+/// simplified if traditional? Han characters of U+3400–U+9FFF, and the CJK punctuation and kana
+/// of U+3001–U+33FF but for the corner quotes (U+300C–U+300F), which become `"`.
+#[inline]
+fn stays_wide(c: &[u8]) -> bool {
+    match c[0] {
+        0xE4..=0xE9 => true,
+        0xE3 => !matches!(three_byte(c), 0x3000 | 0x300C..=0x300F),
+        _ => false,
+    }
+}
+
+/// The length of the run of `bytes` that are three-byte characters [`stays_wide`] keeps (most
+/// of a Chinese text: Han characters and CJK punctuation).
+fn wide_run(bytes: &[u8]) -> usize {
+    bytes.chunks_exact(3).take_while(|c| stays_wide(c)).count() * 3
+}
+
+/// Eight bytes at a time in one `u64` (little-endian: the first byte is the lowest).
+mod swar {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    /// The top bit of each byte.
+    pub const HIGH: u64 = 0x8080_8080_8080_8080;
+
+    /// For each byte of `x`: 0x80 when it is ASCII and lies in `lo..=hi` (`hi < 0x80`), else 0.
+    /// Exact for every byte: no sum carries out of its byte.
+    #[inline]
+    pub fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+        let v = x & !HIGH;
+        let at_least = v.wrapping_add(ONES * u64::from(0x80 - lo));
+        let above = v.wrapping_add(ONES * u64::from(0x7F - hi));
+        at_least & !above & !x & HIGH
+    }
+
+    /// The top bits of the eight bytes of `flags` (0x80 or 0 each) as eight bits, first byte
+    /// lowest.
+    #[inline]
+    pub fn gather(flags: u64) -> u64 {
+        (flags >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+    }
 }
 
 /// Normalizes `input`; see the module docs for the rules.
 pub fn normalize(input: &str) -> Normalized {
+    normalize_runs(input, true)
+}
+
+/// [`normalize`], with the fast paths for runs of ASCII and of CJK characters or without them
+/// (the tests check that both give the same).
+fn normalize_runs(input: &str, runs: bool) -> Normalized {
     let mut out = Builder {
         text: String::with_capacity(input.len()),
         segments: Vec::new(),
@@ -273,7 +369,7 @@ pub fn normalize(input: &str) -> Normalized {
         // Fast path: a run of plain ASCII letters, digits and punctuation with single spaces
         // between them, one byte and one UTF-16 unit each, with no pending white space (most
         // of an English text). A single space before printable ASCII is always kept as it is.
-        if space.is_none() {
+        if runs && space.is_none() {
             let n = ascii_run(&bytes[i..]);
             if n > 0 {
                 out.ascii(&input[i..i + n], pos);
@@ -282,14 +378,14 @@ pub fn normalize(input: &str) -> Normalized {
                 last = Some(char::from(bytes[i - 1].to_ascii_lowercase()));
                 continue;
             }
-            // The same for a run of Han characters (most of a Chinese text).
-            let n = han_run(&bytes[i..]);
+            // The same for a run of Han characters and CJK punctuation (most of a Chinese
+            // text).
+            let n = wide_run(&bytes[i..]);
             if n > 0 {
-                let run = &input[i..i + n];
-                out.han(run, pos);
+                out.wide(&input[i..i + n], pos);
                 pos += (n / 3) as u32;
                 i += n;
-                last = run.chars().next_back().map(script::to_simplified);
+                last = out.text.chars().next_back();
                 continue;
             }
         }
@@ -400,6 +496,76 @@ mod tests {
         let start = n.text().find("两个维护").unwrap();
         // 😀 is 2 UTF-16 units, then a space: the term starts at 3 and ends at 8 (line break inside).
         assert_eq!(n.original_span(start, n.text().len()), (3, 8));
+    }
+
+    /// Pieces of text whose every mix must normalize the same with and without the fast paths.
+    const PIECES: &[&str] = &[
+        "a",
+        "Party",
+        "THE",
+        " ",
+        "  ",
+        "\n",
+        "-",
+        "'",
+        ".",
+        "Two Upholds",
+        "x Y z",
+        "两",
+        "兩個",
+        "維護",
+        "。",
+        "、",
+        "「",
+        "」",
+        "〝",
+        "ア",
+        "㐀",
+        "\u{3000}",
+        "—",
+        "–",
+        "\u{a0}",
+        "😀",
+        "é",
+        "Ｐａｒｔｙ",
+        "\u{ad}",
+        "\u{200b}",
+        "abcdefghijklmnopqrstuvwxyz",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "\t",
+        "\u{7f}",
+        "~",
+        "“",
+        "”",
+        "«",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The run fast paths give the same text, offset map and capital letters as the
+        /// character-by-character path.
+        #[test]
+        fn runs_equal_char_by_char(text in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: String = text.iter().map(|&k| PIECES[k]).collect();
+            let (fast, slow) = (normalize_runs(&text, true), normalize_runs(&text, false));
+            proptest::prop_assert_eq!(fast.text(), slow.text());
+            for b in 0..fast.text().len() {
+                proptest::prop_assert_eq!(fast.locate(b), slow.locate(b), "byte {}", b);
+                proptest::prop_assert_eq!(fast.was_upper(b), slow.was_upper(b), "byte {}", b);
+            }
+        }
+    }
+
+    #[test]
+    fn long_ascii_capitals_across_words() {
+        // Capitals on both sides of every 64-byte boundary of the bitmap.
+        let text: String = (0..300)
+            .map(|i| if i % 7 == 0 { 'Q' } else { 'q' })
+            .collect();
+        let n = normalize(&text);
+        for i in 0..300 {
+            assert_eq!(n.was_upper(i), i % 7 == 0, "byte {i}");
+        }
     }
 
     #[test]

@@ -21,11 +21,11 @@ fn lookup(table: &[(char, char)], c: char) -> char {
 
 /// The main Han blocks (U+3400–U+9FFF), where most text lies: a bit per code point says whether
 /// [`tables::T2S`] has it, so a character with no simplified form needs no search.
-const MAIN_HAN: std::ops::Range<u32> = 0x3400..0xA000;
+pub(crate) const MAIN_HAN: std::ops::Range<u32> = 0x3400..0xA000;
 
 /// [`MAIN_HAN`]'s bitmap, built on first use rather than stored: 3.4 KB less in every wasm
 /// module (the embed's transfer budget), a few microseconds once.
-fn main_han_mapped() -> &'static [u64; (0xA000 - 0x3400) / 64] {
+pub(crate) fn main_han_mapped() -> &'static [u64; (0xA000 - 0x3400) / 64] {
     static BITS: std::sync::OnceLock<[u64; (0xA000 - 0x3400) / 64]> = std::sync::OnceLock::new();
     BITS.get_or_init(|| {
         let mut bits = [0u64; (0xA000 - 0x3400) / 64];

@@ -67,8 +67,10 @@ cli: vocabulary
 	cargo build --locked -p tifa-cli
 
 # Every Rust test compiled, not run (test-rust runs them; compiling overlaps the wasm build).
-rust-tests-built: vocabulary
-	cargo test --locked -p tifa -p tifa-cli --no-run
+# After the CLI, and at a lower priority: the browser tests wait for the CLI, the wasm modules
+# and wasm-bindgen, so those get the processor first; these reuse what the CLI compiled.
+rust-tests-built: vocabulary cli
+	nice -n 10 cargo test --locked -p tifa -p tifa-cli --no-run
 
 # Three modules: `tifa` (matching from the compiled dictionary, no TOML reader: what the page
 # loads), `tifa_embed` (the same without the full report: what the embed loads before its first
@@ -160,7 +162,7 @@ python: tools-python
 # the debug CLI and the Rust tests, where the `python` profile compiles them all again (README
 # "Python"); `make python` builds the optimised wheel.
 test-python: tools-python tools-java cli
-	$(MAKE) --no-print-directory python PY_PROFILE=dev
+	nice -n 10 $(MAKE) --no-print-directory python PY_PROFILE=dev
 	TIFA_BIN=$(CURDIR)/target/debug/tifa .venv/bin/python -m pytest -q --durations=8 tests/python
 
 # The benchmarks, and the benchmark-sized versions of the large tests (a 10 MB paste, a 50 MB

@@ -2,10 +2,13 @@
 // Chromium for the whole run: it is started here as a server, each test file connects to it
 // (harness.mjs `launch()`, through TIFA_BROWSER_WS) and works in its own fresh context.
 //
-//   node tests/browser/run.mjs [--concurrency N] [files…]   (default: every *.test.mjs, N = 3)
+//   node tests/browser/run.mjs [--concurrency N] [files…]   (default: every *.test.mjs, largest
+//                                                            first; N = 3)
 //
 // The exit code is `node --test`'s; the browser is closed however the run ends.
 import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumPath, CHROMIUM_ARGS, ROOT } from './harness.mjs';
 
@@ -20,7 +23,13 @@ if (!/^[1-9][0-9]*$/.test(concurrency || '')) {
   console.error(`run.mjs: --concurrency needs a positive whole number, not ${JSON.stringify(concurrency)}`);
   process.exit(2);
 }
-const files = args.length ? args : ['tests/browser/'];
+// Every test file, the largest first: the big files hold the most tests and take the longest, and
+// started last they would run on alone at the end while the other slots sit idle.
+const files = args.length ? args : readdirSync(join(ROOT, 'tests/browser'))
+  .filter((f) => f.endsWith('.test.mjs'))
+  .map((f) => ({ f: `tests/browser/${f}`, size: statSync(join(ROOT, 'tests/browser', f)).size }))
+  .sort((a, b) => b.size - a.size || a.f.localeCompare(b.f))
+  .map(({ f }) => f);
 
 const server = await chromium.launchServer({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 const code = await new Promise((done) => {

@@ -67,10 +67,10 @@ cli: vocabulary
 	cargo build --locked -p tifa-cli
 
 # Every Rust test compiled, not run (test-rust runs them; compiling overlaps the wasm build).
-# After the CLI, and at a lower priority: the browser tests wait for the CLI, the wasm modules
-# and wasm-bindgen, so those get the processor first; these reuse what the CLI compiled.
+# After the CLI, which the browser tests wait for; these reuse what it compiled. (At a lower
+# priority as well, they finished last: the Rust tests became the end of the run.)
 rust-tests-built: vocabulary cli
-	nice -n 10 cargo test --locked -p tifa -p tifa-cli --no-run
+	cargo test --locked -p tifa -p tifa-cli --no-run
 
 # Three modules: `tifa` (matching from the compiled dictionary, no TOML reader: what the page
 # loads), `tifa_embed` (the same without the full report: what the embed loads before its first

@@ -69,8 +69,12 @@ cli: vocabulary
 # Every Rust test compiled, not run (test-rust runs them; compiling overlaps the wasm build).
 # After the CLI, which the browser tests wait for; these reuse what it compiled. (At a lower
 # priority as well, they finished last: the Rust tests became the end of the run.)
+# Every cargo run of the tests names the same packages ($(RUST_TESTED)) and picks targets with
+# flags: cargo settles features per run, and a run with other packages (`-p tifa` alone) got other
+# features for the proc-macro crates, so it compiled the library and its tests a second time.
+RUST_TESTED := -p tifa -p tifa-cli
 rust-tests-built: vocabulary cli
-	cargo test --locked -p tifa -p tifa-cli --no-run
+	cargo test --locked $(RUST_TESTED) --no-run
 
 # Three modules: `tifa` (matching from the compiled dictionary, no TOML reader: what the page
 # loads), `tifa_embed` (the same without the full report: what the embed loads before its first
@@ -123,9 +127,10 @@ site: $(PKG)/tifa_bg.wasm $(PKG)/tifa_embed_bg.wasm $(PKG)/tifa_full_bg.wasm dic
 
 # ---- tests --------------------------------------------------------------------------------------
 # Alone, `make test-rust` and `make test-js` build what they need first, like `make test`.
-# The Rust tests run as four steps at once (cargo runs one test binary at a time, and most of
-# the CLI's tests wait on the programs they start): the library's unit and integration tests,
-# the CLI's, the doc tests (each compiled on its own), and the format check.
+# The Rust tests run as four steps at once (cargo runs one test program at a time, and most of
+# the CLI's tests wait on the programs they start): the library's unit and integration tests
+# (tests/library.rs), the CLI's (crates/tifa-cli/tests/command.rs), the doc tests (one program,
+# edition 2024), and the format check.
 .PHONY: test-rust-lib test-rust-cli test-rust-doc test-rust-fmt
 test-rust: test-rust-lib test-rust-cli test-rust-doc test-rust-fmt
 
@@ -133,13 +138,13 @@ test-rust-fmt: tools-rustfmt
 	cargo fmt --all --check
 
 test-rust-lib: tools-system rust-tests-built
-	cargo test --locked -p tifa --lib --bins --tests
+	cargo test --locked $(RUST_TESTED) --lib --test library
 
 test-rust-cli: rust-tests-built
-	cargo test --locked -p tifa-cli
+	cargo test --locked $(RUST_TESTED) --bins --test command
 
 test-rust-doc: rust-tests-built
-	cargo test --locked -p tifa --doc
+	cargo test --locked $(RUST_TESTED) --doc
 
 # The JS and browser tests, three files at a time, against one shared Chromium (tests/browser/run.mjs).
 test-js: site cli tools-system
@@ -175,7 +180,7 @@ bench: build
 	cargo build --locked --release --quiet -p tifa-cli
 	python3 benches/corpus.py target/release/tifa
 	TIFA_LARGE=1 node tests/browser/run.mjs --concurrency 1 tests/browser/page-large.test.mjs
-	TIFA_LARGE=1 cargo test --locked -p tifa-cli --test cli large_file_
+	TIFA_LARGE=1 cargo test --locked -p tifa-cli --test command large_file_
 	$(MAKE) --no-print-directory python
 	.venv/bin/python benches/python.py target/release/tifa
 
@@ -192,5 +197,5 @@ clean:
 .PHONY: fuzz
 TIFA_FUZZ_CASES ?= 100000
 fuzz:
-	TIFA_FUZZ_CASES=$(TIFA_FUZZ_CASES) cargo test --locked --release -p tifa --test fuzz
+	TIFA_FUZZ_CASES=$(TIFA_FUZZ_CASES) cargo test --locked --release -p tifa --test library fuzz::
 	TIFA_FUZZ_CASES=$(TIFA_FUZZ_CASES) cargo test --locked --release -p tifa-cli fuzz_

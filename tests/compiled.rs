@@ -2,7 +2,7 @@
 //! round-trips the built-in dictionary exactly, matches exactly as the TOML-loaded one does, and
 //! refuses damaged or mismatched files with a message instead of a panic.
 
-mod common;
+use crate::common;
 
 use tifa::compiled::{read_cards, read_match, write};
 use tifa::{Analyzer, Dictionary};

@@ -6,7 +6,7 @@
 //! the licence texts of `/usr/share/common-licenses`…) is the neutral corpus of
 //! `tests/neutral.rs`.
 //!
-//! Run with `cargo test --test dictionary -- --nocapture` to see the counts table
+//! Run with `cargo test -p tifa --test library dictionary:: -- --nocapture` to see the counts table
 //! (`builtin_dictionary_validates_and_counts`). Every check collects ALL its failures and
 //! reports them in one assertion message, naming entry, form and what happened, so a
 //! dictionary writer can fix them in one pass.

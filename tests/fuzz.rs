@@ -7,7 +7,7 @@
 //! They run offline on proptest, a few cases in every `cargo test`, and as many as
 //! `TIFA_FUZZ_CASES` asks (`make fuzz` runs 100,000 each).
 
-mod common;
+use crate::common;
 
 use std::sync::OnceLock;
 

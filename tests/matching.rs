@@ -1,6 +1,6 @@
 //! Table-driven matching cases from `tests/data/matching.toml`.
 
-mod common;
+use crate::common;
 
 use common::{dictionary_toml, Term};
 use serde::Deserialize;

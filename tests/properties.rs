@@ -2,7 +2,7 @@
 //! Properties against a naive oracle: spans are sorted, disjoint, on UTF-16 character
 //! boundaries, and equal to a naive search over the normalized text.
 
-mod common;
+use crate::common;
 
 use common::{dictionary_toml, Term};
 use proptest::prelude::*;

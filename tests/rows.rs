@@ -1,7 +1,7 @@
 //! `Analyzer::rows` (the numbers the browser highlights from) says exactly what the report says,
 //! on every shipped sample and at every sensitivity.
 
-mod common;
+use crate::common;
 
 use tifa::ROW;
 use tifa::{Analyzer, Kind, Options};

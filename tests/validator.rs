@@ -1,6 +1,6 @@
 //! Validator errors: each names the file, the line, the entry and the field.
 
-mod common;
+use crate::common;
 
 use common::{dictionary_toml, Term};
 use tifa::Dictionary;

@@ -3,7 +3,7 @@
 
 use std::process::{Command, Stdio};
 
-mod common;
+use crate::common;
 use common::tifa;
 
 fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {

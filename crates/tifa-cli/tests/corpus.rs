@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-mod common;
+use crate::common;
 use common::{corpus, keyed, rows, run, tifa, Key};
 
 const COUNTS: &[&str] = &[

@@ -2,7 +2,7 @@
 //! `tifa corpus --emerging` on the shipped test corpus, where two made-up phrases are planted
 //! from 2023 (scripts/make-corpus.py).
 
-mod common;
+use crate::common;
 use common::{corpus, rows, run, tifa};
 
 // ---- `--emerging`: phrases the dictionary lacks ------------------------------------------------

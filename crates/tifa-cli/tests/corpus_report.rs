@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-mod common;
+use crate::common;
 use common::{corpus, keyed, rows, run, tifa};
 
 // ---- `--report FILE`: the HTML report ---------------------------------------------------------

@@ -290,4 +290,33 @@ fn main() {
     for g in goals {
         println!("goal: {g}");
     }
+    hostile_scaling(&tifa);
+}
+
+/// Hostile input (issue 14, item 3): `n` numbered phrases in quotation marks, none in the
+/// dictionary, distinct up to 20,000 (the text of `tests/hostile.rs`). Linear work means 10× the phrases cost about
+/// 10× the time; before the fix, 16,000 took 18.5 s.
+fn unknown_formulas(n: usize) -> String {
+    let mut t = String::from("全面从严治党。");
+    for i in 0..n as u32 {
+        let a = char::from_u32(0x4E00 + (i * 7) % 20000).unwrap();
+        let b = char::from_u32(0x4E00 + (i * 13 + 5) % 20000).unwrap();
+        t.push_str(&format!("“三个{a}{b}”，"));
+    }
+    t
+}
+
+/// Prints the time of a full report at 16,000 and 160,000 unknown numbered phrases, and the
+/// ratio (a bench, not a test: times are noisy on shared machines).
+fn hostile_scaling(tifa: &Analyzer) {
+    let (small, large) = (unknown_formulas(16_000), unknown_formulas(160_000));
+    let runs = 5;
+    let count = |t: &str| tifa.analyze(t).unwrap().candidates.len();
+    let (n1, n10) = (count(&small), count(&large));
+    let t1 = time(runs, n1, "unknown formulas 16k", || count(&small));
+    let t10 = time(runs, n10, "unknown formulas 160k", || count(&large));
+    println!(
+        "hostile input: 16,000 unknown numbered phrases {t1:.2?}, 160,000 {t10:.2?}: ×{:.1} for 10× the text (linear ≈ 10)",
+        t10.as_secs_f64() / t1.as_secs_f64()
+    );
 }

@@ -112,3 +112,36 @@ export async function downloadBytes(download) {
   for await (const chunk of await download.createReadStream()) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
+
+/**
+ * The serious and critical axe-core violations on `page` in the light and the dark colour
+ * scheme, as readable lines (rule, impact, up to three targets), each prefixed with its scheme.
+ * All rules run in light; in dark only the rules that depend on colours (the markup is the same,
+ * only the custom properties change), which halves what the slowest browser tests did when each
+ * scheme was a page and a full run of its own. `within` is a CSS selector for the part to check
+ * (default: the whole document).
+ *
+ * @example
+ *   assert.deepEqual(await axeViolations(page), []);
+ */
+export async function axeViolations(page, { within } = {}) {
+  axeViolations.source ??= await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  // Evaluated, not added as a <script>: the corpus report's CSP allows no inline script.
+  await page.evaluate(axeViolations.source);
+  const out = [];
+  for (const [scheme, rules] of [['light', null], ['dark', AXE_COLOUR_RULES]]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const found = await page.evaluate(async ({ within, rules }) => {
+      const context = within ? document.querySelector(within) : document;
+      const options = { resultTypes: ['violations'], ...(rules && { runOnly: { type: 'rule', values: rules } }) };
+      const r = await window.axe.run(context, options);
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
+    }, { within, rules });
+    out.push(...found.map((line) => `${scheme}: ${line}`));
+  }
+  return out;
+}
+
+/** The axe-core rules whose outcome depends on colours (what the dark scheme changes). */
+const AXE_COLOUR_RULES = ['color-contrast', 'link-in-text-block'];

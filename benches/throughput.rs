@@ -18,6 +18,11 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use tifa::text::normalize_form;
 use tifa::Analyzer;
 
+// The integration tests' helpers, for the text of the hostile-input timing.
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::unknown_formulas;
+
 const EN_FILLER: &[&str] = &[
     "the",
     "weather",
@@ -291,19 +296,6 @@ fn main() {
         println!("goal: {g}");
     }
     hostile_scaling(&tifa);
-}
-
-/// Hostile input (issue 14, item 3): `n` numbered phrases in quotation marks, none in the
-/// dictionary, distinct up to 20,000 (the text of `tests/hostile.rs`). Linear work means 10× the phrases cost about
-/// 10× the time; before the fix, 16,000 took 18.5 s.
-fn unknown_formulas(n: usize) -> String {
-    let mut t = String::from("全面从严治党。");
-    for i in 0..n as u32 {
-        let a = char::from_u32(0x4E00 + (i * 7) % 20000).unwrap();
-        let b = char::from_u32(0x4E00 + (i * 13 + 5) % 20000).unwrap();
-        t.push_str(&format!("“三个{a}{b}”，"));
-    }
-    t
 }
 
 /// Prints the time of a full report at 16,000 and 160,000 unknown numbered phrases, and the

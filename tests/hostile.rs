@@ -3,6 +3,7 @@
 //! two sizes of the same input), never timed: the time ratios are in `cargo bench --bench
 //! throughput` ("hostile input").
 
+use crate::common::unknown_formulas;
 use tifa::MAX_ENDS_AT_ONE_PLACE;
 use tifa::{Analyzer, Dictionary};
 
@@ -17,18 +18,6 @@ fn entry(id: &str, zh: &str, en: &str, forms: &[&str]) -> String {
     }
     out.push_str("]\n\n");
     out
-}
-
-/// The text of issue 14, item 3: `n` numbered phrases in quotation marks ("三个甲乙"), none of
-/// them in the dictionary, distinct up to 20,000 (`benches/throughput.rs` times the same text).
-fn unknown_formulas(n: usize) -> String {
-    let mut t = String::from("全面从严治党。");
-    for i in 0..n as u32 {
-        let a = char::from_u32(0x4E00 + (i * 7) % 20000).unwrap();
-        let b = char::from_u32(0x4E00 + (i * 13 + 5) % 20000).unwrap();
-        t.push_str(&format!("“三个{a}{b}”，"));
-    }
-    t
 }
 
 /// Issue 14, item 3: every unknown-formula candidate was normalized again for each new one

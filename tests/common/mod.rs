@@ -76,3 +76,16 @@ pub fn samples() -> Vec<(String, String)> {
     assert!(out.len() >= 4, "only {} samples", out.len());
     out
 }
+
+/// The text of issue 14, item 3: `n` numbered phrases in quotation marks ("三个甲乙"), none of
+/// them in the dictionary, distinct up to 20,000 (`tests/hostile.rs` counts its candidates,
+/// `benches/throughput.rs` times it).
+pub fn unknown_formulas(n: usize) -> String {
+    let mut t = String::from("全面从严治党。");
+    for i in 0..n as u32 {
+        let a = char::from_u32(0x4E00 + (i * 7) % 20000).unwrap();
+        let b = char::from_u32(0x4E00 + (i * 13 + 5) % 20000).unwrap();
+        t.push_str(&format!("“三个{a}{b}”，"));
+    }
+    t
+}

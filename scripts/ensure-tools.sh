@@ -112,9 +112,12 @@ PY_REQUIREMENTS=crates/tifa-py/requirements-dev.txt
 
 ensure_python() {
   local stamp=$VENV/.tifa-requirements
-  if [ ! -x "$VENV/bin/python" ]; then
+  # A run stopped half-way (interrupted, disk full) can leave a .venv with python but no pip:
+  # that one is made again.
+  if [ ! -x "$VENV/bin/python" ] || [ ! -x "$VENV/bin/pip" ]; then
     say "creating the Python environment $VENV"
-    python3 -m venv "$VENV"
+    rm -f "$stamp"
+    python3 -m venv --clear "$VENV"
   fi
   if ! cmp -s "$PY_REQUIREMENTS" "$stamp"; then
     say "installing maturin, pytest, pyarrow and PySpark into $VENV (pip; about a minute)"

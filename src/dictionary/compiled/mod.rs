@@ -35,7 +35,10 @@ use std::collections::HashSet;
 
 mod codec;
 mod derive;
+mod norms;
 mod words;
+
+pub(crate) use norms::NormalizedForms;
 
 use codec::{fnv, Reader, Writer};
 use derive::{join_id, split_id, Traditional};
@@ -44,7 +47,7 @@ use super::{template, Dictionary, Entry, Form, Kind, CATEGORIES};
 use crate::error::Error;
 use crate::text::normalize::normalize_form;
 
-const MATCH_MAGIC: &[u8; 8] = b"tifa-m2\n";
+const MATCH_MAGIC: &[u8; 8] = b"tifa-m3\n";
 const CARDS_MAGIC: &[u8; 8] = b"tifa-c1\n";
 
 /// Entry flags: a local entry; a `zh_hant` stored as text (not as codes against `zh`).
@@ -63,6 +66,9 @@ const FLAG_CONTEXT: u64 = 1 << 6;
 const FLAG_SHARED: u64 = 1 << 7;
 /// A single form expanded from a template that could not be stored as one (rare).
 const FLAG_FROM_TEMPLATE: u64 = 1 << 8;
+/// The normalized text of some form of the group is not its text with ASCII letters
+/// lower-cased: the loader runs the normalizer on the group's forms (see `norms.rs`).
+const FLAG_NORMALIZE: u64 = 1 << 9;
 
 /// What [`read_cards`] needs to know about a dictionary read by [`read_match`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,6 +243,15 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
                     FLAG_FROM_TEMPLATE
                 } else {
                     0
+                }
+                | if grp
+                    .forms
+                    .iter()
+                    .all(|f| norms::lowercase_is_normal(&f.text))
+                {
+                    0
+                } else {
+                    FLAG_NORMALIZE
                 };
             g.int(flags);
             // Chinese and English text each in one stream, in entry order: a form is near the
@@ -297,6 +312,15 @@ pub fn read_match(bytes: &[u8]) -> Result<Dictionary, Error> {
 /// dictionary that runs the same code as the whole one, to warm it up (see the wasm binding's
 /// `warmUp`).
 pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error> {
+    read_match_normalized(bytes, limit).map(|(dict, _)| dict)
+}
+
+/// [`read_match_first`], and every form of the dictionary normalized: what the matcher is built
+/// from, most of it without running the normalizer (`norms.rs`).
+pub(crate) fn read_match_normalized(
+    bytes: &[u8],
+    limit: usize,
+) -> Result<(Dictionary, NormalizedForms), Error> {
     let mut head = Reader::new(bytes, "match", MATCH_MAGIC)?;
     let mut lens = [0usize; STREAMS];
     for l in &mut lens {
@@ -333,6 +357,7 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
     let n = r.count_of(bytes.len())?.min(limit);
     let mut entries = Vec::with_capacity(n);
     let mut all_groups = Vec::with_capacity(n);
+    let mut norms = NormalizedForms::default();
     for _ in 0..n {
         let at = r.pos;
         let prefix = r.count_of(bytes.len())?;
@@ -434,6 +459,9 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
                     ..base
                 });
             }
+            for f in &forms[before..] {
+                norms.push(&f.text, flags & FLAG_NORMALIZE != 0);
+            }
             lens.push((forms.len() - before) as u32);
         }
         all_groups.push(lens);
@@ -466,7 +494,7 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
         hash: fnv(bytes),
         groups: all_groups,
     }));
-    Ok(dict)
+    Ok((dict, norms))
 }
 
 /// The match part's two text streams while reading.

@@ -70,6 +70,22 @@ const FLAG_FROM_TEMPLATE: u64 = 1 << 8;
 /// lower-cased: the loader runs the normalizer on the group's forms (see `norms.rs`).
 const FLAG_NORMALIZE: u64 = 1 << 9;
 
+/// Entry years are stored as their distance from this one, so the usual years (1921–2030)
+/// take one byte, not two, and repeat more (zig-zag: 0, -1, 1, -2… are 0, 1, 2, 3…).
+const YEAR_BASE: i64 = 2030;
+
+/// The number an entry's `since` is stored as.
+fn year_code(year: u16) -> u64 {
+    let d = YEAR_BASE - i64::from(year);
+    ((d << 1) ^ (d >> 63)) as u64
+}
+
+/// The year back from [`year_code`]'s number; `None` when it is no `u16`.
+fn year_from_code(code: u64) -> Option<u16> {
+    let d = (code >> 1) as i64 ^ -((code & 1) as i64);
+    u16::try_from(YEAR_BASE.checked_sub(d)?).ok()
+}
+
 /// What [`read_cards`] needs to know about a dictionary read by [`read_match`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PendingCards {
@@ -197,7 +213,7 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
         if cat.is_none() {
             ids.push(e.category.clone());
         }
-        years.int(u64::from(e.since));
+        years.int(year_code(e.since));
         entry_flags.int(
             if e.local { ENTRY_LOCAL } else { 0 }
                 | if codes.is_none() { ENTRY_HANT_TEXT } else { 0 },
@@ -371,7 +387,9 @@ pub(crate) fn read_match_normalized(
             Some(c) => c.to_string(),
             None => ids()?,
         };
-        let since = years.year()?.unwrap_or(0);
+        let at = years.pos;
+        let since = year_from_code(years.int()?)
+            .ok_or_else(|| years.damaged(at, "a year is out of range"))?;
         let entry_flags = entry_flags.int()?;
         let local = entry_flags & ENTRY_LOCAL != 0;
         let zh_hant = if entry_flags & ENTRY_HANT_TEXT != 0 {
@@ -571,4 +589,29 @@ pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
     dict.entries = filled;
     dict.pending_cards = None;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_codes_round_trip() {
+        // (year, stored number)
+        let cases = [
+            (2030, 0),
+            (2029, 2),
+            (2031, 1),
+            (1921, 218),
+            (0, 4060),
+            (u16::MAX, 127009),
+        ];
+        for (year, code) in cases {
+            assert_eq!(year_code(year), code, "{year}");
+            assert_eq!(year_from_code(code), Some(year), "{year}");
+        }
+        // Numbers no year has: damage, not a panic.
+        assert_eq!(year_from_code(127011), None);
+        assert_eq!(year_from_code(u64::MAX), None);
+    }
 }

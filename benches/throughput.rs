@@ -11,6 +11,10 @@
 //! `normalize`, `baseline`: plain aho-corasick without the boundary check) runs one call once and times nothing: the run to give `valgrind
 //! --tool=callgrind --toggle-collect='throughput::once'`, whose instruction counts are
 //! repeatable on a loaded machine where wall time is not.
+//!
+//! `cargo bench --bench throughput -- --start compiled` (or `toml`) makes an analyzer once and
+//! stops: from the compiled match part (`tifa dict compile`), or from the dictionary's TOML;
+//! count it with `--toggle-collect='throughput::start'`.
 
 use std::time::{Duration, Instant};
 
@@ -143,7 +147,27 @@ fn once(tifa: &Analyzer, baseline: &AhoCorasick, text: &str, what: &str) -> usiz
     }
 }
 
+/// The start `--start` measures: an analyzer from the match part, or from the TOML.
+#[inline(never)]
+fn start(matching: Option<&[u8]>) -> usize {
+    let tifa = match matching {
+        Some(bytes) => Analyzer::from_compiled(bytes),
+        None => Analyzer::builtin(),
+    };
+    tifa.expect("the built-in dictionary").pattern_count()
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--start") {
+        let compiled = args.get(i + 1).map(String::as_str) != Some("toml");
+        let matching = compiled.then(|| {
+            let dict = tifa::Dictionary::builtin().expect("the built-in dictionary");
+            tifa::compiled::write(dict).0
+        });
+        println!("{} patterns", start(matching.as_deref()));
+        return;
+    }
     let t = Instant::now();
     let tifa = Analyzer::builtin().expect("built-in dictionary");
     let build_time = t.elapsed();
@@ -196,7 +220,6 @@ fn main() {
             })
             .collect()
     };
-    let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--once") {
         let chinese = args.get(i + 1).map(String::as_str) == Some("chinese");
         let (text, n) = build(&pick(chinese), chinese, 1 << 20);

@@ -67,7 +67,24 @@ impl Analyzer {
     /// # }
     /// ```
     pub fn from_compiled(matching: &[u8]) -> Result<Analyzer, Error> {
-        Analyzer::new(crate::dictionary::compiled::read_match(matching)?)
+        Analyzer::from_compiled_first(matching, usize::MAX)
+    }
+
+    /// [`Analyzer::from_compiled`] over the first `entries` entries of the match part only
+    /// (all of them for `usize::MAX`): a small engine that runs the same start-up code, to warm
+    /// it up (the wasm binding's `warmUp`).
+    ///
+    /// ```
+    /// # #[cfg(feature = "toml")] {
+    /// let (matching, _) = tifa::compiled::write(tifa::Dictionary::builtin().unwrap());
+    /// let few = tifa::Analyzer::from_compiled_first(&matching, 10).unwrap();
+    /// assert_eq!(few.dictionary().len(), 10);
+    /// # }
+    /// ```
+    pub fn from_compiled_first(matching: &[u8], entries: usize) -> Result<Analyzer, Error> {
+        let (dict, norms) = crate::dictionary::compiled::read_match_normalized(matching, entries)?;
+        let matcher = Matcher::with_normalized(&dict, &norms)?;
+        Ok(Analyzer { dict, matcher })
     }
 
     /// Adds the card part of the compiled dictionary this analyzer was made from.

@@ -77,10 +77,25 @@ impl Automaton {
         // The trie, from the patterns in sorted order: a pattern shares its longest common
         // prefix with the one before it, so each new state is created once, and every state's
         // children are created in increasing token order.
-        let mut order: Vec<u32> = (0..count as u32)
+        //
+        // Sorted by a key that packs the first four tokens (when every token fits in 16 bits),
+        // so most comparisons compare two integers; equal keys compare the whole patterns, and
+        // equal patterns their numbers (a total order: the trie does not depend on the sort).
+        let packs = tokens <= 1 << 16;
+        let key = |i: u32| {
+            let p = pattern(i);
+            (0..4).fold(0u64, |k, j| (k << 16) | u64::from(*p.get(j).unwrap_or(&0)))
+        };
+        let mut keyed: Vec<(u64, u32)> = (0..count as u32)
             .filter(|&i| !pattern(i).is_empty())
+            .map(|i| (if packs { key(i) } else { 0 }, i))
             .collect();
-        order.sort_unstable_by(|&a, &b| pattern(a).cmp(pattern(b)));
+        keyed.sort_unstable_by(|&(ka, a), &(kb, b)| {
+            ka.cmp(&kb)
+                .then_with(|| pattern(a).cmp(pattern(b)))
+                .then(a.cmp(&b))
+        });
+        let order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
         let mut parent: Vec<u32> = vec![ROOT];
         let mut token: Vec<u32> = vec![0];
         let mut ends: Vec<(u32, u32)> = Vec::with_capacity(count); // (state, pattern)

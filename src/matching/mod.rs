@@ -24,6 +24,7 @@ pub(crate) mod gate;
 pub(crate) mod patterns;
 pub(crate) mod sensitivity;
 
+use crate::dictionary::compiled::NormalizedForms;
 use crate::dictionary::Dictionary;
 use crate::error::Error;
 use crate::text::normalize::Normalized;
@@ -44,6 +45,14 @@ impl Matcher {
     pub fn new(dict: &Dictionary) -> Result<Matcher, Error> {
         Ok(Matcher {
             patterns: Patterns::new(dict)?,
+        })
+    }
+
+    /// [`Matcher::new`] from forms normalized already ([`Patterns::with_normalized`]): how an
+    /// analyzer starts from a compiled match part.
+    pub fn with_normalized(dict: &Dictionary, norms: &NormalizedForms) -> Result<Matcher, Error> {
+        Ok(Matcher {
+            patterns: Patterns::with_normalized(dict, norms)?,
         })
     }
 

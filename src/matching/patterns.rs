@@ -6,10 +6,10 @@
 //! [`super::choose`]) only read it.
 
 use crate::dictionary::budget::{shown, MAX_ENDS_AT_ONE_PLACE};
+use crate::dictionary::compiled::NormalizedForms;
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Location};
 use crate::text::boundary::is_word_char;
-use crate::text::normalize::normalize_form;
 
 use super::alphabet::{tokens, Alphabet, FastMap};
 use super::automaton::Automaton;
@@ -63,8 +63,17 @@ fn is_short(norm: &str, chinese: bool) -> bool {
     if chinese {
         norm.chars().count() <= 2
     } else {
-        norm.split(' ').count() <= 2
+        norm.bytes().filter(|&b| b == b' ').count() <= 1
     }
+}
+
+/// Does the form start with a number word ("two", "three"… up to "fourteen")?
+fn is_numbered(norm: &str) -> bool {
+    let first = norm
+        .split(|c: char| c == ' ' || c == '-')
+        .next()
+        .unwrap_or("");
+    NUMBER_WORDS.contains(&first)
 }
 
 /// The extra literal forms a form stands for: an English form with hyphens also matches with
@@ -103,17 +112,23 @@ fn plural_suffix(norm: &str) -> Option<&'static str> {
 }
 
 fn title_words(norm: &str) -> Vec<usize> {
+    // Most forms are one or two words: count the content words first, allocate only for two
+    // or more.
+    let content = |w: &[u8]| {
+        w.first().is_some_and(u8::is_ascii_alphabetic)
+            && !STOP_WORDS.iter().any(|s| s.as_bytes() == w)
+    };
+    let words = norm.as_bytes().split(|&b| b == b' ');
+    if words.clone().filter(|w| content(w)).nth(1).is_none() {
+        return Vec::new();
+    }
     let mut starts = Vec::new();
     let mut offset = 0;
-    let words: Vec<&str> = norm.split(' ').collect();
-    for w in &words {
-        if w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && !STOP_WORDS.contains(w) {
+    for w in words {
+        if content(w) {
             starts.push(offset);
         }
         offset += w.len() + 1;
-    }
-    if words.len() < 2 || starts.len() < 2 {
-        return Vec::new();
     }
     starts
 }
@@ -121,30 +136,38 @@ fn title_words(norm: &str) -> Vec<usize> {
 impl Patterns {
     /// Builds the automaton over every form of every entry.
     pub fn new(dict: &Dictionary) -> Result<Patterns, Error> {
+        Patterns::with_normalized(dict, &NormalizedForms::of(dict))
+    }
+
+    /// [`Patterns::new`] with every form of `dict` normalized already (`norms`, in the
+    /// dictionary's order: what a compiled match part gives at little cost).
+    pub fn with_normalized(dict: &Dictionary, norms: &NormalizedForms) -> Result<Patterns, Error> {
         let forms: usize = dict.entries().iter().map(|e| e.forms.len()).sum();
+        debug_assert_eq!(forms, norms.len());
+        let mut k = 0;
         // The dictionary's own forms first, then the derived variants, which never take a
         // form another entry lists.
-        let mut derived: Vec<(String, (u32, u32), bool)> = Vec::new();
-        let mut items: Vec<(String, (u32, u32), bool)> = Vec::with_capacity(forms);
+        let mut derived: Vec<(String, (u32, u32))> = Vec::new();
+        let mut items: Vec<(&str, (u32, u32), bool)> = Vec::with_capacity(forms);
         for (ei, entry) in dict.entries().iter().enumerate() {
             for (fi, form) in entry.forms.iter().enumerate() {
-                let norm = normalize_form(&form.text);
+                let norm = norms.get(k);
+                k += 1;
                 if norm.is_empty() {
                     continue;
                 }
-                if let Some(v) = variants(&norm, form.chinese) {
-                    derived.push((v, (ei as u32, fi as u32), true));
+                if let Some(v) = variants(norm, form.chinese) {
+                    derived.push((v, (ei as u32, fi as u32)));
                 }
                 items.push((norm, (ei as u32, fi as u32), false));
             }
         }
-        items.extend(derived);
+        items.extend(derived.iter().map(|(v, owner)| (v.as_str(), *owner, true)));
         let mut index: FastMap<&str, usize> = FastMap::default();
         index.reserve(items.len());
         let mut texts: Vec<&str> = Vec::with_capacity(items.len());
         let mut patterns: Vec<Pattern> = Vec::with_capacity(items.len());
-        for (norm, owner, is_variant) in &items {
-            let (norm, owner, is_variant) = (norm.as_str(), *owner, *is_variant);
+        for &(norm, owner, is_variant) in &items {
             let form = &dict.entries()[owner.0 as usize].forms[owner.1 as usize];
             {
                 if let Some(&pi) = index.get(norm) {
@@ -169,10 +192,7 @@ impl Patterns {
                     title_words(norm)
                 };
                 let short = is_short(norm, form.chinese);
-                let numbered = norm
-                    .split([' ', '-'])
-                    .next()
-                    .is_some_and(|w| NUMBER_WORDS.contains(&w));
+                let numbered = is_numbered(norm);
                 index.insert(norm, patterns.len());
                 texts.push(norm);
                 patterns.push(Pattern {

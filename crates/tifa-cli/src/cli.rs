@@ -91,7 +91,7 @@ struct CorpusArgs {
 }
 
 fn corpus(a: CorpusArgs) -> Result<bool, String> {
-    let tifa = Analyzer::new(load_dictionary(&a.dicts)?).map_err(|e| e.to_string())?;
+    let tifa = load_analyzer(&a.dicts)?;
     crate::corpus::run(
         &tifa,
         &crate::corpus::Options {
@@ -242,8 +242,7 @@ fn text_files(path: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> Resu
 }
 
 fn evidence(paths: &[String], dicts: &[String]) -> Result<bool, String> {
-    let dict = load_dictionary(dicts)?;
-    let tifa = Analyzer::new(dict).map_err(|e| e.to_string())?;
+    let tifa = load_analyzer(dicts)?;
     let mut files = Vec::new();
     for p in paths {
         text_files(std::path::Path::new(p), &mut files)?;
@@ -302,6 +301,25 @@ enum ListFormat {
     Json,
 }
 
+/// The built-in dictionary's match part and card part, compiled when the CLI was built
+/// (`build.rs`).
+pub(crate) static BUILTIN_MATCH: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/tifa.match.bin"));
+static BUILTIN_CARDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tifa.cards.bin"));
+
+/// The analyzer over the built-in dictionary and `dicts`: with no dictionary files, from the
+/// compiled built-in dictionary (nothing parsed or validated at start: the same entries and
+/// matches as from its TOML); with some, built-in and files parsed and validated together.
+fn load_analyzer(dicts: &[String]) -> Result<Analyzer, String> {
+    if dicts.is_empty() {
+        let builtin = |e: tifa::Error| format!("built-in dictionary: {e}");
+        let mut tifa = Analyzer::from_compiled(BUILTIN_MATCH).map_err(builtin)?;
+        tifa.add_cards(BUILTIN_CARDS).map_err(builtin)?;
+        return Ok(tifa);
+    }
+    Analyzer::new(load_dictionary(dicts)?).map_err(|e| e.to_string())
+}
+
 fn load_dictionary(dicts: &[String]) -> Result<Dictionary, String> {
     if dicts.is_empty() {
         return Dictionary::builtin()
@@ -355,8 +373,7 @@ fn write_failed(e: io::Error, source: &str) -> String {
 fn annotate(args: Annotate) -> Result<bool, String> {
     // Before any work: output that cannot be written stops the run at once.
     let mut out = stdout()?;
-    let dict = load_dictionary(&args.dicts)?;
-    let tifa = Analyzer::new(dict).map_err(|e| e.to_string())?;
+    let tifa = load_analyzer(&args.dicts)?;
     let files = if args.files.is_empty() {
         vec!["-".to_string()]
     } else {
@@ -589,5 +606,40 @@ pub fn main() -> ExitCode {
             eprintln!("tifa: {message}");
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The compiled built-in dictionary the CLI starts from is the TOML one: the same entries,
+    /// card fields included, and the same report, byte for byte, on the samples.
+    #[test]
+    fn compiled_builtin_is_the_toml_dictionary() {
+        let compiled = load_analyzer(&[]).unwrap();
+        let toml = Analyzer::builtin().unwrap();
+        assert_eq!(compiled.dictionary().entries(), toml.dictionary().entries());
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/samples");
+        let mut texts = 0;
+        for f in std::fs::read_dir(dir).unwrap() {
+            let path = f.unwrap().path();
+            if path.extension().is_none_or(|x| x != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let (a, b) = (
+                compiled.analyze(&text).unwrap(),
+                toml.analyze(&text).unwrap(),
+            );
+            assert_eq!(
+                serde_json::to_string(&a).unwrap(),
+                serde_json::to_string(&b).unwrap(),
+                "{}",
+                path.display()
+            );
+            texts += 1;
+        }
+        assert!(texts >= 4, "only {texts} samples");
     }
 }

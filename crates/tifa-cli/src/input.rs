@@ -152,7 +152,8 @@ fn known_han() -> &'static HashSet<char> {
     static KNOWN: OnceLock<HashSet<char>> = OnceLock::new();
     KNOWN.get_or_init(|| {
         let mut set = HashSet::new();
-        if let Ok(d) = tifa::Dictionary::builtin() {
+        // From the compiled built-in dictionary: no TOML parsed for it.
+        if let Ok(d) = tifa::compiled::read_match(crate::cli::BUILTIN_MATCH) {
             for e in d.entries() {
                 let forms = e.forms.iter().map(|f| f.text.as_str());
                 for text in [e.zh.as_str(), e.zh_hant.as_str()].into_iter().chain(forms) {

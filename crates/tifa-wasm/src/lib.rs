@@ -189,8 +189,7 @@ impl Tifa {
     /// yielding to the event loop, lets the optimized code be ready for `fromCompiled`.
     #[wasm_bindgen(js_name = warmUp)]
     pub fn warm_up(matching: &[u8], entries: usize) -> Result<(), JsError> {
-        let dict = tifa::compiled::read_match_first(matching, entries).map_err(js_error)?;
-        Analyzer::new(dict).map_err(js_error)?;
+        Analyzer::from_compiled_first(matching, entries).map_err(js_error)?;
         Ok(())
     }
 

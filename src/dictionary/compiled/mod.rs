@@ -35,7 +35,10 @@ use std::collections::HashSet;
 
 mod codec;
 mod derive;
+mod norms;
 mod words;
+
+pub(crate) use norms::NormalizedForms;
 
 use codec::{fnv, Reader, Writer};
 use derive::{join_id, split_id, Traditional};
@@ -44,7 +47,7 @@ use super::{template, Dictionary, Entry, Form, Kind, CATEGORIES};
 use crate::error::Error;
 use crate::text::normalize::normalize_form;
 
-const MATCH_MAGIC: &[u8; 8] = b"tifa-m2\n";
+const MATCH_MAGIC: &[u8; 8] = b"tifa-m3\n";
 const CARDS_MAGIC: &[u8; 8] = b"tifa-c1\n";
 
 /// Entry flags: a local entry; a `zh_hant` stored as text (not as codes against `zh`).
@@ -63,6 +66,25 @@ const FLAG_CONTEXT: u64 = 1 << 6;
 const FLAG_SHARED: u64 = 1 << 7;
 /// A single form expanded from a template that could not be stored as one (rare).
 const FLAG_FROM_TEMPLATE: u64 = 1 << 8;
+/// The normalized text of some form of the group is not its text with ASCII letters
+/// lower-cased: the loader runs the normalizer on the group's forms (see `norms.rs`).
+const FLAG_NORMALIZE: u64 = 1 << 9;
+
+/// Entry years are stored as their distance from this one, so the usual years (1921–2030)
+/// take one byte, not two, and repeat more (zig-zag: 0, -1, 1, -2… are 0, 1, 2, 3…).
+const YEAR_BASE: i64 = 2030;
+
+/// The number an entry's `since` is stored as.
+fn year_code(year: u16) -> u64 {
+    let d = YEAR_BASE - i64::from(year);
+    ((d << 1) ^ (d >> 63)) as u64
+}
+
+/// The year back from [`year_code`]'s number; `None` when it is no `u16`.
+fn year_from_code(code: u64) -> Option<u16> {
+    let d = (code >> 1) as i64 ^ -((code & 1) as i64);
+    u16::try_from(YEAR_BASE.checked_sub(d)?).ok()
+}
 
 /// What [`read_cards`] needs to know about a dictionary read by [`read_match`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,7 +213,7 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
         if cat.is_none() {
             ids.push(e.category.clone());
         }
-        years.int(u64::from(e.since));
+        years.int(year_code(e.since));
         entry_flags.int(
             if e.local { ENTRY_LOCAL } else { 0 }
                 | if codes.is_none() { ENTRY_HANT_TEXT } else { 0 },
@@ -237,6 +259,15 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
                     FLAG_FROM_TEMPLATE
                 } else {
                     0
+                }
+                | if grp
+                    .forms
+                    .iter()
+                    .all(|f| norms::lowercase_is_normal(&f.text))
+                {
+                    0
+                } else {
+                    FLAG_NORMALIZE
                 };
             g.int(flags);
             // Chinese and English text each in one stream, in entry order: a form is near the
@@ -297,6 +328,15 @@ pub fn read_match(bytes: &[u8]) -> Result<Dictionary, Error> {
 /// dictionary that runs the same code as the whole one, to warm it up (see the wasm binding's
 /// `warmUp`).
 pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error> {
+    read_match_normalized(bytes, limit).map(|(dict, _)| dict)
+}
+
+/// [`read_match_first`], and every form of the dictionary normalized: what the matcher is built
+/// from, most of it without running the normalizer (`norms.rs`).
+pub(crate) fn read_match_normalized(
+    bytes: &[u8],
+    limit: usize,
+) -> Result<(Dictionary, NormalizedForms), Error> {
     let mut head = Reader::new(bytes, "match", MATCH_MAGIC)?;
     let mut lens = [0usize; STREAMS];
     for l in &mut lens {
@@ -333,6 +373,7 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
     let n = r.count_of(bytes.len())?.min(limit);
     let mut entries = Vec::with_capacity(n);
     let mut all_groups = Vec::with_capacity(n);
+    let mut norms = NormalizedForms::default();
     for _ in 0..n {
         let at = r.pos;
         let prefix = r.count_of(bytes.len())?;
@@ -346,7 +387,9 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
             Some(c) => c.to_string(),
             None => ids()?,
         };
-        let since = years.year()?.unwrap_or(0);
+        let at = years.pos;
+        let since = year_from_code(years.int()?)
+            .ok_or_else(|| years.damaged(at, "a year is out of range"))?;
         let entry_flags = entry_flags.int()?;
         let local = entry_flags & ENTRY_LOCAL != 0;
         let zh_hant = if entry_flags & ENTRY_HANT_TEXT != 0 {
@@ -434,6 +477,9 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
                     ..base
                 });
             }
+            for f in &forms[before..] {
+                norms.push(&f.text, flags & FLAG_NORMALIZE != 0);
+            }
             lens.push((forms.len() - before) as u32);
         }
         all_groups.push(lens);
@@ -466,7 +512,7 @@ pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error>
         hash: fnv(bytes),
         groups: all_groups,
     }));
-    Ok(dict)
+    Ok((dict, norms))
 }
 
 /// The match part's two text streams while reading.
@@ -543,4 +589,29 @@ pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
     dict.entries = filled;
     dict.pending_cards = None;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_codes_round_trip() {
+        // (year, stored number)
+        let cases = [
+            (2030, 0),
+            (2029, 2),
+            (2031, 1),
+            (1921, 218),
+            (0, 4060),
+            (u16::MAX, 127009),
+        ];
+        for (year, code) in cases {
+            assert_eq!(year_code(year), code, "{year}");
+            assert_eq!(year_from_code(code), Some(year), "{year}");
+        }
+        // Numbers no year has: damage, not a panic.
+        assert_eq!(year_from_code(127011), None);
+        assert_eq!(year_from_code(u64::MAX), None);
+    }
 }

@@ -1,0 +1,65 @@
+// The engine's start in node: the wasm module instantiated, then the matcher built from the
+// compiled match part, as the page's worker (`tifa`) and the embed (`tifa_embed`) do it: a
+// warm-up over 100 entries (`Tifa.warmUp`), then `Tifa.fromCompiled`. Each run is a fresh node
+// process, so the first build runs as a reader's would (partly in V8's baseline tier).
+//
+//   node benches/start.mjs [--runs N] [--pkg DIR] [--module tifa|tifa_embed] [--warm ENTRIES]
+//
+// Prints, per module, the medians of N fresh processes: the first build (warm-up + build, wall
+// and processor time), and the median of five more builds in the same process (warm).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const RUNS = Number(opt('--runs', 9));
+const PKG = resolve(opt('--pkg', new URL('../www/pkg', import.meta.url).pathname));
+const MODULES = args.includes('--module') ? [opt('--module')] : ['tifa_embed', 'tifa'];
+/** Entries of the warm-up build (www/lib/engine.js: WARM_UP_ENTRIES). */
+const WARM = Number(opt('--warm', 100));
+const median = (xs) => { const a = [...xs].sort((x, y) => x - y); const m = a.length >> 1; return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2; };
+
+/** One fresh process's measurement (run as `node start.mjs --child MODULE PKG`). */
+async function child(module, pkg) {
+  const { performance } = await import('node:perf_hooks');
+  const mod = await import(pathToFileURL(`${pkg}/${module}.js`).href);
+  mod.initSync({ module: readFileSync(`${pkg}/${module}_bg.wasm`) });
+  const bytes = readFileSync(`${pkg}/tifa.match.bin`);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  mod.Tifa.warmUp(bytes, WARM);
+  // As www/lib/engine.js does: a turn of the event loop lets the optimized code be installed.
+  await new Promise((r) => setTimeout(r, 0));
+  const t1 = performance.now();
+  const tifa = mod.Tifa.fromCompiled(bytes);
+  const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  const n = tifa.patternCount;
+  tifa.free();
+  const warm = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    mod.Tifa.fromCompiled(bytes).free();
+    warm.push(performance.now() - t);
+  }
+  process.stdout.write(JSON.stringify({ warmUp: t1 - t0, build: t2 - t1, first: t2 - t0, cpu: (cpu.user + cpu.system) / 1000, warm: median(warm), patterns: n }));
+}
+
+if (args[0] === '--child') {
+  await child(args[1], args[2]);
+} else {
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`engine start in node, ${PKG} (${RUNS} fresh processes each; load average ${load()})`);
+  for (const module of MODULES) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(JSON.parse(execFileSync(process.execPath, [new URL(import.meta.url).pathname, '--child', module, PKG, '--warm', String(WARM)], { encoding: 'utf8' })));
+    }
+    const m = (k) => median(runs.map((r) => r[k])).toFixed(1);
+    console.log(`  ${module.padEnd(11)} first start (warm-up + build) ${m('first')} ms wall, ${m('cpu')} ms processor`
+      + ` (warm-up ${m('warmUp')}, build ${m('build')}); a later build ${m('warm')} ms; ${runs[0].patterns} patterns`);
+  }
+  console.log(`  load average after: ${load()}`);
+}

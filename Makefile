@@ -146,7 +146,7 @@ test-rust-cli: rust-tests-built
 test-rust-doc: rust-tests-built
 	cargo test --locked $(RUST_TESTED) --doc
 
-# The JS and browser tests, three files at a time, against one shared Chromium (tests/browser/run.mjs).
+# The JS and browser tests, four files at a time, against one shared Chromium (tests/browser/run.mjs).
 test-js: site cli tools-system
 	TIFA_BIN=$(CURDIR)/$(TIFA) node tests/browser/run.mjs
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { before, after } from 'node:test';
-import { ROOT, WWW, startServer, launch } from './harness.mjs';
+import { ROOT, WWW, startServer, launch, downloadText } from './harness.mjs';
 
 /** Where the page's sample texts are (copied from tests/samples by make build, or our own). */
 export const SAMPLES = join(WWW, 'samples');
@@ -121,4 +121,10 @@ export function pageSuite() {
     await t.server?.close();
   });
   return t;
+}
+
+/** Clicks the page's export button for `format` and returns the file it saves: name and text. */
+export async function download(page, format) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-export="${format}"]`)]);
+  return { name: dl.suggestedFilename(), body: await downloadText(dl) };
 }

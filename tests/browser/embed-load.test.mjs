@@ -150,6 +150,9 @@ test('custom dictionary: data-tifa-dictionary adds terms; a broken one falls bac
   });
   assert.deepEqual((await occurrences(page, 'main')).map((o) => o.id), ['fixture-doctrine', 'two-upholds']);
   assert.deepEqual(warnings, []);
+  // The tooltip code arrives after the first highlight: hover once the script tag's run says
+  // the tooltips work (a hover before that is not seen, and this test timed out under load).
+  await page.evaluate(async () => { await (await import('/embed.js')).ready; });
   await page.hover('mark[data-tifa-term="fixture-doctrine"]');
   await page.waitForFunction(() => /made-up term/.test(document.querySelector('[data-tifa-tooltip-host]')?.shadowRoot.textContent || ''));
   await page.close();

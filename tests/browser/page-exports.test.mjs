@@ -1,23 +1,16 @@
 // End-to-end tests of the page (www/index.html) in headless Debian Chromium: opening files and
 // exporting (split from page.test.mjs so that the two run side by side; run.mjs runs files at once).
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile, mkdtemp, readdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startServer, launch, ROOT, downloadText, axeViolations } from './harness.mjs';
-import { SAMPLES, SAMPLE_LIST, cli, openPage, settled, fillText, highlights, tooltipText, parseCsv, tooltipShown, download } from './page-helpers.mjs';
+import { SAMPLES, SAMPLE_LIST, cli, openPage, settled, fillText, highlights, parseCsv, download, pageSuite } from './page-helpers.mjs';
 
-let server; let browser; let tmp;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  tmp = await mkdtemp(join(tmpdir(), 'tifa-page-'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The shared server and browser (page-helpers.mjs), and a folder for the files the tests write.
+const t = pageSuite();
+let tmp;
+before(async () => { tmp = await mkdtemp(join(tmpdir(), 'tifa-page-')); });
 
 const samples = SAMPLE_LIST;
 
@@ -26,7 +19,7 @@ const samples = SAMPLE_LIST;
 // the editor.
 test('a GBK file is read as GB18030, highlighted, and the page says so; a PNG is refused', async () => {
   const enc = new URL('./fixtures/encodings/', import.meta.url).pathname;
-  const page = await openPage(browser, server.url + '/index.html');
+  const page = await openPage(t.browser, t.server.url + '/index.html');
   await page.setInputFiles('#file', join(enc, 'gbk.txt'));
   await settled(page);
   assert.match(await page.$eval('#text', (t) => t.value), /坚决做到“两个维护”/);
@@ -44,7 +37,7 @@ test('a GBK file is read as GB18030, highlighted, and the page says so; a PNG is
 // Issue 11, item 7: exports of pasted text showed the internal placeholder <paste> as title,
 // heading and CSV source, and the standalone HTML said lang="und".
 test('exports of pasted text call it "pasted text" and the standalone file has a language', async () => {
-  const page = await openPage(browser, server.url + '/index.html');
+  const page = await openPage(t.browser, t.server.url + '/index.html');
   await fillText(page, 'The plenum stressed the Two Upholds and the democratic life meeting.');
   await page.evaluate(() => window.tifaPage.cards());
   for (const format of ['json', 'csv', 'md', 'html', 'standalone']) {
@@ -63,7 +56,7 @@ test('exports of pasted text call it "pasted text" and the standalone file has a
 // Issue 11, item 6: a file dropped outside the text box would have been opened by the browser
 // in the tab, losing the reader's work.
 test('a file dropped anywhere on the page is read, and the browser does not open it', async () => {
-  const page = await openPage(browser, server.url + '/index.html');
+  const page = await openPage(t.browser, t.server.url + '/index.html');
   const prevented = await page.evaluate(() => {
     const dt = new DataTransfer();
     dt.items.add(new File(['The plenum stressed the Two Upholds.'], 'dropped.txt', { type: 'text/plain' }));
@@ -84,7 +77,7 @@ test('a file dropped anywhere on the page is read, and the browser does not open
 // Issue 11, item 9: glossary entry pages were unstyled (the card's stylesheet lived only in the
 // tooltip's shadow root).
 test('a glossary entry page is styled like the card', async () => {
-  const page = await openPage(browser, server.url + '/index.html#term/two-upholds');
+  const page = await openPage(t.browser, t.server.url + '/index.html#term/two-upholds');
   await page.waitForSelector('#glossary-entry .tifa-card-title');
   const style = await page.evaluate(() => {
     const cs = (sel) => getComputedStyle(document.querySelector(`#glossary-entry ${sel}`));
@@ -97,10 +90,10 @@ test('a glossary entry page is styled like the card', async () => {
 // Issue 11, item 13: `?sample=` left the select on "Choose a sample…"; favicon.ico 404'd on
 // every load.
 test('?sample= shows the sample in the select, and nothing on the page 404s', async () => {
-  const page = await browser.newPage();
+  const page = await t.browser.newPage();
   const missing = [];
   page.on('response', (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`); });
-  await page.goto(server.url + '/index.html?sample=official-en.txt');
+  await page.goto(t.server.url + '/index.html?sample=official-en.txt');
   await page.waitForFunction(() => window.tifaPage && window.tifaPage.matchCount > 0);
   await page.waitForFunction(() => document.getElementById('sample').value === 'official-en.txt');
   assert.deepEqual(missing, []);
@@ -109,7 +102,7 @@ test('?sample= shows the sample in the select, and nothing on the page 404s', as
 
 // Issue 11, item 13: the page's purpose was only in its footer.
 test('the header says what the page is for, above the fold', async () => {
-  const page = await openPage(browser, server.url + '/index.html', { viewport: { width: 390, height: 844 } });
+  const page = await openPage(t.browser, t.server.url + '/index.html', { viewport: { width: 390, height: 844 } });
   const tag = await page.$eval('header.site .tagline', (el) => ({ text: el.textContent, bottom: el.getBoundingClientRect().bottom }));
   assert.match(tag.text, /highlighted and explained/);
   assert.ok(tag.bottom < 844, 'visible without scrolling on a phone');
@@ -124,7 +117,7 @@ const foreignSamples = [
 ];
 for (const [name, sample] of foreignSamples) {
   test(`?sample= refuses ${name} and shows nothing from it`, async () => {
-    const page = await openPage(browser, `${server.url}/index.html?sample=${encodeURIComponent(sample)}`);
+    const page = await openPage(t.browser, `${t.server.url}/index.html?sample=${encodeURIComponent(sample)}`);
     await page.waitForFunction(() => !document.getElementById('error').hidden);
     assert.match(await page.$eval('#error', (el) => el.textContent), /^Not a sample of this page: /);
     assert.equal(await page.evaluate(() => window.tifaPage.text), '');
@@ -136,11 +129,11 @@ for (const [name, sample] of foreignSamples) {
 // Issue 11, item 14: a text pasted before the page's script had run was ignored until typed
 // again.
 test('a text in the box before the page\'s script runs is analysed when it does', async () => {
-  const page = await browser.newPage();
+  const page = await t.browser.newPage();
   let release;
   const held = new Promise((r) => { release = r; });
   await page.route('**/app/main.js', async (route) => { await held; await route.continue(); });
-  await page.goto(server.url + '/index.html', { waitUntil: 'domcontentloaded' });
+  await page.goto(t.server.url + '/index.html', { waitUntil: 'domcontentloaded' });
   await page.fill('#text', 'Cadres must achieve the Two Upholds.');
   release();
   await page.waitForFunction(() => window.tifaPage && window.tifaPage.matchCount > 0, null, { timeout: 30_000 });
@@ -151,7 +144,7 @@ test('a text in the box before the page\'s script runs is analysed when it does'
 // Issue 14, item 7: a dictionary with thousands of errors filled the page with a status line of
 // almost a million characters.
 test('a dictionary with thousands of problems gets a short status that says how to see them all', async () => {
-  const page = await openPage(browser, server.url + '/index.html');
+  const page = await openPage(t.browser, t.server.url + '/index.html');
   const p = join(tmp, 'many.toml');
   await writeFile(p, '[[term]]\nid = "Bad Id"\n'.repeat(3000));
   await page.click('details.dict summary');
@@ -166,10 +159,10 @@ test('a dictionary with thousands of problems gets a short status that says how 
 
 // Issue 14, item 9: `?sample=…#%` threw a URIError and the page never finished starting.
 test('a malformed URL fragment does not stop the page', async () => {
-  const page = await browser.newPage();
+  const page = await t.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url + '/index.html?sample=official-en.txt#%');
+  await page.goto(t.server.url + '/index.html?sample=official-en.txt#%');
   await page.waitForFunction(() => window.tifaPage && window.tifaPage.matchCount > 0);
   assert.deepEqual(errors, []);
   await page.close();
@@ -179,7 +172,7 @@ test('a malformed URL fragment does not stop the page', async () => {
 // the next export failed ("nothing to export yet") and no file came.
 test('an export after the card part has arrived still exports the text analysed before it', async () => {
   // No idle callbacks: the card part comes only when asked for, after the analysis.
-  const page = await openPage(browser, server.url + '/index.html', { init: () => { window.requestIdleCallback = () => 0; } });
+  const page = await openPage(t.browser, t.server.url + '/index.html', { init: () => { window.requestIdleCallback = () => 0; } });
   await page.setInputFiles('#file', join(SAMPLES, 'official-en.txt'));
   await settled(page);
   await page.evaluate(() => window.tifaPage.cards());
@@ -190,7 +183,7 @@ test('an export after the card part has arrived still exports the text analysed 
 
 for (const { file } of samples) {
   test(`exports of ${file}: JSON, CSV and HTML equal the CLI's; Markdown and the standalone file parse`, async () => {
-    const page = await openPage(browser, server.url + '/index.html');
+    const page = await openPage(t.browser, t.server.url + '/index.html');
     await page.setInputFiles('#file', join(SAMPLES, file));
     await settled(page);
     const json = await download(page, 'json');
@@ -208,7 +201,7 @@ for (const { file } of samples) {
     const htmlPath = join(tmp, html.name);
     await writeFile(htmlPath, html.body);
     // The standalone file works offline: open it from disk, hover a highlight, read its tooltip.
-    const doc = await browser.newPage();
+    const doc = await t.browser.newPage();
     const errors = [];
     doc.on('pageerror', (e) => errors.push(String(e)));
     await doc.goto('file://' + htmlPath);

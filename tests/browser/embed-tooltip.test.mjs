@@ -144,6 +144,22 @@ test('one delegated listener: no listener on any highlight', async () => {
   await page.close();
 });
 
+// The tooltip code arrives after the first highlight: a pointer that came to rest on a term
+// before it did (no pointerover follows) still opens that term's tooltip once it arrives.
+test('a term under a resting pointer opens when the tooltip code arrives after the hover', async () => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const { page } = await open(s.ctx.browser, s.ctx.server, '/fixtures/hostile.html', {
+    routes: { '**/lib/tooltip.js': async (route) => { await held; await route.continue(); } },
+    waitFor: () => document.querySelector('#story [data-tifa-term]'),
+  });
+  await page.hover('#first mark');
+  assert.equal(await page.evaluate(() => document.querySelector('[data-tifa-tooltip-host][data-open]')), null, 'no tooltip before its code');
+  release();
+  await waitOpen(page);
+  await page.close();
+});
+
 test('hostile CSS: the tooltip is visible on top and styled; the site element named like tifa is not restyled', async () => {
   const { page, warnings, errors } = await open(s.ctx.browser, s.ctx.server, '/fixtures/hostile.html', {
     waitFor: () => document.querySelector('#story [data-tifa-term]'),

@@ -563,6 +563,10 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
   const listeners = [['pointerover', onPointerOver], ['pointerout', onPointerOut], ['focusin', onFocusIn], ['focusout', onFocusOut],
     ['click', onClick], ['keydown', onKeyDown]];
   for (const [type, fn] of listeners) root.addEventListener(type, fn);
+  // The tooltips arrive after the first highlight: a pointer already resting on a term then gets
+  // no pointerover for it, so that term opens as if the pointer had just moved there.
+  const resting = [...(root.querySelectorAll?.('[data-tifa-term]:hover') ?? [])].pop();
+  if (resting && lastPointerType !== 'touch') scheduleOpen(resting);
   // A press anywhere outside closes; Escape also closes when focus is elsewhere on the page
   // (WCAG 1.4.13 "dismissible").
   doc.addEventListener('pointerdown', onPointerDown, true);

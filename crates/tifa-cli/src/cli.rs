@@ -301,21 +301,13 @@ enum ListFormat {
     Json,
 }
 
-/// The built-in dictionary's match part and card part, compiled when the CLI was built
-/// (`build.rs`).
-pub(crate) static BUILTIN_MATCH: &[u8] =
-    include_bytes!(concat!(env!("OUT_DIR"), "/tifa.match.bin"));
-static BUILTIN_CARDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tifa.cards.bin"));
-
 /// The analyzer over the built-in dictionary and `dicts`: with no dictionary files, from the
-/// compiled built-in dictionary (nothing parsed or validated at start: the same entries and
-/// matches as from its TOML); with some, built-in and files parsed and validated together.
+/// compiled built-in dictionary (`build-support/builtin_compiled.rs`: nothing parsed or
+/// validated at start, the same entries and matches as from its TOML); with some, built-in and
+/// files parsed and validated together.
 fn load_analyzer(dicts: &[String]) -> Result<Analyzer, String> {
     if dicts.is_empty() {
-        let builtin = |e: tifa::Error| format!("built-in dictionary: {e}");
-        let mut tifa = Analyzer::from_compiled(BUILTIN_MATCH).map_err(builtin)?;
-        tifa.add_cards(BUILTIN_CARDS).map_err(builtin)?;
-        return Ok(tifa);
+        return crate::builtin_compiled::builtin_analyzer();
     }
     Analyzer::new(load_dictionary(dicts)?).map_err(|e| e.to_string())
 }

@@ -1,5 +1,7 @@
 //! The `tifa` command line (see `cli.rs`): a thin front end over the `tifa` library.
 
+#[path = "../../../build-support/builtin_compiled.rs"]
+mod builtin_compiled;
 mod cli;
 mod corpus;
 mod input;

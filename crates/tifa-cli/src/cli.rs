@@ -478,12 +478,16 @@ fn dict(cmd: DictCommand) -> Result<bool, String> {
                     Ok(true)
                 }
                 Err(e) => {
-                    let all = e.all();
+                    // A dictionary's problems, one per line (any other error is one problem).
+                    let problems = e.problems();
                     let mut err_out = io::stderr().lock();
-                    for err in &all {
-                        let _ = writeln!(err_out, "{err}");
+                    if problems.is_empty() {
+                        let _ = writeln!(err_out, "{e}");
                     }
-                    let _ = writeln!(err_out, "tifa: {} problem(s) found", all.len());
+                    for p in problems {
+                        let _ = writeln!(err_out, "{p}");
+                    }
+                    let _ = writeln!(err_out, "tifa: {} problem(s) found", problems.len().max(1));
                     Ok(false)
                 }
             }

@@ -10,8 +10,11 @@
    start, planning and writing are left out and reported apart), for local[1] and local[2],
    against `tifa corpus --jobs 1` on the same file; and a projection for 10 million documents.
 
+0. `tifa.Analyzer()`'s start: the median of 7 fresh processes (the import left out).
+
 Usage: .venv/bin/python benches/python.py [TIFA_BIN] [RUNS] [SPARK_RUNS]
-       (default target/release/tifa, 3 runs of each call, 1 Spark run per size: each takes minutes)
+       (default target/release/tifa, 3 runs of each call, 1 Spark run per size: each takes
+       minutes; 0 leaves the Spark part out)
 """
 import json
 import os
@@ -42,6 +45,14 @@ def median_time(fn, runs):
 def per_call(fn, texts, runs):
     """Median seconds per text of fn(text) over every text, RUNS times."""
     return median_time(lambda: [fn(t) for t in texts], runs) / len(texts)
+
+
+def analyzer_start(runs=7):
+    """Seconds `tifa.Analyzer()` takes in each of RUNS fresh Python processes, the import of
+    tifa left out: what a script or a Spark worker pays once."""
+    code = "import time, tifa; t0 = time.perf_counter(); tifa.Analyzer(); print(time.perf_counter() - t0)"
+    return [float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                                 text=True).stdout) for _ in range(runs)]
 
 
 def cli_per_text(tifa_bin, files, reps, runs):
@@ -92,9 +103,10 @@ def main():
     texts = [open(f, encoding="utf-8").read() for f in samples]
     size = sum(len(t.encode()) for t in texts) / len(texts)
 
-    t0 = time.perf_counter()
+    starts = analyzer_start()
+    print(f"python: Analyzer() builds in {1000 * statistics.median(starts):.1f} ms (median of "
+          f"{len(starts)} fresh processes; {1000 * min(starts):.1f}–{1000 * max(starts):.1f} ms)")
     a = tifa.Analyzer()
-    print(f"python: Analyzer() builds in {1000 * (time.perf_counter() - t0):.0f} ms")
 
     cli, start = cli_per_text(tifa_bin, samples, 50, runs)
     calls = {
@@ -111,6 +123,8 @@ def main():
         print(f"python: {name:<24} {1e6 * secs:>8,.0f} µs per text, {secs / cli:5.2f}x the CLI, "
               f"overhead {1e6 * (secs - cli):+,.0f} µs")
 
+    if spark_runs == 0:
+        return
     with tempfile.TemporaryDirectory() as tmp:
         n = 200_000
         path = os.path.join(tmp, "corpus.jsonl")

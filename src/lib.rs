@@ -38,7 +38,8 @@
 //! ([`CATEGORIES`], [`KIND_NAMES`], [`REASON_NAMES`]); the budget a dictionary must keep
 //! ([`MAX_ENDS_AT_ONE_PLACE`]).
 //!
-//! **Errors.** [`Error`]: every message names the problem and where it is.
+//! **Errors.** [`Error`]: every message names the problem and where it is; a dictionary that
+//! does not load gives every [`Problem`] found, each with its [`Location`] and [`ProblemKind`].
 //!
 //! **Modules for the front ends.** [`text`]: the text as the matcher sees it (normalization,
 //! scripts, word boundaries). [`render`]: a report as plain text, HTML or CSV. [`corpus`]:
@@ -80,4 +81,4 @@ pub use dictionary::compiled;
 pub use dictionary::{Dictionary, Entry, Form, Kind};
 pub use vocabulary::{CATEGORIES, KIND_NAMES, REASON_NAMES};
 
-pub use error::{Error, Location};
+pub use error::{Error, Location, Problem, ProblemKind};

@@ -157,9 +157,11 @@ fn joined(pieces: &'static [&'static str]) -> impl Strategy<Value = String> {
         .prop_map(move |picks| picks.into_iter().map(|i| pieces[i]).collect())
 }
 
-/// Every error names the file it is about (`file:line: …` or `file: …`).
+/// Every error is a list of dictionary problems, each naming the file it is about
+/// (`file:line: …` or `file: …`).
 fn names_the_file(err: &tifa::Error, file: &str) -> bool {
-    err.all().iter().all(|e| e.to_string().starts_with(file))
+    let problems = err.problems();
+    !problems.is_empty() && problems.iter().all(|p| p.to_string().starts_with(file))
 }
 
 proptest! {

@@ -3,7 +3,7 @@
 use crate::common;
 
 use common::{dictionary_toml, Term};
-use tifa::Dictionary;
+use tifa::{Dictionary, ProblemKind};
 
 const GOOD: &str = r#"[[term]]
 id = "two-upholds"
@@ -74,11 +74,57 @@ fn validator_errors_are_positioned() {
     check_cases(CASES);
 }
 
+/// The kind of the problem each case of [`CASES`] is about, where the validator tells kinds
+/// apart: (case name, kind). The problem is the one whose message holds the case's first
+/// fragment.
+const KINDS: &[(&str, ProblemKind)] = &[
+    ("toml_syntax", ProblemKind::Syntax),
+    ("wrong_type", ProblemKind::Syntax),
+    ("unknown_field", ProblemKind::Syntax),
+    ("empty_file", ProblemKind::Invalid),
+    ("missing_field", ProblemKind::Invalid),
+    ("form_used_by_another_entry", ProblemKind::FormClash),
+    ("form_repeated_in_entry", ProblemKind::FormClash),
+    ("duplicate_id", ProblemKind::DuplicateId),
+    ("unknown_related", ProblemKind::Related),
+    ("markup_in_explanation", ProblemKind::Markup),
+    ("bad_category", ProblemKind::Invalid),
+    ("implausible_year", ProblemKind::Invalid),
+];
+
+#[test]
+fn problems_carry_their_kind_and_location_apart() {
+    let mut failures = Vec::new();
+    for (name, kind) in KINDS {
+        let (_, files, fragments) = CASES.iter().find(|c| c.0 == *name).expect("a case");
+        let err = Dictionary::from_files(files).expect_err(name);
+        let Some(p) = err
+            .problems()
+            .iter()
+            .find(|p| p.to_string().contains(fragments[0]))
+        else {
+            failures.push(format!(
+                "{name}: no problem holds {:?}: {err}",
+                fragments[0]
+            ));
+            continue;
+        };
+        if p.kind != *kind {
+            failures.push(format!("{name}: {:?}, not {kind:?}: {p}", p.kind));
+        }
+        // The location is data, apart from the message.
+        if p.at.file.is_empty() || p.message.starts_with(&p.at.file) {
+            failures.push(format!("{name}: the location is not apart: {p:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn every_problem_is_reported_not_just_the_first() {
     let toml = "[[term]]\nid = \"Bad\"\n\n[[term]]\nid = \"also-bad\"\nzh = \"x\"\n";
     let err = Dictionary::from_toml("many.toml", toml).unwrap_err();
-    assert!(err.all().len() >= 5, "{err}");
+    assert!(err.problems().len() >= 5, "{err}");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::load::{Check, Pending};
+use crate::error::ProblemKind;
 use crate::text::normalize::normalize_form;
 
 /// Checks across entries and files: unique ids, existing related ids, unique forms.
@@ -17,7 +18,13 @@ pub(super) fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: us
                 other.entry.file,
                 checks[other.file].line(other.id_span.start)
             );
-            checks[p.file].fail(p.id_span.clone(), Some(&p.entry.id), "id", msg);
+            checks[p.file].fail_as(
+                ProblemKind::DuplicateId,
+                p.id_span.clone(),
+                Some(&p.entry.id),
+                "id",
+                msg,
+            );
         } else {
             ids.insert(&p.entry.id, i);
         }
@@ -34,7 +41,8 @@ pub(super) fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: us
                         .map(|&j| format!("already an alias of {:?}", pending[j].entry.id))
                 });
             match clash {
-                Some(what) => checks[p.file].fail(
+                Some(what) => checks[p.file].fail_as(
+                    ProblemKind::DuplicateId,
                     p.id_span.clone(),
                     Some(&p.entry.id),
                     "aliases",
@@ -60,14 +68,16 @@ pub(super) fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: us
     for p in pending {
         for (r, span) in &p.related {
             if r == &p.entry.id {
-                checks[p.file].fail(
+                checks[p.file].fail_as(
+                    ProblemKind::Related,
                     span.clone(),
                     Some(&p.entry.id),
                     "related",
                     format!("{r:?} refers to the entry itself"),
                 );
             } else if let Some(&j) = aliases.get(r.as_str()) {
-                checks[p.file].fail(
+                checks[p.file].fail_as(
+                    ProblemKind::Related,
                     span.clone(),
                     Some(&p.entry.id),
                     "related",
@@ -79,7 +89,8 @@ pub(super) fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: us
             } else if let Some(&j) = ids.get(r.as_str()) {
                 let q = &pending[j];
                 if group(p) == group(q) && !q.entry.related.contains(&p.entry.id) {
-                    checks[p.file].fail(
+                    checks[p.file].fail_as(
+                        ProblemKind::Related,
                         span.clone(),
                         Some(&p.entry.id),
                         "related",
@@ -90,7 +101,8 @@ pub(super) fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: us
                     );
                 }
             } else {
-                checks[p.file].fail(
+                checks[p.file].fail_as(
+                    ProblemKind::Related,
                     span.clone(),
                     Some(&p.entry.id),
                     "related",
@@ -114,7 +126,13 @@ pub(super) fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: us
                     if !(form.chinese && first.chinese) {
                         let msg = format!("form {:?} repeats form {:?} of the same entry (forms that differ only in case, quotes, dashes or spacing are one form)", form.text, first.text);
                         let (span, field) = &p.form_spans[fi];
-                        checks[p.file].fail(span.clone(), Some(&p.entry.id), field, msg);
+                        checks[p.file].fail_as(
+                            ProblemKind::FormClash,
+                            span.clone(),
+                            Some(&p.entry.id),
+                            field,
+                            msg,
+                        );
                     }
                 }
                 Some(&(qi, qf)) => {
@@ -126,7 +144,13 @@ pub(super) fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: us
                             .map_or(String::new(), |t| format!(" (from template {t:?})"));
                         let msg = format!("form {:?}{from} is already used by {:?} ({}); mark both `shared = true` if it belongs to both", form.text, other.id, other.file);
                         let (span, field) = &p.form_spans[fi];
-                        checks[p.file].fail(span.clone(), Some(&p.entry.id), field, msg);
+                        checks[p.file].fail_as(
+                            ProblemKind::FormClash,
+                            span.clone(),
+                            Some(&p.entry.id),
+                            field,
+                            msg,
+                        );
                     }
                 }
             }

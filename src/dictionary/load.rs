@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::forms::FormList;
 use super::{budget, derive_hant, Dictionary, Entry, CATEGORIES};
-use crate::error::{Error, Location};
+use crate::error::{Error, Location, Problem, ProblemKind};
 use crate::text::script::is_han;
 
 const GLOSS_MAX: usize = 100;
@@ -112,11 +112,11 @@ pub(super) struct RawForm {
 /// The most forms all templates of one load may expand to, together.
 pub const MAX_TEMPLATE_FORMS: usize = 50_000;
 
-/// Collects errors for one file.
+/// Collects the problems of one file.
 pub(super) struct Check<'a> {
     pub file: &'a str,
     pub text: &'a str,
-    pub errors: Vec<Error>,
+    pub errors: Vec<Problem>,
     /// Forms expanded from templates so far (shared across files through `load`).
     pub expanded: usize,
     /// Forms and their bytes so far, every kind (shared across files through `load`).
@@ -147,6 +147,7 @@ impl Check<'_> {
         }
     }
 
+    /// Records a problem of the kind [`ProblemKind::Invalid`].
     pub(super) fn fail(
         &mut self,
         span: Range<usize>,
@@ -154,8 +155,20 @@ impl Check<'_> {
         field: &str,
         message: String,
     ) {
+        self.fail_as(ProblemKind::Invalid, span, entry, field, message);
+    }
+
+    /// Records a problem of the kind `kind`.
+    pub(super) fn fail_as(
+        &mut self,
+        kind: ProblemKind,
+        span: Range<usize>,
+        entry: Option<&str>,
+        field: &str,
+        message: String,
+    ) {
         let at = self.at(span, entry, field);
-        self.errors.push(Error::Invalid { at, message });
+        self.errors.push(Problem::new(at, kind, message));
     }
 
     /// A required text field: present, non-empty, plain text.
@@ -183,7 +196,8 @@ impl Check<'_> {
             return None;
         }
         if let Some(c) = s.chars().find(|&c| c == '<' || c == '>') {
-            self.fail(
+            self.fail_as(
+                ProblemKind::Markup,
                 v.span(),
                 id,
                 field,
@@ -192,7 +206,8 @@ impl Check<'_> {
             return None;
         }
         if let Some(c) = s.chars().find(|&c| budget::is_bidi_control(c)) {
-            self.fail(
+            self.fail_as(
+                ProblemKind::Markup,
                 v.span(),
                 id,
                 field,
@@ -204,7 +219,8 @@ impl Check<'_> {
             return None;
         }
         if let Some(c) = s.chars().find(|&c| c.is_control() && c != '\n') {
-            self.fail(
+            self.fail_as(
+                ProblemKind::Markup,
                 v.span(),
                 id,
                 field,
@@ -297,7 +313,9 @@ pub(super) fn load(files: &[(&str, &str)], builtin: usize) -> Result<Dictionary,
                     entry: None,
                     field: None,
                 };
-                check.errors.push(Error::Syntax { at, message });
+                check
+                    .errors
+                    .push(Problem::new(at, ProblemKind::Syntax, message));
             }
             Ok(raw) => {
                 if raw.term.is_empty() {
@@ -307,10 +325,11 @@ pub(super) fn load(files: &[(&str, &str)], builtin: usize) -> Result<Dictionary,
                         entry: None,
                         field: None,
                     };
-                    check.errors.push(Error::Invalid {
+                    check.errors.push(Problem::new(
                         at,
-                        message: "holds no [[term]] entries".into(),
-                    });
+                        ProblemKind::Invalid,
+                        "holds no [[term]] entries",
+                    ));
                 }
                 for term in raw.term {
                     let span = term.span();
@@ -323,13 +342,9 @@ pub(super) fn load(files: &[(&str, &str)], builtin: usize) -> Result<Dictionary,
         checks.push(check);
     }
     super::cross::cross_check(&mut checks, &pending, builtin);
-    let errors: Vec<Error> = checks.into_iter().flat_map(|c| c.errors).collect();
-    if !errors.is_empty() {
-        return Err(if errors.len() == 1 {
-            errors.into_iter().next().unwrap()
-        } else {
-            Error::Many(errors)
-        });
+    let problems: Vec<Problem> = checks.into_iter().flat_map(|c| c.errors).collect();
+    if !problems.is_empty() {
+        return Err(Error::Dictionary(problems));
     }
     Ok(Dictionary::from_entries(
         pending.into_iter().map(|p| p.entry).collect(),

@@ -8,7 +8,7 @@
 use crate::dictionary::budget::{shown, MAX_ENDS_AT_ONE_PLACE};
 use crate::dictionary::compiled::NormalizedForms;
 use crate::dictionary::Dictionary;
-use crate::error::{Error, Location};
+use crate::error::{Error, Location, Problem, ProblemKind};
 use crate::text::boundary::is_word_char;
 
 use super::alphabet::{tokens, Alphabet, FastMap};
@@ -246,21 +246,24 @@ impl Patterns {
             if n > MAX_ENDS_AT_ONE_PLACE {
                 let (e, f) = patterns[ac_patterns[k as usize] as usize].owners[0];
                 let entry = &dict.entries()[e as usize];
-                return Err(Error::Invalid {
-                    at: Location {
-                        file: entry.file.clone(),
-                        line: None,
-                        entry: Some(entry.id.clone()),
-                        field: Some("forms".into()),
-                    },
-                    message: format!(
+                let at = Location {
+                    file: entry.file.clone(),
+                    line: None,
+                    entry: Some(entry.id.clone()),
+                    field: Some("forms".into()),
+                };
+                return Err(Problem::new(
+                    at,
+                    ProblemKind::Invalid,
+                    format!(
                         "form {} and {} other forms that end like it can all end at the same place of a text; \
                          at most {MAX_ENDS_AT_ONE_PLACE} may, or every text would be matched that many times over \
                          (forms nested in one another, such as 中中, 中中中, 中中中中…: keep fewer of them)",
                         shown(&entry.forms[f as usize].text),
                         n - 1
                     ),
-                });
+                )
+                .into());
             }
         }
         let categories = dict.entries().iter().map(|e| e.category.clone()).collect();

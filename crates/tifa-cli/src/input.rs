@@ -153,7 +153,7 @@ fn known_han() -> &'static HashSet<char> {
     KNOWN.get_or_init(|| {
         let mut set = HashSet::new();
         // From the compiled built-in dictionary: no TOML parsed for it.
-        if let Ok(d) = tifa::compiled::read_match(crate::cli::BUILTIN_MATCH) {
+        if let Ok(d) = tifa::compiled::read_match(crate::builtin_compiled::BUILTIN_MATCH) {
             for e in d.entries() {
                 let forms = e.forms.iter().map(|f| f.text.as_str());
                 for text in [e.zh.as_str(), e.zh_hant.as_str()].into_iter().chain(forms) {

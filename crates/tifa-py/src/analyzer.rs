@@ -8,7 +8,7 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 use rayon::prelude::*;
 
 use crate::convert::{serialized, to_py};
-use crate::errors::{at_index, from_tifa, InputError};
+use crate::errors::{at_index, from_tifa, DictionaryError, InputError};
 use crate::source::{self, Source};
 
 /// A sensitivity from its name, as the CLI's `--sensitivity` takes it.
@@ -84,9 +84,15 @@ impl Analyzer {
         }
     }
 
+    /// With no extra dictionary, the analyzer starts from the built-in dictionary compiled when
+    /// the module was built (`build-support/builtin_compiled.rs`, as the CLI does): nothing is
+    /// parsed or validated. With some, the built-in one and they are validated together.
     fn build(extra: Vec<Source>, sensitivity: tifa::Sensitivity) -> PyResult<Analyzer> {
-        let dict = source::dictionary(&extra)?;
-        let inner = tifa::Analyzer::new(dict).map_err(from_tifa)?;
+        let inner = if extra.is_empty() {
+            crate::builtin_compiled::builtin_analyzer().map_err(DictionaryError::new_err)?
+        } else {
+            tifa::Analyzer::new(source::dictionary(&extra)?).map_err(from_tifa)?
+        };
         Ok(Analyzer {
             inner,
             sensitivity,

@@ -7,11 +7,15 @@
 //!   dated documents, merged across workers and pickled;
 //! - [`errors`]: the exceptions, with the CLI's messages;
 //! - [`convert`]: JSON values as Python objects;
-//! - [`source`]: reading extra dictionaries from files or TOML text.
+//! - [`source`]: reading extra dictionaries from files or TOML text;
+//! - `builtin_compiled`: the built-in dictionary compiled by `build.rs`, which `Analyzer()`
+//!   starts from (shared with the CLI: `build-support/`).
 
 use pyo3::prelude::*;
 
 mod analyzer;
+#[path = "../../../build-support/builtin_compiled.rs"]
+mod builtin_compiled;
 mod convert;
 mod errors;
 mod source;

@@ -76,13 +76,9 @@ pub fn read(path: &str) -> PyResult<Source> {
     Ok((path.to_string(), text))
 }
 
-/// The dictionary: the built-in one, plus the extra ones validated together with it.
+/// The built-in dictionary and the extra ones, validated together (with none, the analyzer
+/// starts from the compiled built-in dictionary instead: `Analyzer::build`).
 pub fn dictionary(extra: &[Source]) -> PyResult<tifa::Dictionary> {
-    if extra.is_empty() {
-        return tifa::Dictionary::builtin()
-            .cloned()
-            .map_err(|e| DictionaryError::new_err(format!("built-in dictionary: {e}")));
-    }
     let files: Vec<(&str, &str)> = extra
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))

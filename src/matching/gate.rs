@@ -91,28 +91,36 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | ';' | '。' | '！' | '？' | '；')
 }
 
-/// Sentence number of each byte offset in `starts` (sorted ascending), counting sentence ends
-/// before it. A full stop inside a word ("3.5") or after a single letter ("U.S.", "J. Smith")
-/// does not end a sentence.
-fn sentence_ids(text: &str, starts: &[usize]) -> Vec<u32> {
+/// Sentence number of each byte offset in `starts` (sorted ascending): the sentence ends
+/// counted from the first start up to it, in the gaps between consecutive starts that
+/// `scan(k)` asks for (the gap before `starts[k]`); a gap not scanned counts as holding none. A
+/// full stop inside a word ("3.5") or after a single letter ("U.S.", "J. Smith") does not end
+/// a sentence.
+///
+/// The gate asks only for the gaps next to a gated candidate: joining two sentences that each
+/// hold an anchor changes no candidate's outcome, so most of a long text is never looked at.
+fn sentence_ids(text: &str, starts: &[usize], scan: impl Fn(usize) -> bool) -> Vec<u32> {
     let mut out = Vec::with_capacity(starts.len());
     let mut id = 0u32;
-    let mut next = 0usize;
+    for k in 0..starts.len() {
+        if k > 0 && starts[k - 1] < starts[k] && scan(k) {
+            id += sentence_ends(text, starts[k - 1], starts[k]);
+        }
+        out.push(id);
+    }
+    out
+}
+
+/// The number of sentence ends whose first byte lies in `from..to` of `text`.
+fn sentence_ends(text: &str, mut from: usize, to: usize) -> u32 {
     let bytes = text.as_bytes();
+    let mut ends = 0;
     // Only the bytes that can begin a sentence end are looked at: ASCII `.!?;` and the lead
     // bytes 0xE3 (。) and 0xEF (！？；); no sentence end can change the count in between.
     let lead = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b';' | 0xE3 | 0xEF);
-    let mut from = 0;
-    while let Some(k) = bytes[from..].iter().position(lead) {
+    while let Some(k) = bytes[from..to].iter().position(lead) {
         let i = from + k;
         from = i + 1;
-        while next < starts.len() && starts[next] <= i {
-            out.push(id);
-            next += 1;
-        }
-        if next == starts.len() {
-            break;
-        }
         let c = match bytes[i] {
             b @ 0..=0x7F => char::from(b),
             _ => match text.get(i..).and_then(|t| t.chars().next()) {
@@ -128,14 +136,11 @@ fn sentence_ids(text: &str, starts: &[usize]) -> Vec<u32> {
                 && bytes[i - 1].is_ascii_alphabetic()
                 && (i == 1 || matches!(bytes[i - 2], b'.' | b' '));
             if c != '.' || !(inside_word || initial) {
-                id += 1;
+                ends += 1;
             }
         }
     }
-    while out.len() < starts.len() {
-        out.push(id);
-    }
-    out
+    ends
 }
 
 /// The outcome of the gate: what counts, and what was seen but not counted.
@@ -176,7 +181,8 @@ pub(crate) fn gate(
     };
     let starts: Vec<usize> = candidates.iter().map(|c| c.start).collect();
     let sentence = if sensitivity == Sensitivity::Default {
-        sentence_ids(text, &starts)
+        let g = |k: usize| gated(&candidates[k]);
+        sentence_ids(text, &starts, |k| g(k - 1) || g(k))
     } else {
         Vec::new()
     };
@@ -273,7 +279,38 @@ mod tests {
     #[test]
     fn sentence_table() {
         for (name, text, starts, want) in SENTENCES {
-            assert_eq!(sentence_ids(text, starts), *want, "case {name}");
+            assert_eq!(sentence_ids(text, starts, |_| true), *want, "case {name}");
+        }
+    }
+
+    /// (name, text, byte offsets, gaps scanned (by the index of the start after them),
+    /// sentence ids): a gap not scanned counts as holding no sentence end.
+    const GAPS: &[(&str, &str, &[usize], &[usize], &[u32])] = &[
+        ("all_gaps", "ab. cd. ef", &[0, 4, 8], &[1, 2], &[0, 1, 2]),
+        ("first_gap_only", "ab. cd. ef", &[0, 4, 8], &[1], &[0, 1, 1]),
+        (
+            "second_gap_only",
+            "ab. cd. ef",
+            &[0, 4, 8],
+            &[2],
+            &[0, 0, 1],
+        ),
+        ("none", "ab. cd. ef", &[0, 4, 8], &[], &[0, 0, 0]),
+        (
+            "end_before_first_start",
+            "ab. cd ef",
+            &[4, 7],
+            &[1],
+            &[0, 0],
+        ),
+        ("same_start", "ab. cd", &[0, 0, 4], &[1, 2], &[0, 0, 1]),
+    ];
+
+    #[test]
+    fn sentence_gap_table() {
+        for (name, text, starts, gaps, want) in GAPS {
+            let got = sentence_ids(text, starts, |k| gaps.contains(&k));
+            assert_eq!(got, *want, "case {name}");
         }
     }
 }

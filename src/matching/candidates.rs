@@ -6,8 +6,12 @@
 //! suffix too); Chinese forms match anywhere. Filtering boundaries here, *before* the choice of
 //! leftmost-longest ([`super::choose`]), matters: "two safeguards" inside "two safeguardsman"
 //! fails the boundary, and the shorter valid match at the same place must not be lost to it.
+//!
+//! A form of two words or more may also end right before a hyphen that stands for a dash
+//! ([`hyphen_as_dash`]: "alternate members-its decisions"), unless another candidate runs on
+//! across that hyphen (the hyphenated whole is itself a form, or part of one).
 
-use crate::text::boundary::{boundary_after, boundary_before};
+use crate::text::boundary::{boundary_after, boundary_before, hyphen_as_dash};
 use crate::text::normalize::Normalized;
 
 use super::patterns::Patterns;
@@ -31,15 +35,21 @@ pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch
     let text = norm.text();
     let (encoded, at) = patterns.alphabet.encode_text(text);
     let mut out = Vec::new();
+    // The hyphens that candidates end at as at a dash (normalized byte offsets).
+    let mut dashes: Vec<usize> = Vec::new();
     patterns.ac.find_overlapping(&encoded, |k, s, e| {
         let pi = patterns.ac_patterns[k as usize];
         let p = patterns.get(pi);
         let (start, end) = (at[s] as usize, at[e] as usize);
-        // A plural form ends on a word too (the suffix was the end of its last token).
-        if (p.word_start && !boundary_before(text, start))
-            || (p.word_end && !boundary_after(text, end))
-        {
+        if p.word_start && !boundary_before(text, start) {
             return;
+        }
+        // A plural form ends on a word too (the suffix was the end of its last token).
+        if p.word_end && !boundary_after(text, end) {
+            if !(p.several_words && hyphen_as_dash(norm, end)) {
+                return;
+            }
+            dashes.push(end);
         }
         out.push(RawMatch {
             start,
@@ -48,6 +58,17 @@ pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch
             context: None,
         });
     });
+    if !dashes.is_empty() {
+        // A candidate that runs across one of those hyphens makes it a joining hyphen: the
+        // candidates that ended at it as at a dash go.
+        let joined: Vec<usize> = dashes
+            .into_iter()
+            .filter(|&h| out.iter().any(|c| c.start <= h && c.end > h + 1))
+            .collect();
+        if !joined.is_empty() {
+            out.retain(|c| !(joined.contains(&c.end) && text.as_bytes().get(c.end) == Some(&b'-')));
+        }
+    }
     // The keys are unique (a form and its plural never match the same range), so an
     // unstable sort gives the same order, in place, without a buffer of half the candidates.
     out.sort_unstable_by(|a, b| {

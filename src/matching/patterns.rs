@@ -22,6 +22,9 @@ pub(crate) struct Pattern {
     /// The boundary rule applies at the start / at the end.
     pub word_start: bool,
     pub word_end: bool,
+    /// An English form of two words or more (a space inside): it may end before a hyphen that
+    /// stands for a dash ([`crate::text::boundary::hyphen_as_dash`]).
+    pub several_words: bool,
     /// Which plural suffix may follow: "s", "es" or none.
     plural: Option<&'static str>,
     pub needs_context: bool,
@@ -76,21 +79,41 @@ fn is_numbered(norm: &str) -> bool {
     NUMBER_WORDS.contains(&first)
 }
 
-/// The extra literal forms a form stands for: an English form with hyphens also matches with
-/// the hyphens replaced by spaces, since a separating dash (`Marxism–Leninism`) and a dropped
-/// hyphen (`high quality development`) normalize to a space.
-fn variants(norm: &str, chinese: bool) -> Option<String> {
-    if chinese || !norm.contains('-') {
-        return None;
+/// The extra literal forms an English form stands for:
+/// * with its hyphens replaced by spaces, since a separating dash (`Marxism–Leninism`) and a
+///   dropped hyphen (`high quality development`) normalize to a space;
+/// * without the article after "of" (every " of the " becomes " of "), as headlines and
+///   machine translations write titles ("3rd plenary session of 20th CPC Central Committee",
+///   "secretary of CPC Provincial Committee");
+/// * both at once.
+///
+/// A variant that another form of the dictionary already is stays that form's.
+fn variants(norm: &str, chinese: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    if chinese {
+        return out;
     }
-    let spaced: String = norm
-        .split('-')
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    (spaced != norm && !spaced.is_empty()).then_some(spaced)
+    let spaced = norm.contains('-').then(|| {
+        norm.split('-')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let spaced = spaced.filter(|v| v != norm && !v.is_empty());
+    for v in std::iter::once(norm).chain(spaced.as_deref()) {
+        if v.contains(ARTICLE_AFTER_OF) {
+            out.push(v.replace(ARTICLE_AFTER_OF, " of "));
+        }
+    }
+    if let Some(v) = spaced {
+        out.insert(0, v);
+    }
+    out
 }
+
+/// What the article-less variant drops the article from.
+const ARTICLE_AFTER_OF: &str = " of the ";
 
 const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "the", "to", "with",
@@ -156,7 +179,7 @@ impl Patterns {
                 if norm.is_empty() {
                     continue;
                 }
-                if let Some(v) = variants(norm, form.chinese) {
+                for v in variants(norm, form.chinese) {
                     derived.push((v, (ei as u32, fi as u32)));
                 }
                 items.push((norm, (ei as u32, fi as u32), false));
@@ -199,6 +222,7 @@ impl Patterns {
                     owners: vec![owner],
                     word_start,
                     word_end,
+                    several_words: !form.chinese && norm.contains(' '),
                     plural,
                     needs_context: form.needs_context,
                     title_words: title,
@@ -299,23 +323,48 @@ impl Patterns {
 mod tests {
     use super::*;
 
-    /// (name, normalized form, chinese, expected variant)
-    const VARIANTS: &[(&str, &str, bool, Option<&str>)] = &[
+    /// (name, normalized form, chinese, expected variants)
+    const VARIANTS: &[(&str, &str, bool, &[&str])] = &[
         (
             "hyphen_becomes_space",
             "marxism-leninism",
             false,
-            Some("marxism leninism"),
+            &["marxism leninism"],
         ),
-        ("no_hyphen", "two upholds", false, None),
-        ("chinese_never", "两个-维护", true, None),
-        ("only_hyphens", "--", false, None),
+        ("no_hyphen", "two upholds", false, &[]),
+        ("chinese_never", "两个-维护", true, &[]),
+        ("only_hyphens", "--", false, &[]),
+        // Headline style (tests/recall/after.md, sets 4 and 5).
+        (
+            "article_after_of_dropped",
+            "third plenary session of the 20th cpc central committee",
+            false,
+            &["third plenary session of 20th cpc central committee"],
+        ),
+        (
+            "every_article_after_of_dropped",
+            "third plenary session of the 20th central committee of the cpc",
+            false,
+            &["third plenary session of 20th central committee of cpc"],
+        ),
+        (
+            "hyphen_and_article",
+            "member of the politburo standing-committee",
+            false,
+            &[
+                "member of the politburo standing committee",
+                "member of politburo standing-committee",
+                "member of politburo standing committee",
+            ],
+        ),
+        ("the_elsewhere_kept", "at the core", false, &[]),
+        ("leading_of_the_kept", "of the people", false, &[]),
     ];
 
     #[test]
     fn variant_table() {
         for &(name, norm, chinese, want) in VARIANTS {
-            assert_eq!(variants(norm, chinese).as_deref(), want, "case {name}");
+            assert_eq!(variants(norm, chinese), want, "case {name}");
         }
     }
 

@@ -7,6 +7,7 @@
 
 use crate::dictionary::budget::{shown, MAX_ENDS_AT_ONE_PLACE};
 use crate::dictionary::compiled::NormalizedForms;
+use crate::dictionary::template::PLACE_SLOT;
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Location};
 use crate::text::boundary::is_word_char;
@@ -25,6 +26,11 @@ pub(crate) struct Pattern {
     /// An English form of two words or more (a space inside): it may end before a hyphen that
     /// stands for a dash ([`crate::text::boundary::hyphen_as_dash`]).
     pub several_words: bool,
+    /// One of the two pieces of a form with a `{place}` slot ([`Slot`]): the candidates stage
+    /// records its hits for joining.
+    pub piece: bool,
+    /// A piece and nothing else (no form of its own): never a candidate by itself.
+    pub hidden: bool,
     /// Which plural suffix may follow: "s", "es" or none.
     plural: Option<&'static str>,
     pub needs_context: bool,
@@ -38,6 +44,17 @@ pub(crate) struct Pattern {
     /// The form starts with a number word ("Two Establishments"): title case alone marks it
     /// as a Party formula, where a title-cased "State Council" may be any country's.
     pub numbered: bool,
+}
+
+/// A form with a `{place}` slot ([`crate::dictionary::template::PLACE_SLOT`]): the two
+/// literal pieces the automaton finds, and the pattern a joined match reports.
+#[derive(Debug, Clone)]
+pub(crate) struct Slot {
+    /// The pattern of the whole form (in no automaton: candidates name it when they join).
+    pub pattern: u32,
+    /// The patterns of the words before and after the slot.
+    pub before: u32,
+    pub after: u32,
 }
 
 /// Every form of one dictionary, compiled into one automaton.
@@ -54,6 +71,8 @@ pub(crate) struct Patterns {
     list: Vec<Pattern>,
     /// Each entry's category, for the document rule.
     categories: Vec<String>,
+    /// The forms with a `{place}` slot.
+    pub slots: Vec<Slot>,
 }
 
 const NUMBER_WORDS: &[&str] = &[
@@ -190,8 +209,14 @@ impl Patterns {
         index.reserve(items.len());
         let mut texts: Vec<&str> = Vec::with_capacity(items.len());
         let mut patterns: Vec<Pattern> = Vec::with_capacity(items.len());
+        // Forms with a `{place}` slot, after all the others (their pieces may be forms too).
+        let mut slotted: Vec<(&str, (u32, u32))> = Vec::new();
         for &(norm, owner, is_variant) in &items {
             let form = &dict.entries()[owner.0 as usize].forms[owner.1 as usize];
+            if !form.chinese && norm.contains(PLACE_SLOT) {
+                slotted.push((norm, owner));
+                continue;
+            }
             {
                 if let Some(&pi) = index.get(norm) {
                     let p = &mut patterns[pi];
@@ -223,6 +248,8 @@ impl Patterns {
                     word_start,
                     word_end,
                     several_words: !form.chinese && norm.contains(' '),
+                    piece: false,
+                    hidden: false,
                     plural,
                     needs_context: form.needs_context,
                     title_words: title,
@@ -230,6 +257,67 @@ impl Patterns {
                     numbered,
                 });
             }
+        }
+        // The pieces of the slotted forms: a form's pattern when one is the same text, else a
+        // hidden one; then the slotted forms themselves, after every pattern of the automaton.
+        let mut slot_index: FastMap<&str, ()> = FastMap::default();
+        let mut pending: Vec<(u32, u32, (u32, u32), &str)> = Vec::new();
+        for &(norm, owner) in &slotted {
+            if slot_index.insert(norm, ()).is_some() {
+                continue;
+            }
+            let at = norm.find(PLACE_SLOT).expect("a slot");
+            let before = norm[..at].trim_end();
+            let after = norm[at + PLACE_SLOT.len()..].trim_start();
+            let mut ids = [0u32; 2];
+            for (k, text) in [before, after].into_iter().enumerate() {
+                if let Some(&pi) = index.get(text) {
+                    patterns[pi].piece = true;
+                    ids[k] = pi as u32;
+                    continue;
+                }
+                ids[k] = patterns.len() as u32;
+                index.insert(text, patterns.len());
+                texts.push(text);
+                patterns.push(Pattern {
+                    owners: vec![owner],
+                    word_start: text.chars().next().is_some_and(is_word_char),
+                    word_end: text.chars().last().is_some_and(is_word_char),
+                    several_words: false,
+                    piece: true,
+                    hidden: true,
+                    // A plural after the place: "… County Party Committees".
+                    plural: if k == 1 { plural_suffix(text) } else { None },
+                    needs_context: false,
+                    title_words: Vec::new(),
+                    short: false,
+                    numbered: false,
+                });
+            }
+            let (b, a) = (ids[0], ids[1]);
+            pending.push((b, a, owner, norm));
+        }
+        let mut slots = Vec::with_capacity(pending.len());
+        for (before, after, owner, norm) in pending {
+            let form = &dict.entries()[owner.0 as usize].forms[owner.1 as usize];
+            slots.push(Slot {
+                pattern: patterns.len() as u32,
+                before,
+                after,
+            });
+            patterns.push(Pattern {
+                owners: vec![owner],
+                word_start: true,
+                word_end: true,
+                several_words: true,
+                piece: false,
+                hidden: false,
+                plural: None,
+                needs_context: form.needs_context,
+                title_words: Vec::new(),
+                short: false,
+                numbered: is_numbered(norm),
+            });
         }
         // Each form, and each form that takes a plural with its suffix: a plural is a
         // different word token, the form's last token with the suffix.
@@ -294,6 +382,7 @@ impl Patterns {
             ac_patterns,
             list: patterns,
             categories,
+            slots,
         })
     }
 

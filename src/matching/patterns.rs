@@ -121,8 +121,8 @@ fn variants(norm: &str, chinese: bool) -> Vec<String> {
     });
     let spaced = spaced.filter(|v| v != norm && !v.is_empty());
     for v in std::iter::once(norm).chain(spaced.as_deref()) {
-        if v.contains(ARTICLE_AFTER_OF) {
-            out.push(v.replace(ARTICLE_AFTER_OF, " of "));
+        if find(v, ARTICLE_AFTER_OF).is_some() {
+            out.push(without_article(v));
         }
     }
     if let Some(v) = spaced {
@@ -133,6 +133,28 @@ fn variants(norm: &str, chinese: bool) -> Vec<String> {
 
 /// What the article-less variant drops the article from.
 const ARTICLE_AFTER_OF: &str = " of the ";
+
+/// Where `needle` first occurs in `haystack`: a plain byte search, so that the WebAssembly
+/// module carries no general substring searcher for the few searches made at load.
+fn find(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w == needle.as_bytes())
+}
+
+/// `v` with every [`ARTICLE_AFTER_OF`] made " of ".
+fn without_article(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    let mut rest = v;
+    while let Some(at) = find(rest, ARTICLE_AFTER_OF) {
+        out.push_str(&rest[..at]);
+        out.push_str(" of ");
+        rest = &rest[at + ARTICLE_AFTER_OF.len()..];
+    }
+    out.push_str(rest);
+    out
+}
 
 const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "the", "to", "with",
@@ -213,7 +235,8 @@ impl Patterns {
         let mut slotted: Vec<(&str, (u32, u32))> = Vec::new();
         for &(norm, owner, is_variant) in &items {
             let form = &dict.entries()[owner.0 as usize].forms[owner.1 as usize];
-            if !form.chinese && norm.contains(PLACE_SLOT) {
+            if !form.chinese && norm.as_bytes().contains(&b'{') && find(norm, PLACE_SLOT).is_some()
+            {
                 slotted.push((norm, owner));
                 continue;
             }
@@ -260,13 +283,14 @@ impl Patterns {
         }
         // The pieces of the slotted forms: a form's pattern when one is the same text, else a
         // hidden one; then the slotted forms themselves, after every pattern of the automaton.
-        let mut slot_index: FastMap<&str, ()> = FastMap::default();
+        let mut slot_seen: Vec<&str> = Vec::new();
         let mut pending: Vec<(u32, u32, (u32, u32), &str)> = Vec::new();
         for &(norm, owner) in &slotted {
-            if slot_index.insert(norm, ()).is_some() {
+            if slot_seen.contains(&norm) {
                 continue;
             }
-            let at = norm.find(PLACE_SLOT).expect("a slot");
+            slot_seen.push(norm);
+            let at = find(norm, PLACE_SLOT).expect("a slot");
             let before = norm[..at].trim_end();
             let after = norm[at + PLACE_SLOT.len()..].trim_start();
             let mut ids = [0u32; 2];

@@ -52,11 +52,15 @@ struct Probe {
     end: u32,
 }
 
+/// A place name for a form's `{place}` slot (the Cili county of the form's source).
+const PLACE: &str = "Cili";
+
 fn probe(prefix: &str, form: &Form, suffix: &str) -> Probe {
+    let body = form.text.replace("{place}", PLACE);
     let start = utf16_len(prefix);
-    let end = start + utf16_len(&form.text);
+    let end = start + utf16_len(&body);
     Probe {
-        text: format!("{prefix}{}{suffix}", form.text),
+        text: format!("{prefix}{body}{suffix}"),
         start,
         end,
     }

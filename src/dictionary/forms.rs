@@ -91,6 +91,17 @@ impl FormList {
             let Some((text, kind)) = text.zip(kind) else {
                 continue;
             };
+            if text.contains(template::PLACE_SLOT) {
+                if let Err(e) = template::check_slot(&text, f.template) {
+                    c.fail(
+                        span.clone(),
+                        idr,
+                        &format!("{field}.text"),
+                        format!("{text:?}: {e}"),
+                    );
+                    continue;
+                }
+            }
             let expansions = if f.template {
                 match template::expand(&text) {
                     Ok(v) => v,

@@ -123,7 +123,44 @@ fn tidy(s: String) -> String {
 /// Is `text` a template (does it hold template syntax)?
 #[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub fn is_template(text: &str) -> bool {
-    text.contains(SYNTAX)
+    text.replace(PLACE_SLOT, " ").contains(SYNTAX)
+}
+
+/// The slot a plain English form may hold once, between two words, for a place name:
+/// "Standing Committee of the {place} County Party Committee". The automaton stays literal:
+/// the words before and after the slot are its two pieces, and the candidates stage joins them
+/// when one to three capitalised words stand between them (`src/matching/candidates.rs`).
+pub const PLACE_SLOT: &str = "{place}";
+
+/// Checks a form that holds [`PLACE_SLOT`]: once, not in a template, with a space on each side
+/// and words before and after it, in an English form.
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
+pub fn check_slot(text: &str, is_template: bool) -> Result<(), String> {
+    if is_template {
+        return Err(format!(
+            "a form with a {PLACE_SLOT} slot cannot be a template: list each variant as a form"
+        ));
+    }
+    if text.matches(PLACE_SLOT).count() > 1 {
+        return Err(format!("holds {PLACE_SLOT} more than once"));
+    }
+    if text.chars().any(crate::text::script::is_han) {
+        return Err(format!("a {PLACE_SLOT} slot is for English forms"));
+    }
+    let at = text.find(PLACE_SLOT).unwrap_or(0);
+    let (before, after) = (&text[..at], &text[at + PLACE_SLOT.len()..]);
+    if !before.ends_with(' ') || !after.starts_with(' ') {
+        return Err(format!(
+            "{PLACE_SLOT} must stand alone, with a space on each side"
+        ));
+    }
+    let word = |s: &str| s.chars().any(crate::text::is_word_char);
+    if !word(before) || !word(after) {
+        return Err(format!(
+            "{PLACE_SLOT} needs words before and after it (the two pieces the automaton finds)"
+        ));
+    }
+    Ok(())
 }
 
 /// Expands a template into its distinct literal forms, in order. Errors name the problem and
@@ -274,6 +311,62 @@ mod tests {
             "more than 256",
         ),
     ];
+
+    /// (name, form, is a template, the error names)
+    const SLOTS: &[(&str, &str, bool, Option<&str>)] = &[
+        (
+            "cili",
+            "Standing Committee of the {place} County Party Committee",
+            false,
+            None,
+        ),
+        (
+            "in_a_template",
+            "(Standing|standing) Committee of the {place} County",
+            true,
+            Some("cannot be a template"),
+        ),
+        (
+            "twice",
+            "Standing {place} of the {place} County",
+            false,
+            Some("more than once"),
+        ),
+        ("chinese", "中共 {place} 县委", false, Some("English")),
+        (
+            "glued",
+            "Standing Committee of{place} County",
+            false,
+            Some("space on each side"),
+        ),
+        (
+            "at_the_start",
+            " {place} County Party Committee",
+            false,
+            Some("words before and after"),
+        ),
+        (
+            "at_the_end",
+            "Secretary of the {place} ",
+            false,
+            Some("words before and after"),
+        ),
+    ];
+
+    #[test]
+    fn slot_table() {
+        for &(name, form, is_template, want) in SLOTS {
+            match (check_slot(form, is_template), want) {
+                (Ok(()), None) => {}
+                (Err(e), Some(w)) => assert!(e.contains(w), "case {name}: {e}"),
+                (got, _) => panic!("case {name}: {got:?}"),
+            }
+        }
+        assert!(!is_template(
+            "Standing Committee of the {place} County Party Committee"
+        ));
+        assert!(is_template("Standing Committee of the {place} County{s}"));
+    }
 
     #[test]
     fn errors() {

@@ -6,8 +6,16 @@
 //! suffix too); Chinese forms match anywhere. Filtering boundaries here, *before* the choice of
 //! leftmost-longest ([`super::choose`]), matters: "two safeguards" inside "two safeguardsman"
 //! fails the boundary, and the shorter valid match at the same place must not be lost to it.
+//!
+//! A form with a `{place}` slot is two literal pieces in the automaton; a candidate of it is a
+//! hit of the piece before the slot and the nearest hit of the piece after it with one to three
+//! capitalised words between them ([`join_slots`]).
+//!
+//! A form of two words or more may also end right before a hyphen that stands for a dash
+//! ([`hyphen_as_dash`]: "alternate members-its decisions"), unless another candidate runs on
+//! across that hyphen (the hyphenated whole is itself a form, or part of one).
 
-use crate::text::boundary::{boundary_after, boundary_before};
+use crate::text::boundary::{boundary_after, boundary_before, hyphen_as_dash, is_word_char};
 use crate::text::normalize::Normalized;
 
 use super::patterns::Patterns;
@@ -33,19 +41,33 @@ pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch
     let mut out: Vec<RawMatch> = Vec::new();
     // The automaton reports hits in order of their end, so they come nearly sorted by start
     // (a hit is out of place only before the shorter hits inside it): each is moved back into
-    // place as it comes. Past a budget of moves (a text of many nested hits) the order is left
-    // to one sort at the end. The keys are unique (a form and its plural never match the same
-    // range), so both give the same order.
+    // place as it comes. Past a budget of moves (a text of many nested hits), or once slotted
+    // forms were joined after the scan, the order is left to one sort at the end. The keys are
+    // unique (a form and its plural never match the same range), so both give the same order.
     let (mut budget, mut in_order) = (64usize, true);
+    // Hits of the pieces of forms with a `{place}` slot: (start, end, pattern).
+    let mut pieces: Vec<(usize, usize, u32)> = Vec::new();
+    // The hyphens that candidates end at as at a dash (normalized byte offsets).
+    let mut dashes: Vec<usize> = Vec::new();
     patterns.ac.find_overlapping(&encoded, |k, s, e| {
         let pi = patterns.ac_patterns[k as usize];
         let p = patterns.get(pi);
         let (start, end) = (at[s] as usize, at[e] as usize);
-        // A plural form ends on a word too (the suffix was the end of its last token).
-        if (p.word_start && !boundary_before(text, start))
-            || (p.word_end && !boundary_after(text, end))
-        {
+        if p.word_start && !boundary_before(text, start) {
             return;
+        }
+        // A plural form ends on a word too (the suffix was the end of its last token).
+        if p.word_end && !boundary_after(text, end) {
+            if !(p.several_words && hyphen_as_dash(norm, end)) {
+                return;
+            }
+            dashes.push(end);
+        }
+        if p.piece {
+            pieces.push((start, end, pi));
+            if p.hidden {
+                return;
+            }
         }
         out.push(RawMatch {
             start,
@@ -68,6 +90,22 @@ pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch
             budget -= 1;
         }
     });
+    if !pieces.is_empty() {
+        let scanned = out.len();
+        join_slots(patterns, norm, &pieces, &mut out);
+        in_order &= out.len() == scanned;
+    }
+    if !dashes.is_empty() {
+        // A candidate that runs across one of those hyphens makes it a joining hyphen: the
+        // candidates that ended at it as at a dash go.
+        let joined: Vec<usize> = dashes
+            .into_iter()
+            .filter(|&h| out.iter().any(|c| c.start <= h && c.end > h + 1))
+            .collect();
+        if !joined.is_empty() {
+            out.retain(|c| !(joined.contains(&c.end) && text.as_bytes().get(c.end) == Some(&b'-')));
+        }
+    }
     if !in_order {
         out.sort_unstable_by(order);
     }
@@ -85,6 +123,66 @@ fn order(a: &RawMatch, b: &RawMatch) -> std::cmp::Ordering {
 #[inline]
 fn before(a: &RawMatch, b: &RawMatch) -> bool {
     order(a, b) == std::cmp::Ordering::Less
+}
+
+/// The most words a place name in a `{place}` slot may have.
+const MOST_PLACE_WORDS: usize = 3;
+
+/// Joins the pieces of each form with a `{place}` slot into one candidate of that form when the
+/// text between a piece before the slot and the nearest piece after it is one to
+/// [`MOST_PLACE_WORDS`] words, each of letters only and capitalised in the original, with one
+/// space around each ("Standing Committee of the Cili County Party Committee").
+fn join_slots(
+    patterns: &Patterns,
+    norm: &Normalized,
+    pieces: &[(usize, usize, u32)],
+    out: &mut Vec<RawMatch>,
+) {
+    let text = norm.text();
+    for slot in &patterns.slots {
+        for &(start, end, _) in pieces.iter().filter(|p| p.2 == slot.before) {
+            let after = pieces
+                .iter()
+                .filter(|p| p.2 == slot.after && p.0 > end)
+                .min_by_key(|p| p.0);
+            let Some(&(a_start, a_end, _)) = after else {
+                continue;
+            };
+            if place_name(norm, &text[..a_start], end) {
+                out.push(RawMatch {
+                    start,
+                    end: a_end,
+                    pattern: slot.pattern,
+                    context: None,
+                });
+            }
+        }
+    }
+}
+
+/// Is `text[from..]` (`text` ends where the piece after the slot starts) a place name: a space,
+/// then one to [`MOST_PLACE_WORDS`] capitalised words of letters, each followed by one space?
+fn place_name(norm: &Normalized, text: &str, from: usize) -> bool {
+    let Some(gap) = text.get(from..) else {
+        return false;
+    };
+    let Some(words) = gap.strip_prefix(' ').and_then(|g| g.strip_suffix(' ')) else {
+        return false;
+    };
+    let mut at = from + 1;
+    let mut n = 0;
+    for word in words.split(' ') {
+        n += 1;
+        if n > MOST_PLACE_WORDS
+            || word.is_empty()
+            || !word.chars().all(|c| c.is_alphabetic() && is_word_char(c))
+            || !norm.was_upper(at)
+        {
+            return false;
+        }
+        at += word.len() + 1;
+    }
+    true
 }
 
 #[cfg(test)]

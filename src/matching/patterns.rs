@@ -7,6 +7,7 @@
 
 use crate::dictionary::budget::{shown, MAX_ENDS_AT_ONE_PLACE};
 use crate::dictionary::compiled::NormalizedForms;
+use crate::dictionary::template::PLACE_SLOT;
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Location, Problem, ProblemKind};
 use crate::text::boundary::is_word_char;
@@ -22,6 +23,14 @@ pub(crate) struct Pattern {
     /// The boundary rule applies at the start / at the end.
     pub word_start: bool,
     pub word_end: bool,
+    /// An English form of two words or more (a space inside): it may end before a hyphen that
+    /// stands for a dash ([`crate::text::boundary::hyphen_as_dash`]).
+    pub several_words: bool,
+    /// One of the two pieces of a form with a `{place}` slot ([`Slot`]): the candidates stage
+    /// records its hits for joining.
+    pub piece: bool,
+    /// A piece and nothing else (no form of its own): never a candidate by itself.
+    pub hidden: bool,
     /// Which plural suffix may follow: "s", "es" or none.
     plural: Option<&'static str>,
     pub needs_context: bool,
@@ -35,6 +44,17 @@ pub(crate) struct Pattern {
     /// The form starts with a number word ("Two Establishments"): title case alone marks it
     /// as a Party formula, where a title-cased "State Council" may be any country's.
     pub numbered: bool,
+}
+
+/// A form with a `{place}` slot ([`crate::dictionary::template::PLACE_SLOT`]): the two
+/// literal pieces the automaton finds, and the pattern a joined match reports.
+#[derive(Debug, Clone)]
+pub(crate) struct Slot {
+    /// The pattern of the whole form (in no automaton: candidates name it when they join).
+    pub pattern: u32,
+    /// The patterns of the words before and after the slot.
+    pub before: u32,
+    pub after: u32,
 }
 
 /// Every form of one dictionary, compiled into one automaton.
@@ -51,6 +71,8 @@ pub(crate) struct Patterns {
     list: Vec<Pattern>,
     /// Each entry's category, for the document rule.
     categories: Vec<String>,
+    /// The forms with a `{place}` slot.
+    pub slots: Vec<Slot>,
 }
 
 const NUMBER_WORDS: &[&str] = &[
@@ -76,20 +98,62 @@ fn is_numbered(norm: &str) -> bool {
     NUMBER_WORDS.contains(&first)
 }
 
-/// The extra literal forms a form stands for: an English form with hyphens also matches with
-/// the hyphens replaced by spaces, since a separating dash (`Marxism–Leninism`) and a dropped
-/// hyphen (`high quality development`) normalize to a space.
-fn variants(norm: &str, chinese: bool) -> Option<String> {
-    if chinese || !norm.contains('-') {
-        return None;
+/// The extra literal forms an English form stands for:
+/// * with its hyphens replaced by spaces, since a separating dash (`Marxism–Leninism`) and a
+///   dropped hyphen (`high quality development`) normalize to a space;
+/// * without the article after "of" (every " of the " becomes " of "), as headlines and
+///   machine translations write titles ("3rd plenary session of 20th CPC Central Committee",
+///   "secretary of CPC Provincial Committee");
+/// * both at once.
+///
+/// A variant that another form of the dictionary already is stays that form's.
+fn variants(norm: &str, chinese: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    if chinese {
+        return out;
     }
-    let spaced: String = norm
-        .split('-')
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    (spaced != norm && !spaced.is_empty()).then_some(spaced)
+    let spaced = norm.contains('-').then(|| {
+        norm.split('-')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let spaced = spaced.filter(|v| v != norm && !v.is_empty());
+    for v in std::iter::once(norm).chain(spaced.as_deref()) {
+        if find(v, ARTICLE_AFTER_OF).is_some() {
+            out.push(without_article(v));
+        }
+    }
+    if let Some(v) = spaced {
+        out.insert(0, v);
+    }
+    out
+}
+
+/// What the article-less variant drops the article from.
+const ARTICLE_AFTER_OF: &str = " of the ";
+
+/// Where `needle` first occurs in `haystack`: a plain byte search, so that the WebAssembly
+/// module carries no general substring searcher for the few searches made at load.
+fn find(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w == needle.as_bytes())
+}
+
+/// `v` with every [`ARTICLE_AFTER_OF`] made " of ".
+fn without_article(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    let mut rest = v;
+    while let Some(at) = find(rest, ARTICLE_AFTER_OF) {
+        out.push_str(&rest[..at]);
+        out.push_str(" of ");
+        rest = &rest[at + ARTICLE_AFTER_OF.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 const STOP_WORDS: &[&str] = &[
@@ -156,7 +220,7 @@ impl Patterns {
                 if norm.is_empty() {
                     continue;
                 }
-                if let Some(v) = variants(norm, form.chinese) {
+                for v in variants(norm, form.chinese) {
                     derived.push((v, (ei as u32, fi as u32)));
                 }
                 items.push((norm, (ei as u32, fi as u32), false));
@@ -167,8 +231,15 @@ impl Patterns {
         index.reserve(items.len());
         let mut texts: Vec<&str> = Vec::with_capacity(items.len());
         let mut patterns: Vec<Pattern> = Vec::with_capacity(items.len());
+        // Forms with a `{place}` slot, after all the others (their pieces may be forms too).
+        let mut slotted: Vec<(&str, (u32, u32))> = Vec::new();
         for &(norm, owner, is_variant) in &items {
             let form = &dict.entries()[owner.0 as usize].forms[owner.1 as usize];
+            if !form.chinese && norm.as_bytes().contains(&b'{') && find(norm, PLACE_SLOT).is_some()
+            {
+                slotted.push((norm, owner));
+                continue;
+            }
             {
                 if let Some(&pi) = index.get(norm) {
                     let p = &mut patterns[pi];
@@ -199,6 +270,9 @@ impl Patterns {
                     owners: vec![owner],
                     word_start,
                     word_end,
+                    several_words: !form.chinese && norm.contains(' '),
+                    piece: false,
+                    hidden: false,
                     plural,
                     needs_context: form.needs_context,
                     title_words: title,
@@ -206,6 +280,68 @@ impl Patterns {
                     numbered,
                 });
             }
+        }
+        // The pieces of the slotted forms: a form's pattern when one is the same text, else a
+        // hidden one; then the slotted forms themselves, after every pattern of the automaton.
+        let mut slot_seen: Vec<&str> = Vec::new();
+        let mut pending: Vec<(u32, u32, (u32, u32), &str)> = Vec::new();
+        for &(norm, owner) in &slotted {
+            if slot_seen.contains(&norm) {
+                continue;
+            }
+            slot_seen.push(norm);
+            let at = find(norm, PLACE_SLOT).expect("a slot");
+            let before = norm[..at].trim_end();
+            let after = norm[at + PLACE_SLOT.len()..].trim_start();
+            let mut ids = [0u32; 2];
+            for (k, text) in [before, after].into_iter().enumerate() {
+                if let Some(&pi) = index.get(text) {
+                    patterns[pi].piece = true;
+                    ids[k] = pi as u32;
+                    continue;
+                }
+                ids[k] = patterns.len() as u32;
+                index.insert(text, patterns.len());
+                texts.push(text);
+                patterns.push(Pattern {
+                    owners: vec![owner],
+                    word_start: text.chars().next().is_some_and(is_word_char),
+                    word_end: text.chars().last().is_some_and(is_word_char),
+                    several_words: false,
+                    piece: true,
+                    hidden: true,
+                    // A plural after the place: "… County Party Committees".
+                    plural: if k == 1 { plural_suffix(text) } else { None },
+                    needs_context: false,
+                    title_words: Vec::new(),
+                    short: false,
+                    numbered: false,
+                });
+            }
+            let (b, a) = (ids[0], ids[1]);
+            pending.push((b, a, owner, norm));
+        }
+        let mut slots = Vec::with_capacity(pending.len());
+        for (before, after, owner, norm) in pending {
+            let form = &dict.entries()[owner.0 as usize].forms[owner.1 as usize];
+            slots.push(Slot {
+                pattern: patterns.len() as u32,
+                before,
+                after,
+            });
+            patterns.push(Pattern {
+                owners: vec![owner],
+                word_start: true,
+                word_end: true,
+                several_words: true,
+                piece: false,
+                hidden: false,
+                plural: None,
+                needs_context: form.needs_context,
+                title_words: Vec::new(),
+                short: false,
+                numbered: is_numbered(norm),
+            });
         }
         // Each form, and each form that takes a plural with its suffix: a plural is a
         // different word token, the form's last token with the suffix.
@@ -273,6 +409,7 @@ impl Patterns {
             ac_patterns,
             list: patterns,
             categories,
+            slots,
         })
     }
 
@@ -302,23 +439,48 @@ impl Patterns {
 mod tests {
     use super::*;
 
-    /// (name, normalized form, chinese, expected variant)
-    const VARIANTS: &[(&str, &str, bool, Option<&str>)] = &[
+    /// (name, normalized form, chinese, expected variants)
+    const VARIANTS: &[(&str, &str, bool, &[&str])] = &[
         (
             "hyphen_becomes_space",
             "marxism-leninism",
             false,
-            Some("marxism leninism"),
+            &["marxism leninism"],
         ),
-        ("no_hyphen", "two upholds", false, None),
-        ("chinese_never", "两个-维护", true, None),
-        ("only_hyphens", "--", false, None),
+        ("no_hyphen", "two upholds", false, &[]),
+        ("chinese_never", "两个-维护", true, &[]),
+        ("only_hyphens", "--", false, &[]),
+        // Headline style (tests/recall/after.md, sets 4 and 5).
+        (
+            "article_after_of_dropped",
+            "third plenary session of the 20th cpc central committee",
+            false,
+            &["third plenary session of 20th cpc central committee"],
+        ),
+        (
+            "every_article_after_of_dropped",
+            "third plenary session of the 20th central committee of the cpc",
+            false,
+            &["third plenary session of 20th central committee of cpc"],
+        ),
+        (
+            "hyphen_and_article",
+            "member of the politburo standing-committee",
+            false,
+            &[
+                "member of the politburo standing committee",
+                "member of politburo standing-committee",
+                "member of politburo standing committee",
+            ],
+        ),
+        ("the_elsewhere_kept", "at the core", false, &[]),
+        ("leading_of_the_kept", "of the people", false, &[]),
     ];
 
     #[test]
     fn variant_table() {
         for &(name, norm, chinese, want) in VARIANTS {
-            assert_eq!(variants(norm, chinese).as_deref(), want, "case {name}");
+            assert_eq!(variants(norm, chinese), want, "case {name}");
         }
     }
 

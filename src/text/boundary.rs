@@ -4,8 +4,28 @@
 //! Hangul), a combining mark, or `_`. A hyphen joining two word characters is part of the word:
 //! "left" does not match inside "left-wing", and "wing" does not match inside it either. An
 //! apostrophe is not part of the word, so "the Party's" matches "Party".
+//!
+//! One exception, for forms of two or more words only: a hyphen followed by a lowercase function
+//! word that stands alone ("167 alternate members-its decisions", Anadolu, 2025) is a dash
+//! typed as a hyphen, and a form may end right before it ([`hyphen_as_dash`]).
 
+use super::normalize::Normalized;
 use super::script::is_cjk;
+
+/// Function words that never end a hyphenated compound when they stand alone after the hyphen
+/// (`left-wing`, `mother-in-law`: the word after the hyphen is a content word or is joined on
+/// again): a hyphen before one of them reads as a dash. The normalizer uses the same list to
+/// tell a broken hyphen (`self -confidence`) from a dash typed as ` -` (`members -its`).
+pub(crate) const DASH_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "is", "it", "its",
+    "nor", "of", "on", "or", "that", "the", "their", "these", "this", "those", "to", "was", "were",
+    "which", "who", "with",
+];
+
+/// Is `word` (lower-case) one of [`DASH_WORDS`]?
+pub(crate) fn is_dash_word(word: &str) -> bool {
+    DASH_WORDS.contains(&word)
+}
 
 /// Is `c` part of a word for the boundary rule?
 ///
@@ -62,6 +82,39 @@ pub fn boundary_after(text: &str, at: usize) -> bool {
     }
 }
 
+/// Does the hyphen at byte `at` of a normalized text stand for a dash, so that a form of two or
+/// more words may end just before it? It does when a word character comes before it and after
+/// it stands a function word ([`DASH_WORDS`]) that was lower-case in the original and is not
+/// joined on by another hyphen: "alternate members-its decisions" (a dash), not
+/// "members-in-waiting" or "left-wing" (compounds). The matcher applies it to forms of two words
+/// or more only (a one-word form before a hyphen is far more often half of a compound).
+///
+/// ```
+/// use tifa::text::{hyphen_as_dash, normalize};
+/// let n = normalize("167 alternate members-its decisions");
+/// assert!(hyphen_as_dash(&n, 21));
+/// assert!(!hyphen_as_dash(&normalize("members-In force"), 7)); // capitalised: a title
+/// assert!(!hyphen_as_dash(&normalize("up-to-date"), 2)); // "to" is joined on again
+/// assert!(!hyphen_as_dash(&normalize("left-wing"), 4));
+/// ```
+pub fn hyphen_as_dash(norm: &Normalized, at: usize) -> bool {
+    let text = norm.text();
+    if text.as_bytes().get(at) != Some(&b'-')
+        || !text[..at].chars().next_back().is_some_and(is_word_char)
+    {
+        return false;
+    }
+    let from = at + 1;
+    let len = text[from..]
+        .find(|c: char| !is_word_char(c))
+        .unwrap_or(text.len() - from);
+    if len == 0 || !is_dash_word(&text[from..from + len]) {
+        return false;
+    }
+    let end = from + len;
+    (from..end).all(|i| !norm.was_upper(i)) && !text[end..].starts_with('-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +138,37 @@ mod tests {
         for (name, text, at, before, after) in CASES {
             assert_eq!(boundary_before(text, *at), *before, "{name}: before");
             assert_eq!(boundary_after(text, *at), *after, "{name}: after");
+        }
+    }
+
+    /// (name, original text, byte offset of the hyphen in the normalized text, a dash?)
+    const DASHES: &[(&str, &str, usize, bool)] = &[
+        // Anadolu, 2025: "…and 167 alternate members-its decisions…".
+        (
+            "anadolu_members_its",
+            "167 alternate members-its decisions",
+            21,
+            true,
+        ),
+        ("before_the", "members-the Central Committee", 7, true),
+        ("before_which", "the plenum-which closed", 10, true),
+        ("at_end_of_text", "members-its", 7, true),
+        ("before_punctuation", "members-and.", 7, true),
+        ("content_word_compound", "left-wing", 4, false),
+        ("capitalised_function_word", "members-The Plenum", 7, false),
+        ("joined_on_again", "up-to-date", 2, false),
+        ("mother_in_law", "mother-in-law", 6, false),
+        ("no_word_before", "a -its", 2, false),
+        ("not_a_hyphen", "members its", 7, false),
+        ("longer_word", "members-itself", 7, false),
+        ("nothing_after", "members-", 7, false),
+    ];
+
+    #[test]
+    fn hyphen_as_dash_table() {
+        for &(name, text, at, want) in DASHES {
+            let n = crate::text::normalize(text);
+            assert_eq!(hyphen_as_dash(&n, at), want, "{name}");
         }
     }
 }

@@ -18,6 +18,6 @@ pub(crate) mod normalize;
 pub(crate) mod script;
 pub(crate) mod utf16;
 
-pub use boundary::{boundary_after, boundary_before, is_word_char};
+pub use boundary::{boundary_after, boundary_before, hyphen_as_dash, is_word_char};
 pub use normalize::{normalize, normalize_form, Normalized};
 pub use script::{is_cjk, is_han};

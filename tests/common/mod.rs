@@ -45,7 +45,7 @@ pub fn dictionary_toml(terms: &[Term]) -> String {
                 "{{ text = {:?}, kind = \"media\", needs_context = {}, template = {} }}, ",
                 f,
                 t.gated.contains(f),
-                f.contains(['|', '[', '{'])
+                f.replace("{place}", "").contains(['|', '[', '{'])
             );
         }
         if t.gated.contains(&t.en) {

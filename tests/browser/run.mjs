@@ -3,7 +3,7 @@
 // (harness.mjs `launch()`, through TIFA_BROWSER_WS) and works in its own fresh context.
 //
 //   node tests/browser/run.mjs [--concurrency N] [files…]   (default: every *.test.mjs, largest
-//                                                            first; N = 4)
+//                                                            first; N = 6)
 //
 // The exit code is `node --test`'s; the browser is closed however the run ends.
 import { spawn } from 'node:child_process';
@@ -14,10 +14,10 @@ import { chromium } from 'playwright-core';
 import { chromiumPath, CHROMIUM_ARGS, ROOT } from './harness.mjs';
 
 const args = process.argv.slice(2);
-// Four files at once: most of a browser test's time is waiting (for the worker, the engine, idle
-// callbacks, downloads); with three at once a cold `make test` used 0.6 of the two cores on
-// average while the browser tests ran, most of it with nothing else left to run.
-let concurrency = '4';
+// Six files at once: most of a browser test's time is waiting (for the worker, the engine, idle
+// callbacks, downloads); with four at once a cold `make test` still used only 0.57 of the two
+// cores while the browser tests ran, most of it with nothing else left to run.
+let concurrency = '6';
 const at = args.indexOf('--concurrency');
 if (at >= 0) {
   concurrency = args[at + 1];

@@ -3,7 +3,7 @@
 // (harness.mjs `launch()`, through TIFA_BROWSER_WS) and works in its own fresh context.
 //
 //   node tests/browser/run.mjs [--concurrency N] [files…]   (default: every *.test.mjs, largest
-//                                                            first; N = 6)
+//                                                            first; N = 4)
 //
 // The exit code is `node --test`'s; the browser is closed however the run ends.
 import { spawn } from 'node:child_process';
@@ -14,10 +14,11 @@ import { chromium } from 'playwright-core';
 import { chromiumPath, CHROMIUM_ARGS, ROOT } from './harness.mjs';
 
 const args = process.argv.slice(2);
-// Six files at once: most of a browser test's time is waiting (for the worker, the engine, idle
-// callbacks, downloads); with four at once a cold `make test` still used only 0.57 of the two
-// cores while the browser tests ran, most of it with nothing else left to run.
-let concurrency = '6';
+// Four files at once: most of a browser test's time is waiting (for the worker, the engine, idle
+// callbacks, downloads); with three at once a cold `make test` used 0.6 of the two cores on
+// average while the browser tests ran. (Six at once, on a machine loaded far beyond its two
+// cores, gave more tests that ran past Playwright's 30 s waits: 9 of 377 against 5 and 6.)
+let concurrency = '4';
 const at = args.indexOf('--concurrency');
 if (at >= 0) {
   concurrency = args[at + 1];

@@ -37,9 +37,12 @@ ensure_wasm_bindgen() {
   have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
   if [ "$have" != "$want" ]; then
     say "installing wasm-bindgen-cli $want (had: ${have:-none}); this takes a few minutes"
-    # opt-level 1 instead of release's 3: less compile time (it is the longest install of a
-    # fresh machine), and binding tifa's wasm stays a matter of a second or two.
-    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install wasm-bindgen-cli --version "$want" --locked --force
+    # It is the longest install of a fresh machine, and the site waits for it: opt-level 1
+    # instead of release's 3 (binding tifa's wasm stays a matter of a second or two); only the
+    # `wasm-bindgen` program; and no default features, which are TLS for the test runner's
+    # downloads (rustls and ring, C code included), which binding never uses.
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install wasm-bindgen-cli --version "$want" --locked --force \
+      --no-default-features --bin wasm-bindgen
   fi
 }
 

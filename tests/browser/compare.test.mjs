@@ -7,7 +7,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer, launch, ROOT, downloadText, axeViolations } from './harness.mjs';
-import { cli, openPage, fillText, tooltipShown } from './page-helpers.mjs';
+import { cli, openPage, fillText, tooltipShown, sharedPage } from './page-helpers.mjs';
 import { KINDS, matchView } from '../../www/app/compact.js';
 import { ORIGINAL, TRANSLATION } from './fixtures/compare-texts.mjs';
 import { alignTerms, termOccurrences, termStatus, detectedLanguage, STATUS_LABELS } from '../../www/app/compare.js';
@@ -131,6 +131,11 @@ async function comparePage({ original = ORIGINAL, translation = TRANSLATION, vie
   await settledCompare(page);
   return page;
 }
+/** The compare view of ORIGINAL and TRANSLATION, shared by the tests that read it (the table,
+ * the tooltips, axe-core), and one at 1280x700 shared by the stepping tests (each steps through
+ * its own term: the view keeps a position per term). */
+const defaultCompare = sharedPage(() => comparePage());
+const steppingCompare = sharedPage(() => comparePage({ viewport: { width: 1280, height: 700 } }));
 /** Waits until both sides are analysed and rendered. */
 const settledCompare = (page) => page.waitForFunction(() => window.tifaCompare && !window.tifaCompare.busy, null, { polling: 50 });
 /** The table's rows: [{ id, term, original, translation, renderings, status }]. */
@@ -195,7 +200,7 @@ const EXPECTED_ROWS = [
 ];
 
 test('compare table: every term of either text, counts equal to the CLI\'s, statuses, renderings, problems first', async () => {
-  const page = await comparePage();
+  const page = await defaultCompare();
   const rows = await tableRows(page);
   const byId = new Map(rows.map((r) => [r.id, r]));
   for (const [id, original, translation, status, renderings] of EXPECTED_ROWS) {
@@ -217,7 +222,6 @@ test('compare table: every term of either text, counts equal to the CLI\'s, stat
   // The table is a real table.
   assert.ok(await page.$eval('#compare-table table', (t) => !!t.caption && t.querySelectorAll('thead th[scope=col]').length === 5
     && [...t.tBodies[0].rows].every((tr) => tr.cells[0].matches('th[scope=row]') && tr.cells[0].querySelector('button'))));
-  await page.close();
 });
 
 /** (row, clicks, expected position text after each click, [left mark text, right mark text] outlined) */
@@ -236,7 +240,7 @@ const STEPS = [
 ];
 for (const [id, clicks] of STEPS) {
   test(`stepping through "${id}" outlines the k-th occurrence on each side`, async () => {
-    const page = await comparePage({ viewport: { width: 1280, height: 700 } });
+    const page = await steppingCompare();
     const button = page.locator(`#compare-table tr[data-term="${id}"] button`);
     for (const [i, [pos, [leftMark, rightMark]]] of clicks.entries()) {
       if (i === 0) {
@@ -258,7 +262,6 @@ for (const [id, clicks] of STEPS) {
       return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
     }));
     assert.ok(visible);
-    await page.close();
   });
 }
 
@@ -269,7 +272,7 @@ const TOOLTIPS = [
 ];
 for (const [sideName, selector, want] of TOOLTIPS) {
   test(`the tooltip card opens on a mark of the ${sideName} (hover and focus), Escape closes it`, async () => {
-    const page = await comparePage();
+    const page = await defaultCompare();
     await page.evaluate(() => window.tifaPage.cards());
     await page.hover(selector);
     await tooltipShown(page);
@@ -282,7 +285,6 @@ for (const [sideName, selector, want] of TOOLTIPS) {
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('[data-tifa-tooltip-host][data-open]'));
     assert.deepEqual(page.errors, []);
-    await page.close();
   });
 }
 
@@ -416,10 +418,9 @@ test('an engine error is shown as text on the compare view, and clears when the 
 });
 
 test('axe-core: no serious or critical violations in the compare view (light and dark)', async () => {
-  const page = await comparePage();
+  const page = await defaultCompare();
   await page.click('#compare-table tr[data-term="two-upholds"] button');
   assert.deepEqual(await axeViolations(page), []);
-  await page.close();
 });
 
 test('narrow screens stack the two sides', async () => {

@@ -1,21 +1,47 @@
 // A `node --test` reporter (tests/browser/run.mjs adds it beside the usual one): at the end of
-// the run, the test files by summed test time, slowest first, and the count of tests in each,
-// so the slow files are known when the suite must get faster. Not a test file.
-import { relative } from 'node:path';
+// the run, the test files by summed test time, slowest first, with the count of tests and of
+// page loads in each (harness.mjs counts them), then the slowest tests, so the slow files and
+// what makes them slow are known when the suite must get faster. Not a test file.
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+
+/** How many of the slowest tests are listed. */
+const SLOWEST = 15;
 
 /** @param {AsyncIterable<{type: string, data: any}>} source */
 export default async function* fileTimes(source) {
   const byFile = new Map();
+  const tests = [];
+  const file = (name) => {
+    let f = byFile.get(resolve(name));
+    if (!f) byFile.set(resolve(name), (f = { ms: 0, tests: 0, loads: 0 }));
+    return f;
+  };
   for await (const { type, data } of source) {
     if ((type === 'test:pass' || type === 'test:fail') && data.nesting === 0 && data.file) {
-      const f = byFile.get(data.file) || { ms: 0, tests: 0 };
-      f.ms += data.details?.duration_ms || 0;
+      const f = file(data.file);
+      const ms = data.details?.duration_ms || 0;
+      f.ms += ms;
       f.tests += 1;
-      byFile.set(data.file, f);
+      tests.push({ ms, name: data.name, file: data.file });
     }
+  }
+  // harness.mjs appends each browser context's page loads to this file when it closes.
+  let counts = '';
+  try { counts = process.env.TIFA_PAGE_LOADS ? readFileSync(process.env.TIFA_PAGE_LOADS, 'utf8') : ''; } catch { /* no browser test ran */ }
+  for (const line of counts.split('\n').filter(Boolean)) {
+    const [name, n] = line.split('\t');
+    file(resolve(name)).loads += Number(n);
   }
   const rows = [...byFile].sort((a, b) => b[1].ms - a[1].ms);
   const total = rows.reduce((s, [, f]) => s + f.ms, 0);
-  yield `\ntest time by file (summed over its tests; ${rows.length} files, ${(total / 1000).toFixed(0)} s in all):\n`;
-  for (const [file, f] of rows) yield `${(f.ms / 1000).toFixed(1).padStart(7)} s ${String(f.tests).padStart(4)} tests  ${relative(process.cwd(), file)}\n`;
+  const loads = rows.reduce((s, [, f]) => s + f.loads, 0);
+  yield `\ntest time by file (summed over its tests; ${rows.length} files, ${(total / 1000).toFixed(0)} s in all, ${loads} page loads):\n`;
+  for (const [name, f] of rows) {
+    yield `${(f.ms / 1000).toFixed(1).padStart(7)} s ${String(f.tests).padStart(4)} tests ${String(f.loads).padStart(4)} loads  ${relative(process.cwd(), name)}\n`;
+  }
+  yield `\nthe ${SLOWEST} slowest tests:\n`;
+  for (const t of tests.sort((a, b) => b.ms - a.ms).slice(0, SLOWEST)) {
+    yield `${(t.ms / 1000).toFixed(1).padStart(7)} s  ${relative(process.cwd(), t.file)}: ${t.name}\n`;
+  }
 }

@@ -8,6 +8,7 @@
 //   ... await browser.close(); await server.close();
 import { createServer } from 'node:http';
 import { readFile, stat, mkdtemp } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, normalize, extname, dirname } from 'node:path';
@@ -78,11 +79,12 @@ export async function launch() {
   if (shared) {
     const browser = await chromium.connect(shared);
     const context = await browser.newContext();
+    const loads = countLoads(context);
     return {
       context,
       newPage: async () => context.newPage(),
       // Disconnects this file's client; the shared browser stays up for the others.
-      close: async () => { await context.close(); await browser.close(); },
+      close: async () => { loads.report(); await context.close(); await browser.close(); },
     };
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'tifa-chromium-'));
@@ -91,10 +93,28 @@ export async function launch() {
     headless: true,
     args: CHROMIUM_ARGS,
   });
+  const loads = countLoads(context);
   return {
     context,
     newPage: async () => context.newPage(),
-    close: () => context.close(),
+    close: () => { loads.report(); return context.close(); },
+  };
+}
+
+/**
+ * Counts the documents `context` loads (each page's load event: page.goto, reloads, links, file://
+ * pages), and `report()` appends "<test file>\t<count>" to the file TIFA_PAGE_LOADS names, when it
+ * is set (run.mjs sets it; file-times.mjs prints the counts per test file).
+ */
+function countLoads(context) {
+  let n = 0;
+  const watch = (page) => page.on('load', () => { n += 1; });
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return {
+    report() {
+      if (process.env.TIFA_PAGE_LOADS) appendFileSync(process.env.TIFA_PAGE_LOADS, `${process.argv[1]}\t${n}\n`);
+    },
   };
 }
 

@@ -2,7 +2,7 @@
 // unit (issue 11, "expected and missing"). Node units of www/app/language.js, then the page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, fillText, pageSuite } from './page-helpers.mjs';
+import { openPage, fillText, pageSuite, sharedPage } from './page-helpers.mjs';
 import { detectLanguage, languageLabel, scriptCharacters } from '../../www/app/language.js';
 
 const ENTRIES = [
@@ -39,12 +39,13 @@ const pageCases = [
   { name: 'simplified Chinese', text: '会议强调，全党必须坚决做到“两个维护”，推进全面从严治党。', line: /^Language: Chinese \(simplified script\)\. Density is per 1,000 Chinese characters/, lang: 'zh-Hans' },
   { name: 'English', text: 'The meeting stressed that the whole Party must resolutely achieve the Two Upholds.', line: /^Language: English\. Density is per 1,000 words/, lang: 'en' },
 ];
+// One page: each case pastes its text over the one before.
+const shared = sharedPage(() => openPage(t.browser, t.server.url + '/index.html'));
 for (const c of pageCases) {
   test(`the report names the language and script of ${c.name} text, and the output's lang follows`, async () => {
-    const page = await openPage(t.browser, t.server.url + '/index.html');
+    const page = await shared();
     await fillText(page, c.text);
     assert.match(await page.$eval('#report .report-language', (el) => el.textContent), c.line);
     assert.equal(await page.$eval('#output', (el) => el.lang), c.lang);
-    await page.close();
   });
 }

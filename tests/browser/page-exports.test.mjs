@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { SAMPLES, SAMPLE_LIST, cli, openPage, settled, fillText, highlights, parseCsv, download, pageSuite } from './page-helpers.mjs';
+import { SAMPLES, SAMPLE_LIST, cli, openPage, settled, fillText, highlights, parseCsv, download, pageSuite, sharedPage } from './page-helpers.mjs';
 
 // The shared server and browser (page-helpers.mjs), and a folder for the files the tests write.
 const t = pageSuite();
@@ -181,9 +181,11 @@ test('an export after the card part has arrived still exports the text analysed 
   await page.close();
 });
 
+// One page for the samples: each opens its file over the one before.
+const samplePage = sharedPage(() => openPage(t.browser, t.server.url + '/index.html'));
 for (const { file } of samples) {
   test(`exports of ${file}: JSON, CSV and HTML equal the CLI's; Markdown and the standalone file parse`, async () => {
-    const page = await openPage(t.browser, t.server.url + '/index.html');
+    const page = await samplePage();
     await page.setInputFiles('#file', join(SAMPLES, file));
     await settled(page);
     const json = await download(page, 'json');
@@ -227,6 +229,5 @@ for (const { file } of samples) {
     }
     assert.deepEqual(errors, []);
     await doc.close();
-    await page.close();
   });
 }

@@ -128,3 +128,21 @@ export async function download(page, format) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-export="${format}"]`)]);
   return { name: dl.suggestedFilename(), body: await downloadText(dl) };
 }
+
+/**
+ * A page the tests of a file share: opened by the first test that asks for it and closed after
+ * the file's tests. For tests that read the page, or put back what they change, so that each
+ * does not load the page and start its engine again.
+ *
+ * @example
+ *   const shared = sharedPage(() => openPage(t.browser, t.server.url + '/index.html'));
+ *   test('…', async () => { const page = await shared(); … });
+ */
+export function sharedPage(open) {
+  let page = null;
+  after(async () => {
+    // Not opened (it failed), or the browser closed first (its hook may run before): nothing to do.
+    if (page) await page.then((p) => p.close()).catch(() => {});
+  });
+  return () => (page ??= open());
+}

@@ -5,7 +5,7 @@ import { readFile, writeFile, mkdtemp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer, launch, ROOT, downloadText, axeViolations } from './harness.mjs';
-import { SAMPLES, SAMPLE_LIST, cli, openPage, settled, fillText, highlights, tooltipText, parseCsv, tooltipShown, download } from './page-helpers.mjs';
+import { SAMPLES, SAMPLE_LIST, cli, openPage, settled, fillText, highlights, tooltipText, parseCsv, tooltipShown, download, sharedPage } from './page-helpers.mjs';
 
 let server; let browser; let tmp;
 before(async () => {
@@ -21,12 +21,14 @@ after(async () => {
 const samples = SAMPLE_LIST;
 
 // ---- 1. paste a sample: the highlights are the CLI's matches, ids and count ------------------
+// One page for the samples: each pastes its text over the one before.
+const samplePage = sharedPage(() => openPage(browser, server.url + '/index.html'));
 for (const { file, title, party } of samples) {
   test(`paste sample "${title}" (${file}): highlight ids and count equal the CLI's matches`, async () => {
     const text = await readFile(join(SAMPLES, file), 'utf8');
     const expected = JSON.parse(cli(join(SAMPLES, file)));
     if (party) assert.ok(expected.matches.length >= 3, `the sample ${file} should hold at least 3 terms`);
-    const page = await openPage(browser, server.url + '/index.html');
+    const page = await samplePage();
     await fillText(page, text);
     const got = await highlights(page);
     assert.equal(got.length, expected.matches.length);
@@ -44,7 +46,6 @@ for (const { file, title, party } of samples) {
     // One tab stop for the whole text (a roving tabindex; issue 11, item 4).
     assert.equal(await page.$$eval('#output [tabindex="0"]', (ms) => ms.length), expected.matches.length ? 1 : 0);
     assert.deepEqual(page.errors, []);
-    await page.close();
   });
 }
 

@@ -7,7 +7,8 @@
 //
 // The exit code is `node --test`'s; the browser is closed however the run ends.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumPath, CHROMIUM_ARGS, ROOT } from './harness.mjs';
@@ -15,7 +16,8 @@ import { chromiumPath, CHROMIUM_ARGS, ROOT } from './harness.mjs';
 const args = process.argv.slice(2);
 // Four files at once: most of a browser test's time is waiting (for the worker, the engine, idle
 // callbacks, downloads); with three at once a cold `make test` used 0.6 of the two cores on
-// average while the browser tests ran, most of it with nothing else left to run.
+// average while the browser tests ran. (Six at once, on a machine loaded far beyond its two
+// cores, gave more tests that ran past Playwright's 30 s waits: 9 of 377 against 5 and 6.)
 let concurrency = '4';
 const at = args.indexOf('--concurrency');
 if (at >= 0) {
@@ -34,18 +36,22 @@ const files = args.length ? args : readdirSync(join(ROOT, 'tests/browser'))
   .sort((a, b) => b.size - a.size || a.f.localeCompare(b.f))
   .map(({ f }) => f);
 
+// Where the test files' browser contexts append their page loads (harness.mjs), for the report.
+const counts = mkdtempSync(join(tmpdir(), 'tifa-loads-'));
 const server = await chromium.launchServer({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 const code = await new Promise((done) => {
-  // The usual report on standard output, and the time per file at the end (file-times.mjs).
+  // The usual report on standard output, and at the end the time and page loads per file and the
+  // slowest tests (file-times.mjs).
   const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./tests/browser/file-times.mjs', '--test-reporter-destination=stdout'];
   const child = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...reporters, ...files], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, TIFA_BROWSER_WS: server.wsEndpoint() },
+    env: { ...process.env, TIFA_BROWSER_WS: server.wsEndpoint(), TIFA_PAGE_LOADS: join(counts, 'loads.tsv') },
   });
   child.on('error', (e) => { console.error(`run.mjs: cannot start node --test: ${e.message}`); done(1); });
   child.on('exit', (c, signal) => done(c ?? (signal ? 1 : 0)));
 });
 await server.close();
+rmSync(counts, { recursive: true, force: true });
 process.exit(code);

@@ -2,7 +2,7 @@
 // Debian Chromium). The rules themselves have table tests in tests/data/matching.toml.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, settled, fillText, highlights } from './page-helpers.mjs';
+import { openPage, settled, fillText, highlights, sharedPage } from './page-helpers.mjs';
 import { suite, open } from './fixtures/node-helpers.mjs';
 
 const s = suite();
@@ -23,9 +23,11 @@ const PAGE_CASES = [
     ['two-upholds', 'common-prosperity'], ['core']],
 ];
 
+// One page: each case sets its sensitivity and pastes its text over the one before.
+const casesPage = sharedPage(() => openPage(s.ctx.browser, s.ctx.server.url + '/index.html'));
 for (const [name, sensitivity, text, ids, notCounted] of PAGE_CASES) {
   test(`page sensitivity ${name}`, async () => {
-    const page = await openPage(s.ctx.browser, s.ctx.server.url + '/index.html');
+    const page = await casesPage();
     await page.selectOption('#sensitivity', sensitivity);
     await fillText(page, text);
     await settled(page);
@@ -37,7 +39,6 @@ for (const [name, sensitivity, text, ids, notCounted] of PAGE_CASES) {
       assert.match(help, /ordinary language/);
     }
     assert.deepEqual(page.errors, []);
-    await page.close();
   });
 }
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { downloadText, axeViolations } from './harness.mjs';
-import { openPage, fillText, parseCsv, pageSuite } from './page-helpers.mjs';
+import { openPage, fillText, parseCsv, pageSuite, sharedPage } from './page-helpers.mjs';
 import {
   wordlistCsv, wordlistAnki, wordlistRow, otherRenderings, ankiField, ankiTag, wordlistFilename,
   WORDLIST_COLUMNS, ANKI_COLUMNS,
@@ -203,10 +203,19 @@ async function glossary(hash = '#glossary') {
   return page;
 }
 const number = (s) => Number(s.replace(/,/g, ''));
+/** One glossary page for the filter tests: each starts from the whole list (`#glossary`, which
+ * clears the category and the search) instead of loading the page again. */
+const sharedGlossary = sharedPage(() => glossary());
+async function wholeList() {
+  const page = await sharedGlossary();
+  await page.evaluate(() => { location.hash = '#glossary'; });
+  await countSays(page, /by category/);
+  return page;
+}
 
 const PER_CATEGORY = Object.keys(CATEGORY_LABELS).map((c) => [c, ENTRIES.filter((e) => e.category === c).length]);
 test('the category filter offers all 12 categories and "All", each with its count', async () => {
-  const page = await glossary();
+  const page = await wholeList();
   const options = await page.$$eval('#glossary-category option', (os) => os.map((o) => [o.value, o.textContent]));
   assert.deepEqual(options, [['', `All categories (${ENTRIES.length.toLocaleString('en')})`],
     ...PER_CATEGORY.map(([c, n]) => [c, `${CATEGORY_LABELS[c]} (${n})`])]);
@@ -214,12 +223,11 @@ test('the category filter offers all 12 categories and "All", each with its coun
   const headings = await page.$$eval('#glossary-results h2', (hs) => hs.map((h) => h.textContent));
   assert.deepEqual(headings, PER_CATEGORY.filter(([, n]) => n).map(([c, n]) => `${CATEGORY_LABELS[c]} (${n})`));
   assert.equal((await listedIds(page)).length, ENTRIES.length);
-  await page.close();
 });
 
 for (const [category, n] of PER_CATEGORY.filter(([c]) => ['discipline', 'local', 'security-foreign'].includes(c))) {
   test(`the category filter narrows the list: ${category} (${n} entries), and the URL says so`, async () => {
-    const page = await glossary();
+    const page = await wholeList();
     await page.selectOption('#glossary-category', category);
     await countSays(page, new RegExp(`^${n} entries in ${CATEGORY_LABELS[category]}\\.$`));
     const ids = await listedIds(page);
@@ -228,7 +236,6 @@ for (const [category, n] of PER_CATEGORY.filter(([c]) => ['discipline', 'local',
     assert.deepEqual(new Set(ids), new Set(ENTRIES.filter((e) => e.category === category).map((e) => e.id)));
     assert.equal(new URL(page.url()).hash, `#glossary?category=${category}`);
     assert.equal(await page.getAttribute('#nav-glossary', 'href'), `#glossary?category=${category}`);
-    await page.close();
   });
 }
 
@@ -236,7 +243,7 @@ for (const [category, n] of PER_CATEGORY.filter(([c]) => ['discipline', 'local',
 const COMBINED = [['leadership', 'two'], ['discipline', 'rules'], ['economy', '两'], ['history', 'zzzz-nothing']];
 for (const [category, q] of COMBINED) {
   test(`the filter combines with the search: "${q}" in ${category}`, async () => {
-    const page = await glossary();
+    const page = await wholeList();
     await page.fill('#glossary-q', q);
     await countSays(page, new RegExp(`“${q}”`));
     const everywhere = await listedIds(page);
@@ -251,7 +258,6 @@ for (const [category, q] of COMBINED) {
     const label = await page.$eval(`#glossary-category option[value="${category}"]`, (o) => o.textContent);
     assert.equal(label, `${CATEGORY_LABELS[category]} (${ids.length})`);
     assert.deepEqual(parseGlossaryHash(new URL(page.url()).hash), { category, q });
-    await page.close();
   });
 }
 

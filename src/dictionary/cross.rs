@@ -116,43 +116,36 @@ pub(super) fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: us
     for (pi, p) in pending.iter().enumerate() {
         for (fi, form) in p.entry.forms.iter().enumerate() {
             let norm = normalize_form(&form.text);
-            match seen.get(&norm) {
+            let clash = match seen.get(&norm) {
                 None => {
                     seen.insert(norm, (pi, fi));
+                    None
                 }
                 Some(&(qi, qf)) if qi == pi => {
                     // zh_hant normalizes to zh: the same form, nothing to report.
                     let first = &p.entry.forms[qf];
-                    if !(form.chinese && first.chinese) {
-                        let msg = format!("form {:?} repeats form {:?} of the same entry (forms that differ only in case, quotes, dashes or spacing are one form)", form.text, first.text);
-                        let (span, field) = &p.form_spans[fi];
-                        checks[p.file].fail_as(
-                            ProblemKind::FormClash,
-                            span.clone(),
-                            Some(&p.entry.id),
-                            field,
-                            msg,
-                        );
-                    }
+                    (!(form.chinese && first.chinese)).then(|| format!("form {:?} repeats form {:?} of the same entry (forms that differ only in case, quotes, dashes or spacing are one form)", form.text, first.text))
                 }
                 Some(&(qi, qf)) => {
                     let other = &pending[qi].entry;
-                    if !(form.shared && other.forms[qf].shared) {
+                    (!(form.shared && other.forms[qf].shared)).then(|| {
                         let from = form
                             .template
                             .as_ref()
                             .map_or(String::new(), |t| format!(" (from template {t:?})"));
-                        let msg = format!("form {:?}{from} is already used by {:?} ({}); mark both `shared = true` if it belongs to both", form.text, other.id, other.file);
-                        let (span, field) = &p.form_spans[fi];
-                        checks[p.file].fail_as(
-                            ProblemKind::FormClash,
-                            span.clone(),
-                            Some(&p.entry.id),
-                            field,
-                            msg,
-                        );
-                    }
+                        format!("form {:?}{from} is already used by {:?} ({}); mark both `shared = true` if it belongs to both", form.text, other.id, other.file)
+                    })
                 }
+            };
+            if let Some(msg) = clash {
+                let (span, field) = &p.form_spans[fi];
+                checks[p.file].fail_as(
+                    ProblemKind::FormClash,
+                    span.clone(),
+                    Some(&p.entry.id),
+                    field,
+                    msg,
+                );
             }
         }
     }

@@ -151,7 +151,9 @@ mod tests {
         for (name, table) in [("t2s", t2s()), ("s2t", s2t())] {
             assert!(table.windows(2).all(|w| w[0].0 < w[1].0), "{name}");
             assert!(
-                table.iter().all(|&(a, b)| char::from_u32(a).is_some() && char::from_u32(b).is_some()),
+                table
+                    .iter()
+                    .all(|&(a, b)| char::from_u32(a).is_some() && char::from_u32(b).is_some()),
                 "{name}: every pair decodes to two characters"
             );
             assert!(table.len() > 2000, "{name} table has {} pairs", table.len());
@@ -183,13 +185,29 @@ mod tests {
     /// (name, encoded bytes, the pairs they decode to)
     const ENCODED: &[(&str, &[u8], &[(u32, u32)])] = &[
         ("empty", &[], &[]),
-        // 國 U+570B (two LEB128 bytes) → 国 U+56FD: offset -14, zigzag 27.
-        ("one_pair_offset_down", &[0x8b, 0xae, 0x01, 27], &[(0x570B, 0x56FD)]),
+        // 國 U+570B (three LEB128 bytes) → 国 U+56FD: offset -14, zigzag 27.
+        (
+            "one_pair_offset_down",
+            &[0x8b, 0xae, 0x01, 27],
+            &[(0x570B, 0x56FD)],
+        ),
         // Then 護 U+8B77 → 护 U+62A4: distance 0x346C, offset -0x28D3, zigzag 0x51A5.
-        ("second_pair_is_relative", &[0x8b, 0xae, 0x01, 27, 0xec, 0x68, 0xa5, 0xa3, 0x01], &[(0x570B, 0x56FD), (0x8B77, 0x62A4)]),
+        (
+            "second_pair_is_relative",
+            &[0x8b, 0xae, 0x01, 27, 0xec, 0x68, 0xa5, 0xa3, 0x01],
+            &[(0x570B, 0x56FD), (0x8B77, 0x62A4)],
+        ),
         // 㑮 U+346E → 𫝈 U+2B748, beyond the BMP: offset +0x282DA, zigzag 0x505B4.
-        ("offset_up_to_extension_b", &[0xee, 0x68, 0xb4, 0x8b, 0x14], &[(0x346E, 0x2B748)]),
-        ("truncated_pair_is_dropped", &[0x8b, 0xae, 0x01, 27, 0x05], &[(0x570B, 0x56FD)]),
+        (
+            "offset_up_to_extension_b",
+            &[0xee, 0x68, 0xb4, 0x8b, 0x14],
+            &[(0x346E, 0x2B748)],
+        ),
+        (
+            "truncated_pair_is_dropped",
+            &[0x8b, 0xae, 0x01, 27, 0x05],
+            &[(0x570B, 0x56FD)],
+        ),
     ];
 
     #[test]

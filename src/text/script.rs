@@ -12,31 +12,79 @@
 #[cfg_attr(not(feature = "toml"), allow(dead_code))]
 mod tables;
 
-fn lookup(table: &[(char, char)], c: char) -> char {
-    match table.binary_search_by_key(&c, |&(from, _)| from) {
-        Ok(i) => table[i].1,
+fn lookup(table: &[(u32, u32)], c: char) -> char {
+    match table.binary_search_by_key(&(c as u32), |&(from, _)| from) {
+        Ok(i) => char::from_u32(table[i].1).unwrap_or(c),
         Err(_) => c,
     }
+}
+
+/// Decodes a table of [`tables`]: for each pair, two unsigned LEB128 numbers, the first code
+/// point's distance from the previous pair's first (from 0) and the second's offset from the
+/// first, zigzag-coded (0, -1, 1, -2, … as 0, 1, 2, 3, …); `scripts/opencc-tables` writes them.
+/// The encoding is a third of the size of `[(char, char)]` (about 6 KB less gzip in every wasm
+/// module: the embed's transfer budget); decoding it takes a few microseconds, once.
+fn decode_pairs(bytes: &[u8]) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(bytes.len() / 3);
+    let mut it = bytes.iter();
+    let mut next = || {
+        let (mut n, mut shift) = (0u32, 0u32);
+        for &b in it.by_ref() {
+            n |= u32::from(b & 0x7f).wrapping_shl(shift);
+            if b < 0x80 {
+                return Some(n);
+            }
+            shift += 7;
+        }
+        None
+    };
+    let mut from = 0u32;
+    while let (Some(distance), Some(z)) = (next(), next()) {
+        from = from.wrapping_add(distance);
+        out.push((from, from.wrapping_add((z >> 1) ^ (z & 1).wrapping_neg())));
+    }
+    out
+}
+
+/// [`tables::T2S`], decoded on first use.
+fn t2s() -> &'static [(u32, u32)] {
+    &t2s_and_bitmap().0
+}
+
+/// [`tables::S2T`], decoded on first use.
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
+fn s2t() -> &'static [(u32, u32)] {
+    static PAIRS: std::sync::OnceLock<Vec<(u32, u32)>> = std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| decode_pairs(tables::S2T))
 }
 
 /// The main Han blocks (U+3400–U+9FFF), where most text lies: a bit per code point says whether
 /// [`tables::T2S`] has it, so a character with no simplified form needs no search.
 pub(crate) const MAIN_HAN: std::ops::Range<u32> = 0x3400..0xA000;
 
+/// A bit per code point of [`MAIN_HAN`].
+type MainHanBits = [u64; (0xA000 - 0x3400) / 64];
+
 /// [`MAIN_HAN`]'s bitmap, built on first use rather than stored: 3.4 KB less in every wasm
 /// module (the embed's transfer budget), a few microseconds once.
-pub(crate) fn main_han_mapped() -> &'static [u64; (0xA000 - 0x3400) / 64] {
-    static BITS: std::sync::OnceLock<[u64; (0xA000 - 0x3400) / 64]> = std::sync::OnceLock::new();
-    BITS.get_or_init(|| {
+pub(crate) fn main_han_mapped() -> &'static MainHanBits {
+    &t2s_and_bitmap().1
+}
+
+/// [`tables::T2S`] decoded and [`MAIN_HAN`]'s bitmap of it, both made at the first call (one
+/// lazy value, not two: less code in the wasm).
+fn t2s_and_bitmap() -> &'static (Vec<(u32, u32)>, MainHanBits) {
+    static BOTH: std::sync::OnceLock<(Vec<(u32, u32)>, MainHanBits)> = std::sync::OnceLock::new();
+    BOTH.get_or_init(|| {
+        let pairs = decode_pairs(tables::T2S);
         let mut bits = [0u64; (0xA000 - 0x3400) / 64];
-        for &(c, _) in tables::T2S {
-            let c = c as u32;
+        for &(c, _) in &pairs {
             if MAIN_HAN.contains(&c) {
                 let k = (c - MAIN_HAN.start) as usize;
                 bits[k / 64] |= 1 << (k % 64);
             }
         }
-        bits
+        (pairs, bits)
     })
 }
 
@@ -74,7 +122,7 @@ pub fn to_simplified(c: char) -> char {
             return c;
         }
     }
-    lookup(tables::T2S, c)
+    lookup(t2s(), c)
 }
 
 /// The traditional form of a simplified string, character by character.
@@ -88,7 +136,7 @@ pub fn to_traditional_chars(s: &str) -> String {
             if (c as u32) < 0x3400 {
                 c
             } else {
-                lookup(tables::S2T, c)
+                lookup(s2t(), c)
             }
         })
         .collect()
@@ -100,20 +148,23 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_for_binary_search() {
-        assert!(tables::T2S.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(tables::S2T.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(
-            tables::T2S.len() > 2000,
-            "t2s table has {} pairs",
-            tables::T2S.len()
-        );
+        for (name, table) in [("t2s", t2s()), ("s2t", s2t())] {
+            assert!(table.windows(2).all(|w| w[0].0 < w[1].0), "{name}");
+            assert!(
+                table
+                    .iter()
+                    .all(|&(a, b)| char::from_u32(a).is_some() && char::from_u32(b).is_some()),
+                "{name}: every pair decodes to two characters"
+            );
+            assert!(table.len() > 2000, "{name} table has {} pairs", table.len());
+        }
     }
 
     #[test]
     fn bitmap_agrees_with_the_table() {
         for u in MAIN_HAN {
             let c = char::from_u32(u).unwrap();
-            assert_eq!(to_simplified(c), lookup(tables::T2S, c), "U+{u:04X}");
+            assert_eq!(to_simplified(c), lookup(t2s(), c), "U+{u:04X}");
         }
     }
 
@@ -129,6 +180,50 @@ mod tests {
         for &(name, c, want) in SIMPLIFIED {
             assert_eq!(to_simplified(c), want, "case {name}");
         }
+    }
+
+    /// (name, encoded bytes, the pairs they decode to)
+    const ENCODED: &[(&str, &[u8], &[(u32, u32)])] = &[
+        ("empty", &[], &[]),
+        // 國 U+570B (three LEB128 bytes) → 国 U+56FD: offset -14, zigzag 27.
+        (
+            "one_pair_offset_down",
+            &[0x8b, 0xae, 0x01, 27],
+            &[(0x570B, 0x56FD)],
+        ),
+        // Then 護 U+8B77 → 护 U+62A4: distance 0x346C, offset -0x28D3, zigzag 0x51A5.
+        (
+            "second_pair_is_relative",
+            &[0x8b, 0xae, 0x01, 27, 0xec, 0x68, 0xa5, 0xa3, 0x01],
+            &[(0x570B, 0x56FD), (0x8B77, 0x62A4)],
+        ),
+        // 㑮 U+346E → 𫝈 U+2B748, beyond the BMP: offset +0x282DA, zigzag 0x505B4.
+        (
+            "offset_up_to_extension_b",
+            &[0xee, 0x68, 0xb4, 0x8b, 0x14],
+            &[(0x346E, 0x2B748)],
+        ),
+        (
+            "truncated_pair_is_dropped",
+            &[0x8b, 0xae, 0x01, 27, 0x05],
+            &[(0x570B, 0x56FD)],
+        ),
+    ];
+
+    #[test]
+    fn decode_pairs_table() {
+        for &(name, bytes, want) in ENCODED {
+            assert_eq!(decode_pairs(bytes), want, "case {name}");
+        }
+    }
+
+    /// The first pair of each committed table, as OpenCC gives it (a check that the committed
+    /// bytes and the decoder agree on the format).
+    #[test]
+    fn committed_tables_start_where_opencc_does() {
+        assert_eq!(t2s()[0], ('㑮' as u32, '𫝈' as u32));
+        assert_eq!(lookup(t2s(), '國'), '国');
+        assert_eq!(lookup(s2t(), '国'), '國');
     }
 
     #[test]

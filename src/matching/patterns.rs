@@ -232,13 +232,14 @@ impl Patterns {
         let mut texts: Vec<&str> = Vec::with_capacity(items.len());
         let mut patterns: Vec<Pattern> = Vec::with_capacity(items.len());
         // Forms with a `{place}` slot, after all the others (their pieces may be forms too).
-        let mut slotted: Vec<(&str, (u32, u32))> = Vec::new();
+        let mut slotted: Vec<(&str, usize, (u32, u32))> = Vec::new();
         for &(norm, owner, is_variant) in &items {
             let form = &dict.entries()[owner.0 as usize].forms[owner.1 as usize];
-            if !form.chinese && norm.as_bytes().contains(&b'{') && find(norm, PLACE_SLOT).is_some()
-            {
-                slotted.push((norm, owner));
-                continue;
+            if !form.chinese && norm.as_bytes().contains(&b'{') {
+                if let Some(at) = find(norm, PLACE_SLOT) {
+                    slotted.push((norm, at, owner));
+                    continue;
+                }
             }
             {
                 if let Some(&pi) = index.get(norm) {
@@ -285,12 +286,11 @@ impl Patterns {
         // hidden one; then the slotted forms themselves, after every pattern of the automaton.
         let mut slot_seen: Vec<&str> = Vec::new();
         let mut pending: Vec<(u32, u32, (u32, u32), &str)> = Vec::new();
-        for &(norm, owner) in &slotted {
+        for &(norm, at, owner) in &slotted {
             if slot_seen.contains(&norm) {
                 continue;
             }
             slot_seen.push(norm);
-            let at = find(norm, PLACE_SLOT).expect("a slot");
             let before = norm[..at].trim_end();
             let after = norm[at + PLACE_SLOT.len()..].trim_start();
             let mut ids = [0u32; 2];

@@ -172,6 +172,21 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
                         .join(" ")
                 })
                 .filter(|v| v != &p && !v.is_empty());
+            // …and without the hyphens between two letters (a line-end hyphenation reads so:
+            // "selfrevolution").
+            let chars: Vec<char> = p.chars().collect();
+            let joined: String = chars
+                .iter()
+                .enumerate()
+                .filter(|&(i, &c)| {
+                    !(c == '-'
+                        && i > 0
+                        && chars[i - 1].is_ascii_alphabetic()
+                        && chars.get(i + 1).is_some_and(char::is_ascii_alphabetic))
+                })
+                .map(|(_, &c)| c)
+                .collect();
+            let joined = (!f.chinese && joined != p).then_some(joined);
             let mut all = vec![p];
             all.extend(spaced);
             if !f.chinese {
@@ -182,6 +197,7 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
                     .collect();
                 all.extend(bare);
             }
+            all.extend(joined);
             all.into_iter().map(move |v| (f, v))
         });
         for (f, p) in with_variants {

@@ -101,6 +101,8 @@ fn is_numbered(norm: &str) -> bool {
 /// The extra literal forms an English form stands for:
 /// * with its hyphens replaced by spaces, since a separating dash (`Marxism–Leninism`) and a
 ///   dropped hyphen (`high quality development`) normalize to a space;
+/// * with its hyphens between two letters dropped, since a hyphen at a line end is taken for a
+///   word's hyphenation (`self-⏎revolution` normalizes to `selfrevolution`);
 /// * without the article after "of" (every " of the " becomes " of "), as headlines and
 ///   machine translations write titles ("3rd plenary session of 20th CPC Central Committee",
 ///   "secretary of CPC Provincial Committee");
@@ -128,7 +130,29 @@ fn variants(norm: &str, chinese: bool) -> Vec<String> {
     if let Some(v) = spaced {
         out.insert(0, v);
     }
+    if let Some(v) = joined(norm) {
+        out.push(v);
+    }
     out
+}
+
+/// `norm` without its hyphens that stand between two letters, if it has any.
+fn joined(norm: &str) -> Option<String> {
+    let b = norm.as_bytes();
+    let between_letters =
+        |i: usize| i > 0 && b[i - 1].is_ascii_alphabetic() && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+    let cut: Vec<usize> = (0..b.len()).filter(|&i| b[i] == b'-' && between_letters(i)).collect();
+    if cut.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(norm.len());
+    let mut from = 0;
+    for i in cut {
+        out.push_str(&norm[from..i]);
+        from = i + 1;
+    }
+    out.push_str(&norm[from..]);
+    Some(out)
 }
 
 /// What the article-less variant drops the article from.
@@ -445,7 +469,7 @@ mod tests {
             "hyphen_becomes_space",
             "marxism-leninism",
             false,
-            &["marxism leninism"],
+            &["marxism leninism", "marxismleninism"],
         ),
         ("no_hyphen", "two upholds", false, &[]),
         ("chinese_never", "两个-维护", true, &[]),
@@ -471,7 +495,15 @@ mod tests {
                 "member of the politburo standing committee",
                 "member of politburo standing-committee",
                 "member of politburo standing committee",
+                "member of the politburo standingcommittee",
             ],
+        ),
+        // Only a hyphen between two letters goes (a line-end hyphenation reads so).
+        (
+            "hyphen_between_letters_dropped",
+            "covid-19 self-revolution",
+            false,
+            &["covid 19 self revolution", "covid-19 selfrevolution"],
         ),
         ("the_elsewhere_kept", "at the core", false, &[]),
         ("leading_of_the_kept", "of the people", false, &[]),

@@ -10,7 +10,10 @@
 //!   (`Principles—to` reads as `principles to`, `维护——确立` as `维护 确立`);
 //! * any run of white space (NBSP, ideographic space and line breaks included) becomes one
 //!   space; the run disappears entirely between two CJK characters, and after a hyphen when it
-//!   holds a line break (`self-⏎revolution` reads as `self-revolution`);
+//!   holds a line break (`Marxism-⏎Leninism` reads as `marxism-leninism`); a hyphen at a line
+//!   end between a letter and a lower-case letter is a word hyphenated by print and goes too
+//!   (`establish-⏎ments` reads as `establishments`, `self-⏎revolution` as `selfrevolution`,
+//!   which hyphenated forms match as well), unless a function word follows (`pre-⏎and`);
 //! * a hyphen broken by one space between two letters, as machine translation writes it, joins
 //!   again (`self -confidence`, `self- revolution` read as `self-confidence`, `self-revolution`)
 //!   unless the word after it is a function word ([`crate::text::boundary::DASH_WORDS`]), where
@@ -213,6 +216,17 @@ impl Builder {
             *open = true;
         }
         self.text.push_str(s);
+    }
+
+    /// Takes back the hyphen that ends the text (a line-end hyphenation), with the segment
+    /// that starts at it, if one does; a run that ends with it ends one byte earlier.
+    fn pop_hyphen(&mut self) {
+        debug_assert!(self.text.ends_with('-'));
+        self.text.pop();
+        let at = self.text.len() as u32;
+        if self.segments.last().is_some_and(|s| s.norm == at) {
+            self.segments.pop();
+        }
     }
 
     fn set_upper(&mut self, at: usize) {
@@ -450,6 +464,20 @@ fn normalize_runs(input: &str, runs: bool) -> Normalized {
                 if let Some((s, e, newline, dash)) = space.take() {
                     let joins_cjk = !dash && last.is_some_and(script::is_cjk) && script::is_cjk(m);
                     let wrapped_hyphen = newline && last == Some('-');
+                    // A word hyphenated at a line end, as print and PDFs break them
+                    // (`establish-⏎ments`): the hyphen goes too, when a lower-case letter
+                    // follows and a letter comes before it. Such a hyphen and a compound's own
+                    // (`self-⏎revolution`) look the same, so hyphenated forms also match
+                    // without their hyphens ([`crate::matching`] derives that variant).
+                    let hyphenation = wrapped_hyphen
+                        && !dash
+                        && !upper
+                        && is_letter(m)
+                        && out.text.chars().rev().nth(1).is_some_and(is_letter)
+                        && joins_after_hyphen(&input[i - c.len_utf8()..]);
+                    if hyphenation {
+                        out.pop_hyphen();
+                    }
                     // One space (no line break, no dash) inside a hyphenated word:
                     // `self -confidence` (this is the hyphen) or `self- revolution` (this is
                     // the letter after it).
@@ -525,7 +553,14 @@ mod tests {
         ("full_width", "ＴＷＯ　Ｕｐｈｏｌｄｓ１２", "two upholds12"),
         ("traditional", "兩個維護", "两个维护"),
         ("cjk_line_break", "两个\n维护", "两个维护"),
-        ("wrapped_hyphen", "self-\nrevolution", "self-revolution"),
+        // A word hyphenated at a line end (print, PDFs) joins; a capital after the hyphen
+        // keeps it (a compound of names), and so does a function word (a suspended hyphen).
+        ("wrapped_hyphen", "self-\nrevolution", "selfrevolution"),
+        ("hyphenated_at_line_end", "two establish-\r\n  ments", "two establishments"),
+        ("wrapped_hyphen_before_capital", "Marxism-\nLeninism", "marxism-leninism"),
+        ("wrapped_hyphen_before_function_word", "pre-\nand post-war", "pre-and post-war"),
+        ("wrapped_hyphen_after_digit", "covid-\n19", "covid-19"),
+        ("wrapped_non_breaking_hyphen", "con\u{2011}\nsciousness", "consciousness"),
         // Machine translation, "four self -confidence" (set 6 of tests/recall/after.md).
         (
             "broken_hyphen_space_before",

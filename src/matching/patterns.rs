@@ -139,9 +139,12 @@ fn variants(norm: &str, chinese: bool) -> Vec<String> {
 /// `norm` without its hyphens that stand between two letters, if it has any.
 fn joined(norm: &str) -> Option<String> {
     let b = norm.as_bytes();
-    let between_letters =
-        |i: usize| i > 0 && b[i - 1].is_ascii_alphabetic() && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
-    let cut: Vec<usize> = (0..b.len()).filter(|&i| b[i] == b'-' && between_letters(i)).collect();
+    let between_letters = |i: usize| {
+        i > 0 && b[i - 1].is_ascii_alphabetic() && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+    };
+    let cut: Vec<usize> = (0..b.len())
+        .filter(|&i| b[i] == b'-' && between_letters(i))
+        .collect();
     if cut.is_empty() {
         return None;
     }

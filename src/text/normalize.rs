@@ -556,11 +556,27 @@ mod tests {
         // A word hyphenated at a line end (print, PDFs) joins; a capital after the hyphen
         // keeps it (a compound of names), and so does a function word (a suspended hyphen).
         ("wrapped_hyphen", "self-\nrevolution", "selfrevolution"),
-        ("hyphenated_at_line_end", "two establish-\r\n  ments", "two establishments"),
-        ("wrapped_hyphen_before_capital", "Marxism-\nLeninism", "marxism-leninism"),
-        ("wrapped_hyphen_before_function_word", "pre-\nand post-war", "pre-and post-war"),
+        (
+            "hyphenated_at_line_end",
+            "two establish-\r\n  ments",
+            "two establishments",
+        ),
+        (
+            "wrapped_hyphen_before_capital",
+            "Marxism-\nLeninism",
+            "marxism-leninism",
+        ),
+        (
+            "wrapped_hyphen_before_function_word",
+            "pre-\nand post-war",
+            "pre-and post-war",
+        ),
         ("wrapped_hyphen_after_digit", "covid-\n19", "covid-19"),
-        ("wrapped_non_breaking_hyphen", "con\u{2011}\nsciousness", "consciousness"),
+        (
+            "wrapped_non_breaking_hyphen",
+            "con\u{2011}\nsciousness",
+            "consciousness",
+        ),
         // Machine translation, "four self -confidence" (set 6 of tests/recall/after.md).
         (
             "broken_hyphen_space_before",

@@ -19,6 +19,8 @@
 //!   unless the word after it is a function word ([`crate::text::boundary::DASH_WORDS`]), where
 //!   the hyphen is a dash or a suspended hyphen (`members -its`, `pre- and post-war` stay);
 //! * soft hyphens, zero-width spaces and joiners, word joiners and BOMs are dropped;
+//! * the Latin ligatures U+FB00–FB06 (`ﬁ`, `ﬂ`…, common in text copied from a PDF) become
+//!   their letters;
 //! * traditional Chinese characters become simplified ([`crate::text::script`]).
 //!
 //! ```
@@ -238,9 +240,26 @@ impl Builder {
     }
 }
 
+/// Adds a character that is white space, a separating dash or nothing to the pending run of
+/// white space (`space`: start, end, holds a line break, holds a dash).
+fn take_space(mapped: Mapped, space: &mut Option<(u32, u32, bool, bool)>, start: u32, pos: u32) {
+    let (newline, dash) = match mapped {
+        Mapped::Drop => return,
+        Mapped::Space(newline) => (newline, false),
+        Mapped::Dash => (false, true),
+        Mapped::Char(..) | Mapped::Ligature(_) => (false, false),
+    };
+    let run = space.get_or_insert((start, pos, false, false));
+    run.1 = pos;
+    run.2 |= newline;
+    run.3 |= dash;
+}
+
 /// What one original character becomes.
 enum Mapped {
     Char(char, bool),
+    /// A Latin ligature, as text copied from a PDF has them (`conﬁdence`): its letters.
+    Ligature(&'static str),
     Space(bool),
     /// A dash that separates words (en and em dash, horizontal bar, minus…): a space that is
     /// kept even between two CJK characters.
@@ -278,6 +297,12 @@ fn map_char(c: char) -> Mapped {
             let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
             Mapped::Char(ascii.to_ascii_lowercase(), ascii.is_ascii_uppercase())
         }
+        '\u{FB00}' => Mapped::Ligature("ff"),
+        '\u{FB01}' => Mapped::Ligature("fi"),
+        '\u{FB02}' => Mapped::Ligature("fl"),
+        '\u{FB03}' => Mapped::Ligature("ffi"),
+        '\u{FB04}' => Mapped::Ligature("ffl"),
+        '\u{FB05}' | '\u{FB06}' => Mapped::Ligature("st"),
         c if c.is_whitespace() => Mapped::Space(false),
         c if (c as u32) >= 0x3400 => Mapped::Char(script::to_simplified(c), false),
         c => Mapped::Char(c, false),
@@ -444,60 +469,55 @@ fn normalize_runs(input: &str, runs: bool) -> Normalized {
         i += c.len_utf8();
         let start = pos;
         pos += c.len_utf16() as u32;
-        match map_char(c) {
-            Mapped::Drop => {}
-            Mapped::Space(newline) => {
-                let run = space.get_or_insert((start, pos, false, false));
-                run.1 = pos;
-                run.2 |= newline;
+        let (m, upper, tail) = match map_char(c) {
+            Mapped::Char(m, upper) if m != ' ' => (m, upper, ""),
+            Mapped::Ligature(letters) => {
+                let (first, tail) = letters.split_at(1);
+                (char::from(first.as_bytes()[0]), false, tail)
             }
-            Mapped::Dash => {
-                let run = space.get_or_insert((start, pos, false, false));
-                run.1 = pos;
-                run.3 = true;
+            other => {
+                take_space(other, &mut space, start, pos);
+                continue;
             }
-            Mapped::Char(' ', _) => {
-                let run = space.get_or_insert((start, pos, false, false));
-                run.1 = pos;
+        };
+        if let Some((s, e, newline, dash)) = space.take() {
+            let joins_cjk = !dash && last.is_some_and(script::is_cjk) && script::is_cjk(m);
+            let wrapped_hyphen = newline && last == Some('-');
+            // A word hyphenated at a line end, as print and PDFs break them
+            // (`establish-⏎ments`): the hyphen goes too, when a lower-case letter follows and a
+            // letter comes before it. Such a hyphen and a compound's own (`self-⏎revolution`)
+            // look the same, so hyphenated forms also match without their hyphens
+            // ([`crate::matching`] derives that variant).
+            let hyphenation = wrapped_hyphen
+                && !dash
+                && !upper
+                && is_letter(m)
+                && out.text.chars().rev().nth(1).is_some_and(is_letter)
+                && joins_after_hyphen(&input[i - c.len_utf8()..]);
+            if hyphenation {
+                out.pop_hyphen();
             }
-            Mapped::Char(m, upper) => {
-                if let Some((s, e, newline, dash)) = space.take() {
-                    let joins_cjk = !dash && last.is_some_and(script::is_cjk) && script::is_cjk(m);
-                    let wrapped_hyphen = newline && last == Some('-');
-                    // A word hyphenated at a line end, as print and PDFs break them
-                    // (`establish-⏎ments`): the hyphen goes too, when a lower-case letter
-                    // follows and a letter comes before it. Such a hyphen and a compound's own
-                    // (`self-⏎revolution`) look the same, so hyphenated forms also match
-                    // without their hyphens ([`crate::matching`] derives that variant).
-                    let hyphenation = wrapped_hyphen
-                        && !dash
-                        && !upper
-                        && is_letter(m)
+            // One space (no line break, no dash) inside a hyphenated word: `self -confidence`
+            // (this is the hyphen) or `self- revolution` (this is the letter after it).
+            let one_space = e == s + 1 && !newline && !dash;
+            let broken_hyphen = one_space
+                && if m == '-' {
+                    last.is_some_and(is_letter) && joins_after_hyphen(&input[i..])
+                } else {
+                    last == Some('-')
                         && out.text.chars().rev().nth(1).is_some_and(is_letter)
-                        && joins_after_hyphen(&input[i - c.len_utf8()..]);
-                    if hyphenation {
-                        out.pop_hyphen();
-                    }
-                    // One space (no line break, no dash) inside a hyphenated word:
-                    // `self -confidence` (this is the hyphen) or `self- revolution` (this is
-                    // the letter after it).
-                    let one_space = e == s + 1 && !newline && !dash;
-                    let broken_hyphen = one_space
-                        && if m == '-' {
-                            last.is_some_and(is_letter) && joins_after_hyphen(&input[i..])
-                        } else {
-                            last == Some('-')
-                                && out.text.chars().rev().nth(1).is_some_and(is_letter)
-                                && joins_after_hyphen(&input[i - c.len_utf8()..])
-                        };
-                    if !joins_cjk && !wrapped_hyphen && !broken_hyphen {
-                        out.push(' ', s, e, false);
-                    }
-                }
-                out.push(m, start, pos, upper);
-                last = Some(m);
+                        && joins_after_hyphen(&input[i - c.len_utf8()..])
+                };
+            if !joins_cjk && !wrapped_hyphen && !broken_hyphen {
+                out.push(' ', s, e, false);
             }
         }
+        out.push(m, start, pos, upper);
+        // The other letters of a ligature come from the same character.
+        for t in tail.chars() {
+            out.push(t, start, pos, false);
+        }
+        last = Some(tail.chars().next_back().unwrap_or(m));
     }
     if let Some((s, e, _, _)) = space {
         out.push(' ', s, e, false);
@@ -572,6 +592,11 @@ mod tests {
             "pre-and post-war",
         ),
         ("wrapped_hyphen_after_digit", "covid-\n19", "covid-19"),
+        (
+            "ligatures",
+            "self-con\u{fb01}dence, e\u{fb00}ective",
+            "self-confidence, effective",
+        ),
         (
             "wrapped_non_breaking_hyphen",
             "con\u{2011}\nsciousness",

@@ -109,7 +109,13 @@ fn tidy(s: String) -> String {
         && !s.ends_with(char::is_whitespace)
         && !s.contains("  ")
         && !s.contains(" ,")
-        && s.chars().all(|c| c == ' ' || !c.is_whitespace());
+        && if s.is_ascii() {
+            // (`char::is_whitespace` on ASCII: these and the space.)
+            !s.bytes()
+                .any(|c| matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'))
+        } else {
+            s.chars().all(|c| c == ' ' || !c.is_whitespace())
+        };
     if tidy_already {
         return s;
     }
@@ -167,9 +173,9 @@ pub fn check_slot(text: &str, is_template: bool) -> Result<(), String> {
 /// its character position.
 pub fn expand(template: &str) -> Result<Vec<String>, String> {
     let pieces = parse(template)?;
-    let mut out: Vec<String> = vec![String::new()];
-    for piece in &pieces {
-        let options: Vec<&str> = match piece {
+    let options: Vec<Vec<&str>> = pieces
+        .iter()
+        .map(|piece| match piece {
             Piece::Literal(s) => vec![s.as_str()],
             Piece::Choice(alts, optional) => {
                 let empty = optional.then_some("");
@@ -181,35 +187,45 @@ pub fn expand(template: &str) -> Result<Vec<String>, String> {
             Piece::Endings(ends) => std::iter::once("")
                 .chain(ends.iter().map(String::as_str))
                 .collect(),
-        };
-        if out.len().saturating_mul(options.len()) > MAX_EXPANSIONS * 4 {
-            return Err(format!(
-                "expands to more than {MAX_EXPANSIONS} forms; split it into several templates"
-            ));
-        }
-        if let [only] = options[..] {
-            out.iter_mut().for_each(|prefix| prefix.push_str(only));
-            continue;
-        }
-        let mut next = Vec::with_capacity(out.len() * options.len());
-        for prefix in &out {
-            for o in &options {
-                let mut s = String::with_capacity(prefix.len() + o.len());
-                s.push_str(prefix);
-                s.push_str(o);
-                next.push(s);
-            }
-        }
-        out = next;
-    }
-    // Distinct forms, ignoring the case of ASCII letters (as the normalizer does), the first of
-    // each kept. (ASCII only: Unicode's case tables would add kilobytes to every wasm module.)
-    let mut seen = std::collections::HashSet::with_capacity(out.len());
-    let forms: Vec<String> = out
-        .into_iter()
-        .map(tidy)
-        .filter(|f| !f.is_empty() && seen.insert(f.to_ascii_lowercase()))
+        })
         .collect();
+    let count = options.iter().try_fold(1usize, |n, o| {
+        n.checked_mul(o.len()).filter(|&n| n <= MAX_EXPANSIONS * 4)
+    });
+    let Some(count) = count else {
+        return Err(format!(
+            "expands to more than {MAX_EXPANSIONS} forms; split it into several templates"
+        ));
+    };
+    // Every combination in order (the first piece's options vary slowest), each written into
+    // one buffer and copied out at its size.
+    let mut out: Vec<String> = Vec::with_capacity(count);
+    let mut pick = vec![0usize; options.len()];
+    let mut buf = String::with_capacity(template.len() * 2);
+    for _ in 0..count {
+        buf.clear();
+        for (o, &k) in options.iter().zip(&pick) {
+            buf.push_str(o[k]);
+        }
+        out.push(buf.clone());
+        // The next combination: the last piece that has another option takes it, and the
+        // pieces after it start over.
+        if let Some(j) = (0..options.len())
+            .rev()
+            .find(|&j| pick[j] + 1 < options[j].len())
+        {
+            pick[j] += 1;
+            pick[j + 1..].iter_mut().for_each(|k| *k = 0);
+        }
+    }
+    // (A template has a few dozen expansions at most: comparing each with those kept costs
+    // less than hashing lower-cased copies.)
+    let mut forms: Vec<String> = Vec::with_capacity(out.len());
+    for f in out.into_iter().map(tidy) {
+        if !f.is_empty() && !forms.iter().any(|k| k.eq_ignore_ascii_case(&f)) {
+            forms.push(f);
+        }
+    }
     if forms.len() > MAX_EXPANSIONS {
         return Err(format!(
             "expands to {} forms, more than {MAX_EXPANSIONS}; split it into several templates",

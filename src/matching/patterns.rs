@@ -285,13 +285,14 @@ impl Patterns {
                         plural_suffix(norm),
                     )
                 };
-                let title = if form.chinese {
+                let short = is_short(norm, form.chinese);
+                let numbered = is_numbered(norm);
+                // Only the gate reads them, for a gated numbered formula ("the Two Upholds").
+                let title = if form.chinese || !(form.needs_context && numbered) {
                     Vec::new()
                 } else {
                     title_words(norm)
                 };
-                let short = is_short(norm, form.chinese);
-                let numbered = is_numbered(norm);
                 index.insert(norm, patterns.len());
                 texts.push(norm);
                 patterns.push(Pattern {

@@ -157,7 +157,9 @@ impl Words {
     pub(super) fn str(&self, r: &mut Reader) -> Result<String, Error> {
         let at = r.pos;
         let b = &r.bytes[at..];
-        let mut out = Vec::new();
+        // Room for most forms at once (growing word by word cost a reallocation per word);
+        // trimmed to size at the end, as the dictionary keeps the string.
+        let mut out = Vec::with_capacity(64);
         let mut i = 0;
         let word = |k: usize| {
             self.list.get(k).ok_or_else(|| {
@@ -205,6 +207,7 @@ impl Words {
                 _ => out.push(c),
             }
         }
+        out.shrink_to_fit();
         let text = String::from_utf8(out).map_err(|_| r.damaged(at, "a string is not UTF-8"))?;
         r.pos = at + i;
         Ok(text)

@@ -2,13 +2,18 @@
 
 use std::fmt;
 
-/// Where a problem sits in a dictionary file: file name, 1-based line, entry id and field.
+/// Where a problem sits in a dictionary file: file name, 1-based line and column, entry id and
+/// field. Shown as `file:line: term "id": field `name`:` (the column is data only, for tools
+/// that point at it).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Location {
     /// File name as given to the loader (e.g. `terms.toml`).
     pub file: String,
     /// 1-based line number, when known.
     pub line: Option<usize>,
+    /// 1-based column, in characters (Unicode scalar values, as Python counts them) from the
+    /// start of the line, when known: where the value, table or syntax error starts.
+    pub column: Option<usize>,
     /// The entry's id, when known.
     pub entry: Option<String>,
     /// The field, when known (e.g. `forms[2].text`).
@@ -56,7 +61,7 @@ impl fmt::Display for Location {
 /// assert_eq!(problems.len(), 1);
 /// let p = &problems[0];
 /// assert_eq!(p.kind, ProblemKind::Related);
-/// assert_eq!((p.at.line, p.at.field.as_deref()), (Some(11), Some("related")));
+/// assert_eq!((p.at.line, p.at.column, p.at.field.as_deref()), (Some(11), Some(12), Some("related")));
 /// assert_eq!(
 ///     p.to_string(),
 ///     r#"mine.toml:11: term "two-upholds": field `related`: "two-establishments" is not the id of any entry"#
@@ -81,6 +86,25 @@ pub enum ProblemKind {
     /// Any other rule: a missing or empty field, an unknown category, an implausible year, a
     /// template that does not expand, a limit exceeded…
     Invalid,
+}
+
+impl ProblemKind {
+    /// The kind's name in snake case: `syntax`, `duplicate_id`, `related`, `form_clash`,
+    /// `markup` or `invalid` (what the Python binding's `DictionaryError.problems` give).
+    ///
+    /// ```
+    /// assert_eq!(tifa::ProblemKind::FormClash.name(), "form_clash");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            ProblemKind::Syntax => "syntax",
+            ProblemKind::DuplicateId => "duplicate_id",
+            ProblemKind::Related => "related",
+            ProblemKind::FormClash => "form_clash",
+            ProblemKind::Markup => "markup",
+            ProblemKind::Invalid => "invalid",
+        }
+    }
 }
 
 /// One problem found in a dictionary: where, of what kind, and the message (which does not

@@ -138,10 +138,24 @@ impl Check<'_> {
         starts.partition_point(|&s| s <= offset.min(self.text.len()))
     }
 
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub(super) fn line_column(&self, offset: usize) -> (usize, usize) {
+        let line = self.line(offset);
+        let start = self.line_starts.get().map_or(0, |starts| starts[line - 1]);
+        let end = offset.min(self.text.len());
+        let column = self
+            .text
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count());
+        (line, column + 1)
+    }
+
     fn at(&self, span: Range<usize>, entry: Option<&str>, field: &str) -> Location {
+        let (line, column) = self.line_column(span.start);
         Location {
             file: self.file.to_string(),
-            line: Some(self.line(span.start)),
+            line: Some(line),
+            column: Some(column),
             entry: entry.map(str::to_string),
             field: (!field.is_empty()).then(|| field.to_string()),
         }
@@ -305,11 +319,12 @@ pub(super) fn load(files: &[(&str, &str)], builtin: usize) -> Result<Dictionary,
         };
         match toml::from_str::<RawFile>(text) {
             Err(e) => {
-                let line = e.span().map(|s| check.line(s.start));
+                let place = e.span().map(|s| check.line_column(s.start));
                 let message = e.message().trim().to_string();
                 let at = Location {
                     file: file.to_string(),
-                    line,
+                    line: place.map(|(line, _)| line),
+                    column: place.map(|(_, column)| column),
                     entry: None,
                     field: None,
                 };
@@ -322,6 +337,7 @@ pub(super) fn load(files: &[(&str, &str)], builtin: usize) -> Result<Dictionary,
                     let at = Location {
                         file: file.to_string(),
                         line: None,
+                        column: None,
                         entry: None,
                         field: None,
                     };
@@ -566,10 +582,11 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
 mod tests {
     use super::Check;
 
-    /// Lines from byte offsets: the same answer as counting the line breaks before the offset.
+    /// Lines and columns from byte offsets: the same answer as counting the line breaks before
+    /// the offset, and the characters after the last of them.
     #[test]
     fn line_of_offset() {
-        let text = "a\nbc\n\nd";
+        let text = "a\n两c\n\nd";
         let check = Check {
             file: "t.toml",
             text,
@@ -586,6 +603,11 @@ mod tests {
                 .count()
                 + 1;
             assert_eq!(check.line(offset), want, "offset {offset}");
+            let Some(before) = text.get(..offset.min(text.len())) else {
+                continue; // inside 两
+            };
+            let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+            assert_eq!(check.line_column(offset), (want, column), "offset {offset}");
         }
     }
 }

@@ -413,6 +413,7 @@ impl Patterns {
                 let at = Location {
                     file: entry.file.clone(),
                     line: None,
+                    column: None,
                     entry: Some(entry.id.clone()),
                     field: Some("forms".into()),
                 };

@@ -25,6 +25,21 @@ pub fn byte_offsets(text: &str, units: &[u32]) -> Vec<usize> {
     out
 }
 
+/// Maps each byte offset in `bytes` (any order, all on char boundaries of `text`) to a UTF-16
+/// offset: the inverse of [`byte_offsets`], `unit_offsets("😀党x", &[8, 0, 4])` is `[4, 0, 2]`.
+pub fn unit_offsets(text: &str, bytes: &[usize]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..bytes.len()).collect();
+    order.sort_by_key(|&i| bytes[i]);
+    let mut out = vec![0u32; bytes.len()];
+    let (mut pos, mut unit) = (0usize, 0u32);
+    for i in order {
+        unit += len(&text[pos..bytes[i]]);
+        pos = bytes[i];
+        out[i] = unit;
+    }
+    out
+}
+
 /// Length of `text` in UTF-16 code units.
 pub fn len(text: &str) -> u32 {
     text.chars().map(|c| c.len_utf16() as u32).sum()
@@ -123,6 +138,22 @@ mod tests {
                 let got: Vec<usize> = units.iter().map(|&u| at.byte(u)).collect();
                 assert_eq!(got, want, "case {name}: cursor");
             }
+        }
+    }
+
+    /// (name, text, byte offsets, UTF-16 offsets): `unit_offsets`, and back again.
+    const UNITS: &[(&str, &str, &[usize], &[u32])] = &[
+        ("astral_han_ascii", "😀党x", &[0, 4, 7, 8], &[0, 2, 3, 4]),
+        ("any_order", "😀党x", &[8, 0, 4], &[4, 0, 2]),
+        ("repeated", "a😀", &[5, 1, 5], &[3, 1, 3]),
+        ("none", "ab", &[], &[]),
+    ];
+
+    #[test]
+    fn unit_offsets_table() {
+        for &(name, text, bytes, want) in UNITS {
+            assert_eq!(unit_offsets(text, bytes), want, "case {name}");
+            assert_eq!(byte_offsets(text, want), bytes, "case {name}: back");
         }
     }
 

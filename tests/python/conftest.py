@@ -13,6 +13,21 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "tests" / "samples").glob("*.txt"))
 CORPUS = ROOT / "tests" / "data" / "corpus" / "watchwords.jsonl"
 
+# A valid extra dictionary of one entry. Its lines: 1 [[term]], 2 id, 3 zh, 4 pinyin, 5 en,
+# 6 category, 7 since, 8 gloss, 9 explanation, 10 sources, 11 forms.
+EXTRA = """[[term]]
+id = "test-three-cheers"
+zh = "三声欢呼"
+pinyin = "sān shēng huānhū"
+en = "three cheers"
+category = "ideology"
+since = 2020
+gloss = "A test entry."
+explanation = "A test entry for the Python binding."
+sources = ["A test source, 2020"]
+forms = [{ text = "Three Cheers Campaign", kind = "official" }]
+"""
+
 
 def tifa_bin() -> str:
     """The CLI: TIFA_BIN, else the debug build (make test-python builds it)."""

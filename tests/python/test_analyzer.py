@@ -6,7 +6,7 @@ import pickle
 import pytest
 
 import tifa
-from conftest import ROOT, SAMPLES, cli_json_lines, run_cli
+from conftest import EXTRA, ROOT, SAMPLES, cli_json_lines
 
 SENSITIVITIES = ["strict", "default", "all"]
 
@@ -74,48 +74,6 @@ def test_entry(analyzer, asked, want):
 def test_entry_unknown_is_a_key_error(analyzer):
     with pytest.raises(KeyError, match="no-such-term"):
         analyzer.entry("no-such-term")
-
-
-EXTRA = """
-[[term]]
-id = "test-three-cheers"
-zh = "三声欢呼"
-pinyin = "sān shēng huānhū"
-en = "three cheers"
-category = "ideology"
-since = 2020
-gloss = "A test entry."
-explanation = "A test entry for the Python binding."
-sources = ["A test source, 2020"]
-forms = [{ text = "Three Cheers Campaign", kind = "official" }]
-"""
-
-BAD_DICTIONARIES = [
-    # (name, TOML text)
-    ("wrong_type", '[[term]]\nid = 3\n'),
-    ("not_toml", "[[term]\nid = \"x\"\n"),
-    ("duplicate_id", EXTRA + EXTRA),
-]
-
-
-@pytest.mark.parametrize("text", [c[1] for c in BAD_DICTIONARIES], ids=[c[0] for c in BAD_DICTIONARIES])
-def test_bad_dictionary_raises_the_cli_message(tmp_path, text):
-    path = tmp_path / "extra.toml"
-    path.write_text(text, encoding="utf-8")
-    cli = run_cli("annotate", "--dict", str(path), str(SAMPLES[0]), check=False)
-    assert cli.returncode == 1
-    with pytest.raises(tifa.DictionaryError) as raised:
-        tifa.Analyzer(extra_dictionary=str(path))
-    assert cli.stderr == f"tifa: {raised.value}\n"
-    assert isinstance(raised.value, tifa.TifaError)
-
-
-def test_missing_dictionary_file_raises_the_cli_message(tmp_path):
-    path = str(tmp_path / "missing.toml")
-    cli = run_cli("annotate", "--dict", path, str(SAMPLES[0]), check=False)
-    with pytest.raises(tifa.DictionaryError) as raised:
-        tifa.Analyzer(extra_dictionary=path)
-    assert cli.stderr == f"tifa: {raised.value}\n"
 
 
 def test_extra_dictionary_from_a_path_text_or_list(tmp_path):

@@ -8,7 +8,7 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 use rayon::prelude::*;
 
 use crate::convert::{serialized, to_py};
-use crate::errors::{at_index, from_tifa, DictionaryError, InputError};
+use crate::errors::{at_index, dictionary_error, from_tifa, InputError};
 use crate::source::{self, Source};
 
 /// A sensitivity from its name, as the CLI's `--sensitivity` takes it.
@@ -89,7 +89,8 @@ impl Analyzer {
     /// parsed or validated. With some, the built-in one and they are validated together.
     fn build(extra: Vec<Source>, sensitivity: tifa::Sensitivity) -> PyResult<Analyzer> {
         let inner = if extra.is_empty() {
-            crate::builtin_compiled::builtin_analyzer().map_err(DictionaryError::new_err)?
+            crate::builtin_compiled::builtin_analyzer()
+                .map_err(|message| dictionary_error(message, &[]))?
         } else {
             tifa::Analyzer::new(source::dictionary(&extra)?).map_err(from_tifa)?
         };

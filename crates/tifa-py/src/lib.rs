@@ -5,7 +5,8 @@
 //!   counts on all cores, the dictionary's entries;
 //! - [`table`]: `CorpusTable` — `tifa::corpus::Table` (the `tifa corpus` table) built from
 //!   dated documents, merged across workers and pickled;
-//! - [`errors`]: the exceptions, with the CLI's messages;
+//! - [`errors`]: the exceptions, with the CLI's messages (and a `DictionaryError`'s problems
+//!   as data);
 //! - [`convert`]: JSON values as Python objects;
 //! - [`source`]: reading extra dictionaries from files or TOML text;
 //! - `builtin_compiled`: the built-in dictionary compiled by `build.rs`, which `Analyzer()`

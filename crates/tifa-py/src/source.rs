@@ -5,7 +5,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 
-use crate::errors::DictionaryError;
+use crate::errors::unreadable;
 
 /// One extra dictionary: the name its messages use, and its TOML text.
 pub type Source = (String, String);
@@ -58,16 +58,21 @@ fn one(item: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<Source> {
     )))
 }
 
-/// A dictionary file's text, with the CLI's messages for a file that cannot be read.
+/// A dictionary file's text, with the CLI's messages for a file that cannot be read (a
+/// `DictionaryError` whose one problem is of the kind `read`).
 pub fn read(path: &str) -> PyResult<Source> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| DictionaryError::new_err(format!("{path}: cannot read: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| unreadable(path, None, format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        DictionaryError::new_err(format!(
-            "{path}: not valid UTF-8 (line {line}, byte {at}); convert it to UTF-8 first, e.g. with iconv"
-        ))
+        unreadable(
+            path,
+            Some(line),
+            format!(
+                "not valid UTF-8 (line {line}, byte {at}); convert it to UTF-8 first, e.g. with iconv"
+            ),
+        )
     })?;
     let text = text
         .strip_prefix('\u{feff}')

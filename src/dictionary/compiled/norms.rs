@@ -6,7 +6,7 @@
 //! full-width punctuation, traditional characters…), and only those are normalized at load
 //! ([`NormalizedForms::push`]). Both give the same texts (the writer checks every form).
 
-use super::Dictionary;
+use crate::dictionary::Dictionary;
 use crate::text::normalize::normalize_form;
 
 /// The normalized text of every form of a dictionary, entry by entry, form by form, in one

@@ -1,7 +1,7 @@
 """Type stubs of the native module (import the package ``tifa``)."""
 
 import os
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, TypedDict, Union
 
 __version__: str
 #: The largest text analysed at once, in bytes of UTF-8 (64 MiB).
@@ -10,8 +10,35 @@ MAX_TEXT_BYTES: int
 class TifaError(Exception):
     """Every error tifa raises (the CLI's message, without its ``tifa:`` prefix)."""
 
+class Problem(TypedDict):
+    """One problem of a ``DictionaryError``: a plain dict (it pickles and serializes as JSON);
+    this class is for type checkers only and does not exist at run time."""
+
+    #: "syntax", "duplicate_id", "related", "form_clash", "markup" or "invalid" (the library's
+    #: kinds; more may come), or "read": a file that cannot be read or is not UTF-8.
+    kind: str
+    #: The path as given, or "<extra_dictionary>" ("<extra_dictionary[i]>" in a list) for TOML text.
+    file: str
+    #: 1-based line, None where unknown.
+    line: Optional[int]
+    #: 1-based column in characters (as Python indexes a line), None where unknown.
+    column: Optional[int]
+    #: The entry's id, None where unknown.
+    entry: Optional[str]
+    #: The field, e.g. "forms[1].text"; None where unknown.
+    field: Optional[str]
+    #: What is wrong, without the place.
+    message: str
+
 class DictionaryError(TifaError):
-    """An extra dictionary that cannot be read or does not validate."""
+    """An extra dictionary that cannot be read or does not validate.
+
+    ``str(err)`` is what the CLI prints (without ``tifa:``): every problem, one per line.
+    """
+
+    #: The same problems as data, in the same order (empty only for a damaged built-in
+    #: dictionary, which is not about any file).
+    problems: List[Problem]
 
 class InputError(TifaError):
     """A text tifa cannot analyse, or an argument naming no sensitivity, period or table."""

@@ -1,0 +1,232 @@
+//! Writing a dictionary's two compiled parts ([`write`]), with the form groups the match part
+//! stores (a template's expansions once, as the template).
+
+use std::collections::HashSet;
+
+use super::codec::{fnv, Writer};
+use super::derive::{split_id, Traditional};
+use super::layout::{
+    year_code, CARDS_MAGIC, ENTRY_HANT_TEXT, ENTRY_LOCAL, FLAG_CHINESE, FLAG_CONTEXT,
+    FLAG_FROM_TEMPLATE, FLAG_NORMALIZE, FLAG_SHARED, FLAG_TEMPLATE, MATCH_MAGIC, SAME_AS_EN,
+    SAME_AS_HANT, SAME_AS_ZH, STREAMS,
+};
+use super::{norms, words};
+use crate::dictionary::{template, Dictionary, Entry, Form, Kind, CATEGORIES};
+use crate::text::normalize::normalize_form;
+
+/// A run of forms that share their attributes: one listed form, or one template's expansions.
+struct Group<'a> {
+    forms: &'a [Form],
+    template: Option<&'a str>,
+    /// For a template: which of its expansions the entry had already (dropped), by index.
+    dropped: Vec<u32>,
+}
+
+/// Splits an entry's forms into groups; a template run is kept as a template only when
+/// expanding it again (dropping what the entry already has) gives exactly the same forms.
+fn groups(entry: &Entry) -> Vec<Group<'_>> {
+    let mut out = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let forms = &entry.forms;
+    let mut i = 0;
+    while i < forms.len() {
+        let mut j = i + 1;
+        if let Some(t) = &forms[i].template {
+            while j < forms.len()
+                && forms[j].template.as_ref() == Some(t)
+                && same(&forms[i], &forms[j])
+            {
+                j += 1;
+            }
+            let mut dropped = Vec::new();
+            let again: Option<Vec<String>> = template::expand(t).ok().map(|v| {
+                let mut local = seen.clone();
+                v.into_iter()
+                    .enumerate()
+                    .filter(|(k, x)| {
+                        local.insert(normalize_form(x)) || {
+                            dropped.push(*k as u32);
+                            false
+                        }
+                    })
+                    .map(|(_, x)| x)
+                    .collect()
+            });
+            let run: Vec<&str> = forms[i..j].iter().map(|f| f.text.as_str()).collect();
+            if again.is_some_and(|a| a == run) {
+                out.push(Group {
+                    forms: &forms[i..j],
+                    template: Some(t),
+                    dropped,
+                });
+            } else {
+                for k in i..j {
+                    out.push(Group {
+                        forms: &forms[k..k + 1],
+                        template: None,
+                        dropped: Vec::new(),
+                    });
+                }
+            }
+        } else {
+            out.push(Group {
+                forms: &forms[i..j],
+                template: None,
+                dropped: Vec::new(),
+            });
+        }
+        for f in &forms[i..j] {
+            seen.insert(normalize_form(&f.text));
+        }
+        i = j;
+    }
+    out
+}
+
+fn same(a: &Form, b: &Form) -> bool {
+    (
+        a.kind,
+        a.since,
+        a.until,
+        &a.note,
+        a.needs_context,
+        a.shared,
+        &a.context_reason,
+    ) == (
+        b.kind,
+        b.since,
+        b.until,
+        &b.note,
+        b.needs_context,
+        b.shared,
+        &b.context_reason,
+    )
+}
+
+/// Writes both parts of a dictionary: `(match part, card part)`.
+pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
+    // The match part is written in streams of like data (numbers of each kind, ids, Chinese,
+    // traditional codes, English), one after another: it compresses better than entry by entry. What can be derived at load (most of an id, `zh_hant`) is not stored.
+    let mut streams: [Writer; STREAMS] = std::array::from_fn(|_| Writer(Vec::new()));
+    let [m, cats, years, entry_flags, alias_counts, group_counts, g, counts, id_stream, zh_stream, hant, en_stream] =
+        &mut streams;
+    let mut ids: Vec<String> = Vec::new();
+    // The Chinese and the English text, each in entry order (written at the end).
+    let (mut zh, mut en): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    let mut c = Writer(Vec::new());
+    let traditional = Traditional::new();
+    m.int(dict.entries().len() as u64);
+    for e in dict.entries() {
+        let (prefix, rest) = split_id(&e.id, &e.en);
+        m.int(prefix as u64);
+        ids.push(rest.to_string());
+        zh.push(e.zh.clone());
+        let codes = traditional.codes(&e.zh, &e.zh_hant);
+        match &codes {
+            Some(codes) => codes.iter().for_each(|&k| hant.int(u64::from(k))),
+            None => zh.push(e.zh_hant.clone()),
+        }
+        en.push(e.en.clone());
+        let cat = CATEGORIES.iter().position(|c| *c == e.category);
+        cats.int(cat.map_or(u64::MAX >> 1, |i| i as u64));
+        if cat.is_none() {
+            ids.push(e.category.clone());
+        }
+        years.int(year_code(e.since));
+        entry_flags.int(
+            if e.local { ENTRY_LOCAL } else { 0 }
+                | if codes.is_none() { ENTRY_HANT_TEXT } else { 0 },
+        );
+        alias_counts.int(e.aliases.len() as u64);
+        ids.extend(e.aliases.iter().cloned());
+        let groups = groups(e);
+        group_counts.int(groups.len() as u64);
+
+        c.str(&e.pinyin);
+        c.str(&e.gloss);
+        c.str(&e.explanation);
+        c.strs(&e.related);
+        c.strs(&e.sources);
+        c.opt(e.single_source.as_deref());
+        c.str(&e.file);
+        for grp in &groups {
+            let f = &grp.forms[0];
+            let kind = match f.kind {
+                Kind::Official => 0,
+                Kind::Media => 1,
+                Kind::Mt => 2,
+                Kind::SpelledOut => 3,
+            };
+            let same_as = match grp.template {
+                Some(_) => 0,
+                None if f.text == e.zh => SAME_AS_ZH,
+                None if f.text == e.zh_hant => SAME_AS_HANT,
+                None if f.text == e.en => SAME_AS_EN,
+                None => 0,
+            };
+            let flags = kind
+                | same_as
+                | if f.needs_context { FLAG_CONTEXT } else { 0 }
+                | if f.shared { FLAG_SHARED } else { 0 }
+                | if f.chinese { FLAG_CHINESE } else { 0 }
+                | if grp.template.is_some() {
+                    FLAG_TEMPLATE
+                } else {
+                    0
+                }
+                | if grp.template.is_none() && f.template.is_some() {
+                    FLAG_FROM_TEMPLATE
+                } else {
+                    0
+                }
+                | if grp
+                    .forms
+                    .iter()
+                    .all(|f| norms::lowercase_is_normal(&f.text))
+                {
+                    0
+                } else {
+                    FLAG_NORMALIZE
+                };
+            g.int(flags);
+            // Chinese and English text each in one stream, in entry order: a form is near the
+            // entry's name and the other forms it shares words with.
+            let text = if f.chinese { &mut zh } else { &mut en };
+            match grp.template {
+                Some(t) => {
+                    text.push(t.to_string());
+                    counts.int(grp.dropped.len() as u64);
+                    for &k in &grp.dropped {
+                        counts.int(u64::from(k));
+                    }
+                }
+                None => {
+                    if same_as == 0 {
+                        text.push(f.text.clone())
+                    }
+                    if let Some(t) = &f.template {
+                        text.push(t.clone());
+                    }
+                }
+            }
+            c.int(f.since.map_or(0, u64::from));
+            c.int(f.until.map_or(0, u64::from));
+            c.opt(f.note.as_deref());
+            c.opt(f.context_reason.as_deref());
+        }
+    }
+    words::write(id_stream, &ids, words::Script::Latin);
+    words::write(zh_stream, &zh, words::Script::Han);
+    words::write(en_stream, &en, words::Script::Latin);
+    let mut matching = Writer(MATCH_MAGIC.to_vec());
+    for s in &streams {
+        matching.int(s.0.len() as u64);
+    }
+    for s in &streams {
+        matching.0.extend_from_slice(&s.0);
+    }
+    let mut cards = CARDS_MAGIC.to_vec();
+    cards.extend_from_slice(&fnv(&matching.0).to_le_bytes());
+    cards.extend_from_slice(&c.0);
+    (matching.0, cards)
+}

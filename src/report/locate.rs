@@ -1,0 +1,48 @@
+//! Where a raw match sits: the entry and form that own it, its span in the original text
+//! (UTF-16), and the terms nested in it. The report, the lazy report and the rows all place
+//! matches through this one rule.
+
+use crate::matching::candidates::RawMatch;
+use crate::matching::choose::Chosen;
+use crate::matching::patterns::Patterns;
+use crate::text::normalize::Normalized;
+
+/// Places raw matches of one text.
+pub(super) struct Locator<'a> {
+    pub(super) patterns: &'a Patterns,
+    pub(super) norm: &'a Normalized,
+}
+
+impl Locator<'_> {
+    /// The entry and form a match belongs to (the first owner of a shared form).
+    pub(super) fn owner(&self, m: &RawMatch) -> (usize, usize) {
+        self.patterns.owner(m.pattern)
+    }
+
+    /// A match's span in the original text, in UTF-16 code units.
+    pub(super) fn span(&self, m: &RawMatch) -> (u32, u32) {
+        self.norm.original_span(m.start, m.end)
+    }
+
+    /// The terms nested in a chosen match whose entry is `outer`: `(entry, form, start, end)`,
+    /// one occurrence per entry (two overlapping forms of the same entry are one), not the
+    /// outer entry itself. The report and the rows both use this rule.
+    pub(super) fn nested(&self, c: &Chosen, outer: usize) -> Vec<(usize, usize, u32, u32)> {
+        let mut out: Vec<(usize, usize, u32, u32)> = Vec::new();
+        // The nested candidates come in order of their start, so one kept earlier overlaps
+        // this one exactly when it ends after this one starts: the furthest end kept per entry
+        // is all the rule needs (a scan of everything kept made it quadratic).
+        let mut kept_end: std::collections::HashMap<usize, u32> = Default::default();
+        for n in &c.nested {
+            let (ni, nf) = self.owner(n);
+            let (s, e) = self.span(n);
+            if ni == outer || kept_end.get(&ni).is_some_and(|&xe| s < xe) {
+                continue;
+            }
+            let end = kept_end.entry(ni).or_insert(e);
+            *end = (*end).max(e);
+            out.push((ni, nf, s, e));
+        }
+        out
+    }
+}

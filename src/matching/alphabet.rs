@@ -21,6 +21,7 @@
 //! assert_eq!((at[i], at[i + 3]), (4, 15)); // byte offsets in the normalized text
 //! ```
 
+mod spelling;
 mod words;
 
 use std::collections::HashMap;
@@ -275,12 +276,17 @@ impl Alphabet {
             [b] => self.ascii.get(usize::from(*b)).copied().unwrap_or(UNKNOWN),
             bytes => match cjk_token(token) {
                 Some(i) => self.cjk[i],
-                None => self.words.get(bytes),
+                None => match self.words.get(bytes) {
+                    UNKNOWN => spelling::american(bytes).map_or(UNKNOWN, |us| self.words.get(&us)),
+                    n => n,
+                },
             },
         }
     }
 
-    /// The number of `token`, numbering it if it is new.
+    /// The number of `token`, numbering it if it is new. A word's British and American
+    /// spellings share one number ([`spelling`]): "centre" and "center" are one token, and a
+    /// text is looked up as it is.
     pub fn add(&mut self, token: &str) -> u32 {
         match self.get(token) {
             UNKNOWN => {
@@ -290,7 +296,18 @@ impl Alphabet {
                     [b] => self.ascii[*b as usize] = n,
                     bytes => match cjk_token(token) {
                         Some(i) => self.cjk[i] = n,
-                        None => self.words.insert(bytes, n),
+                        None => {
+                            let us = spelling::american(bytes);
+                            let us = us.as_deref().unwrap_or(bytes);
+                            for word in std::iter::once(us.to_vec()).chain(spelling::british(us)) {
+                                if self.words.get(&word) == UNKNOWN {
+                                    self.words.insert(&word, n);
+                                }
+                            }
+                            if self.words.get(bytes) == UNKNOWN {
+                                self.words.insert(bytes, n);
+                            }
+                        }
                     },
                 }
                 n

@@ -276,10 +276,7 @@ impl Alphabet {
             [b] => self.ascii.get(usize::from(*b)).copied().unwrap_or(UNKNOWN),
             bytes => match cjk_token(token) {
                 Some(i) => self.cjk[i],
-                None => match self.words.get(bytes) {
-                    UNKNOWN => spelling::american(bytes).map_or(UNKNOWN, |us| self.words.get(&us)),
-                    n => n,
-                },
+                None => self.words.get(bytes),
             },
         }
     }
@@ -288,32 +285,47 @@ impl Alphabet {
     /// spellings share one number ([`spelling`]): "centre" and "center" are one token, and a
     /// text is looked up as it is.
     pub fn add(&mut self, token: &str) -> u32 {
-        match self.get(token) {
-            UNKNOWN => {
-                let n = self.size;
-                self.size += 1;
-                match token.as_bytes() {
-                    [b] => self.ascii[*b as usize] = n,
-                    bytes => match cjk_token(token) {
-                        Some(i) => self.cjk[i] = n,
-                        None => {
-                            let us = spelling::american(bytes);
-                            let us = us.as_deref().unwrap_or(bytes);
-                            for word in std::iter::once(us.to_vec()).chain(spelling::british(us)) {
-                                if self.words.get(&word) == UNKNOWN {
-                                    self.words.insert(&word, n);
-                                }
-                            }
-                            if self.words.get(bytes) == UNKNOWN {
-                                self.words.insert(bytes, n);
-                            }
-                        }
-                    },
-                }
-                n
-            }
-            n => n,
+        let n = self.get(token);
+        if n != UNKNOWN {
+            return n;
         }
+        let bytes = token.as_bytes();
+        let word = bytes.len() > 1 && cjk_token(token).is_none();
+        let us = if word {
+            spelling::american(bytes)
+        } else {
+            None
+        };
+        // A British spelling of a word numbered already takes that number.
+        if let Some(n) = us
+            .as_deref()
+            .map(|us| self.words.get(us))
+            .filter(|&n| n != UNKNOWN)
+        {
+            self.words.insert(bytes, n);
+            return n;
+        }
+        let n = self.size;
+        self.size += 1;
+        match bytes {
+            [b] => self.ascii[*b as usize] = n,
+            _ => match cjk_token(token) {
+                Some(i) => self.cjk[i] = n,
+                None => {
+                    // The American spelling, its British ones and the word itself.
+                    let us = us.as_deref().unwrap_or(bytes);
+                    for w in std::iter::once(us.to_vec()).chain(spelling::british(us)) {
+                        if self.words.get(&w) == UNKNOWN {
+                            self.words.insert(&w, n);
+                        }
+                    }
+                    if self.words.get(bytes) == UNKNOWN {
+                        self.words.insert(bytes, n);
+                    }
+                }
+            },
+        }
+        n
     }
 
     /// A form as token numbers, numbering its new tokens.

@@ -172,7 +172,7 @@ const MISMATCHED: &[(&str, &[&str], &[&str], &str)] = &[
         "English part of another build",
         &["base", "zh"],
         &["en"],
-        "the English part of the compiled dictionary belongs to another build than its base part (build hash ",
+        "the English part of the compiled dictionary belongs to another build than its base part (the build hash at byte 9 differs",
     ),
     (
         "Chinese part of another build, given first",
@@ -288,7 +288,7 @@ const COMBINATIONS: &[(&str, &[&str], &[Script])] = &[
 
 /// Every combination of parts, in several orders, round-trips: every entry whole but for the
 /// forms of the scripts not given, which are left out (the others keep their order); the card
-/// part fills whatever was read (and the Chinese names when the Chinese part was not).
+/// part fills whatever was read (and the names of a script whose part was not).
 #[test]
 fn every_combination_of_parts_round_trips() {
     let dict = Dictionary::builtin().unwrap();
@@ -304,14 +304,19 @@ fn every_combination_of_parts_round_trips() {
             .collect();
         let mut back = read_match_parts(&bytes).unwrap();
         assert!(!back.has_cards(), "{name}");
-        // The Chinese names are in the Chinese part (and the card part).
-        let chinese = scripts.contains(&Script::Chinese);
+        // The names are in their script's part (and the card part); the id in the base part.
+        let e = back.get("two-upholds").unwrap();
         assert_eq!(
-            back.get("two-upholds").unwrap().zh == "两个维护",
-            chinese,
+            e.zh == "两个维护",
+            scripts.contains(&Script::Chinese),
             "{name}"
         );
-        assert_eq!(back.get("two-upholds").unwrap().en, "Two Upholds", "{name}");
+        assert_eq!(
+            e.en == "Two Upholds",
+            scripts.contains(&Script::English),
+            "{name}"
+        );
+        assert_eq!(e.category, "leadership", "{name}");
         read_cards(&mut back, &parts.cards).unwrap();
         let want: Vec<_> = dict
             .entries()
@@ -363,8 +368,8 @@ fn every_form_holds_a_character_of_its_script() {
 
 /// With the base part and both script parts (in any order), the analyzer reports exactly what
 /// the TOML dictionary's does; with only the parts the text's scan asks for (and the card part,
-/// which brings the Chinese names a report gives), it reports what the whole one does, for the
-/// text's English and its Chinese alone as well.
+/// which brings the names of the other script, which a report gives), it reports what the
+/// whole one does, for the text's English and its Chinese alone as well.
 #[test]
 fn parts_analyse_like_the_toml_dictionary() {
     let parts = write_parts(Dictionary::builtin().unwrap());

@@ -97,13 +97,13 @@ pub(super) fn year_from_code(code: u64) -> Option<u16> {
     u16::try_from(YEAR_BASE.checked_sub(d)?).ok()
 }
 
-/// The base part's streams: the entry count and each entry's id prefix length, category,
-/// year, flags, alias count and form group count (one column each), form group flags (with
-/// each group's script), ids (and aliases, unusual categories), English names.
-pub(super) const BASE_STREAMS: usize = 9;
-/// A script part's streams: the template counts of its groups, its text (forms and templates;
-/// the Chinese part's has each entry's `zh`, and `zh_hant` when not coded, before its forms),
-/// and the traditional codes (empty in the English part).
+/// The base part's streams: the entry count, each entry's category, year, flags, alias count
+/// and form group count (one column each), form group flags (with each group's script), ids
+/// (and aliases, unusual categories).
+pub(super) const BASE_STREAMS: usize = 8;
+/// A script part's streams: the template counts of its groups, its text (each entry's names
+/// in its script, then its forms and templates: the English part's `en`, the Chinese part's
+/// `zh`, and `zh_hant` when not coded), and the traditional codes (empty in the English part).
 pub(super) const SCRIPT_STREAMS: usize = 3;
 
 #[cfg(test)]

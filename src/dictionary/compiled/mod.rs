@@ -1,22 +1,23 @@
 //! The compiled dictionary: a validated [`Dictionary`](crate::Dictionary) in a compact binary
 //! form, in four parts ([`write_parts`]).
 //!
-//! * The **base part** (`tifa.match.bin`) holds what every page needs: ids, `en`, category,
-//!   `since`, aliases, and the shape of every entry's forms (how many groups, each group's
-//!   flags and script).
-//! * Two **script parts** hold the forms' text: the English forms (`tifa.match.en.bin`) and the
-//!   Chinese ones with the Chinese names `zh` and `zh_hant` (`tifa.match.zh.bin`; a template is
-//!   stored once and expanded again when read).
-//!   A reader takes the base part and any of them ([`read_match_parts`]): the embed fetches
+//! * The **base part** (`tifa.match.bin`) holds what every page needs: ids, category, `since`,
+//!   aliases, and the shape of every entry's forms (how many groups, each group's flags and
+//!   script).
+//! * Two **script parts** hold the text: the English part (`tifa.match.en.bin`) each entry's
+//!   `en` and its English forms, the Chinese part (`tifa.match.zh.bin`) its `zh` and `zh_hant`
+//!   and its Chinese forms (a template is stored once and expanded again when read). A reader
+//!   takes the base part and any of them, in any order ([`read_match_parts`]): the embed fetches
 //!   the English part only for a page with Latin letters, the Chinese part only for a page with
 //!   Han characters ([`scripts_needed`]), and another one when later content needs it. With
 //!   both, the dictionary is exactly the whole one; with one, each entry has the forms of that
-//!   script, in their order. Nothing is parsed or validated at start.
+//!   script, in their order, and its names in the other script are empty until the card part
+//!   comes. Nothing is parsed or validated at start.
 //! * The **card part** (`tifa.cards.bin`) holds what a tooltip card adds: pinyin, gloss,
-//!   explanation, sources, related ids, and each form's years and notes, and the Chinese names
-//!   again (a dictionary read without the Chinese part has them from here: nothing before the
-//!   first highlight needs them). It arrives later (on idle or the first card) and fills a
-//!   dictionary read from any script parts.
+//!   explanation, sources, related ids, each form's years and notes, and every entry's names
+//!   again (nothing before the first highlight needs a name: a mark takes its entry's id and
+//!   category). It arrives later (on idle or the first card) and fills a dictionary read from
+//!   any script parts.
 //!
 //! Every part carries the hash of its build (of all the match parts' content), and a reader
 //! refuses parts of different builds (a stale cached file), naming the part.
@@ -27,12 +28,11 @@
 //! Encoding: a magic tag (and a script part's script byte), the build hash, then unsigned
 //! LEB128 integers and length-prefixed UTF-8 strings. Each part keeps like data together in
 //! streams, their lengths first (the base part: one per column of entry numbers, the group
-//! flags, ids, English names; a script part: its template counts, its text, with frequent
-//! words coded (see `words.rs`), and the traditional codes), which compresses better;
-//! what can be derived at load is not stored (an id's prefix shared with its English name, a
-//! `zh_hant` that rewrites `zh` character by character: see `derive.rs`). A damaged or
-//! truncated part gives an [`Error::Input`](crate::Error::Input) naming the part and the byte
-//! offset in it.
+//! flags, ids; a script part: its template counts, its text, with frequent words coded (see
+//! `words.rs`), and the traditional codes), which compresses better; what can be derived at
+//! load is not stored (a `zh_hant` that rewrites `zh` character by character: see
+//! `derive.rs`). A damaged or truncated part gives an [`Error::Input`](crate::Error::Input)
+//! naming the part and the byte offset in it.
 //!
 //! The writer (`writer.rs`) and the readers (`reader.rs`) share the layout in `layout.rs` (magic
 //! tags, flags, year codes), the integer and string codec (`codec.rs`) and the word coding (`words.rs`).

@@ -3,7 +3,7 @@
 //! ([`read_cards`]).
 
 use super::codec::Reader;
-use super::derive::{join_id, Traditional};
+use super::derive::Traditional;
 use super::layout::{
     year_from_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_HANT_TEXT, ENTRY_LOCAL,
     FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE, FLAG_NORMALIZE, FLAG_SAME_AS, FLAG_SHARED,
@@ -22,8 +22,9 @@ pub(crate) struct PendingCards {
     /// For each entry, the number of forms read in each group (0 for a group of a script
     /// whose part was not read: its card data is skipped).
     groups: Vec<Vec<u32>>,
-    /// The Chinese part was not read: the Chinese names come with the cards.
-    names: bool,
+    /// Which script parts were not read (by [`Script`] code): their names (`en`; `zh` and
+    /// `zh_hant`) come with the cards.
+    names: [bool; 2],
 }
 
 /// One match part, its header read: its script (`None`: the base part), build hash and
@@ -196,11 +197,9 @@ pub(crate) fn read_parts_normalized(
         let script = p.script.expect("a script part");
         if p.hash != b.hash {
             return Err(Error::Input(format!(
-                "the {} part of the compiled dictionary belongs to another build than its base part (build hash {:016x} at byte {}, the base part's {:016x}: a stale cache?): reload every part",
+                "the {} part of the compiled dictionary belongs to another build than its base part (the build hash at byte {} differs: a stale cache?): reload every part",
                 script.name(),
-                p.hash,
                 SCRIPT_MAGIC.len() + 1,
-                b.hash
             )));
         }
         let slot = &mut scripts[script as usize];
@@ -222,29 +221,28 @@ pub(crate) fn read_parts_normalized(
     }
     let hash = b.hash;
     let mut streams = b.streams;
-    let [r, cats, years, entry_flags, alias_counts, group_counts, gs, id_stream, ens]: &mut [Reader; BASE_STREAMS] =
+    let [r, cats, years, entry_flags, alias_counts, group_counts, gs, id_stream]: &mut [Reader; BASE_STREAMS] =
         (&mut streams[..]).try_into().expect("BASE_STREAMS readers");
-    let names = scripts[Script::Chinese as usize].is_none();
+    let names = [0, 1].map(|k| scripts[k].is_none());
     // Only the Chinese part's codes need the table.
-    let traditional = if names {
+    let traditional = if names[Script::Chinese as usize] {
         None
     } else {
         Some(Traditional::new())
     };
     let id_words = words::Words::read(id_stream)?;
     let mut ids = || id_words.str(id_stream);
-    let en_words = words::Words::read(ens)?;
     let n = r.count_of(total)?.min(limit);
     let mut entries = Vec::with_capacity(n);
     let mut all_groups = Vec::with_capacity(n);
     let mut norms = NormalizedForms::default();
     for _ in 0..n {
-        let at = r.pos;
-        let prefix = r.count_of(total)?;
-        let rest = ids()?;
-        let en = en_words.str(ens)?;
-        let id = join_id(prefix, &rest, &en)
-            .ok_or_else(|| r.damaged(at, "an id's shared prefix is longer than its name"))?;
+        let id = ids()?;
+        // The English name, from the English part (else from the card part, later).
+        let en = match &mut scripts[Script::English as usize] {
+            Some(sp) => sp.words.str(&mut sp.text)?,
+            None => String::new(),
+        };
         let cat = cats.int()?;
         let category = match CATEGORIES.get(cat as usize) {
             Some(c) => c.to_string(),
@@ -416,27 +414,39 @@ pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
             "the card part of the dictionary belongs to another build than its match parts (a stale cache?): reload every part".into(),
         ));
     }
-    // Two streams: the Chinese names (for a dictionary read without the Chinese part), then
-    // the cards entry by entry.
-    let names_len = r.count()?;
-    let cards_len = r.count()?;
-    let names_end = r.pos + names_len;
-    if names_end.checked_add(cards_len) != Some(bytes.len()) {
-        return Err(r.damaged(r.pos, "its two streams do not fill it"));
+    // Three streams: the Chinese names and the English names (for a dictionary read without
+    // the Chinese or the English part), then the cards entry by entry.
+    let lens = [r.count()?, r.count()?, r.count()?];
+    let mut at = r.pos;
+    let mut streams = Vec::with_capacity(3);
+    for len in lens {
+        let end = at.checked_add(len).filter(|&e| e <= bytes.len());
+        let end = end.ok_or_else(|| r.damaged(at, "it ends too early"))?;
+        streams.push(Reader {
+            bytes: &bytes[..end],
+            pos: at,
+            part: "card",
+        });
+        at = end;
     }
-    let mut names = Reader {
-        bytes: &bytes[..names_end.min(bytes.len())],
-        pos: r.pos,
-        part: "card",
-    };
-    r.pos = names_end;
-    let name_words = words::Words::read(&mut names)?;
+    if at != bytes.len() {
+        return Err(r.damaged(at, "there are bytes after the last entry"));
+    }
+    let [mut zh_names, mut en_names, mut r]: [Reader; 3] =
+        streams.try_into().ok().expect("three readers");
+    let zh_words = words::Words::read(&mut zh_names)?;
+    let en_words = words::Words::read(&mut en_names)?;
     // Read everything first, so a damaged file changes nothing.
     let mut filled = dict.entries.clone();
     for (e, groups) in filled.iter_mut().zip(&pending.groups) {
-        let (zh, zh_hant) = (name_words.str(&mut names)?, name_words.str(&mut names)?);
-        if pending.names {
+        let zh = zh_words.str(&mut zh_names)?;
+        let zh_hant = zh_words.str(&mut zh_names)?;
+        let en = en_words.str(&mut en_names)?;
+        if pending.names[Script::Chinese as usize] {
             (e.zh, e.zh_hant) = (zh, zh_hant);
+        }
+        if pending.names[Script::English as usize] {
+            e.en = en;
         }
         e.pinyin = r.str()?;
         e.gloss = r.str()?;
@@ -461,7 +471,8 @@ pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
             k += len;
         }
     }
-    names.end()?;
+    zh_names.end()?;
+    en_names.end()?;
     r.end()?;
     dict.entries = filled;
     dict.pending_cards = None;

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::codec::{fnv, Writer};
-use super::derive::{split_id, Traditional};
+use super::derive::Traditional;
 use super::layout::{
     year_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_HANT_TEXT, ENTRY_LOCAL,
     FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE, FLAG_NORMALIZE, FLAG_SHARED, FLAG_TEMPLATE,
@@ -107,16 +107,17 @@ fn same(a: &Form, b: &Form) -> bool {
 /// match part per script, and the card part.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parts {
-    /// Ids, English names, categories, years, aliases, and the shape of every entry's forms
-    /// (how many groups, each group's flags and script).
+    /// Ids, categories, years, aliases, and the shape of every entry's forms (how many groups,
+    /// each group's flags and script).
     pub base: Vec<u8>,
-    /// The text of the English forms ([`Script::English`]): what a page with Latin letters needs.
+    /// The English names (`en`) and the text of the English forms ([`Script::English`]): what a
+    /// page with Latin letters needs.
     pub english: Vec<u8>,
     /// The Chinese names (`zh`, `zh_hant`) and the text of the Chinese forms
     /// ([`Script::Chinese`]): what a page with Han characters needs.
     pub chinese: Vec<u8>,
-    /// What a tooltip card adds (the Chinese names again, pinyin, gloss, explanation, sources,
-    /// related, form years and notes), for every entry and form whichever script parts are read.
+    /// What a tooltip card adds (the names again, pinyin, gloss, explanation, sources, related,
+    /// form years and notes), for every entry and form whichever script parts are read.
     pub cards: Vec<u8>,
 }
 
@@ -149,26 +150,24 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
 pub fn write_parts(dict: &Dictionary) -> Parts {
     // Each part is written in streams of like data (numbers of each kind, ids, Chinese,
     // traditional codes, English), one after another: it compresses better than entry by
-    // entry. What can be derived at load (most of an id, `zh_hant`) is not stored.
+    // entry. What can be derived at load (`zh_hant`) is not stored.
     let mut streams: [Writer; BASE_STREAMS] = std::array::from_fn(|_| Writer(Vec::new()));
-    let [m, cats, years, entry_flags, alias_counts, group_counts, g, id_stream, en_names] =
-        &mut streams;
+    let [m, cats, years, entry_flags, alias_counts, group_counts, g, id_stream] = &mut streams;
     // Per script: the template counts, the texts (written at the end) and, for Chinese, the
-    // traditional codes. The Chinese text holds each entry's names (`zh`, and `zh_hant` when
-    // not coded) before its forms, as the forms repeat them.
+    // traditional codes. Each text holds each entry's names in that script (`en`; `zh`, and
+    // `zh_hant` when not coded) before its forms, as the forms repeat them.
     let mut counts: [Writer; 2] = std::array::from_fn(|_| Writer(Vec::new()));
     let mut texts: [Vec<String>; 2] = [Vec::new(), Vec::new()];
     let mut hant = Writer(Vec::new());
     let mut ids: Vec<String> = Vec::new();
-    let mut en: Vec<String> = Vec::new();
-    let mut card_names: Vec<String> = Vec::new();
+    // The names again, for the card part: a page without a script's part shows them on cards.
+    let (mut card_zh, mut card_en): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     let mut c = Writer(Vec::new());
     let traditional = Traditional::new();
     m.int(dict.entries().len() as u64);
     for e in dict.entries() {
-        let (prefix, rest) = split_id(&e.id, &e.en);
-        m.int(prefix as u64);
-        ids.push(rest.to_string());
+        ids.push(e.id.clone());
+        texts[Script::English as usize].push(e.en.clone());
         let zh = &mut texts[Script::Chinese as usize];
         zh.push(e.zh.clone());
         let codes = traditional.codes(&e.zh, &e.zh_hant);
@@ -176,7 +175,6 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
             Some(codes) => codes.iter().for_each(|&k| hant.int(u64::from(k))),
             None => zh.push(e.zh_hant.clone()),
         }
-        en.push(e.en.clone());
         let cat = CATEGORIES.iter().position(|c| *c == e.category);
         cats.int(cat.map_or(u64::MAX >> 1, |i| i as u64));
         if cat.is_none() {
@@ -192,9 +190,9 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
         let groups = groups(e);
         group_counts.int(groups.len() as u64);
 
-        // The names again: a page without the Chinese part shows them on the cards.
-        card_names.push(e.zh.clone());
-        card_names.push(e.zh_hant.clone());
+        card_zh.push(e.zh.clone());
+        card_zh.push(e.zh_hant.clone());
+        card_en.push(e.en.clone());
         c.str(&e.pinyin);
         c.str(&e.gloss);
         c.str(&e.explanation);
@@ -270,7 +268,6 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
         }
     }
     words::write(id_stream, &ids, words::Script::Latin);
-    words::write(en_names, &en, words::Script::Latin);
     let base_body = body(&streams);
     let [english_counts, chinese_counts] = counts;
     let mut bodies = Vec::new();
@@ -303,11 +300,13 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
         english,
         chinese,
         cards: part(CARDS_MAGIC, &{
-            // The Chinese names first, in a stream of their own (they compress better
-            // together), then the cards entry by entry.
-            let mut names = Writer(Vec::new());
-            words::write(&mut names, &card_names, words::Script::Han);
-            body(&[names, c])
+            // The names first, in streams of their own (they compress better together), then
+            // the cards entry by entry.
+            let mut zh = Writer(Vec::new());
+            words::write(&mut zh, &card_zh, words::Script::Han);
+            let mut en = Writer(Vec::new());
+            words::write(&mut en, &card_en, words::Script::Latin);
+            body(&[zh, en, c])
         }),
     }
 }

@@ -15,8 +15,8 @@ const ENGLISH = 'The plenum asked members to achieve the Two Upholds and common 
 const CHINESE = '全会要求坚决做到两个维护，扎实推进共同富裕。';
 
 /** Opens the empty fixture with `paragraphs` in #story, and embed.js as window.tifaEmbed. */
-async function page(paragraphs) {
-  const r = await open(s.ctx.browser, s.ctx.server, '/fixtures/live.html');
+async function page(paragraphs, options = {}) {
+  const r = await open(s.ctx.browser, s.ctx.server, '/fixtures/live.html', options);
   await r.page.evaluate(async (texts) => {
     const story = document.getElementById('story');
     for (const t of texts) story.appendChild(document.createElement('p')).textContent = t;
@@ -95,5 +95,23 @@ test('scripts: a later call on Chinese text after an English one highlights it, 
   assert.deepEqual((await partsFetched(p)).sort(), ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin']);
   assert.deepEqual(warnings, []);
   assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test('scripts: when the Chinese part cannot be fetched, Chinese content added later gets a warning, not silence', async () => {
+  const { page: p, warnings, errors } = await page([ENGLISH], {
+    routes: { '**/pkg/tifa.match.zh.bin': (r) => r.fulfill({ status: 404, body: 'not found' }) },
+  });
+  await p.evaluate(async () => { window.__h = await window.tifaEmbed.highlight(document.getElementById('story')); });
+  const warned = p.waitForEvent('console', { predicate: (m) => m.type() === 'warning' && /Chinese forms/.test(m.text()) });
+  await p.evaluate((t) => { document.getElementById('story').appendChild(document.createElement('p')).textContent = t; }, CHINESE);
+  await warned;
+  assert.ok(warnings.some((w) => /tifa: the Chinese forms of the dictionary could not be loaded \(.*tifa\.match\.zh\.bin answered HTTP 404.*\); text in that script is not highlighted\./.test(w)), JSON.stringify(warnings));
+  assert.equal(warnings.length, 1, JSON.stringify(warnings));
+  // The English text keeps its highlights; English added after it is still highlighted.
+  await p.evaluate((t) => { document.getElementById('story').appendChild(document.createElement('p')).textContent = t; }, ENGLISH);
+  await p.waitForFunction(() => window.__h.count === 8);
+  assert.deepEqual(await idsIn(p, 2), ['plenary-session', 'two-upholds', 'common-prosperity', 'two-upholds']);
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
   await p.close();
 });

@@ -1,12 +1,15 @@
 // The engine's start in node: the wasm module instantiated, then the matcher built from the
-// compiled match part, as the page's worker (`tifa`) and the embed (`tifa_embed`) do it: a
+// compiled match parts, as the page's worker (`tifa`) and the embed (`tifa_embed`) do it: a
 // warm-up over 100 entries (`Tifa.warmUp`), then `Tifa.fromCompiled`. Each run is a fresh node
 // process, so the first build runs as a reader's would (partly in V8's baseline tier).
 //
 //   node benches/start.mjs [--runs N] [--pkg DIR] [--module tifa|tifa_embed] [--warm ENTRIES]
+//                          [--scripts en+zh,en,zh]
 //
-// Prints, per module, the medians of N fresh processes: the first build (warm-up + build, wall
-// and processor time), and the median of five more builds in the same process (warm).
+// Prints, per module and set of script parts (the base part with both, as the page loads it,
+// and for the embed also with the English or the Chinese part only, as an English or a Chinese
+// page loads it), the medians of N fresh processes: the first build (warm-up + build, wall and
+// processor time), and the median of five more builds in the same process (warm).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,16 +20,20 @@ const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) +
 const RUNS = Number(opt('--runs', 9));
 const PKG = resolve(opt('--pkg', new URL('../www/pkg', import.meta.url).pathname));
 const MODULES = args.includes('--module') ? [opt('--module')] : ['tifa_embed', 'tifa'];
+/** The sets of script parts measured: every one given, or for the embed's module all three. */
+const SETS = (module) => (args.includes('--scripts') ? opt('--scripts').split(',') : module === 'tifa_embed' ? ['en+zh', 'en', 'zh'] : ['en+zh']);
 /** Entries of the warm-up build (www/lib/engine.js: WARM_UP_ENTRIES). */
 const WARM = Number(opt('--warm', 100));
 const median = (xs) => { const a = [...xs].sort((x, y) => x - y); const m = a.length >> 1; return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2; };
 
 /** One fresh process's measurement (run as `node start.mjs --child MODULE PKG`). */
-async function child(module, pkg) {
+async function child(module, pkg, set) {
   const { performance } = await import('node:perf_hooks');
   const mod = await import(pathToFileURL(`${pkg}/${module}.js`).href);
   mod.initSync({ module: readFileSync(`${pkg}/${module}_bg.wasm`) });
-  const bytes = readFileSync(`${pkg}/tifa.match.bin`);
+  // The base part, then the parts of the scripts in `set`, one after another (www/lib/engine.js).
+  const names = ['tifa.match.bin', ...set.split('+').map((s) => `tifa.match.${s}.bin`)];
+  const bytes = Buffer.concat(names.map((n) => readFileSync(`${pkg}/${n}`)));
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   mod.Tifa.warmUp(bytes, WARM);
@@ -48,17 +55,17 @@ async function child(module, pkg) {
 }
 
 if (args[0] === '--child') {
-  await child(args[1], args[2]);
+  await child(args[1], args[2], args[3]);
 } else {
   const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   console.log(`engine start in node, ${PKG} (${RUNS} fresh processes each; load average ${load()})`);
-  for (const module of MODULES) {
+  for (const module of MODULES) for (const set of SETS(module)) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
-      runs.push(JSON.parse(execFileSync(process.execPath, [new URL(import.meta.url).pathname, '--child', module, PKG, '--warm', String(WARM)], { encoding: 'utf8' })));
+      runs.push(JSON.parse(execFileSync(process.execPath, [new URL(import.meta.url).pathname, '--child', module, PKG, set, '--warm', String(WARM)], { encoding: 'utf8' })));
     }
     const m = (k) => median(runs.map((r) => r[k])).toFixed(1);
-    console.log(`  ${module.padEnd(11)} first start (warm-up + build) ${m('first')} ms wall, ${m('cpu')} ms processor`
+    console.log(`  ${module.padEnd(11)} ${set.padEnd(6)} first start (warm-up + build) ${m('first')} ms wall, ${m('cpu')} ms processor`
       + ` (warm-up ${m('warmUp')}, build ${m('build')}); a later build ${m('warm')} ms; ${runs[0].patterns} patterns`);
   }
   console.log(`  load average after: ${load()}`);

@@ -53,9 +53,10 @@ impl Analyzer {
         Analyzer::new(Dictionary::builtin()?.clone())
     }
 
-    /// An analyzer over a compiled dictionary's match part
-    /// ([`crate::compiled`]): nothing is parsed or validated, so it starts fast.
-    /// Card fields stay empty until [`Analyzer::add_cards`].
+    /// An analyzer over a compiled dictionary's match parts, written one after another (the
+    /// first buffer [`crate::compiled::write`] returns: the base part and both script parts):
+    /// nothing is parsed or validated, so it starts fast. Card fields stay empty until
+    /// [`Analyzer::add_cards`].
     ///
     /// ```
     /// # #[cfg(feature = "toml")] {
@@ -83,6 +84,23 @@ impl Analyzer {
     /// ```
     pub fn from_compiled_first(matching: &[u8], entries: usize) -> Result<Analyzer, Error> {
         let (dict, norms) = crate::dictionary::compiled::read_match_normalized(matching, entries)?;
+        let matcher = Matcher::with_normalized(&dict, &norms)?;
+        Ok(Analyzer { dict, matcher })
+    }
+
+    /// An analyzer over a compiled dictionary's base part and any of its script parts, in any
+    /// order ([`crate::compiled::read_match_parts`]): it finds the terms of the scripts given.
+    ///
+    /// ```
+    /// # #[cfg(feature = "toml")] {
+    /// let parts = tifa::compiled::write_parts(tifa::Dictionary::builtin().unwrap());
+    /// let zh = tifa::Analyzer::from_compiled_parts(&[&parts.base, &parts.chinese]).unwrap();
+    /// assert_eq!(zh.analyze("两个维护").unwrap().matches[0].id, "two-upholds");
+    /// assert!(zh.analyze("the Two Upholds").unwrap().matches.is_empty());
+    /// # }
+    /// ```
+    pub fn from_compiled_parts(parts: &[&[u8]]) -> Result<Analyzer, Error> {
+        let (dict, norms) = crate::dictionary::compiled::read_parts_normalized(parts, usize::MAX)?;
         let matcher = Matcher::with_normalized(&dict, &norms)?;
         Ok(Analyzer { dict, matcher })
     }

@@ -4,7 +4,9 @@
 
 use crate::common;
 
-use tifa::compiled::{read_cards, read_match, write};
+use tifa::compiled::{
+    read_cards, read_match, read_match_parts, scripts_needed, write, write_parts, Parts, Script,
+};
 use tifa::{Analyzer, Dictionary, Sensitivity};
 
 fn builtin_parts() -> (Vec<u8>, Vec<u8>) {
@@ -78,74 +80,168 @@ fn the_match_part_alone_matches_like_the_toml_dictionary() {
     }
 }
 
-/// (name, how to damage the match part, what the message says)
+/// (name, how to damage a part (given the length of its header before the stream lengths),
+/// what the message says: `{part}` stands for the part's name)
 #[allow(clippy::type_complexity)]
-const DAMAGED: &[(&str, fn(&mut Vec<u8>), &str)] = &[
+const DAMAGED: &[(&str, fn(&mut Vec<u8>, usize), &str)] = &[
     (
         "empty",
-        |b| b.clear(),
-        "not tifa's compiled dictionary (match part)",
+        |b, _| b.clear(),
+        "not a part of tifa's compiled dictionary",
     ),
     (
         "toml text",
-        |b| *b = b"[[term]]\nid = 1\n".to_vec(),
-        "not tifa's compiled dictionary",
+        |b, _| *b = b"[[term]]\nid = 1\n".to_vec(),
+        "not a part of tifa's compiled dictionary",
     ),
     (
         "an older format",
-        |b| b[..8].copy_from_slice(b"tifa-m2\n"),
-        "it does not start with \"tifa-m3\"",
+        |b, _| b[..8].copy_from_slice(b"tifa-m3\n"),
+        "it does not start with \"tifa-b1\" (the base part) or \"tifa-s1\" (a script part)",
     ),
     (
         "cut short",
-        |b| b.truncate(b.len() / 2),
-        "(match part) is damaged at byte",
+        |b, _| b.truncate(b.len() / 2),
+        "({part} part) is damaged at byte",
+    ),
+    (
+        "cut in its build hash",
+        |b, head| b.truncate(head - 3),
+        "({part} part) is damaged at byte",
     ),
     (
         "extra bytes",
-        |b| b.extend_from_slice(b"xyz"),
-        "there are bytes after the last entry",
+        |b, _| b.extend_from_slice(b"xyz"),
+        "({part} part) is damaged at byte",
     ),
     (
         "huge count",
-        |b| {
-            b.splice(8..9, [0xff, 0xff, 0xff, 0xff, 0x0f])
+        |b, head| {
+            b.splice(head..head + 1, [0xff, 0xff, 0xff, 0xff, 0x0f])
                 .for_each(drop)
         },
         "is more than the file holds",
     ),
 ];
 
+/// The builtin dictionary's parts: (name in errors, bytes, length of the header before the
+/// stream lengths: magic, script byte, build hash).
+fn named_parts(parts: &Parts) -> [(&'static str, Vec<u8>, usize); 3] {
+    [
+        ("base", parts.base.clone(), 16),
+        ("English", parts.english.clone(), 17),
+        ("Chinese", parts.chinese.clone(), 17),
+    ]
+}
+
 #[test]
-fn damaged_match_parts_are_refused_with_their_position() {
-    let (matching, _) = builtin_parts();
-    for (name, damage, want) in DAMAGED {
-        let mut bytes = matching.clone();
-        damage(&mut bytes);
-        let err = read_match(&bytes).unwrap_err().to_string();
-        assert!(err.contains(want), "{name}: {err}");
+fn damaged_parts_are_refused_with_their_position() {
+    let parts = write_parts(Dictionary::builtin().unwrap());
+    for (part, bytes, head) in named_parts(&parts) {
+        for (name, damage, want) in DAMAGED {
+            let mut bytes = bytes.clone();
+            damage(&mut bytes, head);
+            let given: Vec<&[u8]> = match part {
+                "base" => vec![&bytes, &parts.english],
+                _ => vec![&parts.base, &bytes],
+            };
+            let err = read_match_parts(&given).unwrap_err().to_string();
+            let want = want.replace("{part}", part);
+            assert!(err.contains(&want), "{part} part {name}: {err}");
+        }
     }
 }
 
 #[test]
+fn a_script_byte_that_names_no_script_is_refused_with_its_position() {
+    let parts = write_parts(Dictionary::builtin().unwrap());
+    let mut bytes = parts.english.clone();
+    bytes[8] = 7;
+    let err = read_match_parts(&[&parts.base, &bytes])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("(script part) is damaged at byte 8: 7 names no script"),
+        "{err}"
+    );
+}
+
+/// (name, which parts of this build, which of another build, what the message says)
+const MISMATCHED: &[(&str, &[&str], &[&str], &str)] = &[
+    (
+        "English part of another build",
+        &["base", "zh"],
+        &["en"],
+        "the English part of the compiled dictionary belongs to another build than its base part (the build hash at byte 9 differs",
+    ),
+    (
+        "Chinese part of another build, given first",
+        &["en", "base"],
+        &["zh"],
+        "the Chinese part of the compiled dictionary belongs to another build than its base part",
+    ),
+    (
+        "base part of another build",
+        &["en", "zh"],
+        &["base"],
+        "the English part of the compiled dictionary belongs to another build than its base part",
+    ),
+    ("no base part", &["en", "zh"], &[], "has no base part among the 2 part(s)"),
+    ("two base parts", &["base", "base"], &[], "two base parts"),
+    ("a script twice", &["base", "zh", "zh"], &[], "the Chinese part of the compiled dictionary was given twice"),
+    ("nothing", &[], &[], "has no base part among the 0 part(s)"),
+];
+
+#[test]
+fn mismatched_parts_are_refused() {
+    let parts = write_parts(Dictionary::builtin().unwrap());
+    let other = write_parts(&other_dictionary());
+    let pick = |p: &Parts, name: &str| -> Vec<u8> {
+        match name {
+            "base" => p.base.clone(),
+            "en" => p.english.clone(),
+            _ => p.chinese.clone(),
+        }
+    };
+    for (name, ours, theirs, want) in MISMATCHED {
+        let mut given: Vec<Vec<u8>> = ours.iter().map(|n| pick(&parts, n)).collect();
+        given.extend(theirs.iter().map(|n| pick(&other, n)));
+        let given: Vec<&[u8]> = given.iter().map(|b| &b[..]).collect();
+        let err = read_match_parts(&given).unwrap_err().to_string();
+        assert!(err.contains(want), "{name}: {err}");
+    }
+    // The hash the message names is where it was read: byte 9 of the script part.
+    let err = read_match_parts(&[&parts.base, &other.english])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("at byte 9"), "{err}");
+}
+
+#[test]
 fn no_truncation_or_flipped_byte_panics() {
-    let (matching, cards) = builtin_parts();
+    let parts = write_parts(Dictionary::builtin().unwrap());
+    let cards = parts.cards.clone();
     // 40 prefixes and 40 flipped bytes spread over each part (odd steps, so they fall on
     // every kind of field): errors or a dictionary, never a panic; a flipped card byte never
     // half-fills a dictionary.
     let step = |len: usize| (len / 40) | 1;
-    for cut in (0..matching.len()).step_by(step(matching.len())) {
-        assert!(
-            read_match(&matching[..cut]).is_err(),
-            "prefix {cut} accepted"
-        );
+    for (part, bytes, _) in named_parts(&parts) {
+        let with = |b: &[u8]| -> Result<Dictionary, tifa::Error> {
+            match part {
+                "base" => read_match_parts(&[b, &parts.english, &parts.chinese]),
+                _ => read_match_parts(&[&parts.base, b]),
+            }
+        };
+        for cut in (0..bytes.len()).step_by(step(bytes.len())) {
+            assert!(with(&bytes[..cut]).is_err(), "{part} prefix {cut} accepted");
+        }
+        for at in (8..bytes.len()).step_by(step(bytes.len())) {
+            let mut bytes = bytes.clone();
+            bytes[at] ^= 0x5a;
+            let _ = with(&bytes);
+        }
     }
-    for at in (8..matching.len()).step_by(step(matching.len())) {
-        let mut bytes = matching.clone();
-        bytes[at] ^= 0x5a;
-        let _ = read_match(&bytes);
-    }
-    let fresh = read_match(&matching).unwrap();
+    let fresh = read_match(&parts.matching()).unwrap();
     for at in (16..cards.len()).step_by(step(cards.len())) {
         let mut dict = fresh.clone();
         let mut bytes = cards.clone();
@@ -157,15 +253,168 @@ fn no_truncation_or_flipped_byte_panics() {
     }
 }
 
-#[test]
-fn cards_from_another_build_are_refused() {
-    let (matching, cards) = builtin_parts();
-    let other = Dictionary::from_toml(
+/// A one-entry dictionary: the parts of another build.
+fn other_dictionary() -> Dictionary {
+    Dictionary::from_toml(
         "mine.toml",
         "[[term]]\nid = \"my-slogan\"\nzh = \"三个测试\"\npinyin = \"sān gè cèshì\"\nen = \"Three Tests\"\ncategory = \"local\"\nsince = 2024\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2024\"]\n",
     )
-    .unwrap();
-    let (_, other_cards) = write(&other);
+    .unwrap()
+}
+
+/// (name, the parts given, in this order, the scripts they hold)
+const COMBINATIONS: &[(&str, &[&str], &[Script])] = &[
+    ("base alone", &["base"], &[]),
+    ("base and English", &["base", "en"], &[Script::English]),
+    ("English and base", &["en", "base"], &[Script::English]),
+    ("base and Chinese", &["base", "zh"], &[Script::Chinese]),
+    ("Chinese and base", &["zh", "base"], &[Script::Chinese]),
+    (
+        "base, English, Chinese",
+        &["base", "en", "zh"],
+        &[Script::English, Script::Chinese],
+    ),
+    (
+        "Chinese, English, base",
+        &["zh", "en", "base"],
+        &[Script::English, Script::Chinese],
+    ),
+    (
+        "English, base, Chinese",
+        &["en", "base", "zh"],
+        &[Script::English, Script::Chinese],
+    ),
+];
+
+/// Every combination of parts, in several orders, round-trips: every entry whole but for the
+/// forms of the scripts not given, which are left out (the others keep their order); the card
+/// part fills whatever was read (and the names of a script whose part was not).
+#[test]
+fn every_combination_of_parts_round_trips() {
+    let dict = Dictionary::builtin().unwrap();
+    let parts = write_parts(dict);
+    for (name, given, scripts) in COMBINATIONS {
+        let bytes: Vec<&[u8]> = given
+            .iter()
+            .map(|p| match *p {
+                "base" => &parts.base[..],
+                "en" => &parts.english[..],
+                _ => &parts.chinese[..],
+            })
+            .collect();
+        let mut back = read_match_parts(&bytes).unwrap();
+        assert!(!back.has_cards(), "{name}");
+        // The names are in their script's part (and the card part); the id in the base part.
+        let e = back.get("two-upholds").unwrap();
+        assert_eq!(
+            e.zh == "两个维护",
+            scripts.contains(&Script::Chinese),
+            "{name}"
+        );
+        assert_eq!(
+            e.en == "Two Upholds",
+            scripts.contains(&Script::English),
+            "{name}"
+        );
+        assert_eq!(e.category, "leadership", "{name}");
+        read_cards(&mut back, &parts.cards).unwrap();
+        let want: Vec<_> = dict
+            .entries()
+            .iter()
+            .map(|e| {
+                let mut e = e.clone();
+                e.forms.retain(|f| {
+                    scripts.contains(&if f.chinese {
+                        Script::Chinese
+                    } else {
+                        Script::English
+                    })
+                });
+                e
+            })
+            .collect();
+        assert_eq!(back.entries(), &want[..], "{name}");
+    }
+    // The concatenation `write` returns is the whole dictionary too.
+    assert_eq!(
+        read_match(&parts.matching()).unwrap().len(),
+        dict.len(),
+        "concatenated"
+    );
+}
+
+/// The parts are what `write` concatenates, and the scan of a text picks the scripts of its
+/// forms: every English form holds a Latin letter and every Chinese form a Han character (so a
+/// page without Latin letters needs no English part, one without Han no Chinese part).
+#[test]
+fn every_form_holds_a_character_of_its_script() {
+    let dict = Dictionary::builtin().unwrap();
+    for e in dict.entries() {
+        for f in &e.forms {
+            let want = if f.chinese {
+                Script::Chinese
+            } else {
+                Script::English
+            };
+            assert!(
+                scripts_needed(&f.text).contains(&want),
+                "{}: form {:?} holds no character of its script",
+                e.id,
+                f.text
+            );
+        }
+    }
+}
+
+/// With the base part and both script parts (in any order), the analyzer reports exactly what
+/// the TOML dictionary's does; with only the parts the text's scan asks for (and the card part,
+/// which brings the names of the other script, which a report gives), it reports what the
+/// whole one does, for the text's English and its Chinese alone as well.
+#[test]
+fn parts_analyse_like_the_toml_dictionary() {
+    let parts = write_parts(Dictionary::builtin().unwrap());
+    let toml = Analyzer::builtin().unwrap();
+    let whole =
+        Analyzer::from_compiled_parts(&[&parts.chinese, &parts.base, &parts.english]).unwrap();
+    assert_eq!(whole.pattern_count(), toml.pattern_count());
+    // The analyzers of the four sets of scripts a scan can ask for.
+    let sets: Vec<(Vec<Script>, Analyzer)> = [
+        vec![],
+        vec![Script::English],
+        vec![Script::Chinese],
+        Script::ALL.to_vec(),
+    ]
+    .into_iter()
+    .map(|scripts| {
+        let mut given: Vec<&[u8]> = vec![&parts.base];
+        given.extend(scripts.iter().map(|&s| parts.script(s)));
+        let mut a = Analyzer::from_compiled_parts(&given).unwrap();
+        // Without the Chinese part, the Chinese names (which reports give) come with the cards.
+        a.add_cards(&parts.cards).unwrap();
+        (scripts, a)
+    })
+    .collect();
+    let json = |a: &Analyzer, text: &str| serde_json::to_string(&a.analyze(text).unwrap()).unwrap();
+    for (name, text) in comparison_texts() {
+        assert_eq!(json(&whole, &text), json(&toml, &text), "{name}");
+        let english: String = text.chars().filter(|c| !tifa::text::is_han(*c)).collect();
+        let chinese: String = text.chars().filter(|c| !c.is_ascii_alphabetic()).collect();
+        for (which, text) in [
+            ("mixed", text.as_str()),
+            ("English", &english),
+            ("Chinese", &chinese),
+        ] {
+            let needed = scripts_needed(text);
+            let some = &sets.iter().find(|(s, _)| *s == needed).unwrap().1;
+            assert_eq!(json(some, text), json(&toml, text), "{name}, {which}");
+        }
+    }
+}
+
+#[test]
+fn cards_from_another_build_are_refused() {
+    let (matching, cards) = builtin_parts();
+    let (_, other_cards) = write(&other_dictionary());
     let mut dict = read_match(&matching).unwrap();
     let err = read_cards(&mut dict, &other_cards).unwrap_err().to_string();
     assert!(err.contains("belongs to another build"), "{err}");

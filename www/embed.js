@@ -7,8 +7,8 @@
 //
 // If the engine cannot load (no WebAssembly, a 404, a CSP without 'wasm-unsafe-eval'), the page
 // is left untouched and one console warning names the cause and the fix.
-import { loadTifa, loadCards, TifaLoadError, CSP_FIX, EMBED } from './lib/engine.js';
-import { highlightTree, unhighlightTree, disconnectTree, summaryOf } from './lib/highlight.js';
+import { loadTifa, loadCards, TifaLoadError, CSP_FIX, EMBED, SCRIPTS, scriptsOf, missingScripts, withScripts } from './lib/engine.js';
+import { highlightTree, unhighlightTree, disconnectTree, summaryOf, eachText } from './lib/highlight.js';
 // The tooltip code (and the card renderer it imports) is loaded after the first highlight.
 
 export { TifaLoadError, CSP_FIX };
@@ -84,6 +84,36 @@ function fetchCards(engine, st) {
   loadCards(engine).then(() => st.cache.clear(), (err) => warnOnce(`tifa: the explanations could not be loaded (${err.message}); tooltips show the terms only.`));
 }
 
+/** The scripts ('en', 'zh') of the text the embed would highlight under `roots`. */
+function scriptsOfTrees(roots, exclude) {
+  const found = new Set();
+  for (const root of roots) {
+    eachText(root, exclude, (data) => {
+      for (const s of scriptsOf(data, SCRIPTS.filter((x) => !found.has(x)))) found.add(s);
+      return found.size === SCRIPTS.length;
+    });
+    if (found.size === SCRIPTS.length) break;
+  }
+  return SCRIPTS.filter((s) => found.has(s));
+}
+
+const SCRIPT_NAMES = { en: 'English', zh: 'Chinese' };
+const unavailable = new Set(); // scripts whose part could not be fetched: warned once, not asked again
+
+/**
+ * For the highlighting session: null when `engine` has the forms `text` needs, else a promise
+ * of the engine that has them (their part fetched; a failure warns once and rejects).
+ */
+function ensureScripts(engine, text) {
+  const missing = missingScripts(engine, text).filter((s) => !unavailable.has(s));
+  if (!missing.length) return null;
+  return withScripts(engine, missing).catch((err) => {
+    missing.forEach((s) => unavailable.add(s));
+    warnOnce(`tifa: the ${missing.map((s) => SCRIPT_NAMES[s]).join(' and ')} forms of the dictionary could not be loaded (${err && err.message ? err.message : err}); text in that script is not highlighted.`);
+    throw err;
+  });
+}
+
 /** Runs `fn` when the page is idle (or soon, where there is no requestIdleCallback). */
 function whenIdle(fn) {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
@@ -115,13 +145,27 @@ export async function highlight(root = document.body, options = {}) {
     try { els = [...document.querySelectorAll(root)]; } catch {
       throw new TypeError(`tifa: highlight(${JSON.stringify(root)}): not a valid CSS selector.`);
     }
-    const handles = await Promise.all(els.map((el) => highlight(el, opts)));
+    // One engine for them all: the scripts of every element's text.
+    const scripts = scriptsOfTrees(els, opts.exclude);
+    const handles = await Promise.all(els.map((el) => highlightOne(el, opts, scripts)));
     return combine(handles);
   }
   if (!root || !root.nodeType) throw new TypeError('tifa: highlight(root): root must be an Element, Document, ShadowRoot or selector.');
   if (root.nodeType === 9) root = root.body || root.documentElement;
+  return highlightOne(root, opts, null);
+}
+
+/**
+ * `highlight` of one root with validated options. The built-in dictionary's forms are loaded
+ * for the scripts of the root's text (`scripts`, or a scan of it): the English forms when it
+ * has Latin letters, the Chinese ones when it has Han characters. Text of another script,
+ * there or added later, makes the session fetch that part and match on with the engine that
+ * has it.
+ */
+async function highlightOne(root, opts, scripts) {
   const doc = root.ownerDocument || document;
   let engine;
+  const builtin = () => loadTifa({ base: opts.base, module: EMBED, scripts: scripts || scriptsOfTrees([root], opts.exclude) });
   if (opts.dictionaryUrl) {
     try {
       engine = await loadTifa({ base: opts.base, dictionaryUrl: opts.dictionaryUrl });
@@ -129,14 +173,25 @@ export async function highlight(root = document.body, options = {}) {
       if (!(err instanceof TifaLoadError) || err.code !== 'dictionary') throw err;
       // A bad custom dictionary falls back to the built-in one.
       warnOnce(`${err.message} Using the built-in dictionary.`);
-      engine = await loadTifa({ base: opts.base, module: EMBED });
+      engine = await builtin();
     }
-  } else engine = await loadTifa({ base: opts.base, module: EMBED });
+  } else engine = await builtin();
   const st = opts.tooltips ? tooltipsFor(doc, engine) : null;
   if (st) st.roots.add(root);
+  // A session that meets text of a script its engine lacks moves to an engine that has it:
+  // the tooltips look entries up there (the same entries, with more forms).
+  const onEngine = (next) => {
+    if (st) {
+      st.engines.delete(engine);
+      st.engines.add(next);
+      st.cache.clear();
+      if (st.tips) whenIdle(() => fetchCards(next, st));
+    }
+    engine = next;
+  };
   await highlightTree(root, engine, {
     categories: opts.categories, firstOnly: opts.firstOnly, exclude: opts.exclude, observe: opts.observe, theme: opts.theme,
-    sensitivity: opts.sensitivity,
+    sensitivity: opts.sensitivity, ensure: ensureScripts, onEngine,
   });
   // The tooltip code comes after the first highlight; the cards after that, when the page is idle.
   if (st) {
@@ -328,10 +383,9 @@ async function runFromScriptTag(script) {
   if (!roots.length) { warn(`data-tifa-root ${JSON.stringify(selector)} matches no element: nothing to highlight.`); return null; }
   try {
     const handles = [];
-    for (const r of roots) {
-      if (roots.some((o) => o !== r && o.contains(r))) continue; // nested roots: the outer one covers it
-      handles.push(await highlight(r, opts));
-    }
+    const outer = roots.filter((r) => !roots.some((o) => o !== r && o.contains(r))); // nested roots: the outer one covers it
+    const scripts = scriptsOfTrees(outer, opts.exclude);
+    for (const r of outer) handles.push(await highlightOne(r, opts, scripts));
     const h = combine(handles);
     document.dispatchEvent(new CustomEvent('tifa:highlighted', { detail: { count: h.count, terms: h.terms } }));
     return h;

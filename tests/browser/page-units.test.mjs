@@ -149,6 +149,8 @@ const described = [
   ['by text', { form: 'two safeguards', text: 'two safeguards' }, "'two safeguards' is a media rendering of 两个维护 (official: Two Upholds); since 2019."],
   ['the official English says nothing', { formIndex: 1, text: 'Two Upholds' }, ''],
   ['an index past the forms falls back to the text', { formIndex: 9, form: 'two safeguards' }, "'two safeguards' is a media rendering of 两个维护 (official: Two Upholds); since 2019."],
+  // The embed's marks made before it loaded another script's forms hold indices into fewer forms.
+  ['an index naming another form falls back to the text', { formIndex: 1, form: 'two safeguards' }, "'two safeguards' is a media rendering of 两个维护 (official: Two Upholds); since 2019."],
 ];
 for (const [name, match, want] of described) {
   test(`describeForm: ${name}`, async () => {

@@ -104,7 +104,7 @@ test('README engine example: each commented line gives what its comment says', a
     waitFor: () => window.__done === true,
   });
   const checks = await page.evaluate(() => window.__checks);
-  assert.equal(checks.length, 3, JSON.stringify(checks));
+  assert.equal(checks.length, 4, JSON.stringify(checks));
   for (const [expr, got, want] of checks) assert.deepEqual(got, want, expr);
   await page.close();
 });

@@ -9,7 +9,9 @@ const core = await import(new URL('tifa.js', pkg));
 core.initSync({ module: readFileSync(new URL('tifa_bg.wasm', pkg)) });
 const full = await import(new URL('tifa_full.js', pkg));
 full.initSync({ module: readFileSync(new URL('tifa_full_bg.wasm', pkg)) });
-const matchBytes = readFileSync(new URL('tifa.match.bin', pkg));
+// The base part and both script parts, one after another: every form.
+const parts = ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'].map((n) => readFileSync(new URL(n, pkg)));
+const matchBytes = Buffer.concat(parts);
 const cardBytes = readFileSync(new URL('tifa.cards.bin', pkg));
 
 /** A core engine with its card part. */
@@ -70,11 +72,18 @@ test('the core engine and the full one find the same matches in every shipped sa
   }
 });
 
+/** A copy of a script part with its build hash (bytes 9 to 16) changed. */
+const otherBuild = (part) => { const b = Buffer.from(part); b[9] ^= 0xff; return b; };
+
 /** (name, bytes, what the error message must say) */
 const DAMAGED = [
-  ['not a compiled dictionary', new TextEncoder().encode('[[term]]\nid = "x"\n'), /not tifa's compiled dictionary \(match part\)/],
-  ['truncated', matchBytes.subarray(0, 5000), /damaged at byte \d+: (it ends too early|a count of \d+ is more than the file holds)/],
-  ['trailing bytes', Buffer.concat([matchBytes, Buffer.from([1, 2, 3])]), /damaged at byte \d+: there are bytes after the last entry/],
+  ['not a compiled dictionary', new TextEncoder().encode('[[term]]\nid = "x"\n'), /not a part of tifa's compiled dictionary/],
+  ['truncated', matchBytes.subarray(0, 5000), /\(base part\) is damaged at byte \d+: (it ends too early|a count of \d+ is more than the file holds)/],
+  ['trailing bytes', Buffer.concat([matchBytes, Buffer.from([1, 2, 3])]), /not a part of tifa's compiled dictionary/],
+  ['a truncated Chinese part', Buffer.concat([parts[0], parts[2].subarray(0, 3000)]), /\(Chinese part\) is damaged at byte \d+/],
+  ['an English part of another build', Buffer.concat([parts[0], otherBuild(parts[1]), parts[2]]),
+    /the English part of the compiled dictionary belongs to another build than its base part/],
+  ['no base part', Buffer.concat([parts[1], parts[2]]), /has no base part/],
 ];
 for (const [name, bytes, want] of DAMAGED) {
   test(`a damaged match part is refused with a positioned error: ${name}`, () => {
@@ -85,7 +94,7 @@ for (const [name, bytes, want] of DAMAGED) {
 test('a card part from another build is refused and changes nothing', () => {
   const t = coreTifa({ cards: false });
   const stale = Buffer.from(cardBytes);
-  stale[9] ^= 0xff; // the match part's hash
+  stale[9] ^= 0xff; // the build hash
   assert.throws(() => t.addCards(stale), /belongs to another build/);
   assert.equal(t.hasCards, false);
   assert.throws(() => t.addCards(cardBytes.subarray(0, 100)), /card part\) is damaged at byte/);

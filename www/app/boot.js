@@ -1,6 +1,6 @@
 // The first module the page runs: it starts the matching worker and, at the same moment, the two
 // downloads the worker's engine needs (the wasm, compiled while it streams in, and the
-// dictionary's match part), so that none of them waits for the page's other modules or for the
+// dictionary's match parts), so that none of them waits for the page's other modules or for the
 // worker's own. main.js takes the worker over through startEngine() in engine-client.js.
 //
 // The worker is told (`?preloaded`) to wait for what this module posts: `{ type: 'preloaded',
@@ -25,6 +25,13 @@ function hand(part, value, transfer = []) {
 const wasm = typeof WebAssembly === 'object' && typeof WebAssembly.compileStreaming === 'function'
   ? WebAssembly.compileStreaming(fetch(new URL('tifa_bg.wasm', pkg))) : Promise.resolve(null);
 wasm.then((module) => hand('wasm', module), () => hand('wasm', null));
-fetch(new URL('tifa.match.bin', pkg))
-  .then((res) => (res.ok ? res.arrayBuffer() : null))
-  .then((bytes) => hand('matching', bytes, bytes ? [bytes] : []), () => hand('matching', null));
+// The page matches any text: it loads the base part and both script parts (English and
+// Chinese forms), one after another in one buffer.
+Promise.all(['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'].map((name) => fetch(new URL(name, pkg))
+  .then((res) => (res.ok ? res.arrayBuffer() : Promise.reject(new Error(`HTTP ${res.status}`))))))
+  .then((parts) => {
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+    let at = 0;
+    for (const p of parts) { bytes.set(new Uint8Array(p), at); at += p.byteLength; }
+    hand('matching', bytes.buffer, [bytes.buffer]);
+  }, () => hand('matching', null));

@@ -27,9 +27,16 @@ let count = null;
 /** The module and the engine, once. */
 const ready = (async () => {
   mod = await loadModule(pkgUrl, FULL);
-  const res = await fetch(new URL('tifa.match.bin', pkgUrl));
-  if (!res.ok) throw new Error(`the dictionary could not be read (HTTP ${res.status})`);
-  tifa = mod.Tifa.fromCompiled(new Uint8Array(await res.arrayBuffer()));
+  // The base part and both script parts, one after another: every form.
+  const parts = await Promise.all(['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'].map(async (name) => {
+    const res = await fetch(new URL(name, pkgUrl));
+    if (!res.ok) throw new Error(`the dictionary could not be read (HTTP ${res.status})`);
+    return new Uint8Array(await res.arrayBuffer());
+  }));
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) { bytes.set(p, at); at += p.length; }
+  tifa = mod.Tifa.fromCompiled(bytes);
 })();
 ready.catch(() => {});
 

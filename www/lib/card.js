@@ -201,7 +201,9 @@ export function renderCard(doc, entry, match = {}, { getEntry = () => undefined,
  * entry's own Chinese or official English.
  *
  * The form's definition is `entry.forms[match.formIndex]` when the engine gave its index (the
- * page and the embed do); a match known only by its text (a hand-made one) is looked up by it.
+ * page and the embed do) and that form's text is the match's form; a match known only by its
+ * text (a hand-made one, or one whose index came from an engine with fewer forms) is looked up
+ * by it.
  *
  * @example
  *   describeForm(entry, { form: 'two maintenances', formIndex: 3, kind: 'mt' })
@@ -209,7 +211,10 @@ export function renderCard(doc, entry, match = {}, { getEntry = () => undefined,
  */
 export function describeForm(entry, match = {}) {
   const forms = entry && Array.isArray(entry.forms) ? entry.forms : [];
-  const indexed = Number.isInteger(match.formIndex) ? forms[match.formIndex] : undefined;
+  let indexed = Number.isInteger(match.formIndex) ? forms[match.formIndex] : undefined;
+  // An index from an engine with fewer forms than `entry`'s (the embed's, before it loaded the
+  // forms of another script) may name another form: trusted only when the texts agree.
+  if (indexed && match.form && indexed.text !== match.form) indexed = undefined;
   const form = indexed?.text || match.form || match.text;
   if (!entry || !form) return '';
   const fold = (s) => String(s || '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();

@@ -9,6 +9,98 @@ export const DEFAULT_BASE = new URL('../', import.meta.url).href;
 const modules = new Map(); // pkg URL + module name -> Promise<module namespace, initialised>
 const instances = new Map(); // pkg URL + '\n' + dictionary URL -> Promise<Tifa>
 const cardSources = new WeakMap(); // Tifa -> { url, promise }
+const partBytes = new Map(); // URL of a compiled part -> Promise<Uint8Array> (each fetched once)
+// Tifa of the built-in dictionary -> { base, module, scripts }: how loadTifa made it, so that
+// withScripts can make the engine with more scripts. Engines not in it have every form.
+const builtinOf = new WeakMap();
+
+/**
+ * The scripts of the compiled dictionary's match parts: the base part (`pkg/tifa.match.bin`:
+ * ids, names, categories) comes with the English forms (`pkg/tifa.match.en.bin`), the Chinese
+ * ones (`pkg/tifa.match.zh.bin`) or both.
+ */
+export const SCRIPTS = Object.freeze(['en', 'zh']);
+// What the normalizer turns into ASCII letters (ASCII, full-width, the ligatures ﬀ…ﬆ), and Han
+// characters (the ranges of `tifa::text::is_han`): the scan of `tifa::compiled::scripts_needed`.
+const LATIN = /[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A\uFB00-\uFB06]/;
+const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{2FA1F}]/u;
+
+/**
+ * The scripts whose forms `text` can hold: 'en' when it has a Latin letter, 'zh' when it has a
+ * Han character. Every English form of the dictionary has a Latin letter and every Chinese form
+ * a Han character, so an engine with the parts of these scripts finds in `text` exactly what
+ * the whole dictionary finds (the Rust test `parts_analyse_like_the_toml_dictionary`).
+ *
+ * @example
+ *   scriptsOf('坚决做到两个维护'); // ['zh']
+ *   scriptsOf('the Two Upholds (两个维护)'); // ['en', 'zh']
+ * @param {string} text
+ * @param {string[]} [among=SCRIPTS] only these are looked for (the scan stops early)
+ * @returns {string[]}
+ */
+export function scriptsOf(text, among = SCRIPTS) {
+  return among.filter((s) => (s === 'en' ? LATIN : HAN).test(text));
+}
+
+/**
+ * The scripts `text` needs that `tifa` lacks (an engine from {@link loadTifa} with only some
+ * script parts); [] when it has them, or has every form (a custom dictionary).
+ *
+ * @example missingScripts(englishOnly, '两个维护'); // ['zh']
+ */
+export function missingScripts(tifa, text) {
+  const made = builtinOf.get(tifa);
+  if (!made) return [];
+  const lacking = SCRIPTS.filter((s) => !made.scripts.includes(s));
+  return lacking.length ? scriptsOf(text, lacking) : [];
+}
+
+/** The scripts `tifa`'s forms are of (both for an engine that has every form). @example scriptsIn(await loadTifa({ scripts: ['zh'] })); // ['zh'] */
+export function scriptsIn(tifa) {
+  return builtinOf.get(tifa)?.scripts.slice() ?? SCRIPTS.slice();
+}
+
+/**
+ * The engine with `tifa`'s dictionary and the forms of `scripts` as well: a new engine made
+ * from the parts already fetched and the ones it lacks (each part is fetched once per page),
+ * shared like every {@link loadTifa} result. Resolves to `tifa` itself when it has them.
+ *
+ * @example
+ *   const en = await loadTifa({ scripts: ['en'] });
+ *   const both = await withScripts(en, ['zh']);  // fetches pkg/tifa.match.zh.bin only
+ */
+export function withScripts(tifa, scripts) {
+  const made = builtinOf.get(tifa);
+  if (!made || scripts.every((s) => made.scripts.includes(s))) return Promise.resolve(tifa);
+  return loadTifa({ base: made.base, module: made.module, scripts: [...made.scripts, ...scripts] });
+}
+
+/** The bytes of a match part, fetched once per page (an upgrade or a twin fetches only what is new). */
+function partOf(url) {
+  let p = partBytes.get(url);
+  if (!p) {
+    p = fetchBytes(url);
+    partBytes.set(url, p);
+    p.catch(() => partBytes.delete(url));
+  }
+  return p;
+}
+
+/** The base part and the parts of `scripts` under `pkgUrl`, fetched (once) and joined into one buffer. */
+async function matchParts(pkgUrl, scripts) {
+  const names = ['tifa.match.bin', ...SCRIPTS.filter((s) => scripts.includes(s)).map((s) => `tifa.match.${s}.bin`)];
+  const parts = await Promise.all(names.map((n) => partOf(new URL(n, pkgUrl).href)));
+  return joinBytes(parts);
+}
+
+/** One Uint8Array holding `parts` one after another. */
+function joinBytes(parts) {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
+}
 
 /** Entries the warm-up build reads (measured in Chromium: 100 gives the shortest total). */
 const WARM_UP_ENTRIES = 100;
@@ -39,10 +131,12 @@ export const CSP_FIX = "add 'wasm-unsafe-eval' to the page's Content-Security-Po
 
 /**
  * Loads (once) and returns a Tifa instance: the built-in dictionary, plus a custom dictionary
- * when `dictionaryUrl` (or `dictionary` text) is given. The built-in dictionary arrives in two
- * parts: `pkg/tifa.match.bin` (what matching needs) before the first highlight, and the card
- * part (explanations, sources…) when {@link loadCards} asks for it. Concurrent and repeated calls with the
- * same options share one instance; the wasm module is fetched and compiled once per `base`.
+ * when `dictionaryUrl` (or `dictionary` text) is given. The built-in dictionary arrives in
+ * parts: `pkg/tifa.match.bin` (ids, names, categories) with the English forms
+ * (`pkg/tifa.match.en.bin`) and/or the Chinese ones (`pkg/tifa.match.zh.bin`), as `scripts`
+ * asks, before the first highlight, and the card part (explanations, sources…) when
+ * {@link loadCards} asks for it. Concurrent and repeated calls with the same options share one
+ * instance; the wasm module is fetched and compiled once per `base`, each part once per page.
  *
  * Rejects with a {@link TifaLoadError} naming the cause and the fix: no WebAssembly, a 404 for
  * `pkg/tifa.js` or `pkg/tifa_bg.wasm`, a CSP without 'wasm-unsafe-eval', a bad dictionary.
@@ -52,16 +146,19 @@ export const CSP_FIX = "add 'wasm-unsafe-eval' to the page's Content-Security-Po
  *   const tifa = await loadTifa();                                   // www/pkg/ next to lib/
  *   const mine = await loadTifa({ dictionaryUrl: '/terms/mine.toml' }); // built-in + mine
  *   tifa.analyze('坚决做到两个维护').matches[0].id; // 'two-upholds'
- * @param {{ base?: string|URL, dictionaryUrl?: string|URL, dictionary?: string, dictionaryName?: string, only?: boolean, module?: string, wasm?: Promise<WebAssembly.Module|null>, matching?: Promise<Uint8Array|null> }} [options]
+ * @param {{ base?: string|URL, dictionaryUrl?: string|URL, dictionary?: string, dictionaryName?: string, only?: boolean, module?: string, scripts?: string[], wasm?: Promise<WebAssembly.Module|null>, matching?: Promise<Uint8Array|null> }} [options]
  *   base: the URL of the directory holding `pkg/` (default: the parent of `lib/`);
  *   only: use the custom dictionary alone (Tifa.fromDictionary) instead of adding it;
  *   module: for the built-in dictionary, {@link CORE} (default) or {@link EMBED} (no `analyze`,
  *   `spans` or `entries`: a smaller download);
- *   wasm, matching: the module's wasm, compiled, and the match part's bytes, when the caller
- *   started fetching them earlier (the page's boot.js); a promise of null: fetch it here.
+ *   scripts: for the built-in dictionary, the forms to load: ['en'], ['zh'] or both (default;
+ *   see {@link scriptsOf} and {@link withScripts});
+ *   wasm, matching: the module's wasm, compiled, and the match parts' bytes (the base part and
+ *   the parts of `scripts`, one after another), when the caller started fetching them earlier
+ *   (the page's boot.js); a promise of null: fetch them here.
  * @returns {Promise<object>} a Tifa instance
  */
-export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dictionaryName, only = false, module = CORE, wasm, matching } = {}) {
+export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dictionaryName, only = false, module = CORE, scripts = SCRIPTS, wasm, matching } = {}) {
   let pkgUrl;
   try {
     pkgUrl = new URL('./pkg/', new URL(String(base), typeof document !== 'undefined' ? document.baseURI : DEFAULT_BASE)).href;
@@ -77,14 +174,14 @@ export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dicti
     }
     dictKey = `url:${dictionaryUrl}`;
   } else if (typeof dictionary === 'string') dictKey = `text:${dictionaryName || ''}:${dictionary}`;
-  const key = `${pkgUrl}\n${only ? 'only' : 'add'}\n${dictKey || module}`;
+  scripts = SCRIPTS.filter((s) => scripts.includes(s));
+  const key = `${pkgUrl}\n${only ? 'only' : 'add'}\n${dictKey || `${module}\n${scripts.join(' ')}`}`;
   let p = instances.get(key);
   if (!p) {
     p = (async () => {
       if (!dictKey) {
-        const matchUrl = new URL('tifa.match.bin', pkgUrl).href;
         const [mod, bytes] = await Promise.all([loadModule(pkgUrl, module, wasm),
-          Promise.resolve(matching).then((b) => b || fetchBytes(matchUrl))]);
+          Promise.resolve(matching).then((b) => b || matchParts(pkgUrl, scripts))]);
         try {
           // Browsers optimize a wasm function only after it has run a while: a small warm-up
           // build, then a turn of the event loop, makes the real one about twice as fast.
@@ -92,9 +189,10 @@ export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dicti
           await new Promise((resolve) => setTimeout(resolve, 0));
           const t = mod.Tifa.fromCompiled(bytes);
           cardSources.set(t, { url: new URL('tifa.cards.bin', pkgUrl).href, promise: null });
+          builtinOf.set(t, { base, module, scripts });
           return t;
         } catch (err) {
-          throw new TifaLoadError('init', `tifa: the built-in dictionary did not load (${errText(err)}).`, 'rebuild pkg/ with `make build` (the build writes tifa.match.bin and tifa.cards.bin).', err);
+          throw new TifaLoadError('init', `tifa: the built-in dictionary did not load (${errText(err)}).`, 'rebuild pkg/ with `make build` (the build writes tifa.match.bin, tifa.match.en.bin, tifa.match.zh.bin and tifa.cards.bin).', err);
         }
       }
       const mod = await loadModule(pkgUrl, FULL);
@@ -149,7 +247,7 @@ const fullTwins = new WeakMap(); // Tifa -> Promise<Tifa of the full module, sam
  * `exportCsv` and `exportHtml`) with the same dictionary as `tifa`, made once per engine and
  * only when asked for (the page's exports), so the core module pages load does not carry the
  * renderers. An engine of the full module (a custom dictionary) is its own twin; for the
- * built-in dictionary the twin reads `tifa.match.bin` and `tifa.cards.bin` from the same `pkg/`.
+ * built-in dictionary the twin reads every match part and `tifa.cards.bin` from the same `pkg/`.
  *
  * @example
  *   const full = await loadFull(await loadTifa());
@@ -164,7 +262,7 @@ export function loadFull(tifa) {
     const pkgUrl = new URL('./', source.url).href;
     p = (async () => {
       const [mod, matching, cards] = await Promise.all([loadModule(pkgUrl, FULL),
-        fetchBytes(new URL('tifa.match.bin', pkgUrl).href), fetchBytes(source.url)]);
+        matchParts(pkgUrl, SCRIPTS), fetchBytes(source.url)]);
       const twin = mod.Tifa.fromCompiled(matching);
       twin.addCards(cards);
       return twin;
@@ -259,7 +357,7 @@ async function fetchBytes(url) {
   const res = await fetchOrExplain(url);
   if (!res.ok) {
     throw new TifaLoadError(res.status === 404 || res.status === 410 ? 'not-found' : 'network',
-      `tifa: ${url} answered HTTP ${res.status}.`, 'serve the pkg/ directory built by `make build` (it holds tifa.match.bin and tifa.cards.bin).');
+      `tifa: ${url} answered HTTP ${res.status}.`, 'serve the pkg/ directory built by `make build` (it holds tifa.match.bin, tifa.match.en.bin, tifa.match.zh.bin and tifa.cards.bin).');
   }
   return new Uint8Array(await res.arrayBuffer());
 }

@@ -142,7 +142,12 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
  * @param {{ categories?: string[], firstOnly?: boolean, exclude?: string, observe?: boolean, theme?: 'auto'|'light'|'dark',
  *           sensitivity?: 'strict'|'default'|'all',
  *           shadowRoots?: boolean, budgetMs?: number, batchChars?: number, debounceMs?: number,
- *           onUpdate?: (summary) => void }} [options]
+ *           onUpdate?: (summary) => void, ensure?: (engine, text: string) => Promise<object>|null,
+ *           onEngine?: (engine) => void }} [options]
+ *   ensure: called with each batch's text (and its context) before it is matched; it returns
+ *   null when `engine` has the forms that text needs, else a promise of an engine that has
+ *   them, which the session then matches with from there on (`onEngine` is told), walking the
+ *   region again: no text is matched by an engine that lacks its script's forms.
  * @returns {Promise<{ root, count: number, marks: number, terms: Record<string, number>, disconnect(): void }>}
  */
 export async function highlightTree(root, engine, options = {}) {
@@ -155,6 +160,34 @@ export async function highlightTree(root, engine, options = {}) {
   } else if (options.observe !== false) s.observe();
   await s.run([root]);
   return s.summary();
+}
+
+/**
+ * Calls `visit` with the data of each text node `highlightTree` would read under `root` (the
+ * same elements skipped, `exclude` too; open shadow roots included), in document order, until
+ * it returns true. The embed scans a page with it for the scripts its text holds.
+ *
+ * @example
+ *   let han = false;
+ *   eachText(article, undefined, (data) => (han = /\p{Script=Han}/u.test(data)));
+ */
+export function eachText(root, exclude, visit) {
+  if (root && root.nodeType === 9) root = root.body || root.documentElement;
+  if (!root) return;
+  const doc = root.ownerDocument || root;
+  const skip = exclude ? `${SKIP_SELECTOR},${exclude}` : SKIP_SELECTOR;
+  const queue = [root];
+  while (queue.length) {
+    const walker = doc.createTreeWalker(queue.shift(), 5, {
+      acceptNode(n) {
+        if (n.nodeType === 3) return n.data.length ? 1 : 3;
+        if (n.matches(skip)) return 2;
+        if (n.shadowRoot && n.shadowRoot.mode === 'open') queue.push(n.shadowRoot);
+        return 3;
+      },
+    });
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (visit(n.data)) return;
+  }
 }
 
 /**
@@ -237,8 +270,10 @@ class Plan {
 
 class Session {
   constructor(root, engine, { categories, firstOnly = false, exclude, observe = true, theme = 'auto', shadowRoots = true,
-    budgetMs = 24, batchChars = 24000, debounceMs = 150, onUpdate, sensitivity = 'default' } = {}) {
+    budgetMs = 24, batchChars = 24000, debounceMs = 150, onUpdate, sensitivity = 'default', ensure, onEngine } = {}) {
     this.root = root;
+    this.ensure = ensure;
+    this.onEngine = onEngine;
     this.sensitivity = sensitivity;
     this.vouches = false; // the document rule, judged over the whole root (see documentText)
     this.doc = root.ownerDocument || root;
@@ -282,6 +317,19 @@ class Session {
     this.scriptMs = 0;
     liveSessions.add(this);
     this.observe(observe);
+  }
+
+  /**
+   * Makes `engine` the one this session matches with (an engine with more forms, from
+   * `ensure`); the document rule is judged again with it, as it sees more terms.
+   */
+  setEngine(engine) {
+    if (engine === this.engine) return;
+    this.engine = engine;
+    if (this.sensitivity === 'default' && !this.vouches && typeof engine.documentVouches === 'function') {
+      this.vouches = !!engine.documentVouches(this.documentText());
+    }
+    if (this.onEngine) this.onEngine(engine);
   }
 
   summary() {
@@ -350,6 +398,26 @@ class Session {
         }
         let c0 = now();
         const batch = this.collect(w);
+        if (batch.segs.length && this.ensure) {
+          // Text of a script the engine has no forms for (the embed loads the English or the
+          // Chinese forms only when the page has that script): wait for the engine that has
+          // them, then walk the region again (what is already highlighted is skipped).
+          const better = this.ensure(this.engine, (batch.before || '') + batch.text + batch.after.text);
+          if (better) {
+            this.scriptMs += now() - t0;
+            // An engine that could not be had (`ensure` says why): this batch is matched with
+            // the engine there is.
+            const engine = await better.catch(() => null);
+            if (this.stopped) return;
+            t0 = now();
+            if (engine) {
+              this.setEngine(engine);
+              w.restart();
+              w.done = false;
+              continue;
+            }
+          }
+        }
         if (batch.segs.length) this.wrap(w, batch);
         if (!batch.more) w.ready = true; // the region is done: whatever is planned goes in
         if (w.ready && w.plans.size) {

@@ -75,8 +75,22 @@ declare global {
 
 // ./engine
 export declare const DEFAULT_BASE: string;
-/** `module`: 'tifa' (default), or 'tifa_embed' (what the embed uses: no analyze, spans or entries; smaller). */
-export declare function loadTifa(options?: { base?: string | URL; dictionaryUrl?: string | URL; dictionary?: string; dictionaryName?: string; only?: boolean; module?: 'tifa' | 'tifa_embed' }): Promise<Tifa>;
+/** The scripts of the built-in dictionary's match parts. */
+export type Script = 'en' | 'zh';
+export declare const SCRIPTS: readonly Script[];
+/** `module`: 'tifa' (default), or 'tifa_embed' (what the embed uses: no analyze, spans or entries; smaller).
+ * `scripts`: the forms of the built-in dictionary to load, English and/or Chinese (default both). */
+export declare function loadTifa(options?: { base?: string | URL; dictionaryUrl?: string | URL; dictionary?: string; dictionaryName?: string; only?: boolean; module?: 'tifa' | 'tifa_embed'; scripts?: Script[] }): Promise<Tifa>;
+/** The scripts whose forms `text` can hold: 'en' for a Latin letter, 'zh' for a Han character. */
+export declare function scriptsOf(text: string, among?: readonly Script[]): Script[];
+/** The scripts `text` needs that `tifa` has no forms for. */
+export declare function missingScripts(tifa: Tifa, text: string): Script[];
+/** The scripts `tifa`'s forms are of. */
+export declare function scriptsIn(tifa: Tifa): Script[];
+/** The engine with `tifa`'s dictionary and the forms of `scripts` too (fetching only the parts it lacks). */
+export declare function withScripts(tifa: Tifa, scripts: Script[]): Promise<Tifa>;
+/** Calls `visit` with each text node's data the embed would read under `root`, until it returns true. */
+export declare function eachText(root: Element | Document | ShadowRoot, exclude: string | undefined, visit: (data: string) => boolean): void;
 
 // ./card
 export interface MatchInfo { id?: string; form?: string; kind?: string; context?: string; nested?: string[]; text?: string; occurrence?: string }

@@ -170,8 +170,10 @@ pub(crate) enum DictCommand {
         forms: bool,
     },
     /// Write the dictionary (built-in plus any --dict files) in its compiled binary form, as
-    /// two files in DIR: `tifa.match.bin` (what matching needs; the browser engine starts from
-    /// it) and `tifa.cards.bin` (explanations, sources and the rest of each card).
+    /// four files in DIR: `tifa.match.bin` (the base part: ids, names, categories, the shape of
+    /// the forms), `tifa.match.en.bin` and `tifa.match.zh.bin` (the English and the Chinese
+    /// forms: the browser engine starts from the base part and the ones its text needs) and
+    /// `tifa.cards.bin` (explanations, sources and the rest of each card).
     Compile {
         /// The folder to write into (created if missing).
         dir: String,

@@ -62,21 +62,25 @@ pub(crate) fn run(cmd: DictCommand) -> Result<bool, String> {
         DictCommand::Evidence { paths, dicts } => evidence::run(&paths, &dicts),
         DictCommand::Compile { dir, dicts } => {
             let dict = load::dictionary(&dicts)?;
-            let (matching, cards) = tifa::compiled::write(&dict);
+            let parts = tifa::compiled::write_parts(&dict);
             let dir = std::path::Path::new(&dir);
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            for (name, bytes) in [("tifa.match.bin", &matching), ("tifa.cards.bin", &cards)] {
+            let mut written = Vec::new();
+            for (name, bytes) in [
+                ("tifa.match.bin", &parts.base),
+                ("tifa.match.en.bin", &parts.english),
+                ("tifa.match.zh.bin", &parts.chinese),
+                ("tifa.cards.bin", &parts.cards),
+            ] {
                 let path = dir.join(name);
                 std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+                written.push(format!("{} ({} bytes)", path.display(), bytes.len()));
             }
             writeln!(
                 io::stdout(),
-                "wrote {} entries: {} ({} bytes), {} ({} bytes)",
+                "wrote {} entries: {}",
                 dict.len(),
-                dir.join("tifa.match.bin").display(),
-                matching.len(),
-                dir.join("tifa.cards.bin").display(),
-                cards.len()
+                written.join(", ")
             )
             .map_err(|e| format!("cannot write to standard output: {e}"))?;
             Ok(true)

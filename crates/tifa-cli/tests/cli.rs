@@ -309,7 +309,7 @@ fn dict_check_reports_a_closed_stdout_without_panicking() {
 /// `tifa dict compile DIR` writes both parts of the compiled dictionary, byte for byte what the
 /// library writes.
 #[test]
-fn the_cli_writes_both_parts() {
+fn the_cli_writes_every_part() {
     let dir = std::env::temp_dir().join(format!("tifa-compile-{}", std::process::id()));
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_tifa"))
         .args(["dict", "compile"])
@@ -321,9 +321,15 @@ fn the_cli_writes_both_parts() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let (matching, cards) = tifa::compiled::write(tifa::Dictionary::builtin().unwrap());
-    assert_eq!(std::fs::read(dir.join("tifa.match.bin")).unwrap(), matching);
-    assert_eq!(std::fs::read(dir.join("tifa.cards.bin")).unwrap(), cards);
+    let parts = tifa::compiled::write_parts(tifa::Dictionary::builtin().unwrap());
+    for (name, bytes) in [
+        ("tifa.match.bin", &parts.base),
+        ("tifa.match.en.bin", &parts.english),
+        ("tifa.match.zh.bin", &parts.chinese),
+        ("tifa.cards.bin", &parts.cards),
+    ] {
+        assert_eq!(&std::fs::read(dir.join(name)).unwrap(), bytes, "{name}");
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

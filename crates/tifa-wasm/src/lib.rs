@@ -171,10 +171,14 @@ pub struct Tifa {
 #[wasm_bindgen]
 impl Tifa {
     /// The built-in dictionary.
-    /// An engine over the compiled built-in dictionary's match part (`pkg/tifa.match.bin`,
-    /// written by `tifa dict compile`): nothing is parsed at start. Entries have no card
-    /// fields (pinyin, explanation, sources…) until `addCards` gets `pkg/tifa.cards.bin`.
-    /// A damaged file throws an `Error` naming the byte where it goes wrong.
+    /// An engine over the compiled built-in dictionary's match parts (written by `tifa dict
+    /// compile`), one after another in `matching`: the base part (`pkg/tifa.match.bin`) and
+    /// any of the script parts (`pkg/tifa.match.en.bin`, `pkg/tifa.match.zh.bin`), in any
+    /// order; the engine finds the terms of the scripts given. Nothing is parsed at start.
+    /// Entries have no card fields (pinyin, explanation, sources…, and the Chinese names
+    /// without the Chinese part) until `addCards` gets `pkg/tifa.cards.bin`. A damaged part, or
+    /// parts of different builds, throw an `Error` naming the part (and the byte where it goes
+    /// wrong).
     #[wasm_bindgen(js_name = fromCompiled)]
     pub fn from_compiled(matching: &[u8]) -> Result<Tifa, JsError> {
         Ok(Tifa {

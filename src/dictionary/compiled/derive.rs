@@ -1,56 +1,12 @@
-//! What the match part derives at load instead of storing: an entry's id from its English name
-//! (most ids are its kebab-case form) and its traditional Chinese from its simplified Chinese
-//! (one small number per character, read against the normalizer's traditional → simplified
-//! table).
+//! What the Chinese part derives at load instead of storing: an entry's traditional Chinese
+//! from its simplified Chinese (one small number per character, read against the normalizer's
+//! traditional → simplified table). (Ids were once derived from the English name; since the
+//! English names moved to the English part, which a Chinese page does not fetch, the base part
+//! stores them whole.)
 
 use std::collections::HashMap;
 
 use crate::text::script::to_simplified;
-
-/// The kebab-case form of an English name: ASCII letters and digits, lowercased, every other
-/// run of characters one `-`.
-///
-/// `slug("Two Upholds")` is `"two-upholds"`; `slug("Xi Jinping Thought (2017)")` is
-/// `"xi-jinping-thought-2017"`.
-pub(super) fn slug(en: &str) -> String {
-    let mut out = String::with_capacity(en.len());
-    let mut dash = false;
-    for c in en.chars() {
-        if c.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c.to_ascii_lowercase());
-        } else {
-            dash = true;
-        }
-    }
-    out
-}
-
-/// How an id is stored: the length of the prefix it shares with `slug(en)`, in bytes, and
-/// the rest of it.
-pub(super) fn split_id<'a>(id: &'a str, en: &str) -> (usize, &'a str) {
-    let s = slug(en);
-    let mut n = id
-        .bytes()
-        .zip(s.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    while !id.is_char_boundary(n) {
-        n -= 1;
-    }
-    (n, &id[n..])
-}
-
-/// The id back from [`split_id`]'s parts; `None` when `prefix` is longer than the slug or cuts a
-/// character.
-pub(super) fn join_id(prefix: usize, rest: &str, en: &str) -> Option<String> {
-    let s = slug(en);
-    let head = s.get(..prefix)?;
-    Some(format!("{head}{rest}"))
-}
 
 /// For each simplified character, the traditional characters that simplify to it, in code point
 /// order (the Basic Multilingual Plane's Han blocks: where the built-in `zh_hant` lives).
@@ -102,27 +58,6 @@ impl Traditional {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_round_trip() {
-        let cases = [
-            ("two-upholds", "Two Upholds", 11, ""),
-            (
-                "full-rigorous-party-self-governance",
-                "full and rigorous Party self-governance",
-                5,
-                "rigorous-party-self-governance",
-            ),
-            ("fox-hunt", "Operation Fox Hunt", 0, "fox-hunt"),
-            ("", "Two Upholds", 0, ""),
-            ("x", "", 0, "x"),
-        ];
-        for (id, en, n, rest) in cases {
-            assert_eq!(split_id(id, en), (n, rest), "{id}");
-            assert_eq!(join_id(n, rest, en).as_deref(), Some(id), "{id}");
-        }
-        assert_eq!(join_id(40, "", "Two Upholds"), None);
-    }
 
     #[test]
     fn traditional_round_trip() {

@@ -1,10 +1,65 @@
-//! The layout both parts share: their magic tags, the flags of entries and form groups, how
-//! years are coded, and how many streams the match part has. The writer (`writer.rs`) and the
-//! readers (`reader.rs`) both follow it; nothing else does.
+//! The layout the parts share: their magic tags, the build hash, the flags of entries and form
+//! groups, how years are coded, and how many streams each part has. The writer (`writer.rs`)
+//! and the readers (`reader.rs`) both follow it; nothing else does.
+//!
+//! Every part starts with its 8-byte magic tag; a script part then has one byte naming its
+//! script ([`Script`]); then comes the 8-byte build hash (FNV-1a of every match part's
+//! content, the same in all four parts of one build), then the stream lengths and the streams.
 
-/// The tags the match part and the card part start with (the digit is the part's version).
-pub(super) const MATCH_MAGIC: &[u8; 8] = b"tifa-m3\n";
-pub(super) const CARDS_MAGIC: &[u8; 8] = b"tifa-c1\n";
+/// The tags the base part, a script part and the card part start with (the digit is the
+/// part's version).
+pub(super) const BASE_MAGIC: &[u8; 8] = b"tifa-b1\n";
+pub(super) const SCRIPT_MAGIC: &[u8; 8] = b"tifa-s1\n";
+pub(super) const CARDS_MAGIC: &[u8; 8] = b"tifa-c2\n";
+/// The length of the build hash.
+pub(super) const HASH_LEN: usize = 8;
+
+/// The script of a match part's forms: a form is Chinese when it holds a Han character
+/// (`Form::chinese`), else English. Every English form holds a Latin letter once normalized,
+/// so a text without Latin letters needs no English part, and a text without Han characters
+/// no Chinese part (see [`crate::compiled::scripts_needed`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Script {
+    /// The English forms (`tifa.match.en.bin`).
+    English = 0,
+    /// The Chinese forms, simplified and traditional (`tifa.match.zh.bin`).
+    Chinese = 1,
+}
+
+impl Script {
+    /// Both scripts, in the order of their code.
+    pub const ALL: [Script; 2] = [Script::English, Script::Chinese];
+
+    /// The script of a form whose `chinese` flag is `chinese`.
+    pub(super) fn of_chinese(chinese: bool) -> Script {
+        if chinese {
+            Script::Chinese
+        } else {
+            Script::English
+        }
+    }
+
+    /// The script's short name, as in its part's file name: `"en"` or `"zh"`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Script::English => "en",
+            Script::Chinese => "zh",
+        }
+    }
+
+    /// The name errors give the part: `"English"` or `"Chinese"`.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Script::English => "English",
+            Script::Chinese => "Chinese",
+        }
+    }
+
+    /// The script a part's script byte names.
+    pub(super) fn from_code(code: u8) -> Option<Script> {
+        Script::ALL.into_iter().find(|s| *s as u8 == code)
+    }
+}
 
 /// Entry flags: a local entry; a `zh_hant` stored as text (not as codes against `zh`).
 pub(super) const ENTRY_LOCAL: u64 = 1;
@@ -42,11 +97,14 @@ pub(super) fn year_from_code(code: u64) -> Option<u16> {
     u16::try_from(YEAR_BASE.checked_sub(d)?).ok()
 }
 
-/// The match part's streams: the entry count and each entry's id prefix length, category,
-/// year, flags, alias count and form group count (one column each), form group flags, template
-/// counts, ids (and aliases, unusual categories), Chinese (names, forms, templates),
-/// traditional codes, English (names, forms, templates).
-pub(super) const STREAMS: usize = 12;
+/// The base part's streams: the entry count, each entry's category, year, flags, alias count
+/// and form group count (one column each), form group flags (with each group's script), ids
+/// (and aliases, unusual categories).
+pub(super) const BASE_STREAMS: usize = 8;
+/// A script part's streams: the template counts of its groups, its text (each entry's names
+/// in its script, then its forms and templates: the English part's `en`, the Chinese part's
+/// `zh`, and `zh_hant` when not coded), and the traditional codes (empty in the English part).
+pub(super) const SCRIPT_STREAMS: usize = 3;
 
 #[cfg(test)]
 mod tests {

@@ -1,24 +1,38 @@
 //! The compiled dictionary: a validated [`Dictionary`](crate::Dictionary) in a compact binary
-//! form, in two parts.
+//! form, in four parts ([`write_parts`]).
 //!
-//! * The **match part** holds what matching and a highlight need: ids, `zh`, `zh_hant`, `en`,
-//!   category, `since`, aliases and every form's text and flags (a template is stored
-//!   once and expanded again when read). The browser engine starts from it alone, so nothing is
-//!   parsed or validated at start.
-//! * The **card part** holds what a tooltip card adds: pinyin, gloss, explanation, sources, related
-//!   ids, and each form's years and notes. It arrives later (on idle or the first card) and is
-//!   tied to its match part by a hash, so a stale card file is refused, not mixed in.
+//! * The **base part** (`tifa.match.bin`) holds what every page needs: ids, category, `since`,
+//!   aliases, and the shape of every entry's forms (how many groups, each group's flags and
+//!   script).
+//! * Two **script parts** hold the text: the English part (`tifa.match.en.bin`) each entry's
+//!   `en` and its English forms, the Chinese part (`tifa.match.zh.bin`) its `zh` and `zh_hant`
+//!   and its Chinese forms (a template is stored once and expanded again when read). A reader
+//!   takes the base part and any of them, in any order ([`read_match_parts`]): the embed fetches
+//!   the English part only for a page with Latin letters, the Chinese part only for a page with
+//!   Han characters ([`scripts_needed`]), and another one when later content needs it. With
+//!   both, the dictionary is exactly the whole one; with one, each entry has the forms of that
+//!   script, in their order, and its names in the other script are empty until the card part
+//!   comes. Nothing is parsed or validated at start.
+//! * The **card part** (`tifa.cards.bin`) holds what a tooltip card adds: pinyin, gloss,
+//!   explanation, sources, related ids, each form's years and notes, and every entry's names
+//!   again (nothing before the first highlight needs a name: a mark takes its entry's id and
+//!   category). It arrives later (on idle or the first card) and fills a dictionary read from
+//!   any script parts.
 //!
-//! TOML stays the authors' format: `tifa dict compile DIR` writes both parts of the built-in
-//! dictionary (`make build` puts them in `www/pkg/`).
+//! Every part carries the hash of its build (of all the match parts' content), and a reader
+//! refuses parts of different builds (a stale cached file), naming the part.
 //!
-//! Encoding: a magic tag, then unsigned LEB128 integers and length-prefixed UTF-8 strings. The
-//! match part keeps like data together in twelve streams, their lengths first (one per column
-//! of entry numbers, form flags, template counts, ids, Chinese text, traditional codes, English
-//! text with its frequent words coded: see `words.rs`), which compresses better; what can be derived at load is not stored (an id's prefix shared with its
-//! English name, a `zh_hant` that rewrites `zh` character by character: see `derive.rs`).
-//! A damaged or truncated file gives an [`Error::Input`](crate::Error::Input) naming the part
-//! and the byte offset.
+//! TOML stays the authors' format: `tifa dict compile DIR` writes the four parts of the
+//! built-in dictionary (`make build` puts them in `www/pkg/`).
+//!
+//! Encoding: a magic tag (and a script part's script byte), the build hash, then unsigned
+//! LEB128 integers and length-prefixed UTF-8 strings. Each part keeps like data together in
+//! streams, their lengths first (the base part: one per column of entry numbers, the group
+//! flags, ids; a script part: its template counts, its text, with frequent words coded (see
+//! `words.rs`), and the traditional codes), which compresses better; what can be derived at
+//! load is not stored (a `zh_hant` that rewrites `zh` character by character: see
+//! `derive.rs`). A damaged or truncated part gives an [`Error::Input`](crate::Error::Input)
+//! naming the part and the byte offset in it.
 //!
 //! The writer (`writer.rs`) and the readers (`reader.rs`) share the layout in `layout.rs` (magic
 //! tags, flags, year codes), the integer and string codec (`codec.rs`) and the word coding (`words.rs`).
@@ -27,11 +41,11 @@
 //! # #[cfg(feature = "toml")] {
 //! use tifa::compiled;
 //! let dict = tifa::Dictionary::builtin().unwrap();
-//! let (matching, cards) = compiled::write(dict);
-//! let mut back = compiled::read_match(&matching).unwrap();
+//! let parts = compiled::write_parts(dict);
+//! let mut back = compiled::read_match_parts(&[&parts.base, &parts.chinese, &parts.english]).unwrap();
 //! assert_eq!(back.get("two-upholds").unwrap().zh, "两个维护");
 //! assert!(back.get("two-upholds").unwrap().explanation.is_empty());
-//! compiled::read_cards(&mut back, &cards).unwrap();
+//! compiled::read_cards(&mut back, &parts.cards).unwrap();
 //! assert_eq!(back.entries(), dict.entries());
 //! # }
 //! ```
@@ -44,7 +58,45 @@ mod reader;
 mod words;
 mod writer;
 
+pub use layout::Script;
 pub(crate) use norms::NormalizedForms;
-pub use reader::{read_cards, read_match, read_match_first};
-pub(crate) use reader::{read_match_normalized, PendingCards};
-pub use writer::write;
+pub use reader::{read_cards, read_match, read_match_first, read_match_parts};
+pub(crate) use reader::{read_match_normalized, read_parts_normalized, PendingCards};
+pub use writer::{write, write_parts, Parts};
+
+/// The scripts whose match parts a text needs: [`Script::English`] when it holds a Latin
+/// letter (ASCII, full-width or a ligature such as `ﬁ`: what the normalizer turns into ASCII
+/// letters), [`Script::Chinese`] when it holds a Han character. Every English form holds a
+/// Latin letter and every Chinese form a Han character, so the dictionary read from the parts
+/// of these scripts finds in `text` exactly what the whole one finds. The embed makes the same
+/// scan (`www/lib/engine.js`, `scriptsOf`).
+///
+/// ```
+/// use tifa::compiled::{scripts_needed, Script};
+/// assert_eq!(scripts_needed("坚决做到两个维护"), vec![Script::Chinese]);
+/// assert_eq!(scripts_needed("the Two Upholds (两个维护)"), vec![Script::English, Script::Chinese]);
+/// assert_eq!(scripts_needed("２０２４"), vec![]);
+/// ```
+pub fn scripts_needed(text: &str) -> Vec<Script> {
+    let (mut latin, mut han) = (false, false);
+    for c in text.chars() {
+        latin |= is_latin_letter(c);
+        han |= crate::text::script::is_han(c);
+        if latin && han {
+            break;
+        }
+    }
+    Script::ALL
+        .into_iter()
+        .filter(|s| match s {
+            Script::English => latin,
+            Script::Chinese => han,
+        })
+        .collect()
+}
+
+/// A character the normalizer turns into one or more ASCII letters.
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' | '\u{FB00}'..='\u{FB06}')
+}

@@ -1,36 +1,148 @@
-//! Reading the two compiled parts: the match part into a [`Dictionary`] without its cards
-//! ([`read_match`] and its variants), then the card part into it ([`read_cards`]).
+//! Reading the compiled parts: the base part and any script parts into a [`Dictionary`]
+//! without its cards ([`read_match_parts`] and its variants), then the card part into it
+//! ([`read_cards`]).
 
-use super::codec::{fnv, Reader};
-use super::derive::{join_id, Traditional};
+use super::codec::Reader;
+use super::derive::Traditional;
 use super::layout::{
-    year_from_code, CARDS_MAGIC, ENTRY_HANT_TEXT, ENTRY_LOCAL, FLAG_CHINESE, FLAG_CONTEXT,
-    FLAG_FROM_TEMPLATE, FLAG_NORMALIZE, FLAG_SAME_AS, FLAG_SHARED, FLAG_TEMPLATE, MATCH_MAGIC,
-    SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH, STREAMS,
+    year_from_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_HANT_TEXT, ENTRY_LOCAL,
+    FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE, FLAG_NORMALIZE, FLAG_SAME_AS, FLAG_SHARED,
+    FLAG_TEMPLATE, HASH_LEN, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC, SCRIPT_STREAMS,
 };
 use super::norms::NormalizedForms;
 use super::words;
 use crate::dictionary::{template, Dictionary, Entry, Form, Kind, CATEGORIES};
 use crate::error::Error;
 
-/// What [`read_cards`] needs to know about a dictionary read by [`read_match`].
+/// What [`read_cards`] needs to know about a dictionary read by [`read_match_parts`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PendingCards {
-    /// The match part's hash.
+    /// The build hash of the parts read.
     hash: u64,
-    /// For each entry, the number of forms in each group.
+    /// For each entry, the number of forms read in each group (0 for a group of a script
+    /// whose part was not read: its card data is skipped).
     groups: Vec<Vec<u32>>,
+    /// Which script parts were not read (by [`Script`] code): their names (`en`; `zh` and
+    /// `zh_hant`) come with the cards.
+    names: [bool; 2],
 }
 
-/// Reads a match part: a dictionary whose card fields (pinyin, explanation, sources, related,
-/// form years and notes) are empty until [`read_cards`] fills them.
+/// One match part, its header read: its script (`None`: the base part), build hash and
+/// streams.
+struct Part<'a> {
+    script: Option<Script>,
+    hash: u64,
+    streams: Vec<Reader<'a>>,
+    /// Where its last stream ends (its length, unless more parts follow it).
+    len: usize,
+}
+
+/// Reads the header of the part `bytes` starts with.
+fn part(bytes: &[u8]) -> Result<Part<'_>, Error> {
+    let (script, count, mut head) = if bytes.starts_with(BASE_MAGIC) {
+        let head = Reader {
+            bytes,
+            pos: BASE_MAGIC.len(),
+            part: "base",
+        };
+        (None, BASE_STREAMS, head)
+    } else if bytes.starts_with(SCRIPT_MAGIC) {
+        let at = SCRIPT_MAGIC.len();
+        let named = |part| Reader {
+            bytes,
+            pos: at + 1,
+            part,
+        };
+        let code = *bytes
+            .get(at)
+            .ok_or_else(|| named("script").damaged(at, "it ends too early"))?;
+        let script = Script::from_code(code).ok_or_else(|| {
+            named("script").damaged(
+                at,
+                &format!("{code} names no script (0 English, 1 Chinese)"),
+            )
+        })?;
+        (Some(script), SCRIPT_STREAMS, named(script.name()))
+    } else {
+        return Err(Error::Input(format!(
+            "this is not a part of tifa's compiled dictionary: it does not start with {:?} (the base part) or {:?} (a script part)",
+            String::from_utf8_lossy(BASE_MAGIC).trim_end(),
+            String::from_utf8_lossy(SCRIPT_MAGIC).trim_end()
+        )));
+    };
+    let hash = u64::from_le_bytes(head.take(HASH_LEN)?.try_into().expect("8 bytes"));
+    let mut lens = Vec::with_capacity(count);
+    for _ in 0..count {
+        lens.push(head.count()?);
+    }
+    let mut streams = Vec::with_capacity(count);
+    let mut at = head.pos;
+    for l in lens {
+        let end = at
+            .checked_add(l)
+            .filter(|&e| e <= bytes.len())
+            .ok_or_else(|| head.damaged(at, "it ends too early"))?;
+        streams.push(Reader {
+            bytes: &bytes[..end],
+            pos: at,
+            part: head.part,
+        });
+        at = end;
+    }
+    Ok(Part {
+        script,
+        hash,
+        streams,
+        len: at,
+    })
+}
+
+/// Splits match parts written one after another ([`Parts::matching`](super::Parts::matching))
+/// into the parts.
+fn split(bytes: &[u8]) -> Result<Vec<&[u8]>, Error> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() || out.is_empty() {
+        let len = part(&bytes[at..])?.len;
+        out.push(&bytes[at..at + len]);
+        at += len;
+    }
+    Ok(out)
+}
+
+/// Reads match parts written one after another (as [`write`](super::write) returns them, or
+/// any base part followed by script parts): a dictionary whose card fields (pinyin,
+/// explanation, sources, related, form years and notes) are empty until [`read_cards`] fills
+/// them.
 pub fn read_match(bytes: &[u8]) -> Result<Dictionary, Error> {
     read_match_first(bytes, usize::MAX)
 }
 
-/// The first `limit` entries of a match part (all of them for `usize::MAX`): a small
-/// dictionary that runs the same code as the whole one, to warm it up (see the wasm binding's
-/// `warmUp`).
+/// Reads a base part and any script parts, in any order: a dictionary with every entry and
+/// the forms of the scripts given (an entry's forms keep their order). Card fields are empty
+/// until [`read_cards`] fills them.
+///
+/// Refuses, with an [`Error::Input`] that names the part (and the byte, when one is damaged):
+/// no base part or two, a script given twice, a part of another build (each part carries its
+/// build's hash), a damaged or truncated part.
+///
+/// ```
+/// # #[cfg(feature = "toml")] {
+/// use tifa::compiled::{read_match_parts, write_parts};
+/// let parts = write_parts(tifa::Dictionary::builtin().unwrap());
+/// let english = read_match_parts(&[&parts.base, &parts.english]).unwrap();
+/// let forms = &english.get("two-upholds").unwrap().forms;
+/// assert!(forms.iter().all(|f| !f.chinese));
+/// assert!(read_match_parts(&[&parts.english]).is_err()); // no base part
+/// # }
+/// ```
+pub fn read_match_parts(parts: &[&[u8]]) -> Result<Dictionary, Error> {
+    read_parts_normalized(parts, usize::MAX).map(|(dict, _)| dict)
+}
+
+/// The first `limit` entries of match parts written one after another (all of them for
+/// `usize::MAX`): a small dictionary that runs the same code as the whole one, to warm it up
+/// (see the wasm binding's `warmUp`).
 pub fn read_match_first(bytes: &[u8], limit: usize) -> Result<Dictionary, Error> {
     read_match_normalized(bytes, limit).map(|(dict, _)| dict)
 }
@@ -41,51 +153,96 @@ pub(crate) fn read_match_normalized(
     bytes: &[u8],
     limit: usize,
 ) -> Result<(Dictionary, NormalizedForms), Error> {
-    let mut head = Reader::new(bytes, "match", MATCH_MAGIC)?;
-    let mut lens = [0usize; STREAMS];
-    for l in &mut lens {
-        *l = head.count()?;
+    read_parts_normalized(&split(bytes)?, limit)
+}
+
+/// A script part while reading: its template counts, its text and the text's word list, its
+/// traditional codes.
+struct ScriptPart<'a> {
+    counts: Reader<'a>,
+    text: Reader<'a>,
+    hant: Reader<'a>,
+    words: words::Words,
+}
+
+/// [`read_match_parts`] over the first `limit` entries, and every form read normalized.
+pub(crate) fn read_parts_normalized(
+    given: &[&[u8]],
+    limit: usize,
+) -> Result<(Dictionary, NormalizedForms), Error> {
+    let mut scripts: [Option<ScriptPart>; 2] = [None, None];
+    let mut opened = Vec::with_capacity(given.len());
+    for bytes in given {
+        let p = part(bytes)?;
+        if p.len != bytes.len() {
+            return Err(p.streams[0].damaged(p.len, "there are bytes after the last stream"));
+        }
+        opened.push(p);
     }
-    let mut streams: Vec<Reader> = Vec::with_capacity(STREAMS);
-    let mut at = head.pos;
-    for l in lens {
-        let end = at
-            .checked_add(l)
-            .filter(|&e| e <= bytes.len())
-            .ok_or_else(|| head.damaged(at, "it ends too early"))?;
-        streams.push(Reader {
-            bytes: &bytes[..end],
-            pos: at,
-            part: "match",
+    let total: usize = given.iter().map(|b| b.len()).sum();
+    // The base part first: the script parts' hashes are checked against it.
+    let Some(at) = opened.iter().position(|p| p.script.is_none()) else {
+        return Err(Error::Input(format!(
+            "the compiled dictionary has no base part among the {} part(s) given (tifa.match.bin)",
+            given.len()
+        )));
+    };
+    let b = opened.remove(at);
+    if opened.iter().any(|p| p.script.is_none()) {
+        return Err(Error::Input(
+            "the compiled dictionary was given two base parts: give one, and script parts".into(),
+        ));
+    }
+    for p in opened {
+        let script = p.script.expect("a script part");
+        if p.hash != b.hash {
+            return Err(Error::Input(format!(
+                "the {} part of the compiled dictionary belongs to another build than its base part (the build hash at byte {} differs: a stale cache?): reload every part",
+                script.name(),
+                SCRIPT_MAGIC.len() + 1,
+            )));
+        }
+        let slot = &mut scripts[script as usize];
+        if slot.is_some() {
+            return Err(Error::Input(format!(
+                "the {} part of the compiled dictionary was given twice",
+                script.name()
+            )));
+        }
+        let [counts, mut text, hant]: [Reader; SCRIPT_STREAMS] =
+            p.streams.try_into().ok().expect("SCRIPT_STREAMS readers");
+        let words = words::Words::read(&mut text)?;
+        *slot = Some(ScriptPart {
+            counts,
+            text,
+            hant,
+            words,
         });
-        at = end;
     }
-    if at != bytes.len() {
-        return Err(head.damaged(at, "there are bytes after the last entry"));
-    }
-    let [r, cats, years, entry_flags, alias_counts, group_counts, gs, counts, id_stream, zhs, hants, ens]: &mut [Reader; STREAMS] =
-        (&mut streams[..]).try_into().expect("STREAMS readers");
-    let traditional = Traditional::new();
+    let hash = b.hash;
+    let mut streams = b.streams;
+    let [r, cats, years, entry_flags, alias_counts, group_counts, gs, id_stream]: &mut [Reader; BASE_STREAMS] =
+        (&mut streams[..]).try_into().expect("BASE_STREAMS readers");
+    let names = [0, 1].map(|k| scripts[k].is_none());
+    // Only the Chinese part's codes need the table.
+    let traditional = if names[Script::Chinese as usize] {
+        None
+    } else {
+        Some(Traditional::new())
+    };
     let id_words = words::Words::read(id_stream)?;
     let mut ids = || id_words.str(id_stream);
-    let mut texts = Texts {
-        zh_words: words::Words::read(zhs)?,
-        words: words::Words::read(ens)?,
-        zh: zhs,
-        en: ens,
-    };
-    let n = r.count_of(bytes.len())?.min(limit);
+    let n = r.count_of(total)?.min(limit);
     let mut entries = Vec::with_capacity(n);
     let mut all_groups = Vec::with_capacity(n);
     let mut norms = NormalizedForms::default();
     for _ in 0..n {
-        let at = r.pos;
-        let prefix = r.count_of(bytes.len())?;
-        let rest = ids()?;
-        let zh = texts.str(true)?;
-        let en = texts.str(false)?;
-        let id = join_id(prefix, &rest, &en)
-            .ok_or_else(|| r.damaged(at, "an id's shared prefix is longer than its name"))?;
+        let id = ids()?;
+        // The English name, from the English part (else from the card part, later).
+        let en = match &mut scripts[Script::English as usize] {
+            Some(sp) => sp.words.str(&mut sp.text)?,
+            None => String::new(),
+        };
         let cat = cats.int()?;
         let category = match CATEGORIES.get(cat as usize) {
             Some(c) => c.to_string(),
@@ -96,31 +253,47 @@ pub(crate) fn read_match_normalized(
             .ok_or_else(|| years.damaged(at, "a year is out of range"))?;
         let entry_flags = entry_flags.int()?;
         let local = entry_flags & ENTRY_LOCAL != 0;
-        let zh_hant = if entry_flags & ENTRY_HANT_TEXT != 0 {
-            texts.str(true)?
-        } else {
-            let at = hants.pos;
-            let mut failed = None;
-            let text = traditional.text(&zh, || hants.int().map_err(|e| failed = Some(e)).ok());
-            if let Some(e) = failed {
-                return Err(e);
+        // The Chinese names, from the Chinese part (else from the card part, later).
+        let (zh, zh_hant) = match (&mut scripts[Script::Chinese as usize], &traditional) {
+            (Some(sp), Some(traditional)) => {
+                let zh = sp.words.str(&mut sp.text)?;
+                let zh_hant = if entry_flags & ENTRY_HANT_TEXT != 0 {
+                    sp.words.str(&mut sp.text)?
+                } else {
+                    let hants = &mut sp.hant;
+                    let at = hants.pos;
+                    let mut failed = None;
+                    let text =
+                        traditional.text(&zh, || hants.int().map_err(|e| failed = Some(e)).ok());
+                    if let Some(e) = failed {
+                        return Err(e);
+                    }
+                    text.ok_or_else(|| {
+                        hants.damaged(
+                            at,
+                            &format!("a traditional code of {id:?} names no character"),
+                        )
+                    })?
+                };
+                (zh, zh_hant)
             }
-            text.ok_or_else(|| {
-                hants.damaged(
-                    at,
-                    &format!("a traditional code of {id:?} names no character"),
-                )
-            })?
+            _ => (String::new(), String::new()),
         };
-        let aliases = (0..alias_counts.count_of(bytes.len())?)
+        let aliases = (0..alias_counts.count_of(total)?)
             .map(|_| ids())
             .collect::<Result<Vec<_>, _>>()?;
-        let groups = group_counts.count_of(bytes.len())?;
+        let groups = group_counts.count_of(total)?;
         let mut forms: Vec<Form> = Vec::new();
         let mut lens = Vec::with_capacity(groups);
         for _ in 0..groups {
             let before = forms.len();
             let flags = gs.int()?;
+            let chinese = flags & FLAG_CHINESE != 0;
+            // A group of a script whose part was not given: nothing of it is read.
+            let Some(sp) = &mut scripts[Script::of_chinese(chinese) as usize] else {
+                lens.push(0);
+                continue;
+            };
             let kind = match flags & 3 {
                 0 => Kind::Official,
                 1 => Kind::Media,
@@ -135,22 +308,21 @@ pub(crate) fn read_match_normalized(
                 note: None,
                 needs_context: flags & FLAG_CONTEXT != 0,
                 shared: flags & FLAG_SHARED != 0,
-                chinese: flags & FLAG_CHINESE != 0,
+                chinese,
                 template: None,
                 context_reason: None,
             };
-            let chinese = flags & FLAG_CHINESE != 0;
             if flags & FLAG_TEMPLATE != 0 {
-                let at = texts.pos(chinese);
-                let t = texts.str(chinese)?;
-                let n = counts.count_of(bytes.len())?;
+                let at = sp.text.pos;
+                let t = sp.words.str(&mut sp.text)?;
+                let n = sp.counts.count_of(total)?;
                 let dropped = (0..n)
-                    .map(|_| counts.int())
+                    .map(|_| sp.counts.int())
                     .collect::<Result<Vec<u64>, Error>>()?;
                 // The expansions the entry had already were dropped when it was compiled:
                 // nothing is normalized here.
                 let run: Vec<String> = template::expand(&t)
-                    .map_err(|e| texts.damaged(chinese, at, &format!("template {t:?}: {e}")))?
+                    .map_err(|e| sp.text.damaged(at, &format!("template {t:?}: {e}")))?
                     .into_iter()
                     .enumerate()
                     .filter(|(k, _)| dropped.binary_search(&(*k as u64)).is_err())
@@ -168,10 +340,10 @@ pub(crate) fn read_match_normalized(
                     SAME_AS_ZH => zh.clone(),
                     SAME_AS_HANT => zh_hant.clone(),
                     SAME_AS_EN => en.clone(),
-                    _ => texts.str(chinese)?,
+                    _ => sp.words.str(&mut sp.text)?,
                 };
                 let template = if flags & FLAG_FROM_TEMPLATE != 0 {
-                    Some(texts.str(chinese)?)
+                    Some(sp.words.str(&mut sp.text)?)
                 } else {
                     None
                 };
@@ -210,48 +382,27 @@ pub(crate) fn read_match_normalized(
         for s in streams.iter() {
             s.end()?;
         }
+        for sp in scripts.iter().flatten() {
+            sp.counts.end()?;
+            sp.text.end()?;
+            sp.hant.end()?;
+        }
     }
     let mut dict = Dictionary::from_entries(entries);
     dict.pending_cards = Some(Box::new(PendingCards {
-        hash: fnv(bytes),
+        hash,
         groups: all_groups,
+        names,
     }));
     Ok((dict, norms))
 }
 
-/// The match part's two text streams while reading.
-struct Texts<'r, 'a> {
-    zh: &'r mut Reader<'a>,
-    en: &'r mut Reader<'a>,
-    zh_words: words::Words,
-    words: words::Words,
-}
-
-impl Texts<'_, '_> {
-    fn str(&mut self, chinese: bool) -> Result<String, Error> {
-        if chinese {
-            self.zh_words.str(self.zh)
-        } else {
-            self.words.str(self.en)
-        }
-    }
-    fn pos(&self, chinese: bool) -> usize {
-        if chinese {
-            self.zh.pos
-        } else {
-            self.en.pos
-        }
-    }
-    fn damaged(&self, chinese: bool, at: usize, what: &str) -> Error {
-        if chinese { &self.zh } else { &self.en }.damaged(at, what)
-    }
-}
-
-/// Fills a dictionary read by [`read_match`] with its card part. Refuses a card part written
-/// for another match part (a stale cached file) and leaves the dictionary unchanged then.
+/// Fills a dictionary read by [`read_match_parts`] (or [`read_match`]) with its card part,
+/// whichever script parts were read. Refuses a card part of another build (a stale cached
+/// file) and leaves the dictionary unchanged then.
 pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
     let mut r = Reader::new(bytes, "card", CARDS_MAGIC)?;
-    let hash = r.take(8)?;
+    let hash = r.take(HASH_LEN)?;
     let hash = u64::from_le_bytes(hash.try_into().expect("8 bytes"));
     let Some(pending) = &dict.pending_cards else {
         return Err(Error::Input(
@@ -260,12 +411,43 @@ pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
     };
     if pending.hash != hash {
         return Err(Error::Input(
-            "the card part of the dictionary belongs to another build of the match part (a stale cache?): reload both".into(),
+            "the card part of the dictionary belongs to another build than its match parts (a stale cache?): reload every part".into(),
         ));
     }
+    // Three streams: the Chinese names and the English names (for a dictionary read without
+    // the Chinese or the English part), then the cards entry by entry.
+    let lens = [r.count()?, r.count()?, r.count()?];
+    let mut at = r.pos;
+    let mut streams = Vec::with_capacity(3);
+    for len in lens {
+        let end = at.checked_add(len).filter(|&e| e <= bytes.len());
+        let end = end.ok_or_else(|| r.damaged(at, "it ends too early"))?;
+        streams.push(Reader {
+            bytes: &bytes[..end],
+            pos: at,
+            part: "card",
+        });
+        at = end;
+    }
+    if at != bytes.len() {
+        return Err(r.damaged(at, "there are bytes after the last entry"));
+    }
+    let [mut zh_names, mut en_names, mut r]: [Reader; 3] =
+        streams.try_into().ok().expect("three readers");
+    let zh_words = words::Words::read(&mut zh_names)?;
+    let en_words = words::Words::read(&mut en_names)?;
     // Read everything first, so a damaged file changes nothing.
     let mut filled = dict.entries.clone();
     for (e, groups) in filled.iter_mut().zip(&pending.groups) {
+        let zh = zh_words.str(&mut zh_names)?;
+        let zh_hant = zh_words.str(&mut zh_names)?;
+        let en = en_words.str(&mut en_names)?;
+        if pending.names[Script::Chinese as usize] {
+            (e.zh, e.zh_hant) = (zh, zh_hant);
+        }
+        if pending.names[Script::English as usize] {
+            e.en = en;
+        }
         e.pinyin = r.str()?;
         e.gloss = r.str()?;
         e.explanation = r.str()?;
@@ -289,6 +471,8 @@ pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
             k += len;
         }
     }
+    zh_names.end()?;
+    en_names.end()?;
     r.end()?;
     dict.entries = filled;
     dict.pending_cards = None;

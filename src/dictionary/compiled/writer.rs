@@ -1,14 +1,14 @@
-//! Writing a dictionary's two compiled parts ([`write`]), with the form groups the match part
-//! stores (a template's expansions once, as the template).
+//! Writing a dictionary's compiled parts ([`write_parts`], [`write`]), with the form groups the
+//! match parts store (a template's expansions once, as the template).
 
 use std::collections::HashSet;
 
 use super::codec::{fnv, Writer};
-use super::derive::{split_id, Traditional};
+use super::derive::Traditional;
 use super::layout::{
-    year_code, CARDS_MAGIC, ENTRY_HANT_TEXT, ENTRY_LOCAL, FLAG_CHINESE, FLAG_CONTEXT,
-    FLAG_FROM_TEMPLATE, FLAG_NORMALIZE, FLAG_SHARED, FLAG_TEMPLATE, MATCH_MAGIC, SAME_AS_EN,
-    SAME_AS_HANT, SAME_AS_ZH, STREAMS,
+    year_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_HANT_TEXT, ENTRY_LOCAL,
+    FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE, FLAG_NORMALIZE, FLAG_SHARED, FLAG_TEMPLATE,
+    SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC,
 };
 use super::{norms, words};
 use crate::dictionary::{template, Dictionary, Entry, Form, Kind, CATEGORIES};
@@ -103,30 +103,78 @@ fn same(a: &Form, b: &Form) -> bool {
     )
 }
 
-/// Writes both parts of a dictionary: `(match part, card part)`.
+/// The compiled parts of a dictionary ([`write_parts`]): the base part every page needs, a
+/// match part per script, and the card part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts {
+    /// Ids, categories, years, aliases, and the shape of every entry's forms (how many groups,
+    /// each group's flags and script).
+    pub base: Vec<u8>,
+    /// The English names (`en`) and the text of the English forms ([`Script::English`]): what a
+    /// page with Latin letters needs.
+    pub english: Vec<u8>,
+    /// The Chinese names (`zh`, `zh_hant`) and the text of the Chinese forms
+    /// ([`Script::Chinese`]): what a page with Han characters needs.
+    pub chinese: Vec<u8>,
+    /// What a tooltip card adds (the names again, pinyin, gloss, explanation, sources, related,
+    /// form years and notes), for every entry and form whichever script parts are read.
+    pub cards: Vec<u8>,
+}
+
+impl Parts {
+    /// The part of `script`.
+    pub fn script(&self, script: Script) -> &[u8] {
+        match script {
+            Script::English => &self.english,
+            Script::Chinese => &self.chinese,
+        }
+    }
+
+    /// The base part followed by both script parts, in one buffer: what [`read_match`]
+    /// reads as the whole dictionary (and what [`write`] returns).
+    ///
+    /// [`read_match`]: super::read_match
+    pub fn matching(&self) -> Vec<u8> {
+        [&self.base[..], &self.english, &self.chinese].concat()
+    }
+}
+
+/// Writes a dictionary's match parts, concatenated (base, English, Chinese: see
+/// [`Parts::matching`]), and its card part: `(match parts, card part)`.
 pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
-    // The match part is written in streams of like data (numbers of each kind, ids, Chinese,
-    // traditional codes, English), one after another: it compresses better than entry by entry. What can be derived at load (most of an id, `zh_hant`) is not stored.
-    let mut streams: [Writer; STREAMS] = std::array::from_fn(|_| Writer(Vec::new()));
-    let [m, cats, years, entry_flags, alias_counts, group_counts, g, counts, id_stream, zh_stream, hant, en_stream] =
-        &mut streams;
+    let parts = write_parts(dict);
+    (parts.matching(), parts.cards)
+}
+
+/// Writes a dictionary's four compiled parts (what `tifa dict compile` writes as four files).
+pub fn write_parts(dict: &Dictionary) -> Parts {
+    // Each part is written in streams of like data (numbers of each kind, ids, Chinese,
+    // traditional codes, English), one after another: it compresses better than entry by
+    // entry. What can be derived at load (`zh_hant`) is not stored.
+    let mut streams: [Writer; BASE_STREAMS] = std::array::from_fn(|_| Writer(Vec::new()));
+    let [m, cats, years, entry_flags, alias_counts, group_counts, g, id_stream] = &mut streams;
+    // Per script: the template counts, the texts (written at the end) and, for Chinese, the
+    // traditional codes. Each text holds each entry's names in that script (`en`; `zh`, and
+    // `zh_hant` when not coded) before its forms, as the forms repeat them.
+    let mut counts: [Writer; 2] = std::array::from_fn(|_| Writer(Vec::new()));
+    let mut texts: [Vec<String>; 2] = [Vec::new(), Vec::new()];
+    let mut hant = Writer(Vec::new());
     let mut ids: Vec<String> = Vec::new();
-    // The Chinese and the English text, each in entry order (written at the end).
-    let (mut zh, mut en): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    // The names again, for the card part: a page without a script's part shows them on cards.
+    let (mut card_zh, mut card_en): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     let mut c = Writer(Vec::new());
     let traditional = Traditional::new();
     m.int(dict.entries().len() as u64);
     for e in dict.entries() {
-        let (prefix, rest) = split_id(&e.id, &e.en);
-        m.int(prefix as u64);
-        ids.push(rest.to_string());
+        ids.push(e.id.clone());
+        texts[Script::English as usize].push(e.en.clone());
+        let zh = &mut texts[Script::Chinese as usize];
         zh.push(e.zh.clone());
         let codes = traditional.codes(&e.zh, &e.zh_hant);
         match &codes {
             Some(codes) => codes.iter().for_each(|&k| hant.int(u64::from(k))),
             None => zh.push(e.zh_hant.clone()),
         }
-        en.push(e.en.clone());
         let cat = CATEGORIES.iter().position(|c| *c == e.category);
         cats.int(cat.map_or(u64::MAX >> 1, |i| i as u64));
         if cat.is_none() {
@@ -142,6 +190,9 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
         let groups = groups(e);
         group_counts.int(groups.len() as u64);
 
+        card_zh.push(e.zh.clone());
+        card_zh.push(e.zh_hant.clone());
+        card_en.push(e.en.clone());
         c.str(&e.pinyin);
         c.str(&e.gloss);
         c.str(&e.explanation);
@@ -189,15 +240,16 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
                     FLAG_NORMALIZE
                 };
             g.int(flags);
-            // Chinese and English text each in one stream, in entry order: a form is near the
-            // entry's name and the other forms it shares words with.
-            let text = if f.chinese { &mut zh } else { &mut en };
+            // Each script's text in one stream, in entry order: a form is near the other
+            // forms it shares words with.
+            let script = Script::of_chinese(f.chinese) as usize;
+            let text = &mut texts[script];
             match grp.template {
                 Some(t) => {
                     text.push(t.to_string());
-                    counts.int(grp.dropped.len() as u64);
+                    counts[script].int(grp.dropped.len() as u64);
                     for &k in &grp.dropped {
-                        counts.int(u64::from(k));
+                        counts[script].int(u64::from(k));
                     }
                 }
                 None => {
@@ -216,17 +268,57 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
         }
     }
     words::write(id_stream, &ids, words::Script::Latin);
-    words::write(zh_stream, &zh, words::Script::Han);
-    words::write(en_stream, &en, words::Script::Latin);
-    let mut matching = Writer(MATCH_MAGIC.to_vec());
-    for s in &streams {
-        matching.int(s.0.len() as u64);
+    let base_body = body(&streams);
+    let [english_counts, chinese_counts] = counts;
+    let mut bodies = Vec::new();
+    for (script, counts, hant) in [
+        (Script::English, english_counts, Writer(Vec::new())),
+        (Script::Chinese, chinese_counts, hant),
+    ] {
+        let mut text = Writer(Vec::new());
+        let kind = match script {
+            Script::English => words::Script::Latin,
+            Script::Chinese => words::Script::Han,
+        };
+        words::write(&mut text, &texts[script as usize], kind);
+        bodies.push(body(&[counts, text, hant]));
     }
-    for s in &streams {
-        matching.0.extend_from_slice(&s.0);
+    // The build hash: of every match part's content. Each part carries it, so parts of
+    // different builds are never read together.
+    let hash = fnv(&[&base_body[..], &bodies[0], &bodies[1]].concat()).to_le_bytes();
+    let part = |head: &[u8], body: &[u8]| [head, &hash, body].concat();
+    let english = part(
+        &[&SCRIPT_MAGIC[..], &[Script::English as u8]].concat(),
+        &bodies[0],
+    );
+    let chinese = part(
+        &[&SCRIPT_MAGIC[..], &[Script::Chinese as u8]].concat(),
+        &bodies[1],
+    );
+    Parts {
+        base: part(BASE_MAGIC, &base_body),
+        english,
+        chinese,
+        cards: part(CARDS_MAGIC, &{
+            // The names first, in streams of their own (they compress better together), then
+            // the cards entry by entry.
+            let mut zh = Writer(Vec::new());
+            words::write(&mut zh, &card_zh, words::Script::Han);
+            let mut en = Writer(Vec::new());
+            words::write(&mut en, &card_en, words::Script::Latin);
+            body(&[zh, en, c])
+        }),
     }
-    let mut cards = CARDS_MAGIC.to_vec();
-    cards.extend_from_slice(&fnv(&matching.0).to_le_bytes());
-    cards.extend_from_slice(&c.0);
-    (matching.0, cards)
+}
+
+/// Streams written one after another, their lengths first.
+fn body(streams: &[Writer]) -> Vec<u8> {
+    let mut out = Writer(Vec::new());
+    for s in streams {
+        out.int(s.0.len() as u64);
+    }
+    for s in streams {
+        out.0.extend_from_slice(&s.0);
+    }
+    out.0
 }

@@ -7,7 +7,7 @@
 //
 // If the engine cannot load (no WebAssembly, a 404, a CSP without 'wasm-unsafe-eval'), the page
 // is left untouched and one console warning names the cause and the fix.
-import { loadTifa, loadCards, TifaLoadError, CSP_FIX, EMBED, SCRIPTS, scriptsOf, missingScripts, withScripts } from './lib/engine.js';
+import { loadTifa, loadCards, TifaLoadError, CSP_FIX, EMBED, SCRIPTS, scriptWeights, missingScripts, withScripts } from './lib/engine.js';
 import { highlightTree, unhighlightTree, disconnectTree, summaryOf, eachText } from './lib/highlight.js';
 // The tooltip code (and the card renderer it imports) is loaded after the first highlight.
 
@@ -84,17 +84,27 @@ function fetchCards(engine, st) {
   loadCards(engine).then(() => st.cache.clear(), (err) => warnOnce(`tifa: the explanations could not be loaded (${err.message}); tooltips show the terms only.`));
 }
 
-/** The scripts ('en', 'zh') of the text the embed would highlight under `roots`. */
+/** The scan reads this many characters of a page at most to weigh its scripts. */
+const SCAN_CHARS = 200_000;
+
+/**
+ * The scripts ('en', 'zh') of the text the embed would highlight under `roots`, the one with
+ * more text first ({@link scriptWeights}; English on a tie).
+ */
 function scriptsOfTrees(roots, exclude) {
-  const found = new Set();
+  const weight = { en: 0, zh: 0 };
+  let read = 0;
   for (const root of roots) {
     eachText(root, exclude, (data) => {
-      for (const s of scriptsOf(data, SCRIPTS.filter((x) => !found.has(x)))) found.add(s);
-      return found.size === SCRIPTS.length;
+      const w = scriptWeights(data);
+      weight.en += w.en;
+      weight.zh += w.zh;
+      read += data.length;
+      return read >= SCAN_CHARS;
     });
-    if (found.size === SCRIPTS.length) break;
+    if (read >= SCAN_CHARS) break;
   }
-  return SCRIPTS.filter((s) => found.has(s));
+  return SCRIPTS.filter((s) => weight[s] > 0).sort((a, b) => weight[b] - weight[a]);
 }
 
 const SCRIPT_NAMES = { en: 'English', zh: 'Chinese' };
@@ -104,8 +114,8 @@ const unavailable = new Set(); // scripts whose part could not be fetched: warne
  * For the highlighting session: null when `engine` has the forms `text` needs, else a promise
  * of the engine that has them (their part fetched; a failure warns once and rejects).
  */
-function ensureScripts(engine, text) {
-  const missing = missingScripts(engine, text).filter((s) => !unavailable.has(s));
+function ensureScripts(engine, text, deferred = []) {
+  const missing = missingScripts(engine, text).filter((s) => !unavailable.has(s) && !deferred.includes(s));
   if (!missing.length) return null;
   return withScripts(engine, missing).catch((err) => {
     missing.forEach((s) => unavailable.add(s));
@@ -157,15 +167,20 @@ export async function highlight(root = document.body, options = {}) {
 
 /**
  * `highlight` of one root with validated options. The built-in dictionary's forms are loaded
- * for the scripts of the root's text (`scripts`, or a scan of it): the English forms when it
- * has Latin letters, the Chinese ones when it has Han characters. Text of another script,
- * there or added later, makes the session fetch that part and match on with the engine that
- * has it.
+ * for the scripts of the root's text (`scripts`, or a scan of it, the one with more text
+ * first): the English forms when it has Latin letters, the Chinese ones when it has Han
+ * characters. A page with both is highlighted first with the forms of its main script alone,
+ * so that the first highlight waits for one part; then the other part is fetched and the text
+ * walked again (what is highlighted is skipped) before the handle resolves. Text of another
+ * script added later makes the session fetch that part and match on with the engine that has it.
  */
 async function highlightOne(root, opts, scripts) {
   const doc = root.ownerDocument || document;
   let engine;
-  const builtin = () => loadTifa({ base: opts.base, module: EMBED, scripts: scripts || scriptsOfTrees([root], opts.exclude) });
+  const order = scripts || scriptsOfTrees([root], opts.exclude);
+  // The scripts the first walk leaves for the second.
+  let deferred = order.slice(1);
+  const builtin = () => loadTifa({ base: opts.base, module: EMBED, scripts: order.slice(0, 1) });
   if (opts.dictionaryUrl) {
     try {
       engine = await loadTifa({ base: opts.base, dictionaryUrl: opts.dictionaryUrl });
@@ -189,10 +204,16 @@ async function highlightOne(root, opts, scripts) {
     }
     engine = next;
   };
-  await highlightTree(root, engine, {
+  const options = {
     categories: opts.categories, firstOnly: opts.firstOnly, exclude: opts.exclude, observe: opts.observe, theme: opts.theme,
-    sensitivity: opts.sensitivity, ensure: ensureScripts, onEngine,
-  });
+    sensitivity: opts.sensitivity, ensure: (e, text) => ensureScripts(e, text, deferred), onEngine,
+  };
+  await highlightTree(root, engine, options);
+  if (deferred.length) {
+    // The other script's text: its part now, the same session walking the root again.
+    deferred = [];
+    await highlightTree(root, engine, options);
+  }
   // The tooltip code comes after the first highlight; the cards after that, when the page is idle.
   if (st) {
     await attachTips(doc, st, opts.theme);

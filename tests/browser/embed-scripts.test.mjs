@@ -20,6 +20,16 @@ async function page(paragraphs, options = {}) {
   await r.page.evaluate(async (texts) => {
     const story = document.getElementById('story');
     for (const t of texts) story.appendChild(document.createElement('p')).textContent = t;
+    // The parts fetched when the first highlight is put on the page.
+    const parts = () => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname.split('/').pop())
+      .filter((n) => n.startsWith('tifa.match'));
+    const seen = new MutationObserver((records) => {
+      if (records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && (n.matches('mark[data-tifa-term]') || n.querySelector('mark[data-tifa-term]'))))) {
+        window.partsAtFirstMark = parts();
+        seen.disconnect();
+      }
+    });
+    seen.observe(story, { childList: true, subtree: true });
     window.tifaEmbed = await import('/embed.js');
   }, paragraphs);
   return r;
@@ -33,20 +43,28 @@ const partsFetched = (p) => p.evaluate(() => performance.getEntriesByType('resou
 const idsIn = (p, i) => p.evaluate((k) => [...document.querySelectorAll('#story p')[k].querySelectorAll('mark[data-tifa-term]')]
   .filter((m) => m.tabIndex === 0).map((m) => m.dataset.tifaTerm), i);
 
-// [name, paragraphs, the parts fetched for the first highlight, the ids expected in each paragraph]
+const EN = ['tifa.match.bin', 'tifa.match.en.bin'];
+const ZH = ['tifa.match.bin', 'tifa.match.zh.bin'];
+const BOTH = ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'];
+const ENGLISH_IDS = ['plenary-session', 'two-upholds', 'common-prosperity', 'two-upholds'];
+const CHINESE_IDS = ['two-upholds', 'common-prosperity'];
+// [name, paragraphs, the parts fetched for the first highlight, the parts fetched when highlight()
+// resolves, the ids expected in each paragraph]. A page with both scripts is highlighted first
+// with the forms of the script it has more text of.
 const PAGES = [
-  ['an English page fetches the English forms only', [ENGLISH], ['tifa.match.bin', 'tifa.match.en.bin'],
-    [['plenary-session', 'two-upholds', 'common-prosperity', 'two-upholds']]],
-  ['a Chinese page fetches the Chinese forms only', [CHINESE], ['tifa.match.bin', 'tifa.match.zh.bin'],
-    [['two-upholds', 'common-prosperity']]],
-  ['a page with both scripts fetches both', [ENGLISH, CHINESE], ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'],
-    [['plenary-session', 'two-upholds', 'common-prosperity', 'two-upholds'], ['two-upholds', 'common-prosperity']]],
+  ['an English page fetches the English forms only', [ENGLISH], EN, EN, [ENGLISH_IDS]],
+  ['a Chinese page fetches the Chinese forms only', [CHINESE], ZH, ZH, [CHINESE_IDS]],
+  ['a page with more English than Chinese: English first, then the Chinese part', [ENGLISH, CHINESE], EN, BOTH,
+    [ENGLISH_IDS, CHINESE_IDS]],
+  ['a page with more Chinese than English: Chinese first, then the English part', [CHINESE, CHINESE, CHINESE, 'the Two Upholds'], ZH, BOTH,
+    [CHINESE_IDS, CHINESE_IDS, CHINESE_IDS, ['two-upholds']]],
 ];
 
-for (const [name, paragraphs, parts, ids] of PAGES) {
+for (const [name, paragraphs, first, parts, ids] of PAGES) {
   test(`scripts: ${name}`, async () => {
     const { page: p, warnings, errors } = await page(paragraphs);
     const count = await p.evaluate(async () => (await window.tifaEmbed.highlight(document.getElementById('story'), { observe: false })).count);
+    assert.deepEqual((await p.evaluate(() => window.partsAtFirstMark)).sort(), [...first].sort(), 'parts at the first highlight');
     assert.deepEqual((await partsFetched(p)).sort(), [...parts].sort());
     for (let i = 0; i < ids.length; i++) assert.deepEqual(await idsIn(p, i), ids[i], `paragraph ${i}`);
     assert.equal(count, ids.flat().length);

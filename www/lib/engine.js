@@ -42,6 +42,23 @@ export function scriptsOf(text, among = SCRIPTS) {
   return among.filter((s) => (s === 'en' ? LATIN : HAN).test(text));
 }
 
+const LATIN_ALL = new RegExp(LATIN.source, 'g');
+const HAN_ALL = new RegExp(HAN.source, 'gu');
+
+/**
+ * How much text of each script `text` holds, in rough words: Latin letters / 6 for 'en', Han
+ * characters / 2 for 'zh' (an English word is about six letters with its space, a Chinese one
+ * about two characters). The embed loads the forms of the script with more text first.
+ *
+ * @example
+ *   scriptWeights('The Party 两个维护'); // { en: 1.33…, zh: 2 } (8 letters, 4 characters)
+ * @param {string} text
+ * @returns {{ en: number, zh: number }}
+ */
+export function scriptWeights(text) {
+  return { en: (text.match(LATIN_ALL)?.length ?? 0) / 6, zh: (text.match(HAN_ALL)?.length ?? 0) / 2 };
+}
+
 /**
  * The scripts `text` needs that `tifa` lacks (an engine from {@link loadTifa} with only some
  * script parts); [] when it has them, or has every form (a custom dictionary).

@@ -370,7 +370,7 @@ test('highlights are coloured by category: each category its own colour', async 
 
 test('works offline once loaded: with its server gone, a reload still reads, samples and glossary included', async () => {
   const own = await startServer(); // its own origin, so its own service worker
-  const b = await launch();
+  const b = await launch({ serviceWorkers: 'allow' });
   try {
     const page = await openPage(b, own.url + '/index.html');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });

@@ -16,7 +16,7 @@ const SMALL = 30_000;
 const GOAL = 12;
 
 const server = await startServer();
-const browser = await launch();
+const browser = await launch({ serviceWorkers: 'allow' });
 const once = async (size, shape) => {
   const page = await browser.newPage();
   await page.goto(`${server.url}/fixtures/live.html`);

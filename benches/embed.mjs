@@ -213,7 +213,7 @@ function printTransfer({ entry, pageName, files, count }, markMin) {
 
 async function main() {
   const server = await startServer();
-  const browser = await launch();
+  const browser = await launch({ serviceWorkers: 'allow' });
   const paragraphs = await samples();
   const rows = [];
   const transfers = [];

@@ -93,7 +93,7 @@ async function serveDir(dir) {
 
 const server = await startServer();
 const before = BEFORE ? await serveDir(BEFORE) : null;
-const browser = await launch();
+const browser = await launch({ serviceWorkers: 'allow' });
 try {
   console.log(`page benchmark: ${RUNS} runs each (1 MB: ${docs[2][2]}), medians (Chromium ${browser.context.browser()?.version() ?? ''}); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   if (!COLD_ONLY) {
@@ -175,7 +175,7 @@ try {
   const fresh = new Map(trees.map(([name]) => [name, []]));
   for (let r = 0; r < RUNS; r++) {
     for (const [name, url] of trees) {
-      const b = await launch();
+      const b = await launch({ serviceWorkers: 'allow' });
       try {
         fresh.get(name).push(await coldLoad(b, url, sample));
       } finally {

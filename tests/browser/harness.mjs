@@ -73,12 +73,19 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
  * A fresh browser context: in the Chromium that `tests/browser/run.mjs` shares between test
  * files when `TIFA_BROWSER_WS` names it (one browser per run), else in a headless Chromium
  * launched for the caller with a fresh profile. `close()` closes what this call opened.
+ *
+ * Service workers are blocked unless the caller asks for them (`launch({ serviceWorkers:
+ * 'allow' })`: the tests of the page's offline mode and its loading order, and the benchmarks).
+ * The page's worker installs itself in every fresh context after the first highlight and
+ * downloads every file of the site, 3.6 MB of wasm included, into its cache: about 0.6 s of
+ * processor time per page load in a context, which the 150 page loads of the other tests do not
+ * need (the worker is network-first, so with it or without it they read the same files).
  */
-export async function launch() {
+export async function launch({ serviceWorkers = 'block' } = {}) {
   const shared = process.env.TIFA_BROWSER_WS;
   if (shared) {
     const browser = await chromium.connect(shared);
-    const context = await browser.newContext();
+    const context = await browser.newContext({ serviceWorkers });
     const loads = countLoads(context);
     return {
       context,
@@ -92,6 +99,7 @@ export async function launch() {
     executablePath: chromiumPath(),
     headless: true,
     args: CHROMIUM_ARGS,
+    serviceWorkers,
   });
   const loads = countLoads(context);
   return {

@@ -133,7 +133,11 @@ test('a text in the box before the page\'s script runs is analysed when it does'
   let release;
   const held = new Promise((r) => { release = r; });
   await page.route('**/app/main.js', async (route) => { await held; await route.continue(); });
-  await page.goto(t.server.url + '/index.html', { waitUntil: 'domcontentloaded' });
+  // Not 'domcontentloaded': that event waits for main.js, a deferred module script, which is held.
+  // (The test passed that way while the page's service worker answered the request, unseen by
+  // page.route, so main.js was never held: harness.mjs now blocks service workers.)
+  await page.goto(t.server.url + '/index.html', { waitUntil: 'commit' });
+  assert.equal(await page.evaluate(() => window.tifaPage), undefined, 'main.js has not run yet');
   await page.fill('#text', 'Cadres must achieve the Two Upholds.');
   release();
   await page.waitForFunction(() => window.tifaPage && window.tifaPage.matchCount > 0, null, { timeout: 30_000 });

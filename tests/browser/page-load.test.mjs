@@ -17,7 +17,7 @@ const path = (url) => new URL(url).pathname;
 /** A page in a browser context of its own (its own HTTP cache and service worker), and the
  * paths it requested, in order (the worker's requests included, the service worker's not). */
 async function freshPage() {
-  const browser = await launch();
+  const browser = await launch({ serviceWorkers: 'allow' });
   const page = await browser.newPage();
   const requested = [];
   // Not the service worker's own requests: its install fetches every file of the site (the wasm

@@ -290,6 +290,22 @@ const searches = [
   { q: 'two maintenances', id: 'two-upholds', how: 'an English machine-translation form' },
   { q: 'Two Establishments', id: 'two-establishments', how: 'the official English' },
 ];
+// The glossary's index and list (about 1,600 entries) are built when it is first shown: a reader
+// who stays in the read view does not pay for them on every load.
+test('the glossary is listed when it is first shown, not while the read view is in use', async () => {
+  const page = await openPage(browser, server.url + '/index.html?sample=official-en.txt');
+  await settled(page);
+  await page.evaluate(() => window.tifaPage.cards());
+  await page.evaluate(async () => { for (let i = 0; i < 3; i++) await new Promise((r) => requestIdleCallback(r)); });
+  assert.equal(await page.$$eval('#glossary-results li', (items) => items.length), 0, 'nothing listed behind the read view');
+  await page.click('#nav-glossary');
+  await page.waitForFunction(() => document.querySelectorAll('#glossary-results a[href^="#term/"]').length > 1000);
+  // Listed with the card part's fields: pinyin finds an entry.
+  await page.fill('#glossary-q', 'lianggeweihu');
+  await page.waitForFunction(() => document.querySelector('#glossary-results a')?.getAttribute('href') === '#term/two-upholds');
+  await page.close();
+});
+
 test('glossary search: by Chinese, pinyin and any English form', async () => {
   const page = await openPage(browser, server.url + '/index.html#glossary');
   // Pinyin is in the card part, which arrives after the first paint.
@@ -370,7 +386,7 @@ test('highlights are coloured by category: each category its own colour', async 
 
 test('works offline once loaded: with its server gone, a reload still reads, samples and glossary included', async () => {
   const own = await startServer(); // its own origin, so its own service worker
-  const b = await launch();
+  const b = await launch({ serviceWorkers: 'allow' });
   try {
     const page = await openPage(b, own.url + '/index.html');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });

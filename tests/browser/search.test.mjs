@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { buildIndex, spellNumbers } from '../../www/app/search.js';
+import { buildIndex, fold, spellNumbers } from '../../www/app/search.js';
 
 const pkg = new URL('../../www/pkg/', import.meta.url);
 const core = await import(new URL('tifa.js', pkg));
@@ -34,6 +34,24 @@ test('the full list sorts numbers as numbers: 18th, 19th, then 1992', () => {
   assert.ok(at('party-congress-18') >= 0 && at('party-congress-18') < at('party-congress-19') && at('party-congress-19') < at('1992-consensus'),
     `${at('party-congress-18')} ${at('party-congress-19')} ${at('1992-consensus')}`);
 });
+
+/** (input, folded, why): plain ASCII takes a shorter path than the rest and must fold the same. */
+const FOLDS = [
+  ['Two Upholds', 'two upholds', 'ASCII: lower case'],
+  ['  Two\t\tUpholds \n', 'two upholds', 'ASCII: runs of spaces, tabs and newlines to one space, trimmed'],
+  ['self-revolution__now', 'self revolution now', 'ASCII: hyphens and underscores as spaces'],
+  ["Xi's `core`", "xi's 'core'", 'ASCII: a backtick straightened'],
+  ['Liǎng Gè  Wéihù', 'liang ge weihu', 'tone marks stripped'],
+  ['Xi’s ‘core’', "xi's 'core'", 'curly quotes straightened'],
+  ['Marxism–Leninism', 'marxism leninism', 'an en dash as a space'],
+  ['ＴＷＯ　Upholds', 'two upholds', 'full-width letters and space (NFKC)'],
+  ['ﬁve', 'five', 'a ligature (NFKC)'],
+  ['Lǚ', 'lu', 'ü as u'],
+  ['', '', 'empty'],
+];
+for (const [input, want, why] of FOLDS) {
+  test(`fold ${JSON.stringify(input)}: ${why}`, () => assert.equal(fold(input), want));
+}
 
 test('spellNumbers', () => {
   assert.equal(spellNumbers('8 point rules'), 'eight point rules');

@@ -36,6 +36,7 @@ export function startViews({ ui, state, engine, ready, getEntry, cards, glossary
     else compare.hide();
     if (corpusView) openCorpus();
     if (term != null) cards().then(() => glossary.show(term));
+    else if (glossaryView) glossary.reveal();
     document.title = term != null ? `${getEntry(term)?.en ?? term} — tifa glossary` : glossaryView ? 'Glossary — tifa'
       : compareView ? 'Compare a translation — tifa' : corpusView ? 'Corpus — tifa' : 'tifa — read Party formulations, explained';
   }

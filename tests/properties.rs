@@ -147,13 +147,41 @@ fn analyzer() -> Analyzer {
     Analyzer::new(Dictionary::from_toml("props.toml", &dictionary_toml(&terms)).unwrap()).unwrap()
 }
 
+/// `t` without its quotation marks (`'` and `"`, what the normalizer makes of every quote),
+/// with U+0001 where a run of them stood between two word characters (the words stay apart:
+/// `xi's` is not `xis`), and for each byte the byte of `t` it came from.
+fn unquote(t: &str) -> (String, Vec<usize>) {
+    let (mut u, mut from) = (String::new(), Vec::new());
+    let mut quotes_at: Option<usize> = None;
+    for (i, c) in t.char_indices() {
+        if c == '"' || c == '\'' {
+            quotes_at.get_or_insert(i);
+            continue;
+        }
+        if let Some(q) = quotes_at.take() {
+            if u.chars().next_back().is_some_and(is_word_char) && is_word_char(c) {
+                u.push('\u{1}');
+                from.push(q);
+            }
+        }
+        u.push(c);
+        from.extend(i..i + c.len_utf8());
+    }
+    (u, from)
+}
+
 /// The naive oracle: every occurrence of every normalized form found with `str::find` at every
-/// position, the same boundary and plural rules (a form of several words may end before a
-/// hyphen used as a dash, unless another candidate runs across it), then leftmost-longest by
-/// brute force.
+/// position (both read without their quotation marks: [`unquote`]), the same boundary and
+/// plural rules (a form of several words may end before a hyphen used as a dash, unless
+/// another candidate runs across it), then leftmost-longest by brute force.
 fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
     let norm = normalize(text);
     let t = norm.text();
+    let (u, from) = unquote(t);
+    // The byte of `t` where a match of `u` starting at byte `a` starts, and where one ending at
+    // byte `b` ends (its last character is never a quote).
+    let start_of = |a: usize| from[a];
+    let end_of = |b: usize| from[b - 1] + 1;
     let mut cands: Vec<(usize, usize, String)> = Vec::new();
     // Candidates that end at a hyphen used as a dash.
     let mut at_dash: Vec<(usize, usize, String)> = Vec::new();
@@ -201,10 +229,12 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
             all.into_iter().map(move |v| (f, v))
         });
         for (f, p) in with_variants {
-            let mut from = 0;
-            while let Some(i) = t[from..].find(&p) {
-                let (s, end) = (from + i, from + i + p.len());
-                from = s + t[s..].chars().next().unwrap().len_utf8();
+            let p = unquote(&p).0;
+            let mut next = 0;
+            while let Some(i) = u[next..].find(&p) {
+                let (us, uend) = (next + i, next + i + p.len());
+                next = us + u[us..].chars().next().unwrap().len_utf8();
+                let (s, end) = (start_of(us), end_of(uend));
                 if f.chinese {
                     cands.push((s, end, e.id.clone()));
                     continue;
@@ -226,8 +256,8 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
                 } else {
                     "s"
                 };
-                if p.ends_with(|c: char| c.is_ascii_alphabetic()) && t[end..].starts_with(suffix) {
-                    let plural_end = end + suffix.len();
+                if p.ends_with(|c: char| c.is_ascii_alphabetic()) && u[uend..].starts_with(suffix) {
+                    let plural_end = end_of(uend + suffix.len());
                     if boundary_after(t, plural_end) {
                         cands.push((s, plural_end, e.id.clone()));
                     } else if p.contains(' ') && hyphen_as_dash(&norm, plural_end) {

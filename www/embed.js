@@ -7,7 +7,7 @@
 //
 // If the engine cannot load (no WebAssembly, a 404, a CSP without 'wasm-unsafe-eval'), the page
 // is left untouched and one console warning names the cause and the fix.
-import { loadTifa, loadCards, TifaLoadError, CSP_FIX, EMBED, SCRIPTS, scriptWeights, missingScripts, withScripts } from './lib/engine.js';
+import { loadTifa, loadCards, TifaLoadError, CSP_FIX, EMBED, SCRIPTS, scriptWeights, scriptsIn, missingScripts, withScripts } from './lib/engine.js';
 import { highlightTree, unhighlightTree, disconnectTree, summaryOf, eachText } from './lib/highlight.js';
 // The tooltip code (and the card renderer it imports) is loaded after the first highlight.
 
@@ -170,16 +170,19 @@ export async function highlight(root = document.body, options = {}) {
  * for the scripts of the root's text (`scripts`, or a scan of it, the one with more text
  * first): the English forms when it has Latin letters, the Chinese ones when it has Han
  * characters. A page with both is highlighted first with the forms of its main script alone,
- * so that the first highlight waits for one part; then the other part is fetched and the text
- * walked again (what is highlighted is skipped) before the handle resolves. Text of another
+ * so that the first highlight waits for one part: its first batch of text (a whole article) is
+ * matched so, then the other part is fetched, for the next batch or for a second walk of the
+ * root (what is highlighted is skipped), before the handle resolves. Text of another
  * script added later makes the session fetch that part and match on with the engine that has it.
  */
 async function highlightOne(root, opts, scripts) {
   const doc = root.ownerDocument || document;
   let engine;
   const order = scripts || scriptsOfTrees([root], opts.exclude);
-  // The scripts the first walk leaves for the second.
-  let deferred = order.slice(1);
+  // The scripts the first batch leaves for later: an article is one batch, so its first
+  // highlight waits for one part; a longer text's next batch asks for the rest.
+  const deferred = order.slice(1);
+  let batches = 0;
   const builtin = () => loadTifa({ base: opts.base, module: EMBED, scripts: order.slice(0, 1) });
   if (opts.dictionaryUrl) {
     try {
@@ -206,12 +209,12 @@ async function highlightOne(root, opts, scripts) {
   };
   const options = {
     categories: opts.categories, firstOnly: opts.firstOnly, exclude: opts.exclude, observe: opts.observe, theme: opts.theme,
-    sensitivity: opts.sensitivity, ensure: (e, text) => ensureScripts(e, text, deferred), onEngine,
+    sensitivity: opts.sensitivity, ensure: (e, text) => ensureScripts(e, text, batches++ === 0 ? deferred : []), onEngine,
   };
   await highlightTree(root, engine, options);
-  if (deferred.length) {
-    // The other script's text: its part now, the same session walking the root again.
-    deferred = [];
+  if (deferred.some((s) => !scriptsIn(engine).includes(s) && !unavailable.has(s))) {
+    // One batch was all (an article): the other script's part now, and the root walked again
+    // with it (what is highlighted is skipped).
     await highlightTree(root, engine, options);
   }
   // The tooltip code comes after the first highlight; the cards after that, when the page is idle.

@@ -33,6 +33,13 @@ use words::{Key, Words};
 /// The number of every token no form uses.
 pub const UNKNOWN: u32 = 0;
 
+/// What the quotation marks `'` and `"` (the normalizer's one form of every straight, curly,
+/// angled and corner quote) are read as: no token. Forms and texts are both read without them,
+/// so the form "sinicize religion" is found in `to “Sinicize” religion` and 两个维护 in
+/// `“两个”维护`, as quotes around the whole form always were; two words a quote stands between
+/// stay two tokens (`xi's` is `xi`, `s`, never `xis`).
+pub const QUOTE: u32 = u32::MAX - 1;
+
 /// FNV-1a: tokens are short, and SipHash's start-up cost dominates for them.
 #[derive(Default)]
 pub(crate) struct Fnv(u64);
@@ -253,9 +260,12 @@ impl Default for Alphabet {
 impl Alphabet {
     /// An empty alphabet: every token is unknown.
     pub fn new() -> Alphabet {
+        let mut ascii = Box::new([UNKNOWN; 128]);
+        ascii[usize::from(b'"')] = QUOTE;
+        ascii[usize::from(b'\'')] = QUOTE;
         Alphabet {
             words: Words::default(),
-            ascii: Box::new([UNKNOWN; 128]),
+            ascii,
             cjk: (0..CJK_LEN as u32)
                 .map(|k| {
                     if in_cjk_table(CJK_START + k) {
@@ -328,21 +338,28 @@ impl Alphabet {
         n
     }
 
-    /// A form as token numbers, numbering its new tokens.
+    /// A form as token numbers, numbering its new tokens (its quotation marks are no tokens:
+    /// [`QUOTE`]).
     pub fn add_form(&mut self, form: &str) -> Vec<u32> {
-        tokens(form).map(|(_, t)| self.add(t)).collect()
+        tokens(form)
+            .map(|(_, t)| self.add(t))
+            .filter(|&n| n != QUOTE)
+            .collect()
     }
 
     /// A form as token numbers; `None` if it holds a token the alphabet does not know.
     pub fn encode_form(&self, form: &str) -> Option<Vec<u32>> {
         tokens(form)
             .map(|(_, t)| self.get(t))
+            .filter(|&n| n != QUOTE)
             .map(|n| (n != UNKNOWN).then_some(n))
             .collect()
     }
 
     /// A normalized text as token numbers, and the byte offset in `text` where each token
-    /// starts, plus the text's length at the end. Runs of unknown tokens become one.
+    /// starts, plus the text's length at the end. Runs of unknown tokens become one; quotation
+    /// marks are left out ([`QUOTE`]), so a match's tokens may be followed by some before the
+    /// next token starts.
     #[inline(never)] // one call per text; kept apart so profiles show it
     pub fn encode_text(&self, text: &str) -> (Vec<u32>, Vec<u32>) {
         // About one token per two bytes in English (a word and a space), fewer in Chinese.
@@ -387,6 +404,9 @@ impl Alphabet {
                 } else {
                     i += 1;
                     n = self.ascii[usize::from(x)];
+                    if n == QUOTE {
+                        continue;
+                    }
                 }
             } else if let Some(c) = cjk_at(b, start) {
                 n = self.cjk.get(c).copied().unwrap_or(NOT_IN_TABLE);
@@ -502,6 +522,23 @@ mod tests {
             "people's congress",
             Some((4, 21)),
         ),
+        (
+            // Quotation marks are no tokens: the form is found with one inside; the next token
+            // starts after the closing quote (the candidates stage ends the match before it).
+            "quotes_inside_are_no_tokens",
+            &["sinicize religion"],
+            "to \"sinicize\" religion",
+            "sinicize religion",
+            Some((4, 22)),
+        ),
+        (
+            // …but a quote between two words keeps them two: "xi's" is not "xis".
+            "apostrophe_keeps_words_apart",
+            &["xi's"],
+            "xis xi's",
+            "xi's",
+            Some((4, 8)),
+        ),
     ];
 
     #[test]
@@ -530,12 +567,12 @@ mod tests {
     }
 
     /// The encoding `encode_text` must give: every token of [`tokens`] looked up by its text,
-    /// runs of unknown tokens as one.
+    /// quotation marks left out, runs of unknown tokens as one.
     fn encode_slowly(a: &Alphabet, text: &str) -> (Vec<u32>, Vec<u32>) {
         let (mut out, mut at) = (Vec::new(), Vec::new());
         for (i, t) in tokens(text) {
             let n = a.get(t);
-            if n == UNKNOWN && out.last() == Some(&UNKNOWN) {
+            if n == QUOTE || (n == UNKNOWN && out.last() == Some(&UNKNOWN)) {
                 continue;
             }
             out.push(n);

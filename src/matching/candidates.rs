@@ -18,7 +18,7 @@
 use crate::text::boundary::{boundary_after, boundary_before, hyphen_as_dash, is_word_char};
 use crate::text::normalize::Normalized;
 
-use super::patterns::Patterns;
+use super::patterns::{is_quote, Patterns};
 use super::sensitivity::Reason;
 
 /// A match in normalized byte offsets.
@@ -52,7 +52,27 @@ pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch
     patterns.ac.find_overlapping(&encoded, |k, s, e| {
         let pi = patterns.ac_patterns[k as usize];
         let p = patterns.get(pi);
-        let (start, end) = (at[s] as usize, at[e] as usize);
+        let (mut start, mut end) = (at[s] as usize, at[e] as usize);
+        // Quotation marks are no tokens: the next token may start after some, and the match
+        // ends before them (its own last token is never one); a form that starts or ends with
+        // quotes spans as many of the text's as it has.
+        let b = text.as_bytes();
+        while end > start && is_quote(b[end - 1]) {
+            end -= 1;
+        }
+        let (lead, trail) = patterns.edge_quotes[pi as usize];
+        for _ in 0..lead {
+            if start == 0 || !is_quote(b[start - 1]) {
+                break;
+            }
+            start -= 1;
+        }
+        for _ in 0..trail {
+            if end == b.len() || !is_quote(b[end]) {
+                break;
+            }
+            end += 1;
+        }
         if p.word_start && !boundary_before(text, start) {
             return;
         }

@@ -12,7 +12,7 @@ use crate::dictionary::Dictionary;
 use crate::error::{Error, Location, Problem, ProblemKind};
 use crate::text::boundary::is_word_char;
 
-use super::alphabet::{tokens, Alphabet, FastMap};
+use super::alphabet::{tokens, Alphabet, FastMap, QUOTE};
 use super::automaton::Automaton;
 
 /// One normalized form in the automaton.
@@ -73,6 +73,15 @@ pub(crate) struct Patterns {
     categories: Vec<String>,
     /// The forms with a `{place}` slot.
     pub slots: Vec<Slot>,
+    /// For each form, how many quotation marks it starts and ends with (`“三公”经费`: 1, 0).
+    /// They are no tokens ([`super::alphabet::QUOTE`]): a match spans up to that many of the
+    /// text's next to it.
+    pub edge_quotes: Vec<(u8, u8)>,
+}
+
+/// Is `b` a quotation mark of normalized text (`'` or `"`)?
+pub(crate) fn is_quote(b: u8) -> bool {
+    b == b'"' || b == b'\''
 }
 
 const NUMBER_WORDS: &[&str] = &[
@@ -379,15 +388,25 @@ impl Patterns {
         bounds.push(0);
         let mut ac_patterns = Vec::with_capacity(texts.len() * 2);
         let mut word = String::new();
+        let mut edge_quotes = Vec::with_capacity(texts.len());
         for (pi, (text, p)) in texts.iter().zip(&patterns).enumerate() {
+            let count = |it: &mut dyn Iterator<Item = u8>| {
+                it.take_while(|&b| is_quote(b)).count().min(255) as u8
+            };
+            edge_quotes.push((count(&mut text.bytes()), count(&mut text.bytes().rev())));
             let from = flat.len();
+            // Quotation marks are no tokens (`QUOTE`): a form is found with or without them.
             for (_, t) in tokens(text) {
-                flat.push(alphabet.add(t));
+                let n = alphabet.add(t);
+                if n != QUOTE {
+                    flat.push(n);
+                }
             }
             let to = flat.len();
             bounds.push(to as u32);
             ac_patterns.push(pi as u32);
-            if let (true, Some(suffix), true) = (p.word_end, p.plural, to > from) {
+            let ends_in_word = text.chars().next_back().is_some_and(is_word_char);
+            if let (true, Some(suffix), true) = (p.word_end, p.plural, to > from && ends_in_word) {
                 // The same tokens with the last word's plural in place of the word.
                 let start = text
                     .char_indices()
@@ -439,6 +458,7 @@ impl Patterns {
             list: patterns,
             categories,
             slots,
+            edge_quotes,
         })
     }
 

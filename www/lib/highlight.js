@@ -147,7 +147,9 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
  *   ensure: called with each batch's text (and its context) before it is matched; it returns
  *   null when `engine` has the forms that text needs, else a promise of an engine that has
  *   them, which the session then matches with from there on (`onEngine` is told), walking the
- *   region again: no text is matched by an engine that lacks its script's forms.
+ *   region again, and the regions the pass has finished: once the engine has changed, no text
+ *   stays matched only by an engine that lacked its script's forms (the embed lets the first
+ *   batch go without them, so that its first highlight waits for one part).
  * @returns {Promise<{ root, count: number, marks: number, terms: Record<string, number>, disconnect(): void }>}
  */
 export async function highlightTree(root, engine, options = {}) {
@@ -157,7 +159,12 @@ export async function highlightTree(root, engine, options = {}) {
   if (!s) {
     s = new Session(root, engine, options);
     sessions.set(root, s);
-  } else if (options.observe !== false) s.observe();
+  } else {
+    if (options.observe !== false) s.observe();
+    // Walked again whole, its open shadow roots too (the embed's second walk with the forms of
+    // a page's other script): what is highlighted already is skipped.
+    s.seenShadow = null;
+  }
   await s.run([root]);
   return s.summary();
 }
@@ -383,6 +390,9 @@ class Session {
         t0 = now();
       }
     }
+    // The regions this pass has finished: walked again if the engine changes (their text was
+    // matched without the forms the new engine adds, when `ensure` let a batch go without them).
+    const walked = [];
     while (queue.length && !this.stopped) {
       const region = queue.shift();
       if (!region.isConnected && region !== this.root) continue;
@@ -414,6 +424,7 @@ class Session {
               this.setEngine(engine);
               w.restart();
               w.done = false;
+              queue.unshift(...walked.splice(0));
               continue;
             }
           }
@@ -444,6 +455,7 @@ class Session {
           t0 = now();
         }
       }
+      walked.push(region);
     }
     const t = now();
     if (t - t0 > this.maxTaskMs) this.maxTaskMs = t - t0;

@@ -54,6 +54,9 @@ test("strict CSP with 'wasm-unsafe-eval': highlights, styled tooltip, no CSP vio
   });
   const csp = await page.evaluate(() => fetch(location.href).then((r) => r.headers.get('content-security-policy')));
   assert.equal(csp, STRICT_OK);
+  // The page holds both scripts: its first highlight is the English one, the Chinese follows
+  // before `ready` resolves.
+  await page.evaluate(async () => { await (await import('/embed.js')).ready; });
   assert.equal(await markCount(page), 6);
   const border = await page.evaluate(() => getComputedStyle(document.querySelector('mark')).borderBottomStyle);
   assert.equal(border, 'solid', 'mark styles apply (adopted stylesheet, no <style>)');

@@ -84,8 +84,9 @@ function fetchCards(engine, st) {
   loadCards(engine).then(() => st.cache.clear(), (err) => warnOnce(`tifa: the explanations could not be loaded (${err.message}); tooltips show the terms only.`));
 }
 
-/** The scan reads this many characters of a page at most to weigh its scripts. */
-const SCAN_CHARS = 200_000;
+/** The scan reads this many characters of a page at most to weigh its scripts (its first screens:
+ * enough to tell the main script, and little work before the first highlight). */
+const SCAN_CHARS = 20_000;
 
 /**
  * The scripts ('en', 'zh') of the text the embed would highlight under `roots`, the one with

@@ -17,3 +17,23 @@ pub fn builtin_analyzer() -> Result<tifa::Analyzer, String> {
     tifa.add_cards(BUILTIN_CARDS).map_err(builtin)?;
     Ok(tifa)
 }
+
+/// The Han characters of the built-in dictionary (simplified and traditional), read from its
+/// compiled match part once. Reading a file that is not UTF-8, a decoding into GB18030 or Big5
+/// whose Chinese is mostly made of them is the right one; a wrong one yields rare characters
+/// (`tifa::text::decode::decode`).
+pub fn known_han() -> &'static std::collections::HashSet<char> {
+    static KNOWN: std::sync::OnceLock<std::collections::HashSet<char>> = std::sync::OnceLock::new();
+    KNOWN.get_or_init(|| {
+        let mut set = std::collections::HashSet::new();
+        if let Ok(d) = tifa::compiled::read_match(BUILTIN_MATCH) {
+            for e in d.entries() {
+                let forms = e.forms.iter().map(|f| f.text.as_str());
+                for text in [e.zh.as_str(), e.zh_hant.as_str()].into_iter().chain(forms) {
+                    set.extend(text.chars().filter(|&c| tifa::text::is_han(c)));
+                }
+            }
+        }
+        set
+    })
+}

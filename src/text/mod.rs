@@ -14,6 +14,8 @@
 //! ```
 
 pub(crate) mod boundary;
+#[cfg(feature = "decode")]
+pub mod decode;
 pub(crate) mod normalize;
 pub(crate) mod script;
 pub(crate) mod utf16;

@@ -96,6 +96,27 @@ def test_extra_dictionary_agrees_with_the_cli(tmp_path):
     assert got == want
 
 
+
+# (name, encoding) of an extra dictionary file: the binding reads it as the CLI reads `--dict`.
+DICTIONARY_ENCODINGS = [("utf8_bom", "utf-8-sig"), ("utf16", "utf-16"), ("gb18030", "gb18030"), ("big5", "big5")]
+
+
+@pytest.mark.parametrize("encoding", [e for _, e in DICTIONARY_ENCODINGS], ids=[n for n, _ in DICTIONARY_ENCODINGS])
+def test_extra_dictionary_in_another_encoding_is_read_as_the_cli_reads_it(tmp_path, encoding):
+    """Before: the binding read extra dictionaries as UTF-8 only, the CLI also UTF-16, GB18030 and Big5."""
+    # Big5 has neither simplified characters nor tone marks: the traditional characters, and
+    # the pinyin's marks as TOML escapes, for every encoding.
+    extra = EXTRA.replace("三声欢呼", "三聲歡呼").replace("sān shēng huānhū", r"s\u0101n sh\u0113ng hu\u0101nh\u016b")
+    assert extra != EXTRA.replace("三声欢呼", "三聲歡呼")
+    path = tmp_path / "extra.toml"
+    path.write_bytes(extra.encode(encoding))
+    doc = tmp_path / "doc.txt"
+    doc.write_text("They launched the Three Cheers Campaign; 三聲歡呼.", encoding="utf-8")
+    (want,) = cli_json_lines("annotate", "--dict", str(path), "--format", "json", str(doc))
+    got = tifa.Analyzer(extra_dictionary=path).analyze(doc.read_text(encoding="utf-8"), source=str(doc))
+    assert got == want
+    assert [m["id"] for m in got["matches"]] == ["test-three-cheers"] * 2
+
 BAD_ARGUMENTS = [
     # (name, call, exception, fragment of the message)
     ("sensitivity", lambda a: tifa.Analyzer(sensitivity="loud"), tifa.InputError, 'sensitivity "loud"'),

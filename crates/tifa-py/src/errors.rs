@@ -28,7 +28,7 @@ create_exception!(
 );
 
 /// One problem of a `DictionaryError`, as a dict of `err.problems`: its kind (a
-/// [`tifa::ProblemKind::name`], or `read` for a file that cannot be read or is not UTF-8,
+/// [`tifa::ProblemKind::name`], or `read` for a file that cannot be read or decoded,
 /// which the binding reads before the library sees it), where it is (`None` where unknown)
 /// and the message without the location.
 pub struct Listed {

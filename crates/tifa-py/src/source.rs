@@ -1,6 +1,6 @@
 //! Where an extra dictionary comes from: a file (a path, `str` or `os.PathLike`) or TOML text
-//! held in a `str`, one or a list of them. Files are read as the CLI reads `--dict` files, with
-//! its messages.
+//! held in a `str`, one or a list of them. Files are read as the CLI reads `--dict` files (in
+//! the same encodings), with its messages.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
@@ -58,27 +58,16 @@ fn one(item: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<Source> {
     )))
 }
 
-/// A dictionary file's text, with the CLI's messages for a file that cannot be read (a
-/// `DictionaryError` whose one problem is of the kind `read`).
+/// A dictionary file's text, read as the CLI reads `--dict` files (UTF-8, UTF-16, or GB18030 or
+/// Big5 for Chinese: `tifa::text::decode`), with its messages for a file that cannot be read or
+/// decoded (a `DictionaryError` whose one problem is of the kind `read`).
 pub fn read(path: &str) -> PyResult<Source> {
     let bytes =
         std::fs::read(path).map_err(|e| unreadable(path, None, format!("cannot read: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        unreadable(
-            path,
-            Some(line),
-            format!(
-                "not valid UTF-8 (line {line}, byte {at}); convert it to UTF-8 first, e.g. with iconv"
-            ),
-        )
-    })?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    Ok((path.to_string(), text))
+    let known = crate::builtin_compiled::known_han();
+    let decoded = tifa::text::decode::decode(bytes, &|c| known.contains(&c))
+        .map_err(|e| unreadable(path, e.line, e.message))?;
+    Ok((path.to_string(), decoded.text))
 }
 
 /// The built-in dictionary and the extra ones, validated together (with none, the analyzer

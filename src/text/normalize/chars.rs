@@ -94,9 +94,8 @@ pub(super) fn ascii_run(bytes: &[u8]) -> usize {
         let spaces = swar::in_range(x, b' ', b' ');
         let hyphens = swar::in_range(x, b'-', b'-');
         // A space next to a hyphen may be a broken hyphen: the slow path decides.
-        let other = (x & swar::HIGH)
-            | swar::in_range(x, 0, 0x1F)
-            | swar::in_range(x, 0x7F, 0x7F)
+        // Not printable ASCII or a space (in_range is 0 for bytes from 0x80 too).
+        let other = (!swar::in_range(x, b' ', 0x7E) & swar::HIGH)
             | (spaces & (spaces << 8))
             | (spaces & (hyphens << 8))
             | (spaces & (hyphens >> 8));

@@ -197,8 +197,9 @@ impl Builder {
         let mut i = at;
         for chunk in &mut chunks {
             let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            let bits = swar::gather(swar::in_range(x, b'A', b'Z'));
-            if bits != 0 {
+            let capitals = swar::in_range(x, b'A', b'Z');
+            if capitals != 0 {
+                let bits = swar::gather(capitals);
                 self.upper[i / 64] |= bits << (i % 64);
                 if i % 64 > 56 {
                     self.upper[i / 64 + 1] |= bits >> (64 - i % 64);
@@ -221,14 +222,17 @@ impl Builder {
         // Is the stretch being copied inside a wide segment already?
         let mut open = false;
         let mut from = 0;
-        for k in (0..b.len()).step_by(3) {
-            let c = three_byte(&b[k..]);
-            let Some(bit) = c.checked_sub(script::MAIN_HAN.start) else {
-                continue;
-            };
-            if mapped[bit as usize / 64] >> (bit % 64) & 1 == 0 {
+        for (j, three) in b.chunks_exact(3).enumerate() {
+            let c = three_byte(three);
+            // Wrapping: code points below the table (CJK punctuation) fall past its end.
+            let bit = c.wrapping_sub(script::MAIN_HAN.start) as usize;
+            if mapped
+                .get(bit / 64)
+                .is_none_or(|w| w >> (bit % 64) & 1 == 0)
+            {
                 continue;
             }
+            let k = 3 * j;
             self.wide_copy(&run[from..k], start + from as u32 / 3, &mut open);
             let unit = start + k as u32 / 3;
             let m = script::to_simplified(char::from_u32(c).expect("a character"));

@@ -274,8 +274,9 @@ impl Analyzer {
     pub fn spans_options(&self, text: &str, options: Options) -> Result<Vec<u32>, Error> {
         let (norm, found) = self.find(text, options)?;
         let mut out = Vec::with_capacity(found.chosen.len() * 3);
+        let mut hint = 0;
         for c in found.chosen {
-            let (s, e) = norm.original_span(c.outer.start, c.outer.end);
+            let (s, e) = norm.original_span_from(&mut hint, c.outer.start, c.outer.end);
             let (entry, _) = self.matcher.patterns().owner(c.outer.pattern);
             out.extend([s, e, entry as u32]);
         }

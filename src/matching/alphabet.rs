@@ -388,6 +388,9 @@ impl Alphabet {
         // Locals, so that they stay in registers; written back at the end.
         let (mut i, mut unknown) = (block.i, block.unknown);
         let mut k = 0;
+        // The space's number, when a form has one (else a space is unknown, or a quote never).
+        let space = self.ascii[usize::from(b' ')];
+        let space_known = space != UNKNOWN && space != QUOTE;
         while k < BLOCK {
             let Some(&x) = b.get(i) else {
                 break;
@@ -428,6 +431,15 @@ impl Alphabet {
             block.tokens[k] = n;
             block.starts[k] = start as u32;
             k += 1;
+            // A space after a token (most of an English text, between words): its number at
+            // once, without another turn of the loop.
+            if space_known && k < BLOCK && b.get(i) == Some(&b' ') {
+                block.tokens[k] = space;
+                block.starts[k] = i as u32;
+                k += 1;
+                i += 1;
+                unknown = false;
+            }
         }
         (block.i, block.unknown) = (i, unknown);
         k

@@ -14,6 +14,7 @@
 //! its noun is an ordinary counted noun ([`ORDINARY_NOUNS`]: 季节, 孩子, 小时…).
 
 use crate::text::script::is_han;
+use crate::text::swar;
 
 /// The number words a formula starts with, capitalized.
 const NUMBERS: &[&str] = &[
@@ -169,8 +170,15 @@ fn quoted_chinese(text: &str, at: usize) -> Option<((usize, usize), usize)> {
 
 /// 两个X / 三個X…: a number, 个 or 個, two characters.
 fn counted_chinese(text: &str, at: usize) -> Option<usize> {
-    // The numbers are all three-byte characters from E4 upwards.
-    if text.as_bytes()[at] < 0xE4 {
+    // The numbers are all three-byte characters from E4 upwards, so 个 or 個 must be the
+    // next three bytes: most Han characters are rejected on that alone.
+    let b = text.as_bytes();
+    if b[at] < 0xE4
+        || !matches!(
+            b.get(at + 3..at + 6),
+            Some([0xE4, 0xB8, 0xAA] | [0xE5, 0x80, 0x8B])
+        )
+    {
         return None;
     }
     let mut chars = text[at..].chars();
@@ -194,22 +202,41 @@ fn counted_chinese(text: &str, at: usize) -> Option<usize> {
 /// Runs one scanner over `text` the way a regular expression search does: the leftmost match,
 /// then on from its end. The scanner is tried only where `first` accepts the byte: every
 /// scanner fails elsewhere, and the bytes it accepts are ASCII or lead bytes, so the search
-/// jumps from one to the next and stays on character boundaries.
+/// jumps from one to the next and stays on character boundaries. `firsts` flags the same bytes
+/// eight at a time ([`swar`]), so the search skips eight bytes with none in one step.
 fn scan(
     text: &str,
     out: &mut Vec<(usize, usize)>,
     first: impl Fn(u8) -> bool,
+    firsts: impl Fn(u64) -> u64,
     at: impl Fn(usize) -> Option<((usize, usize), usize)>,
 ) {
     let b = text.as_bytes();
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&x| first(x)) {
-        i += k;
+    loop {
+        while i + 8 <= b.len() {
+            let flags = firsts(swar::load(b, i));
+            if flags != 0 {
+                i += (flags.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        match b[i..].iter().position(|&x| first(x)) {
+            Some(k) => i += k,
+            None => return,
+        }
         if let Some((range, next)) = at(i) {
             out.push(range);
             i = next;
         } else {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            // The accepted byte starts a character: step over it.
+            i += match b[i] {
+                0..=0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
         }
     }
 }
@@ -252,17 +279,26 @@ fn first_of_overlaps(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 /// overlapping ones merged to the first.
 pub fn find(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    // The first bytes each scanner accepts (it checks them again itself).
+    // The first bytes each scanner accepts (it checks them again itself), one at a time and
+    // eight at a time.
     scan(
         text,
         &mut out,
         |b| matches!(b, b'"' | b'\'' | 0xE2),
+        |x| swar::eq(x, b'"') | swar::eq(x, b'\'') | swar::eq(x, 0xE2),
         |i| quoted_english(text, i),
     );
     scan(
         text,
         &mut out,
         |b| matches!(b, b'T' | b'F' | b'S' | b'E' | b'N'),
+        |x| {
+            swar::eq(x, b'T')
+                | swar::eq(x, b'F')
+                | swar::eq(x, b'S')
+                | swar::eq(x, b'E')
+                | swar::eq(x, b'N')
+        },
         |i| capitalized(text, i).map(|e| ((i, e), e)),
     );
     // Quotes (", “ 「 『), and the lead bytes of 两兩三四五六七八九十 (E4, E5).
@@ -270,6 +306,8 @@ pub fn find(text: &str) -> Vec<(usize, usize)> {
         text,
         &mut out,
         |b| matches!(b, b'"' | 0xE2..=0xE5),
+        // E2–E5 are 62–65 with the top bit flipped (and only they).
+        |x| swar::eq(x, b'"') | swar::in_range(x ^ swar::HIGH, 0x62, 0x65),
         |i| quoted_chinese(text, i).or_else(|| counted_chinese(text, i).map(|e| ((i, e), e))),
     );
     out.retain(|&r| !ordinary(text, r));

@@ -68,10 +68,7 @@ impl<'a> LazyReport<'a> {
 
     /// The top-level matches, in text order, each made when it is asked for.
     pub fn matches(&self) -> impl Iterator<Item = Match> + '_ {
-        let b = Locator {
-            patterns: self.patterns,
-            norm: &self.norm,
-        };
+        let b = Locator::new(self.patterns, &self.norm);
         let entries = self.dict.entries();
         let mut at = utf16::Cursor::new(self.text);
         self.chosen.iter().map(move |c| {

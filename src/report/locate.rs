@@ -2,6 +2,8 @@
 //! (UTF-16), and the terms nested in it. The report, the lazy report and the rows all place
 //! matches through this one rule.
 
+use std::cell::Cell;
+
 use crate::matching::candidates::RawMatch;
 use crate::matching::choose::Chosen;
 use crate::matching::patterns::Patterns;
@@ -9,19 +11,36 @@ use crate::text::normalize::Normalized;
 
 /// Places raw matches of one text.
 pub(super) struct Locator<'a> {
-    pub(super) patterns: &'a Patterns,
-    pub(super) norm: &'a Normalized,
+    patterns: &'a Patterns,
+    norm: &'a Normalized,
+    /// Where the last span was found in the offset map: spans are mostly asked for in text
+    /// order ([`Normalized::original_span_from`]).
+    hint: Cell<usize>,
+}
+
+impl<'a> Locator<'a> {
+    /// Places the matches of the text normalized as `norm`.
+    pub(super) fn new(patterns: &'a Patterns, norm: &'a Normalized) -> Locator<'a> {
+        Locator {
+            patterns,
+            norm,
+            hint: Cell::new(0),
+        }
+    }
+
+    /// A match's span in the original text, in UTF-16 code units.
+    pub(super) fn span(&self, m: &RawMatch) -> (u32, u32) {
+        let mut hint = self.hint.get();
+        let span = self.norm.original_span_from(&mut hint, m.start, m.end);
+        self.hint.set(hint);
+        span
+    }
 }
 
 impl Locator<'_> {
     /// The entry and form a match belongs to (the first owner of a shared form).
     pub(super) fn owner(&self, m: &RawMatch) -> (usize, usize) {
         self.patterns.owner(m.pattern)
-    }
-
-    /// A match's span in the original text, in UTF-16 code units.
-    pub(super) fn span(&self, m: &RawMatch) -> (u32, u32) {
-        self.norm.original_span(m.start, m.end)
     }
 
     /// The terms nested in a chosen match whose entry is `outer`: `(entry, form, start, end)`,

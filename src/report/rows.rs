@@ -31,7 +31,7 @@ pub(super) fn rows_of(
     norm: &Normalized,
     chosen: &[Chosen],
 ) -> Vec<u32> {
-    let b = Locator { patterns, norm };
+    let b = Locator::new(patterns, norm);
     let entries = dict.entries();
     let mut out = Vec::with_capacity(1 + chosen.len() * ROW);
     out.push(chosen.len() as u32);

@@ -32,10 +32,7 @@ pub(crate) fn lazy<'a>(
     sensitivity: Sensitivity,
 ) -> LazyReport<'a> {
     let chosen = &found.chosen[..];
-    let b = Locator {
-        patterns,
-        norm: &norm,
-    };
+    let b = Locator::new(patterns, &norm);
     let entries = dict.entries();
     let mut at = utf16::Cursor::new(text);
 

@@ -18,6 +18,7 @@ pub(crate) mod boundary;
 pub mod decode;
 pub(crate) mod normalize;
 pub(crate) mod script;
+pub(crate) mod swar;
 pub(crate) mod utf16;
 
 pub use boundary::{boundary_after, boundary_before, hyphen_as_dash, is_word_char};

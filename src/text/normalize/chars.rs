@@ -94,9 +94,8 @@ pub(super) fn ascii_run(bytes: &[u8]) -> usize {
         let spaces = swar::in_range(x, b' ', b' ');
         let hyphens = swar::in_range(x, b'-', b'-');
         // A space next to a hyphen may be a broken hyphen: the slow path decides.
-        let other = (x & swar::HIGH)
-            | swar::in_range(x, 0, 0x1F)
-            | swar::in_range(x, 0x7F, 0x7F)
+        // Not printable ASCII or a space (in_range is 0 for bytes from 0x80 too).
+        let other = (!swar::in_range(x, b' ', 0x7E) & swar::HIGH)
             | (spaces & (spaces << 8))
             | (spaces & (hyphens << 8))
             | (spaces & (hyphens >> 8));
@@ -143,26 +142,5 @@ pub(super) fn wide_run(bytes: &[u8]) -> usize {
     bytes.chunks_exact(3).take_while(|c| stays_wide(c)).count() * 3
 }
 
-/// Eight bytes at a time in one `u64` (little-endian: the first byte is the lowest).
-pub(super) mod swar {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    /// The top bit of each byte.
-    pub const HIGH: u64 = 0x8080_8080_8080_8080;
-
-    /// For each byte of `x`: 0x80 when it is ASCII and lies in `lo..=hi` (`hi < 0x80`), else 0.
-    /// Exact for every byte: no sum carries out of its byte.
-    #[inline]
-    pub fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-        let v = x & !HIGH;
-        let at_least = v.wrapping_add(ONES * u64::from(0x80 - lo));
-        let above = v.wrapping_add(ONES * u64::from(0x7F - hi));
-        at_least & !above & !x & HIGH
-    }
-
-    /// The top bits of the eight bytes of `flags` (0x80 or 0 each) as eight bits, first byte
-    /// lowest.
-    #[inline]
-    pub fn gather(flags: u64) -> u64 {
-        (flags >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
-    }
-}
+/// The SWAR helpers, shared with the other stages ([`crate::text::swar`]).
+pub(super) use crate::text::swar;

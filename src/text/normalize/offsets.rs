@@ -54,10 +54,56 @@ impl Normalized {
         (self.locate(start).0, self.locate(end - 1).1)
     }
 
+    /// [`Normalized::original_span`] for spans that come mostly in text order: `hint` is where
+    /// the last search ended (start with 0), and the search looks a few segments on from there
+    /// before it falls back to a binary search. The same answer for any hint.
+    pub(crate) fn original_span_from(
+        &self,
+        hint: &mut usize,
+        start: usize,
+        end: usize,
+    ) -> (u32, u32) {
+        let s = self.segment_near(hint, start as u32);
+        let e = self.segment_near(hint, (end - 1) as u32);
+        (
+            self.locate_in(s, start as u32).0,
+            self.locate_in(e, (end - 1) as u32).1,
+        )
+    }
+
+    /// The index of the segment holding normalized byte `b`, looked for from `hint` first
+    /// (and left there).
+    #[inline]
+    fn segment_near(&self, hint: &mut usize, b: u32) -> usize {
+        let segs = &self.segments;
+        let mut i = *hint;
+        if i < segs.len() && segs[i].norm <= b {
+            let mut steps = 0;
+            while i + 1 < segs.len() && segs[i + 1].norm <= b {
+                i += 1;
+                steps += 1;
+                if steps == 8 {
+                    i += segs[i..].partition_point(|s| s.norm <= b) - 1;
+                    break;
+                }
+            }
+        } else {
+            i = segs.partition_point(|s| s.norm <= b) - 1;
+        }
+        *hint = i;
+        i
+    }
+
     /// The UTF-16 range of the source of normalized byte `b`.
     pub(super) fn locate(&self, b: usize) -> (u32, u32) {
         let b = b as u32;
         let i = self.segments.partition_point(|s| s.norm <= b) - 1;
+        self.locate_in(i, b)
+    }
+
+    /// [`Normalized::locate`] in segment `i`, the one holding byte `b`.
+    #[inline]
+    fn locate_in(&self, i: usize, b: u32) -> (u32, u32) {
         let s = self.segments[i];
         let at = match s.end {
             ASCII_RUN => s.start + (b - s.norm),
@@ -151,8 +197,9 @@ impl Builder {
         let mut i = at;
         for chunk in &mut chunks {
             let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            let bits = swar::gather(swar::in_range(x, b'A', b'Z'));
-            if bits != 0 {
+            let capitals = swar::in_range(x, b'A', b'Z');
+            if capitals != 0 {
+                let bits = swar::gather(capitals);
                 self.upper[i / 64] |= bits << (i % 64);
                 if i % 64 > 56 {
                     self.upper[i / 64 + 1] |= bits >> (64 - i % 64);
@@ -175,14 +222,17 @@ impl Builder {
         // Is the stretch being copied inside a wide segment already?
         let mut open = false;
         let mut from = 0;
-        for k in (0..b.len()).step_by(3) {
-            let c = three_byte(&b[k..]);
-            let Some(bit) = c.checked_sub(script::MAIN_HAN.start) else {
-                continue;
-            };
-            if mapped[bit as usize / 64] >> (bit % 64) & 1 == 0 {
+        for (j, three) in b.chunks_exact(3).enumerate() {
+            let c = three_byte(three);
+            // Wrapping: code points below the table (CJK punctuation) fall past its end.
+            let bit = c.wrapping_sub(script::MAIN_HAN.start) as usize;
+            if mapped
+                .get(bit / 64)
+                .is_none_or(|w| w >> (bit % 64) & 1 == 0)
+            {
                 continue;
             }
+            let k = 3 * j;
             self.wide_copy(&run[from..k], start + from as u32 / 3, &mut open);
             let unit = start + k as u32 / 3;
             let m = script::to_simplified(char::from_u32(c).expect("a character"));

@@ -12,7 +12,10 @@ use crate::dictionary::Dictionary;
 use crate::error::{Error, Location, Problem, ProblemKind};
 use crate::text::boundary::is_word_char;
 
-use super::alphabet::{tokens, Alphabet, FastMap, QUOTE};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::alphabet::Alphabet;
 use super::automaton::Automaton;
 
 /// One normalized form in the automaton.
@@ -77,6 +80,35 @@ pub(crate) struct Patterns {
     /// They are no tokens ([`super::alphabet::QUOTE`]): a match spans up to that many of the
     /// text's next to it.
     pub edge_quotes: Vec<(u8, u8)>,
+}
+
+/// The hash of the index of distinct forms: eight bytes at a time (a multiply and a rotate per
+/// eight bytes, where FNV-1a multiplies per byte: the forms are 2 MB of text).
+#[derive(Default)]
+struct FormHasher(u64);
+
+impl Hasher for FormHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut chunks = bytes.chunks_exact(8);
+        let mut h = self.0;
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+            h = (h.rotate_left(26) ^ w).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(26) ^ u64::from_le_bytes(last) ^ (rest.len() as u64) << 59)
+                .wrapping_mul(K);
+        }
+        // The top bits pick the group and tag in the table: mix the high half down and up.
+        self.0 = h ^ (h >> 32);
+    }
 }
 
 /// Is `b` a quotation mark of normalized text (`'` or `"`)?
@@ -268,7 +300,7 @@ impl Patterns {
             }
         }
         items.extend(derived.iter().map(|(v, owner)| (v.as_str(), *owner, true)));
-        let mut index: FastMap<&str, usize> = FastMap::default();
+        let mut index: HashMap<&str, usize, BuildHasherDefault<FormHasher>> = HashMap::default();
         index.reserve(items.len());
         let mut texts: Vec<&str> = Vec::with_capacity(items.len());
         let mut patterns: Vec<Pattern> = Vec::with_capacity(items.len());
@@ -401,12 +433,7 @@ impl Patterns {
             edge_quotes.push((count(&mut text.bytes()), count(&mut text.bytes().rev())));
             let from = flat.len();
             // Quotation marks are no tokens (`QUOTE`): a form is found with or without them.
-            for (_, t) in tokens(text) {
-                let n = alphabet.add(t);
-                if n != QUOTE {
-                    flat.push(n);
-                }
-            }
+            alphabet.add_form_to(text, &mut flat);
             let to = flat.len();
             bounds.push(to as u32);
             ac_patterns.push(pi as u32);

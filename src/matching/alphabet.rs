@@ -24,9 +24,6 @@
 mod spelling;
 mod words;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::text::boundary::is_word_char;
 use words::{Key, Words};
 
@@ -39,30 +36,6 @@ pub const UNKNOWN: u32 = 0;
 /// `“两个”维护`, as quotes around the whole form always were; two words a quote stands between
 /// stay two tokens (`xi's` is `xi`, `s`, never `xis`).
 pub const QUOTE: u32 = u32::MAX - 1;
-
-/// FNV-1a: tokens are short, and SipHash's start-up cost dominates for them.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map with FNV hashing, for short string keys.
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The tokens of a normalized string, with their byte offsets.
 ///

@@ -24,9 +24,6 @@
 mod spelling;
 mod words;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::text::boundary::is_word_char;
 use words::{Key, Words};
 
@@ -39,30 +36,6 @@ pub const UNKNOWN: u32 = 0;
 /// `“两个”维护`, as quotes around the whole form always were; two words a quote stands between
 /// stay two tokens (`xi's` is `xi`, `s`, never `xis`).
 pub const QUOTE: u32 = u32::MAX - 1;
-
-/// FNV-1a: tokens are short, and SipHash's start-up cost dominates for them.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map with FNV hashing, for short string keys.
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The tokens of a normalized string, with their byte offsets.
 ///
@@ -345,6 +318,37 @@ impl Alphabet {
             .map(|(_, t)| self.add(t))
             .filter(|&n| n != QUOTE)
             .collect()
+    }
+
+    /// [`Alphabet::add_form`] onto the end of `out`: the form's tokens numbered (new ones as
+    /// they come), its quotation marks left out. Words already numbered are looked up as the
+    /// text's encoder looks them up (eight bytes at a time, no copy of the word): the patterns
+    /// are built with it.
+    pub fn add_form_to(&mut self, form: &str, out: &mut Vec<u32>) {
+        let b = form.as_bytes();
+        let mut i = 0;
+        while let Some(&x) = b.get(i) {
+            let start = i;
+            let n = if x < 0x80 && is_ascii_word(x) {
+                let (end, n) = self.ascii_word(form, start);
+                i = end;
+                n
+            } else if x < 0x80 {
+                i += 1;
+                self.ascii[usize::from(x)]
+            } else {
+                i = token_end(form, start);
+                self.get(&form[start..i])
+            };
+            let n = if n == UNKNOWN {
+                self.add(&form[start..i])
+            } else {
+                n
+            };
+            if n != QUOTE {
+                out.push(n);
+            }
+        }
     }
 
     /// A form as token numbers; `None` if it holds a token the alphabet does not know.
@@ -641,6 +645,26 @@ mod tests {
             }
             let text: String = text.iter().map(|&k| PIECES[k]).collect();
             proptest::prop_assert_eq!(a.encode_text(&text), encode_slowly(&a, &text));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// `add_form_to` numbers forms exactly as `add_form` does, new tokens included.
+        #[test]
+        fn add_form_to_equals_add_form(
+            forms in proptest::collection::vec(proptest::collection::vec(0..PIECES.len(), 0..6), 0..10),
+        ) {
+            let (mut slow, mut fast) = (Alphabet::new(), Alphabet::new());
+            for f in &forms {
+                let f: String = f.iter().map(|&k| PIECES[k]).collect();
+                let mut got = vec![7];
+                fast.add_form_to(&f, &mut got);
+                let mut want = vec![7];
+                want.extend(slow.add_form(&f));
+                proptest::prop_assert_eq!(got, want, "{:?}", f);
+            }
+            proptest::prop_assert_eq!(fast.size(), slow.size());
         }
     }
 

@@ -2,9 +2,10 @@
 //!
 //! The forms are sequences of token numbers, so the automaton has one state per distinct
 //! token prefix (about 250,000 for the built-in dictionary, against 770,000 byte prefixes), and
-//! it is built directly in compact arrays: the trie from the sorted forms, children in one
-//! sorted edge list per state, failure and output links in breadth-first order. The search
-//! reports every occurrence of every form, overlaps included.
+//! it is built directly in compact arrays: the trie from the forms in their order (a hash table
+//! finds a state's child while building), children in one sorted edge list per state, failure
+//! and output links in breadth-first order. The search reports every occurrence of every form,
+//! overlaps included.
 //!
 //! ```ignore
 //! use tifa::automaton::Automaton;
@@ -56,6 +57,71 @@ struct Node {
     report: u32,
 }
 
+/// The trie's edges below the root while it is built: (state, token) → child, in an
+/// open-addressing table (a key is never 0: the root's edges are not in it).
+struct Edges {
+    /// Per slot: the key `state << 32 | token` (0 when empty) and the child, side by side so
+    /// that a probe reads one place.
+    slots: Vec<(u64, u32)>,
+    /// log2 of the number of slots.
+    bits: u32,
+    len: usize,
+}
+
+impl Edges {
+    /// A table for about `edges` edges (it grows past them).
+    fn with_capacity(edges: usize) -> Edges {
+        let bits = (edges.max(8) * 2).next_power_of_two().trailing_zeros();
+        Edges {
+            slots: vec![(0, 0); 1 << bits],
+            bits,
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+
+    /// The child of `state` (not the root) on `token`, if there is one.
+    #[inline]
+    fn get(&self, state: u32, token: u32) -> Option<u32> {
+        let key = (u64::from(state) << 32) | u64::from(token);
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            match self.slots[i] {
+                (0, _) => return None,
+                (k, child) if k == key => return Some(child),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// Adds the edge from `state` (not the root, no such edge yet) on `token` to `child`.
+    fn insert(&mut self, state: u32, token: u32, child: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.bits += 1;
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0); 1 << self.bits]);
+            for (k, c) in old.into_iter().filter(|&(k, _)| k != 0) {
+                self.put(k, c);
+            }
+        }
+        self.put((u64::from(state) << 32) | u64::from(token), child);
+        self.len += 1;
+    }
+
+    fn put(&mut self, key: u64, child: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        while self.slots[i].0 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, child);
+    }
+}
+
 impl Automaton {
     /// Builds the automaton over `patterns` (sequences of token numbers below `tokens`; token 0
     /// is "unknown" and should not occur in a pattern). Empty patterns never match.
@@ -74,49 +140,57 @@ impl Automaton {
     pub fn from_flat(flat: &[u32], bounds: &[u32], tokens: usize) -> Automaton {
         let count = bounds.len().saturating_sub(1);
         let pattern = |i: u32| &flat[bounds[i as usize] as usize..bounds[i as usize + 1] as usize];
-        // The trie, from the patterns in sorted order: a pattern shares its longest common
-        // prefix with the one before it, so each new state is created once, and every state's
-        // children are created in increasing token order.
-        //
-        // Sorted by a key that packs the first four tokens (when every token fits in 16 bits),
-        // so most comparisons compare two integers; equal keys compare the whole patterns, and
-        // equal patterns their numbers (a total order: the trie does not depend on the sort).
-        let packs = tokens <= 1 << 16;
-        let key = |i: u32| {
-            let p = pattern(i);
-            (0..4).fold(0u64, |k, j| (k << 16) | u64::from(*p.get(j).unwrap_or(&0)))
-        };
-        let mut keyed: Vec<(u64, u32)> = (0..count as u32)
-            .filter(|&i| !pattern(i).is_empty())
-            .map(|i| (if packs { key(i) } else { 0 }, i))
-            .collect();
-        keyed.sort_unstable_by(|&(ka, a), &(kb, b)| {
-            ka.cmp(&kb)
-                .then_with(|| pattern(a).cmp(pattern(b)))
-                .then(a.cmp(&b))
-        });
-        let order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
-        let mut parent: Vec<u32> = vec![ROOT];
-        let mut token: Vec<u32> = vec![0];
+        // The trie, one pattern after another in their order: each pattern walks down from the
+        // root as far as the trie has its tokens and adds a state per token left. The root's
+        // children are found in an array by token, the others in a hash table keyed by (state,
+        // token): no sort of the patterns (which took a fifth of the start), and states are
+        // numbered in the order they are made. The edges are put in token order below, so the
+        // automaton's behaviour, its breadth-first order included, does not depend on the
+        // numbering.
+        let width = flat
+            .iter()
+            .map(|&t| t as usize + 1)
+            .max()
+            .unwrap_or(0)
+            .max(tokens.max(1));
+        let mut root = vec![ROOT; width];
+        // About half the tokens after the first make a new state (the forms share prefixes).
+        let mut kids = Edges::with_capacity(flat.len().saturating_sub(count) / 2);
+        let mut parent: Vec<u32> = Vec::with_capacity(flat.len() + 1);
+        let mut token: Vec<u32> = Vec::with_capacity(flat.len() + 1);
+        parent.push(ROOT);
+        token.push(0);
         let mut ends: Vec<(u32, u32)> = Vec::with_capacity(count); // (state, pattern)
-        let mut path: Vec<u32> = vec![ROOT]; // path[d] = state at depth d of the previous pattern
-        let mut prev: &[u32] = &[];
-        for &p in &order {
+        for p in 0..count as u32 {
             let pat = pattern(p);
-            let common = pat.iter().zip(prev).take_while(|(a, b)| a == b).count();
-            path.truncate(common + 1);
-            for &t in &pat[common..] {
-                let s = parent.len() as u32;
-                parent.push(*path.last().expect("root"));
-                token.push(t);
-                path.push(s);
+            let Some((&first, rest)) = pat.split_first() else {
+                continue;
+            };
+            let mut s = root[first as usize];
+            if s == ROOT {
+                s = parent.len() as u32;
+                parent.push(ROOT);
+                token.push(first);
+                root[first as usize] = s;
             }
-            ends.push((path[pat.len()], p));
-            prev = pat;
+            for &t in rest {
+                s = match kids.get(s, t) {
+                    Some(c) => c,
+                    None => {
+                        let c = parent.len() as u32;
+                        parent.push(s);
+                        token.push(t);
+                        kids.insert(s, t, c);
+                        c
+                    }
+                };
+            }
+            ends.push((s, p));
         }
+        drop(kids);
         let n = parent.len();
 
-        // Edges grouped by parent (counting sort keeps each group in token order).
+        // Edges grouped by parent (a counting sort), then each group in token order.
         let mut edge_start = vec![0u32; n + 1];
         for &p in &parent[1..] {
             edge_start[p as usize + 1] += 1;
@@ -130,6 +204,13 @@ impl Automaton {
             let p = parent[s] as usize;
             edges[fill[p] as usize] = (token[s], s as u32);
             fill[p] += 1;
+        }
+        // Each state's edges in token order (most states have one).
+        for s in 0..n {
+            let group = &mut edges[edge_start[s] as usize..edge_start[s + 1] as usize];
+            if group.len() > 1 {
+                group.sort_unstable_by_key(|&(t, _)| t);
+            }
         }
 
         let mut out_start = vec![0u32; n + 1];
@@ -146,12 +227,7 @@ impl Automaton {
             fill[s as usize] += 1;
         }
 
-        let mut root = vec![ROOT; tokens.max(1)];
-        for &(t, s) in &edges[edge_start[0] as usize..edge_start[1] as usize] {
-            if let Some(r) = root.get_mut(t as usize) {
-                *r = s;
-            }
-        }
+        root.truncate(tokens.max(1));
         let mut a = Automaton {
             root,
             nodes: Vec::new(),

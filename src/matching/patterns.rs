@@ -12,7 +12,10 @@ use crate::dictionary::Dictionary;
 use crate::error::{Error, Location, Problem, ProblemKind};
 use crate::text::boundary::is_word_char;
 
-use super::alphabet::{tokens, Alphabet, FastMap, QUOTE};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::alphabet::Alphabet;
 use super::automaton::Automaton;
 
 /// One normalized form in the automaton.
@@ -79,6 +82,35 @@ pub(crate) struct Patterns {
     pub edge_quotes: Vec<(u8, u8)>,
 }
 
+/// The hash of the index of distinct forms: eight bytes at a time (a multiply and a rotate per
+/// eight bytes, where FNV-1a multiplies per byte: the forms are 2 MB of text).
+#[derive(Default)]
+struct FormHasher(u64);
+
+impl Hasher for FormHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut chunks = bytes.chunks_exact(8);
+        let mut h = self.0;
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+            h = (h.rotate_left(26) ^ w).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(26) ^ u64::from_le_bytes(last) ^ (rest.len() as u64) << 59)
+                .wrapping_mul(K);
+        }
+        // The top bits pick the group and tag in the table: mix the high half down and up.
+        self.0 = h ^ (h >> 32);
+    }
+}
+
 /// Is `b` a quotation mark of normalized text (`'` or `"`)?
 pub(crate) fn is_quote(b: u8) -> bool {
     b == b'"' || b == b'\''
@@ -100,11 +132,12 @@ fn is_short(norm: &str, chinese: bool) -> bool {
 
 /// Does the form start with a number word ("two", "three"… up to "fourteen")?
 fn is_numbered(norm: &str) -> bool {
-    let first = norm
-        .split(|c: char| c == ' ' || c == '-')
-        .next()
-        .unwrap_or("");
-    NUMBER_WORDS.contains(&first)
+    // The first word ends at the first space or hyphen (both ASCII: a byte search).
+    let end = norm
+        .bytes()
+        .position(|b| b == b' ' || b == b'-')
+        .unwrap_or(norm.len());
+    (3..=8).contains(&end) && NUMBER_WORDS.contains(&&norm[..end])
 }
 
 /// The extra literal forms an English form stands for:
@@ -148,6 +181,9 @@ fn variants(norm: &str, chinese: bool) -> Vec<String> {
 /// `norm` without its hyphens that stand between two letters, if it has any.
 fn joined(norm: &str) -> Option<String> {
     let b = norm.as_bytes();
+    if !b.contains(&b'-') {
+        return None;
+    }
     let between_letters = |i: usize| {
         i > 0 && b[i - 1].is_ascii_alphabetic() && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
     };
@@ -173,10 +209,11 @@ const ARTICLE_AFTER_OF: &str = " of the ";
 /// Where `needle` first occurs in `haystack`: a plain byte search, so that the WebAssembly
 /// module carries no general substring searcher for the few searches made at load.
 fn find(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w == needle.as_bytes())
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let &first = n.first()?;
+    // Only where the first byte matches is the rest compared (the forms are searched at every
+    // start: a slice comparison at every byte cost more than the rest of the loop).
+    (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h[i] == first && &h[i..i + n.len()] == n)
 }
 
 /// `v` with every [`ARTICLE_AFTER_OF`] made " of ".
@@ -263,7 +300,7 @@ impl Patterns {
             }
         }
         items.extend(derived.iter().map(|(v, owner)| (v.as_str(), *owner, true)));
-        let mut index: FastMap<&str, usize> = FastMap::default();
+        let mut index: HashMap<&str, usize, BuildHasherDefault<FormHasher>> = HashMap::default();
         index.reserve(items.len());
         let mut texts: Vec<&str> = Vec::with_capacity(items.len());
         let mut patterns: Vec<Pattern> = Vec::with_capacity(items.len());
@@ -396,12 +433,7 @@ impl Patterns {
             edge_quotes.push((count(&mut text.bytes()), count(&mut text.bytes().rev())));
             let from = flat.len();
             // Quotation marks are no tokens (`QUOTE`): a form is found with or without them.
-            for (_, t) in tokens(text) {
-                let n = alphabet.add(t);
-                if n != QUOTE {
-                    flat.push(n);
-                }
-            }
+            alphabet.add_form_to(text, &mut flat);
             let to = flat.len();
             bounds.push(to as u32);
             ac_patterns.push(pi as u32);
@@ -555,6 +587,46 @@ mod tests {
     fn plural_table() {
         for &(name, norm, want) in PLURALS {
             assert_eq!(plural_suffix(norm), want, "case {name}");
+        }
+    }
+
+    /// (name, haystack, needle, where it first occurs)
+    const FINDS: &[(&str, &str, &str, Option<usize>)] = &[
+        ("inside", "session of the party", " of the ", Some(7)),
+        ("at_the_start", " of the x", " of the ", Some(0)),
+        ("at_the_end", "head of the ", " of the ", Some(4)),
+        ("first_of_two", "a of the b of the c", " of the ", Some(1)),
+        ("partial_only", "head of th", " of the ", None),
+        ("shorter_than_needle", "of", " of the ", None),
+        ("empty_haystack", "", " of the ", None),
+        ("slot", "committee of {place} county", PLACE_SLOT, Some(13)),
+        ("after_multibyte", "两个 {place} x", PLACE_SLOT, Some(7)),
+    ];
+
+    #[test]
+    fn find_table() {
+        for &(name, haystack, needle, want) in FINDS {
+            assert_eq!(find(haystack, needle), want, "case {name}");
+        }
+    }
+
+    /// (name, normalized form, starts with a number word)
+    const NUMBERED: &[(&str, &str, bool)] = &[
+        ("two_words", "two upholds", true),
+        ("hyphenated", "two-pronged approach", true),
+        ("alone", "ten", true),
+        ("longest", "fourteen points", true),
+        ("word_starting_with_a_number", "twofold", false),
+        ("ordinal", "fourteenth five-year plan", false),
+        ("number_later", "the two upholds", false),
+        ("empty", "", false),
+        ("chinese", "两个维护", false),
+    ];
+
+    #[test]
+    fn numbered_table() {
+        for &(name, norm, want) in NUMBERED {
+            assert_eq!(is_numbered(norm), want, "case {name}");
         }
     }
 

@@ -9,7 +9,8 @@
 // Prints, per module and set of script parts (the base part with both, as the page loads it,
 // and for the embed also with the English or the Chinese part only, as an English or a Chinese
 // page loads it), the medians of N fresh processes: the first build (warm-up + build, wall and
-// processor time), and the median of five more builds in the same process (warm).
+// processor time), the median of five more builds in the same process (warm), and the
+// module's memory after the first build (what the page keeps: a WebAssembly memory never shrinks).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,7 +31,7 @@ const median = (xs) => { const a = [...xs].sort((x, y) => x - y); const m = a.le
 async function child(module, pkg, set) {
   const { performance } = await import('node:perf_hooks');
   const mod = await import(pathToFileURL(`${pkg}/${module}.js`).href);
-  mod.initSync({ module: readFileSync(`${pkg}/${module}_bg.wasm`) });
+  const wasm = mod.initSync({ module: readFileSync(`${pkg}/${module}_bg.wasm`) });
   // The base part, then the parts of the scripts in `set`, one after another (www/lib/engine.js).
   const names = ['tifa.match.bin', ...set.split('+').map((s) => `tifa.match.${s}.bin`)];
   const bytes = Buffer.concat(names.map((n) => readFileSync(`${pkg}/${n}`)));
@@ -43,6 +44,9 @@ async function child(module, pkg, set) {
   const tifa = mod.Tifa.fromCompiled(bytes);
   const t2 = performance.now();
   const cpu = process.cpuUsage(cpu0);
+  // The module's memory once the engine is built: it grew to the build's peak and never
+  // shrinks (WebAssembly memories only grow), so this is what the page keeps.
+  const memory = wasm.memory.buffer.byteLength / 1048576;
   const n = tifa.patternCount;
   tifa.free();
   const warm = [];
@@ -51,7 +55,7 @@ async function child(module, pkg, set) {
     mod.Tifa.fromCompiled(bytes).free();
     warm.push(performance.now() - t);
   }
-  process.stdout.write(JSON.stringify({ warmUp: t1 - t0, build: t2 - t1, first: t2 - t0, cpu: (cpu.user + cpu.system) / 1000, warm: median(warm), patterns: n }));
+  process.stdout.write(JSON.stringify({ warmUp: t1 - t0, build: t2 - t1, first: t2 - t0, cpu: (cpu.user + cpu.system) / 1000, warm: median(warm), patterns: n, memory }));
 }
 
 if (args[0] === '--child') {
@@ -66,7 +70,8 @@ if (args[0] === '--child') {
     }
     const m = (k) => median(runs.map((r) => r[k])).toFixed(1);
     console.log(`  ${module.padEnd(11)} ${set.padEnd(6)} first start (warm-up + build) ${m('first')} ms wall, ${m('cpu')} ms processor`
-      + ` (warm-up ${m('warmUp')}, build ${m('build')}); a later build ${m('warm')} ms; ${runs[0].patterns} patterns`);
+      + ` (warm-up ${m('warmUp')}, build ${m('build')}); a later build ${m('warm')} ms; ${runs[0].patterns} patterns;`
+      + ` wasm memory after the build ${m('memory')} MiB`);
   }
   console.log(`  load average after: ${load()}`);
 }

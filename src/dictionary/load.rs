@@ -88,6 +88,8 @@ struct RawTerm {
     #[serde(default)]
     local: bool,
     #[serde(default)]
+    en_descriptive: bool,
+    #[serde(default)]
     aliases: Vec<S<String>>,
     single_source: Option<S<String>>,
 }
@@ -565,6 +567,7 @@ fn check_term(c: &mut Check, t: RawTerm, span: Range<usize>, file: usize) -> Opt
         sources,
         forms: forms.forms,
         local: t.local,
+        en_descriptive: t.en_descriptive,
         aliases: aliases.iter().map(|(a, _)| a.clone()).collect(),
         single_source,
         file: c.file.to_string(),

@@ -147,6 +147,10 @@ pub struct Entry {
     /// A local (provincial or city) campaign.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub local: bool,
+    /// The preferred English (`en`) is a descriptive or literal rendering of the project's: no
+    /// official English rendering was found. Cards then do not call it official.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub en_descriptive: bool,
     /// Former ids of this entry (merged or renamed): they still resolve to it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,

@@ -151,10 +151,15 @@ const described = [
   ['an index past the forms falls back to the text', { formIndex: 9, form: 'two safeguards' }, "'two safeguards' is a media rendering of 两个维护 (official: Two Upholds); since 2019."],
   // The embed's marks made before it loaded another script's forms hold indices into fewer forms.
   ['an index naming another form falls back to the text', { formIndex: 1, form: 'two safeguards' }, "'two safeguards' is a media rendering of 两个维护 (official: Two Upholds); since 2019."],
+  // Regression (fact-check fc14): an entry with no official English called its own descriptive
+  // `en` "official" on every other form's line.
+  ['a descriptive English is not called official', { formIndex: 0, text: 'two safeguards' },
+    "'two safeguards' is a media rendering of 两个维护 (no official English; described as: Two Upholds); since 2019.", { en_descriptive: true }],
+  ['a descriptive English matched itself says nothing', { formIndex: 1, text: 'Two Upholds' }, '', { en_descriptive: true }],
 ];
-for (const [name, match, want] of described) {
+for (const [name, match, want, extra] of described) {
   test(`describeForm: ${name}`, async () => {
     const { describeForm } = await import('../../www/lib/card.js');
-    assert.equal(describeForm(FORM_ENTRY, match), want);
+    assert.equal(describeForm({ ...FORM_ENTRY, ...extra }, match), want);
   });
 }

@@ -225,7 +225,9 @@ export function describeForm(entry, match = {}) {
   if (f === fold(entry.en) && (!kind || kind === 'official')) return '';
   // Quote what the text says ("two maintenances"), not the dictionary form it matched.
   const shown = match.text ? String(match.text).replace(/\s+/g, ' ').trim() : form;
-  let s = `'${shown}' is ${KIND_LABELS[kind] || 'a rendering'} of ${entry.zh} (official: ${entry.en})`;
+  // An entry whose English is our own description (no official rendering found) says so.
+  const en = entry.en_descriptive ? `no official English; described as: ${entry.en}` : `official: ${entry.en}`;
+  let s = `'${shown}' is ${KIND_LABELS[kind] || 'a rendering'} of ${entry.zh} (${en})`;
   const dates = def && (def.since || def.until)
     ? (def.since && def.until ? `used ${def.since}–${def.until}` : def.since ? `since ${def.since}` : `until ${def.until}`)
     : '';

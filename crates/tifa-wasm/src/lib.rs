@@ -40,6 +40,8 @@ export interface Entry {
   sources: string[];
   forms: Form[];
   local?: boolean;
+  /** The `en` is a descriptive rendering: no official English was found. */
+  en_descriptive?: boolean;
   file: string;
 }
 /** An entry without its forms and card fields (`summaries()`). */

@@ -64,6 +64,8 @@ impl Script {
 /// Entry flags: a local entry; a `zh_hant` stored as text (not as codes against `zh`).
 pub(super) const ENTRY_LOCAL: u64 = 1;
 pub(super) const ENTRY_HANT_TEXT: u64 = 1 << 1;
+/// Entry flag: the preferred English is descriptive, not an official rendering.
+pub(super) const ENTRY_EN_DESCRIPTIVE: u64 = 1 << 2;
 
 // Form flags (bits 0 and 1: the kind). The common ones in the low seven bits: one byte each.
 pub(super) const FLAG_CHINESE: u64 = 1 << 2;

@@ -5,9 +5,10 @@
 use super::codec::Reader;
 use super::derive::Traditional;
 use super::layout::{
-    year_from_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_HANT_TEXT, ENTRY_LOCAL,
-    FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE, FLAG_NORMALIZE, FLAG_SAME_AS, FLAG_SHARED,
-    FLAG_TEMPLATE, HASH_LEN, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC, SCRIPT_STREAMS,
+    year_from_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_EN_DESCRIPTIVE,
+    ENTRY_HANT_TEXT, ENTRY_LOCAL, FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE, FLAG_NORMALIZE,
+    FLAG_SAME_AS, FLAG_SHARED, FLAG_TEMPLATE, HASH_LEN, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH,
+    SCRIPT_MAGIC, SCRIPT_STREAMS,
 };
 use super::norms::NormalizedForms;
 use super::words;
@@ -253,6 +254,7 @@ pub(crate) fn read_parts_normalized(
             .ok_or_else(|| years.damaged(at, "a year is out of range"))?;
         let entry_flags = entry_flags.int()?;
         let local = entry_flags & ENTRY_LOCAL != 0;
+        let en_descriptive = entry_flags & ENTRY_EN_DESCRIPTIVE != 0;
         // The Chinese names, from the Chinese part (else from the card part, later).
         let (zh, zh_hant) = match (&mut scripts[Script::Chinese as usize], &traditional) {
             (Some(sp), Some(traditional)) => {
@@ -373,6 +375,7 @@ pub(crate) fn read_parts_normalized(
             sources: Vec::new(),
             forms,
             local,
+            en_descriptive,
             aliases,
             single_source: None,
             file: String::new(),

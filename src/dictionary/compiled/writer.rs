@@ -6,9 +6,9 @@ use std::collections::HashSet;
 use super::codec::{fnv, Writer};
 use super::derive::Traditional;
 use super::layout::{
-    year_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_HANT_TEXT, ENTRY_LOCAL,
-    FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE, FLAG_NORMALIZE, FLAG_SHARED, FLAG_TEMPLATE,
-    SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC,
+    year_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_EN_DESCRIPTIVE,
+    ENTRY_HANT_TEXT, ENTRY_LOCAL, FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE, FLAG_NORMALIZE,
+    FLAG_SHARED, FLAG_TEMPLATE, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC,
 };
 use super::{norms, words};
 use crate::dictionary::{template, Dictionary, Entry, Form, Kind, CATEGORIES};
@@ -183,7 +183,12 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
         years.int(year_code(e.since));
         entry_flags.int(
             if e.local { ENTRY_LOCAL } else { 0 }
-                | if codes.is_none() { ENTRY_HANT_TEXT } else { 0 },
+                | if codes.is_none() { ENTRY_HANT_TEXT } else { 0 }
+                | if e.en_descriptive {
+                    ENTRY_EN_DESCRIPTIVE
+                } else {
+                    0
+                },
         );
         alias_counts.int(e.aliases.len() as u64);
         ids.extend(e.aliases.iter().cloned());

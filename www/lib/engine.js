@@ -298,7 +298,8 @@ async function loadScoped(pkgUrl, { base, module, scripts, wasm, matching, scope
   const [mod, bytes] = await Promise.all([loadModule(pkgUrl, module, wasm),
     Promise.resolve(matching).then((b) => b || matchParts(pkgUrl, scripts))]);
   try {
-    // No warm-up: a scoped build is small, and the warm-up alone cost as much (benches/start.mjs).
+    // No warm-up: for a scoped build it cost more than it saved in node (benches/start.mjs --scoped;
+    // README, "Scoped engines"); not measured in Chromium.
     const t = mod.Tifa.fromCompiledFor(bytes, scope);
     cardSources.set(t, { url: new URL('tifa.cards.bin', pkgUrl).href, promise: null });
     builtinOf.set(t, { base, module, scripts, bytes });

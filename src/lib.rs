@@ -68,6 +68,7 @@ mod analyzer;
 pub mod corpus;
 
 pub use analyzer::{Analyzer, Options, MAX_TEXT_BYTES};
+pub use matching::alphabet::scope::Scope;
 pub use matching::gate::document_vouches;
 pub use matching::sensitivity::{DocumentContext, Reason, Sensitivity};
 

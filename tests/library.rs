@@ -17,6 +17,7 @@ mod matching;
 mod neutral;
 mod properties;
 mod rows;
+mod scoped;
 mod validator;
 mod vocabulary;
 

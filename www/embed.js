@@ -7,7 +7,7 @@
 //
 // If the engine cannot load (no WebAssembly, a 404, a CSP without 'wasm-unsafe-eval'), the page
 // is left untouched and one console warning names the cause and the fix.
-import { loadTifa, loadCards, TifaLoadError, CSP_FIX, EMBED, SCRIPTS, scriptWeights, scriptsIn, missingScripts, withScripts } from './lib/engine.js';
+import { loadTifa, loadCards, TifaLoadError, CSP_FIX, EMBED, SCRIPTS, scriptWeights, scriptsIn, missingScripts, withScripts, widenFor } from './lib/engine.js';
 import { highlightTree, unhighlightTree, disconnectTree, summaryOf, eachText } from './lib/highlight.js';
 // The tooltip code (and the card renderer it imports) is loaded after the first highlight.
 
@@ -108,6 +108,30 @@ function scriptsOfTrees(roots, exclude) {
   return SCRIPTS.filter((s) => weight[s] > 0).sort((a, b) => weight[b] - weight[a]);
 }
 
+/** The most text (UTF-16 units) a first engine is scoped to: past it, the engine has every form
+ * (a page that long holds most of the dictionary's words anyway). */
+const SCOPE_CHARS = 200_000;
+
+/**
+ * The text the first engine is scoped to: every text node under `roots` that the embed would
+ * highlight, joined as they stand (inline nodes make one word across them) and one per line
+ * (blocks), so that whatever batches the session cuts, their words are in it; null for more
+ * than {@link SCOPE_CHARS}.
+ */
+function scopeText(roots, exclude) {
+  const parts = [];
+  let n = 0;
+  for (const root of roots) {
+    eachText(root, exclude, (data) => {
+      parts.push(data);
+      n += data.length;
+      return n > SCOPE_CHARS;
+    });
+    if (n > SCOPE_CHARS) return null;
+  }
+  return `${parts.join('')}\n${parts.join('\n')}`;
+}
+
 const SCRIPT_NAMES = { en: 'English', zh: 'Chinese' };
 const unavailable = new Set(); // scripts whose part could not be fetched: warned once, not asked again
 
@@ -117,8 +141,9 @@ const unavailable = new Set(); // scripts whose part could not be fetched: warne
  */
 function ensureScripts(engine, text, deferred = []) {
   const missing = missingScripts(engine, text).filter((s) => !unavailable.has(s) && !deferred.includes(s));
-  if (!missing.length) return null;
-  return withScripts(engine, missing).catch((err) => {
+  // A scoped engine (the first one) whose words the text goes beyond: a wider one.
+  if (!missing.length) return widenFor(engine, text);
+  return withScripts(engine, missing, text).catch((err) => {
     missing.forEach((s) => unavailable.add(s));
     warnOnce(`tifa: the ${missing.map((s) => SCRIPT_NAMES[s]).join(' and ')} forms of the dictionary could not be loaded (${err && err.message ? err.message : err}); text in that script is not highlighted.`);
     throw err;
@@ -158,7 +183,7 @@ export async function highlight(root = document.body, options = {}) {
     }
     // One engine for them all: the scripts of every element's text.
     const scripts = scriptsOfTrees(els, opts.exclude);
-    const handles = await Promise.all(els.map((el) => highlightOne(el, opts, scripts)));
+    const handles = await Promise.all(els.map((el) => highlightOne(el, opts, scripts, els)));
     return combine(handles);
   }
   if (!root || !root.nodeType) throw new TypeError('tifa: highlight(root): root must be an Element, Document, ShadowRoot or selector.');
@@ -176,7 +201,7 @@ export async function highlight(root = document.body, options = {}) {
  * root (what is highlighted is skipped), before the handle resolves. Text of another
  * script added later makes the session fetch that part and match on with the engine that has it.
  */
-async function highlightOne(root, opts, scripts) {
+async function highlightOne(root, opts, scripts, roots) {
   const doc = root.ownerDocument || document;
   let engine;
   const order = scripts || scriptsOfTrees([root], opts.exclude);
@@ -184,7 +209,11 @@ async function highlightOne(root, opts, scripts) {
   // highlight waits for one part; a longer text's next batch asks for the rest.
   const deferred = order.slice(1);
   let batches = 0;
-  const builtin = () => loadTifa({ base: opts.base, module: EMBED, scripts: order.slice(0, 1) });
+  // The first engine is scoped to the root's text (only the forms whose words occur in it:
+  // it builds in a fraction of the time and memory, and finds there what the whole one finds);
+  // text it does not cover (added later) gets a wider one (`ensureScripts`).
+  const scope = scopeText(roots || [root], opts.exclude);
+  const builtin = () => loadTifa({ base: opts.base, module: EMBED, scripts: order.slice(0, 1), ...(scope === null ? {} : { scope }) });
   if (opts.dictionaryUrl) {
     try {
       engine = await loadTifa({ base: opts.base, dictionaryUrl: opts.dictionaryUrl });
@@ -410,7 +439,7 @@ async function runFromScriptTag(script) {
     const handles = [];
     const outer = roots.filter((r) => !roots.some((o) => o !== r && o.contains(r))); // nested roots: the outer one covers it
     const scripts = scriptsOfTrees(outer, opts.exclude);
-    for (const r of outer) handles.push(await highlightOne(r, opts, scripts));
+    for (const r of outer) handles.push(await highlightOne(r, opts, scripts, outer));
     const h = combine(handles);
     document.dispatchEvent(new CustomEvent('tifa:highlighted', { detail: { count: h.count, terms: h.terms } }));
     return h;

@@ -21,6 +21,7 @@
 //! assert_eq!((at[i], at[i + 3]), (4, 15)); // byte offsets in the normalized text
 //! ```
 
+pub(crate) mod scope;
 mod spelling;
 mod words;
 

@@ -56,6 +56,18 @@ impl Matcher {
         })
     }
 
+    /// [`Matcher::with_normalized`] with only the forms whose tokens `scope` holds
+    /// ([`Patterns::scoped`]).
+    pub fn scoped(
+        dict: &Dictionary,
+        norms: &NormalizedForms,
+        scope: &alphabet::scope::Scope,
+    ) -> Result<Matcher, Error> {
+        Ok(Matcher {
+            patterns: Patterns::scoped(dict, norms, Some(scope))?,
+        })
+    }
+
     /// The compiled forms.
     pub fn patterns(&self) -> &Patterns {
         &self.patterns

@@ -15,6 +15,7 @@ use crate::text::boundary::is_word_char;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::alphabet::scope::{missing, Missing, Scope};
 use super::alphabet::Alphabet;
 use super::automaton::Automaton;
 
@@ -80,6 +81,9 @@ pub(crate) struct Patterns {
     /// They are no tokens ([`super::alphabet::QUOTE`]): a match spans up to that many of the
     /// text's next to it.
     pub edge_quotes: Vec<(u8, u8)>,
+    /// For a scoped build ([`Patterns::scoped`]): the scope, and the words that kept forms
+    /// out of it (one per form left out). `None`: every form is in.
+    pub scope: Option<Box<(Scope, Scope)>>,
 }
 
 /// The hash of the index of distinct forms: eight bytes at a time (a multiply and a rotate per
@@ -279,6 +283,36 @@ impl Patterns {
     /// [`Patterns::new`] with every form of `dict` normalized already (`norms`, in the
     /// dictionary's order: what a compiled match part gives at little cost).
     pub fn with_normalized(dict: &Dictionary, norms: &NormalizedForms) -> Result<Patterns, Error> {
+        Patterns::scoped(dict, norms, None)
+    }
+
+    /// [`Patterns::with_normalized`] with only the forms whose tokens `scope` holds all of
+    /// (for a form that may take a plural, its last word or its plural), when `scope` is given:
+    /// the others cannot match a text whose tokens the scope holds. What is left keeps the
+    /// order it has in the whole build, so the candidates of such a text, their order and
+    /// everything made from them are the same. Each form left out records one word it lacks
+    /// (the first; a last word with its plural), so that [`Patterns::covers`] can tell cheaply
+    /// whether another text could match a form left out.
+    pub fn scoped(
+        dict: &Dictionary,
+        norms: &NormalizedForms,
+        scope: Option<&Scope>,
+    ) -> Result<Patterns, Error> {
+        let mut blocked = Scope::new();
+        let mut block = |m: Missing| {
+            blocked.insert(m.word.as_bytes());
+            if let Some(p) = &m.plural {
+                blocked.insert(p);
+            }
+        };
+        // The plural suffix a form's last word may take (the automaton holds it with it).
+        let plural_of = |norm: &str, chinese: bool| {
+            if chinese || !norm.chars().last().is_some_and(is_word_char) {
+                None
+            } else {
+                plural_suffix(norm)
+            }
+        };
         let forms: usize = dict.entries().iter().map(|e| e.forms.len()).sum();
         debug_assert_eq!(forms, norms.len());
         let mut k = 0;
@@ -321,6 +355,12 @@ impl Patterns {
                         p.owners.push(owner);
                     }
                     continue;
+                }
+                if let Some(scope) = scope {
+                    if let Some(m) = missing(scope, norm, plural_of(norm, form.chinese)) {
+                        block(m);
+                        continue;
+                    }
                 }
                 let (word_start, word_end, plural) = if form.chinese {
                     (false, false, None)
@@ -367,6 +407,14 @@ impl Patterns {
             slot_seen.push(norm);
             let before = norm[..at].trim_end();
             let after = norm[at + PLACE_SLOT.len()..].trim_start();
+            if let Some(scope) = scope {
+                let lacking = missing(scope, before, plural_of(before, false))
+                    .or_else(|| missing(scope, after, plural_of(after, false)));
+                if let Some(m) = lacking {
+                    block(m);
+                    continue;
+                }
+            }
             let mut ids = [0u32; 2];
             for (k, text) in [before, after].into_iter().enumerate() {
                 if let Some(&pi) = index.get(text) {
@@ -491,7 +539,19 @@ impl Patterns {
             categories,
             slots,
             edge_quotes,
+            scope: scope.map(|s| Box::new((s.clone(), blocked))),
         })
+    }
+
+    /// Does this build find in the normalized text `norm` all that the whole build finds? Always
+    /// for a build with every form; for a scoped one, when `norm` holds none of the words that
+    /// kept forms out ([`Patterns::scoped`]): every form left out lacks one of them, so it
+    /// cannot match.
+    pub fn covers(&self, norm: &str) -> bool {
+        match &self.scope {
+            None => true,
+            Some(b) => !b.1.meets(norm),
+        }
     }
 
     /// Number of distinct normalized forms.

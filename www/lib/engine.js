@@ -10,8 +10,9 @@ const modules = new Map(); // pkg URL + module name -> Promise<module namespace,
 const instances = new Map(); // pkg URL + '\n' + dictionary URL -> Promise<Tifa>
 const cardSources = new WeakMap(); // Tifa -> { url, promise }
 const partBytes = new Map(); // URL of a compiled part -> Promise<Uint8Array> (each fetched once)
-// Tifa of the built-in dictionary -> { base, module, scripts }: how loadTifa made it, so that
-// withScripts can make the engine with more scripts. Engines not in it have every form.
+// Tifa of the built-in dictionary -> { base, module, scripts, bytes? }: how loadTifa made it, so
+// that withScripts can make the engine with more scripts (bytes: the match parts a scoped engine
+// was built from, to widen it). Engines not in it have every form.
 const builtinOf = new WeakMap();
 
 /**
@@ -86,10 +87,52 @@ export function scriptsIn(tifa) {
  *   const en = await loadTifa({ scripts: ['en'] });
  *   const both = await withScripts(en, ['zh']);  // fetches pkg/tifa.match.zh.bin only
  */
-export function withScripts(tifa, scripts) {
+export function withScripts(tifa, scripts, text = '') {
   const made = builtinOf.get(tifa);
   if (!made || scripts.every((s) => made.scripts.includes(s))) return Promise.resolve(tifa);
-  return loadTifa({ base: made.base, module: made.module, scripts: [...made.scripts, ...scripts] });
+  const all = [...made.scripts, ...scripts];
+  if (!made.bytes) return loadTifa({ base: made.base, module: made.module, scripts: all });
+  // A scoped engine stays scoped: its texts and `text`, with the forms of every script.
+  return matchParts(pkgUrlOf(made.base), all).then((bytes) => scopedTwin(tifa, made, all, bytes, text));
+}
+
+/**
+ * For an engine from {@link loadTifa} with `scope` (a *scoped* engine: only the forms whose
+ * words occur in its texts): null when it finds in `text` all that the whole dictionary finds
+ * (`Tifa.covers`, a scan of the text's words), else a promise of a scoped engine for its texts
+ * and `text` as well (`Tifa.widen`, from the parts fetched already). Null for any other engine.
+ *
+ * @example
+ *   const t = await loadTifa({ module: EMBED, scripts: ['en'], scope: article.textContent });
+ *   const wider = widenFor(t, comment.textContent); // null, or a promise of the wider engine
+ * @param {object} tifa
+ * @param {string} text
+ * @returns {Promise<object>|null}
+ */
+export function widenFor(tifa, text) {
+  const made = builtinOf.get(tifa);
+  if (!made || !made.bytes || tifa.covers(text)) return null;
+  // A page that keeps adding words (a live feed) gets the whole engine after a few widenings:
+  // each costs a scoped build, the whole one a little more, once.
+  if ((made.widened || 0) >= MAX_WIDENINGS) return loadTifa({ base: made.base, module: made.module, scripts: made.scripts });
+  return Promise.resolve().then(() => scopedTwin(tifa, made, made.scripts, made.bytes, text));
+}
+
+/** Scoped engines a page gets one after another before it gets the whole one ({@link widenFor}). */
+const MAX_WIDENINGS = 3;
+
+/** A scoped engine from `tifa`'s scope and `text` over `bytes` (the parts of `scripts`). */
+function scopedTwin(tifa, made, scripts, bytes, text) {
+  const t = tifa.widen(bytes, text);
+  const cards = cardSources.get(tifa);
+  cardSources.set(t, { url: cards.url, promise: null });
+  builtinOf.set(t, { ...made, scripts, bytes, widened: (made.widened || 0) + 1 });
+  return t;
+}
+
+/** The `pkg/` URL under `base`, as {@link loadTifa} resolves it. */
+function pkgUrlOf(base) {
+  return new URL('./pkg/', new URL(String(base), typeof document !== 'undefined' ? document.baseURI : DEFAULT_BASE)).href;
 }
 
 /** The bytes of a match part, fetched once per page (an upgrade or a twin fetches only what is new). */
@@ -172,10 +215,14 @@ export const CSP_FIX = "add 'wasm-unsafe-eval' to the page's Content-Security-Po
  *   see {@link scriptsOf} and {@link withScripts});
  *   wasm, matching: the module's wasm, compiled, and the match parts' bytes (the base part and
  *   the parts of `scripts`, one after another), when the caller started fetching them earlier
- *   (the page's boot.js); a promise of null: fetch them here.
+ *   (the page's boot.js); a promise of null: fetch them here;
+ *   scope: for the built-in dictionary, a text: the engine is *scoped* to it (`Tifa.fromCompiledFor`:
+ *   only the forms whose words all occur in it, built in a fraction of the time and memory; it
+ *   finds in that text exactly what the whole engine finds) and is not shared; {@link widenFor}
+ *   tells whether a later text needs a wider one and makes it.
  * @returns {Promise<object>} a Tifa instance
  */
-export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dictionaryName, only = false, module = CORE, scripts = SCRIPTS, wasm, matching } = {}) {
+export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dictionaryName, only = false, module = CORE, scripts = SCRIPTS, wasm, matching, scope } = {}) {
   let pkgUrl;
   try {
     pkgUrl = new URL('./pkg/', new URL(String(base), typeof document !== 'undefined' ? document.baseURI : DEFAULT_BASE)).href;
@@ -193,6 +240,8 @@ export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dicti
   } else if (typeof dictionary === 'string') dictKey = `text:${dictionaryName || ''}:${dictionary}`;
   scripts = SCRIPTS.filter((s) => scripts.includes(s));
   const key = `${pkgUrl}\n${only ? 'only' : 'add'}\n${dictKey || `${module}\n${scripts.join(' ')}`}`;
+  // A scoped engine is shared by the calls with the same text (the embed's roots of one page).
+  if (!dictKey && typeof scope === 'string') return shared(`${key}\nscope\n${scope}`, () => loadScoped(pkgUrl, { base, module, scripts, wasm, matching, scope }));
   let p = instances.get(key);
   if (!p) {
     p = (async () => {
@@ -231,6 +280,33 @@ export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dicti
     p.catch(() => instances.delete(key));
   }
   return p;
+}
+
+/** The promise `make()` gives, made once per `key` (dropped if it fails). */
+function shared(key, make) {
+  let p = instances.get(key);
+  if (!p) {
+    p = make();
+    instances.set(key, p);
+    p.catch(() => instances.delete(key));
+  }
+  return p;
+}
+
+/** A scoped engine of the built-in dictionary for `scope` (see {@link loadTifa}): not shared. */
+async function loadScoped(pkgUrl, { base, module, scripts, wasm, matching, scope }) {
+  const [mod, bytes] = await Promise.all([loadModule(pkgUrl, module, wasm),
+    Promise.resolve(matching).then((b) => b || matchParts(pkgUrl, scripts))]);
+  try {
+    // No warm-up: for a scoped build it cost more than it saved in node (benches/start.mjs --scoped;
+    // README, "Scoped engines"); not measured in Chromium.
+    const t = mod.Tifa.fromCompiledFor(bytes, scope);
+    cardSources.set(t, { url: new URL('tifa.cards.bin', pkgUrl).href, promise: null });
+    builtinOf.set(t, { base, module, scripts, bytes });
+    return t;
+  } catch (err) {
+    throw new TifaLoadError('init', `tifa: the built-in dictionary did not load (${errText(err)}).`, 'rebuild pkg/ with `make build` (the build writes tifa.match.bin, tifa.match.en.bin, tifa.match.zh.bin and tifa.cards.bin).', err);
+  }
 }
 
 /**

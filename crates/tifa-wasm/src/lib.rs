@@ -188,6 +188,54 @@ impl Tifa {
         })
     }
 
+    /// A *scoped* engine over the same match parts as `fromCompiled`: the same dictionary, but
+    /// only the forms whose words all occur in `text` (a form with a word the text lacks
+    /// cannot match it), so it builds in a fraction of the time and memory. On `text`, and on
+    /// any text it `covers`, it finds exactly what `fromCompiled`'s engine finds. The embed's
+    /// first highlight uses it; content added later that it does not cover gets `widen`.
+    ///
+    /// ```js
+    /// const t = Tifa.fromCompiledFor(parts, article.textContent);
+    /// t.covers(laterText) ? t : t.widen(parts, laterText);
+    /// ```
+    #[wasm_bindgen(js_name = fromCompiledFor)]
+    pub fn from_compiled_for(matching: &[u8], text: &str) -> Result<Tifa, JsError> {
+        let scope = tifa::Scope::of(text);
+        Ok(Tifa {
+            inner: Analyzer::from_compiled_scoped(matching, &scope).map_err(js_error)?,
+        })
+    }
+
+    /// Does this engine find in `text` all that the whole dictionary finds? Always for an
+    /// engine from `fromCompiled`; for a scoped one (`fromCompiledFor`), when `text` holds none
+    /// of the words that kept forms out of it (a scan of the text's words, no matching).
+    pub fn covers(&self, text: &str) -> bool {
+        self.inner.covers(text)
+    }
+
+    /// Is this a scoped engine (`fromCompiledFor`)?
+    #[wasm_bindgen(getter)]
+    pub fn scoped(&self) -> bool {
+        self.inner.scope().is_some()
+    }
+
+    /// A scoped engine over the same match parts (`matching`, as given to `fromCompiledFor`)
+    /// for this engine's texts and `text` as well: what a page's later content that this
+    /// engine does not `cover` needs. The engine with every form for an engine that has them.
+    pub fn widen(&self, matching: &[u8], text: &str) -> Result<Tifa, JsError> {
+        let inner = match self.inner.scope() {
+            Some(scope) => {
+                let mut scope = scope.clone();
+                scope.add(text);
+                Analyzer::from_compiled_scoped(matching, &scope)
+            }
+            None => Analyzer::from_compiled(matching),
+        };
+        Ok(Tifa {
+            inner: inner.map_err(js_error)?,
+        })
+    }
+
     /// Runs the start-up code once over the first `entries` entries of a match part and
     /// throws the result away. Browsers first run WebAssembly with a quick baseline compiler
     /// and optimize a function only after it has run for a while; a function that runs once,

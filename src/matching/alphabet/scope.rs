@@ -1,0 +1,242 @@
+//! The words of some texts: what a *scoped* engine is built for.
+//!
+//! A form can match a text only if the text holds every one of its tokens (words, single
+//! punctuation characters, single Han characters: [`super::tokens`]). A news article has a few
+//! thousand distinct tokens against the dictionary's tens of thousands of forms, so an engine
+//! built only from the forms whose tokens all occur in the text (`Patterns` with a scope) is a
+//! small fraction of the whole one and finds exactly what the whole one finds in that text.
+//!
+//! A word is kept in its American spelling ([`super::spelling::american`]), so "labour" in a
+//! text and "labor" in a form are one, as the alphabet numbers them alike.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::text::normalize::normalize;
+
+use super::{spelling, tokens};
+
+/// A cheap hash for short tokens: eight bytes at a time.
+#[derive(Default)]
+pub(crate) struct TokenHasher(u64);
+
+impl Hasher for TokenHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+            h = (h.rotate_left(26) ^ w).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(26) ^ u64::from_le_bytes(last) ^ (rest.len() as u64) << 59)
+            .wrapping_mul(K);
+        self.0 = h ^ (h >> 29);
+    }
+}
+
+/// `token` as a scope keeps it: a word in its American spelling, anything else as it is.
+fn canonical(token: &[u8]) -> Cow<'_, [u8]> {
+    match spelling::american(token) {
+        Some(us) => Cow::Owned(us),
+        None => Cow::Borrowed(token),
+    }
+}
+
+/// The set of distinct tokens of some normalized texts (quotation marks left out: they are no
+/// tokens, [`super::QUOTE`]).
+///
+/// Built from one or more texts with [`Scope::add`]; [`crate::Analyzer::from_compiled_scoped`]
+/// builds an engine with only the forms whose tokens are all in it.
+///
+/// ```
+/// let mut scope = tifa::Scope::new();
+/// scope.add("Uphold the Two Upholds.");
+/// assert!(scope.has_word("upholds") && scope.has_word("the"));
+/// assert!(!scope.has_word("establishments"));
+/// scope.add("the two establishments");
+/// assert!(scope.has_word("establishments"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    words: HashSet<Box<[u8]>, BuildHasherDefault<TokenHasher>>,
+}
+
+impl Scope {
+    /// An empty scope: an engine built for it has no forms.
+    pub fn new() -> Scope {
+        Scope::default()
+    }
+
+    /// The scope of one text.
+    ///
+    /// ```
+    /// assert!(tifa::Scope::of("坚决做到两个维护").has_word("维"));
+    /// ```
+    pub fn of(text: &str) -> Scope {
+        let mut s = Scope::new();
+        s.add(text);
+        s
+    }
+
+    /// Adds the tokens of `text`, normalized as the matcher normalizes it (case, width,
+    /// quotes, traditional characters…).
+    pub fn add(&mut self, text: &str) {
+        self.add_normalized(normalize(text).text());
+    }
+
+    /// Adds the tokens of a normalized text.
+    pub(crate) fn add_normalized(&mut self, norm: &str) {
+        for (_, t) in tokens(norm) {
+            if t == "'" || t == "\"" {
+                continue;
+            }
+            self.insert(t.as_bytes());
+        }
+    }
+
+    /// Adds one token, as it is (in its American spelling).
+    pub(crate) fn insert(&mut self, token: &[u8]) {
+        let t = canonical(token);
+        if !self.words.contains(t.as_ref()) {
+            self.words.insert(t.into_owned().into_boxed_slice());
+        }
+    }
+
+    /// Does the scope hold the token `token` of a normalized text or form?
+    pub(crate) fn has(&self, token: &[u8]) -> bool {
+        self.words.contains(canonical(token).as_ref())
+    }
+
+    /// Does the scope hold the word `word` (lower case, as the normalizer writes it)?
+    pub fn has_word(&self, word: &str) -> bool {
+        self.has(word.as_bytes())
+    }
+
+    /// Does the scope hold any token of `text` ([`Scope::add`] normalizes it the same way)?
+    pub(crate) fn meets(&self, norm: &str) -> bool {
+        tokens(norm).any(|(_, t)| self.has(t.as_bytes()))
+    }
+
+    /// The number of distinct tokens.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Does it hold no token?
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// Why a form stays out of a scoped engine: the first of its tokens (in the form's order) that
+/// the scope lacks, and, when that is the form's last word and a plural may follow it, that
+/// word's plural too. `None`: every token is in the scope (or, for the last word, its plural).
+pub(crate) fn missing<'a>(
+    scope: &Scope,
+    form: &'a str,
+    plural: Option<&str>,
+) -> Option<Missing<'a>> {
+    for (at, t) in tokens(form) {
+        if t == "'" || t == "\"" || scope.has(t.as_bytes()) {
+            continue;
+        }
+        let last = at + t.len() == form.len();
+        if let (true, Some(suffix)) = (last, plural) {
+            let mut p = Vec::with_capacity(t.len() + suffix.len());
+            p.extend_from_slice(t.as_bytes());
+            p.extend_from_slice(suffix.as_bytes());
+            if scope.has(&p) {
+                return None;
+            }
+            return Some(Missing {
+                word: t,
+                plural: Some(p),
+            });
+        }
+        return Some(Missing {
+            word: t,
+            plural: None,
+        });
+    }
+    None
+}
+
+/// See [`missing`].
+pub(crate) struct Missing<'a> {
+    pub word: &'a str,
+    pub plural: Option<Vec<u8>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (name, scope text, form, plural suffix, the missing word and its plural)
+    const MISSING: &[(&str, &str, &str, Option<&str>, Option<(&str, Option<&str>)>)] = &[
+        (
+            "all_there",
+            "the Two Upholds",
+            "two upholds",
+            Some("es"),
+            None,
+        ),
+        (
+            "first_missing_named",
+            "two words",
+            "two upholds",
+            Some("es"),
+            Some(("upholds", Some("upholdses"))),
+        ),
+        (
+            "middle_word",
+            "upholds and",
+            "two upholds",
+            None,
+            Some(("two", None)),
+        ),
+        ("plural_in_text", "new eras", "new era", Some("s"), None),
+        (
+            "british_text",
+            "labour union",
+            "labor union",
+            Some("s"),
+            None,
+        ),
+        (
+            "quotes_ignored",
+            "two upholds",
+            "\"two upholds\"",
+            None,
+            None,
+        ),
+        ("han", "两个维护", "两个维护", None, None),
+        ("traditional_text", "兩個維護", "两个维护", None, None),
+        ("han_missing", "两个", "两个维护", None, Some(("维", None))),
+    ];
+
+    #[test]
+    fn missing_table() {
+        for &(name, text, form, plural, want) in MISSING {
+            let got = missing(&Scope::of(text), form, plural)
+                .map(|m| (m.word, m.plural.map(|p| String::from_utf8(p).unwrap())));
+            let want = want.map(|(w, p)| (w, p.map(str::to_string)));
+            assert_eq!(got, want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn meets_is_any_token() {
+        let s = Scope::of("the core");
+        assert!(s.meets("core values"));
+        assert!(!s.meets("upholds"));
+        assert!(s.meets("two upholds")); // the space
+    }
+}

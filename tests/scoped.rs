@@ -1,0 +1,247 @@
+//! Scoped engines (`Analyzer::from_compiled_scoped`): built from only the forms whose tokens all
+//! occur in some texts, they must report on those texts, and on every other text they say they
+//! cover, exactly what the engine with every form reports — every match, kind, context reason,
+//! nested term, candidate and count — at all three sensitivities.
+
+use crate::common;
+
+use tifa::compiled::write_parts;
+use tifa::{Analyzer, Dictionary, Options, Scope, Sensitivity};
+
+const SENSITIVITIES: [Sensitivity; 3] =
+    [Sensitivity::Strict, Sensitivity::Default, Sensitivity::All];
+
+/// The base part and both script parts, one after another (what the page loads).
+fn matching() -> Vec<u8> {
+    let parts = write_parts(Dictionary::builtin().unwrap());
+    [parts.base, parts.english, parts.chinese].concat()
+}
+
+/// Generated texts that put forms of the dictionary in the contexts the gate reads: plain, in
+/// quotation marks, title case, as a plural, in British spelling, beside another term, in a
+/// sentence of their own; every 11th entry, so that a text holds a few dozen forms.
+fn generated(dict: &Dictionary) -> Vec<(String, String)> {
+    let title = |s: &str| {
+        s.split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out = Vec::new();
+    for start in 0..11 {
+        let mut text = String::new();
+        for e in dict.entries().iter().skip(start).step_by(11) {
+            for (k, f) in e.forms.iter().enumerate().step_by(3) {
+                let t = &f.text;
+                let line = match k % 6 {
+                    0 => format!("The meeting discussed {t} at length. "),
+                    1 => format!("Officials praised the “{t}” again; "),
+                    2 => format!("{} and the Two Upholds were named. ", title(t)),
+                    3 => format!("Several {t}s were listed. "),
+                    4 => format!("{}. ", t.replace("iz", "is").replace("or ", "our ")),
+                    _ => format!("Nothing else: {t}\n\n"),
+                };
+                text.push_str(&line);
+            }
+        }
+        out.push((format!("generated {start}"), text));
+    }
+    out
+}
+
+/// The recall benchmark's gold phrases, one text per recall file (as tests/compiled.rs joins
+/// them), and the samples.
+fn recall_and_samples() -> Vec<(String, String)> {
+    let mut out = common::samples();
+    let gold = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/recall/gold.toml"),
+    )
+    .unwrap();
+    let gold: toml::Value = toml::from_str(&gold).unwrap();
+    for t in gold["text"].as_array().unwrap() {
+        let phrases: Vec<&str> = t["gold"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|g| [g["text"].as_str().unwrap(), g["zh"].as_str().unwrap_or("")])
+            .collect();
+        out.push((
+            t["file"].as_str().unwrap().to_string(),
+            phrases.join(". The “"),
+        ));
+    }
+    out
+}
+
+/// The first 64 KiB of each file of the neutral corpus (ordinary prose: gated forms without
+/// their context), as `tests/neutral.rs` reads it.
+fn neutral() -> Vec<(String, String)> {
+    let dir = std::env::var_os("TIFA_NEUTRAL_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/neutral"));
+    [
+        "en/python-docs.txt",
+        "en/fortunes.txt",
+        "en/factbook.txt",
+        "zh/manpages-zh.txt",
+    ]
+    .iter()
+    .map(|f| {
+        let text = std::fs::read_to_string(dir.join(f)).unwrap_or_else(|e| {
+            panic!("{f}: {e}: run `scripts/ensure-tools.sh neutral` (make test does)")
+        });
+        let mut cut = text.len().min(64 << 10);
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        (f.to_string(), text[..cut].to_string())
+    })
+    .collect()
+}
+
+fn same(scoped: &Analyzer, whole: &Analyzer, name: &str, text: &str) {
+    for s in SENSITIVITIES {
+        let (a, b) = (
+            scoped.analyze_with(text, s).unwrap(),
+            whole.analyze_with(text, s).unwrap(),
+        );
+        assert_eq!(
+            serde_json::to_string(&a).unwrap(),
+            serde_json::to_string(&b).unwrap(),
+            "{name} at {s:?}"
+        );
+        let o = Options {
+            sensitivity: s,
+            ..Options::default()
+        };
+        assert_eq!(
+            scoped.rows(text, o).unwrap(),
+            whole.rows(text, o).unwrap(),
+            "{name}: rows at {s:?}"
+        );
+    }
+    assert_eq!(
+        scoped.form_hits(text).unwrap(),
+        whole.form_hits(text).unwrap(),
+        "{name}: form hits"
+    );
+    assert_eq!(
+        scoped.document_vouches(text).unwrap(),
+        whole.document_vouches(text).unwrap(),
+        "{name}: document rule"
+    );
+}
+
+/// Each text's own scoped engine reports what the whole engine reports, and covers its text.
+#[test]
+fn a_scoped_engine_reports_its_text_like_the_whole_one() {
+    let matching = matching();
+    let whole = Analyzer::from_compiled(&matching).unwrap();
+    let mut texts = common::samples();
+    texts.extend(generated(whole.dictionary()));
+    texts.extend(neutral());
+    for (name, text) in &texts {
+        let scoped = Analyzer::from_compiled_scoped(&matching, &Scope::of(text)).unwrap();
+        assert!(scoped.covers(text), "{name}: its own text not covered");
+        assert!(
+            scoped.pattern_count() < whole.pattern_count(),
+            "{name}: {} patterns, as many as the whole engine",
+            scoped.pattern_count()
+        );
+        same(&scoped, &whole, name, text);
+    }
+}
+
+/// A scope of several texts (the recall files' gold phrases, a dozen at a time): every text of
+/// it is covered and reported alike; every other text the engine says it covers is reported
+/// alike too, and some are not covered (else the check would be no check).
+#[test]
+fn covered_texts_are_reported_like_the_whole_engine() {
+    let matching = matching();
+    let whole = Analyzer::from_compiled(&matching).unwrap();
+    let mut texts = recall_and_samples();
+    texts.extend(generated(whole.dictionary()));
+    let (mut covered_others, mut not_covered) = (0, 0);
+    for group in texts.chunks(12).step_by(2) {
+        let mut scope = Scope::new();
+        for (_, t) in group {
+            scope.add(t);
+        }
+        let scoped = Analyzer::from_compiled_scoped(&matching, &scope).unwrap();
+        assert_eq!(scoped.scope().map(Scope::len), Some(scope.len()));
+        for (name, text) in group {
+            assert!(
+                scoped.covers(text),
+                "{name}: a text of the scope not covered"
+            );
+            same(&scoped, &whole, name, text);
+        }
+        for (name, text) in &texts {
+            if group.iter().any(|(n, _)| n == name) {
+                continue;
+            }
+            if scoped.covers(text) {
+                covered_others += 1;
+                same(&scoped, &whole, name, text);
+            } else {
+                not_covered += 1;
+            }
+        }
+    }
+    assert!(not_covered > 0, "every other text covered");
+    assert!(
+        covered_others > 0,
+        "no other text covered: the check proves nothing"
+    );
+}
+
+/// (name, scope text, later text, covered?) — a later text is covered unless it holds a word
+/// that kept a form out of the scoped engine.
+const COVERS: &[(&str, &str, &str, bool)] = &[
+    ("same_text", "the Two Upholds", "the Two Upholds", true),
+    ("subset", "the Two Upholds and more", "the upholds", true),
+    (
+        "new_term",
+        "the Two Upholds",
+        "the two establishments",
+        false,
+    ),
+    ("plural_of_a_term", "the new era", "new eras", true),
+    ("words_no_form_needs", "the Two Upholds", "zzqx qqzz", true),
+    ("new_chinese_term", "两个维护", "两个确立", false),
+    ("traditional_of_the_scope", "两个维护", "兩個維護", true),
+];
+
+#[test]
+fn covers_table() {
+    let matching = matching();
+    for &(name, scope, later, want) in COVERS {
+        let scoped = Analyzer::from_compiled_scoped(&matching, &Scope::of(scope)).unwrap();
+        assert_eq!(scoped.covers(later), want, "case {name}");
+    }
+}
+
+/// Regression: an engine with a term's words but not the term still finds it after a wider
+/// scope is built from its scope and the new text (what the embed does for later content).
+#[test]
+fn a_widened_scope_finds_the_new_term() {
+    let matching = matching();
+    let first = "Officials must achieve the “two upholds”.";
+    let later = "They also stressed the “two establishments”.";
+    let scoped = Analyzer::from_compiled_scoped(&matching, &Scope::of(first)).unwrap();
+    assert!(scoped.analyze(later).unwrap().matches.is_empty());
+    assert!(!scoped.covers(later));
+    let mut scope = scoped.scope().unwrap().clone();
+    scope.add(later);
+    let wider = Analyzer::from_compiled_scoped(&matching, &scope).unwrap();
+    assert!(wider.covers(first) && wider.covers(later));
+    assert_eq!(
+        wider.analyze(later).unwrap().matches[0].id,
+        "two-establishments"
+    );
+}

@@ -85,11 +85,22 @@ test('the card part and the service worker wait for the first highlight, then co
 // it is analyzed, never a report from an engine that lacks its forms.
 test('a sample gets a scoped first engine; a pasted text with words it lacks gets the whole engine', async () => {
   const { browser, page, errors } = await freshPage();
+  const matcher = () => page.workers().find((w) => /\/worker\.js\?/.test(w.url()));
   try {
+    // The match part is held back until the worker has the sample's text, so that the text is
+    // there when the engine's parts are (a text that comes later gets the whole engine at once).
+    await page.route('**/pkg/tifa.match.bin', async (route) => {
+      for (;;) {
+        const w = matcher();
+        if (w && await w.evaluate(() => performance.getEntriesByName('tifa-engine-scope').length > 0).catch(() => false)) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await route.continue();
+    });
     await page.goto(`${server.url}/index.html?sample=${SAMPLE}`);
     await firstHighlight(page);
     await settled(page);
-    const worker = page.workers().find((w) => /\/worker\.js\?/.test(w.url()));
+    const worker = matcher();
     const marks = () => worker.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
     assert.ok((await marks()).includes('tifa-engine-scoped'), `the first engine is scoped: ${(await marks()).join(' ')}`);
     const before = (await highlights(page)).length;

@@ -24,7 +24,8 @@
 import { loadTifa, loadCards, loadFull } from '../lib/engine.js';
 
 // Marks for the page benchmark's split of the cold load (benches/page.mjs), and for the tests
-// (tifa-engine-scoped: the first engine is scoped to the sample; tifa-engine-whole: it gave way).
+// (tifa-engine-scope: the sample's text arrived; tifa-engine-scoped: the first engine is scoped
+// to it; tifa-engine-whole: it gave way to the whole engine).
 const mark = (name) => performance.mark(name);
 mark('tifa-worker-start');
 // Needed only for the first analysis: fetched while the engine starts, not before it.
@@ -70,7 +71,7 @@ async function start() {
   // that text what the whole engine finds. A text still on its way does not hold the engine back.
   let scope = null;
   if (preloaded?.scope) {
-    preloaded.scope.promise.then((text) => { scope = text; });
+    preloaded.scope.promise.then((text) => { mark('tifa-engine-scope'); scope = text; });
     await Promise.all([wasm, matching]);
   }
   const t = await loadTifa(typeof scope === 'string' ? { ...builtin, scope } : builtin);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch } from './harness.mjs';
-import { SAMPLE_LIST, highlights, settled } from './page-helpers.mjs';
+import { SAMPLE_LIST, highlights, settled, fillText } from './page-helpers.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -76,6 +76,42 @@ test('the card part and the service worker wait for the first highlight, then co
     assert.deepEqual(errors, []);
   } finally {
     release();
+    await browser.close();
+  }
+});
+
+// A page opened on a sample builds its first engine scoped to the sample's text (fetched by
+// boot.js beside the engine's parts); a text it does not cover must get the whole engine before
+// it is analyzed, never a report from an engine that lacks its forms.
+test('a sample gets a scoped first engine; a pasted text with words it lacks gets the whole engine', async () => {
+  const { browser, page, errors } = await freshPage();
+  const matcher = () => page.workers().find((w) => /\/worker\.js\?/.test(w.url()));
+  try {
+    // The match part is held back until the worker has the sample's text, so that the text is
+    // there when the engine's parts are (a text that comes later gets the whole engine at once).
+    await page.route('**/pkg/tifa.match.bin', async (route) => {
+      for (;;) {
+        const w = matcher();
+        if (w && await w.evaluate(() => performance.getEntriesByName('tifa-engine-scope').length > 0).catch(() => false)) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await route.continue();
+    });
+    await page.goto(`${server.url}/index.html?sample=${SAMPLE}`);
+    await firstHighlight(page);
+    await settled(page);
+    const worker = matcher();
+    const marks = () => worker.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+    assert.ok((await marks()).includes('tifa-engine-scoped'), `the first engine is scoped: ${(await marks()).join(' ')}`);
+    const before = (await highlights(page)).length;
+    assert.ok(before >= 3);
+    // Neither "democratic life" nor 两个维护 is in the sample (official-en.txt).
+    await fillText(page, 'The committee held a democratic life meeting and stressed 两个维护 again.');
+    const ids = (await highlights(page)).map((h) => h.id);
+    assert.deepEqual(ids, ['democratic-life-meeting', 'two-upholds']);
+    assert.ok((await marks()).includes('tifa-engine-whole'), 'the whole engine analyzed the pasted text');
+    assert.deepEqual(errors, []);
+  } finally {
     await browser.close();
   }
 });

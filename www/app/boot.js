@@ -7,10 +7,16 @@
 // wasm }` (a WebAssembly.Module) and `{ type: 'preloaded', matching }` (an ArrayBuffer,
 // transferred), each null when it could not be had here (a 404, a server that does not say
 // application/wasm, a Content-Security-Policy without 'wasm-unsafe-eval'); the worker then
-// fetches that part itself and reports any failure with its cause.
+// fetches that part itself and reports any failure with its cause. With `?preloaded&scope` it
+// also waits for `{ type: 'preloaded', scope }` (the sample's text, or null: the whole engine).
 performance.mark('tifa-boot'); // for the page benchmark's split of the cold load
 const pkg = new URL('../pkg/', import.meta.url);
-const worker = new Worker(new URL('./worker.js?preloaded', import.meta.url), { type: 'module', name: 'tifa-matcher' });
+// A page opened on a sample (`?sample=name.txt`, a plain name: open.js checks it against the
+// list) knows its text before the engine is built: it is fetched here as well, and the worker
+// (`?preloaded&scope`) builds an engine scoped to it (README, "Scoped engines"), then the whole one.
+const sample = new URLSearchParams(location.search).get('sample');
+const scoped = typeof sample === 'string' && /^[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$/.test(sample);
+const worker = new Worker(new URL(`./worker.js?preloaded${scoped ? '&scope' : ''}`, import.meta.url), { type: 'module', name: 'tifa-matcher' });
 globalThis.tifaWorker = worker;
 
 /** Posts one preloaded part to the worker: null when it failed or cannot be posted. */
@@ -35,3 +41,8 @@ Promise.all(['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'].map((na
     for (const p of parts) { bytes.set(new Uint8Array(p), at); at += p.byteLength; }
     hand('matching', bytes.buffer, [bytes.buffer]);
   }, () => hand('matching', null));
+if (scoped) {
+  fetch(new URL(`../samples/${sample}`, import.meta.url))
+    .then((res) => (res.ok ? res.text() : null))
+    .then((text) => hand('scope', text), () => hand('scope', null));
+}

@@ -4,6 +4,9 @@
 // Protocol (every request carries `seq`; every reply echoes it):
 //   { type: 'preloaded', wasm? , matching? }               (no reply; only from boot.js, when
 //     the worker's URL has ?preloaded: the compiled wasm, the match part's bytes, or null)
+//   { type: 'preloaded', scope }                           (no reply; with ?preloaded&scope: the
+//     sample's text, which the first engine is scoped to if it is here when the wasm and the
+//     match part are, or null: the whole engine)
 //   { seq, type: 'init' }                                  -> { entries, categories }
 //     (entry summaries, without forms or card fields: enough to show matches)
 //   { seq, type: 'cards' }                                 -> { entries, categories }
@@ -20,7 +23,9 @@
 //     of first appearance, for Anki; wordlist.js)
 import { loadTifa, loadCards, loadFull } from '../lib/engine.js';
 
-// Marks for the page benchmark's split of the cold load (benches/page.mjs).
+// Marks for the page benchmark's split of the cold load (benches/page.mjs), and for the tests
+// (tifa-engine-scope: the sample's text arrived; tifa-engine-scoped: the first engine is scoped
+// to it; tifa-engine-whole: it gave way to the whole engine).
 const mark = (name) => performance.mark(name);
 mark('tifa-worker-start');
 // Needed only for the first analysis: fetched while the engine starts, not before it.
@@ -53,19 +58,59 @@ function deferred() {
   return { promise, resolve };
 }
 // What boot.js started downloading before this worker ran (see its header), when it did.
-const preloaded = new URL(import.meta.url).searchParams.has('preloaded') ? { wasm: deferred(), matching: deferred() } : null;
+const params = new URL(import.meta.url).searchParams;
+const preloaded = params.has('preloaded') ? { wasm: deferred(), matching: deferred(), scope: params.has('scope') ? deferred() : null } : null;
+let builtin = {}; // how loadTifa gets the built-in engine's wasm and match parts
 
 async function start() {
   const wasm = preloaded?.wasm.promise.then((m) => (mark('tifa-engine-wasm'), m));
   const matching = preloaded?.matching.promise.then((b) => (mark('tifa-engine-match'), b && new Uint8Array(b)));
-  const t = await loadTifa(preloaded ? { wasm, matching } : {});
+  if (preloaded) builtin = { wasm, matching };
+  // The sample's text, when boot.js fetches it and it is here by the time the wasm and the match
+  // part are: an engine scoped to it builds in a fraction of the whole build's time and finds in
+  // that text what the whole engine finds. A text still on its way does not hold the engine back.
+  let scope = null;
+  if (preloaded?.scope) {
+    preloaded.scope.promise.then((text) => { mark('tifa-engine-scope'); scope = text; });
+    await Promise.all([wasm, matching]);
+  }
+  const t = await loadTifa(typeof scope === 'string' ? { ...builtin, scope } : builtin);
   mark('tifa-engine-built');
+  if (t.scoped) mark('tifa-engine-scoped');
   return setEngine(t, false);
+}
+
+let whole = null;
+/** The whole built-in engine (built once, from the same wasm and match parts). */
+function wholeEngine() {
+  if (!whole) {
+    whole = loadTifa(builtin);
+    whole.catch(() => { whole = null; });
+  }
+  return whole;
+}
+
+/**
+ * Before `text` is analyzed: a scoped engine that does not cover it gives way to the whole one
+ * (the same dictionary, so the entries sent and the last report stay valid), with its card part
+ * if the scoped one had it.
+ */
+async function covering(text) {
+  while (engine.scoped && !engine.covers(text)) {
+    const scoped = engine;
+    const t = await wholeEngine();
+    if (scoped.hasCards) await loadCards(t);
+    if (engine === scoped) {
+      engine = t;
+      mark('tifa-engine-whole');
+    }
+  }
 }
 
 /** The card part in the engine and full entries here; the reply of 'cards'. */
 async function withCards() {
-  await loadCards(engine);
+  let t;
+  do { t = engine; await loadCards(t); } while (t !== engine);
   return entriesFull ? { entries, categories: engine.categories() } : setEngine(engine, true);
 }
 
@@ -95,13 +140,14 @@ async function handle(msg) {
     case 'cards':
       return withCards();
     case 'dictionary': {
-      if (msg.mode === 'builtin') return setEngine(await loadCards(await loadTifa()));
+      if (msg.mode === 'builtin') return setEngine(await loadCards(await wholeEngine()));
       const t = await loadTifa({ dictionary: msg.text, dictionaryName: msg.name, only: msg.mode === 'only' });
       return setEngine(t);
     }
     case 'analyze': {
       const options = { sensitivity: msg.sensitivity || 'default' };
       const { packRows } = await compactModule;
+      await covering(msg.text);
       const { rows, summary: full } = engine.highlight(msg.text, options);
       if (msg.keep !== false) last = { text: msg.text, source: msg.source, options, report: null };
       const { summary, compact, transfer } = packRows(rows, full, entries, (e, f) => engine.formText(e, f));
@@ -145,7 +191,7 @@ ready.catch(() => {});
 self.onmessage = async (event) => {
   const msg = event.data;
   if (msg.type === 'preloaded') {
-    for (const part of ['wasm', 'matching']) if (part in msg) preloaded?.[part].resolve(msg[part]);
+    for (const part of ['wasm', 'matching', 'scope']) if (part in msg) preloaded?.[part]?.resolve(msg[part]);
     return;
   }
   try {
@@ -154,6 +200,9 @@ self.onmessage = async (event) => {
     let transfer = [];
     if (out && out.transfer) ({ value: out, transfer } = out);
     self.postMessage({ seq: msg.seq, ok: true, value: out }, transfer);
+    // A scoped first engine: once its cards are in (after the first highlight), the whole one is
+    // built, so that a text pasted later does not wait for it.
+    if (msg.type === 'cards' && engine.scoped) setTimeout(() => wholeEngine().catch(() => {}), 0);
   } catch (err) {
     self.postMessage({ seq: msg.seq, ok: false, error: String(err && err.message ? err.message : err) });
   }

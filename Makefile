@@ -183,7 +183,8 @@ bench: build
 	scripts/ensure-tools.sh browser
 	cargo bench --locked --bench throughput
 	node benches/wasm.mjs
-	for b in benches/page.mjs benches/embed.mjs benches/embed-scale.mjs; do if [ -f $$b ]; then node $$b; fi; done
+	for b in benches/page.mjs benches/embed.mjs benches/embed-scale.mjs benches/embed-start.mjs; do if [ -f $$b ]; then node $$b; fi; done
+	node benches/start.mjs --module tifa_embed --scoped --whole
 	cargo build --locked --release --quiet -p tifa-cli
 	python3 benches/corpus.py target/release/tifa
 	TIFA_LARGE=1 node tests/browser/run.mjs --concurrency 1 tests/browser/page-large.test.mjs

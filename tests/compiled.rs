@@ -31,31 +31,6 @@ fn round_trip_is_exact() {
     }
 }
 
-/// The texts both engines are compared on: the samples, and every gold phrase of the recall
-/// benchmark (`tests/recall/gold.toml`), one text per recall file.
-fn comparison_texts() -> Vec<(String, String)> {
-    let mut out = common::samples();
-    let gold = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/recall/gold.toml"),
-    )
-    .unwrap();
-    let gold: toml::Value = toml::from_str(&gold).unwrap();
-    for t in gold["text"].as_array().unwrap() {
-        let phrases: Vec<&str> = t["gold"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .flat_map(|g| [g["text"].as_str().unwrap(), g["zh"].as_str().unwrap_or("")])
-            .collect();
-        out.push((
-            t["file"].as_str().unwrap().to_string(),
-            phrases.join(". The “"),
-        ));
-    }
-    assert!(out.len() > 40, "only {} texts", out.len());
-    out
-}
-
 /// The matcher built from the compiled match part (normalized forms read, not recomputed) finds
 /// exactly what the matcher built from the TOML finds: the same report, byte for byte, at every
 /// sensitivity.
@@ -65,7 +40,7 @@ fn the_match_part_alone_matches_like_the_toml_dictionary() {
     let compiled = Analyzer::from_compiled(&matching).unwrap();
     let toml = Analyzer::builtin().unwrap();
     assert_eq!(compiled.pattern_count(), toml.pattern_count());
-    for (name, text) in comparison_texts() {
+    for (name, text) in common::samples_and_gold_phrases() {
         for sensitivity in [Sensitivity::Strict, Sensitivity::Default, Sensitivity::All] {
             let (a, b) = (
                 compiled.analyze_with(&text, sensitivity).unwrap(),
@@ -395,7 +370,7 @@ fn parts_analyse_like_the_toml_dictionary() {
     })
     .collect();
     let json = |a: &Analyzer, text: &str| serde_json::to_string(&a.analyze(text).unwrap()).unwrap();
-    for (name, text) in comparison_texts() {
+    for (name, text) in common::samples_and_gold_phrases() {
         assert_eq!(json(&whole, &text), json(&toml, &text), "{name}");
         let english: String = text.chars().filter(|c| !tifa::text::is_han(*c)).collect();
         let chinese: String = text.chars().filter(|c| !c.is_ascii_alphabetic()).collect();

@@ -54,30 +54,6 @@ fn generated(dict: &Dictionary) -> Vec<(String, String)> {
     out
 }
 
-/// The recall benchmark's gold phrases, one text per recall file (as tests/compiled.rs joins
-/// them), and the samples.
-fn recall_and_samples() -> Vec<(String, String)> {
-    let mut out = common::samples();
-    let gold = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/recall/gold.toml"),
-    )
-    .unwrap();
-    let gold: toml::Value = toml::from_str(&gold).unwrap();
-    for t in gold["text"].as_array().unwrap() {
-        let phrases: Vec<&str> = t["gold"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .flat_map(|g| [g["text"].as_str().unwrap(), g["zh"].as_str().unwrap_or("")])
-            .collect();
-        out.push((
-            t["file"].as_str().unwrap().to_string(),
-            phrases.join(". The “"),
-        ));
-    }
-    out
-}
-
 /// The first 64 KiB of each file of the neutral corpus (ordinary prose: gated forms without
 /// their context), as `tests/neutral.rs` reads it.
 fn neutral() -> Vec<(String, String)> {
@@ -183,7 +159,7 @@ fn splice(a: &str, b: &str) -> String {
 fn covered_texts_are_reported_like_the_whole_engine() {
     let matching = matching();
     let whole = Analyzer::from_compiled(&matching).unwrap();
-    let mut texts = recall_and_samples();
+    let mut texts = common::samples_and_gold_phrases();
     texts.extend(generated(whole.dictionary()));
     let (mut covered_others, mut not_covered, mut spliced) = (0, 0, 0);
     for group in texts.chunks(12).step_by(2) {

@@ -11,9 +11,10 @@ use crate::dictionary::template::PLACE_SLOT;
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Location, Problem, ProblemKind};
 use crate::text::boundary::is_word_char;
+use crate::text::swar::ByteHasher;
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use super::alphabet::scope::{missing, Missing, Scope};
 use super::alphabet::Alphabet;
@@ -84,35 +85,6 @@ pub(crate) struct Patterns {
     /// For a scoped build ([`Patterns::scoped`]): the scope, and the words that kept forms
     /// out of it (one per form left out). `None`: every form is in.
     pub scope: Option<Box<(Scope, Scope)>>,
-}
-
-/// The hash of the index of distinct forms: eight bytes at a time (a multiply and a rotate per
-/// eight bytes, where FNV-1a multiplies per byte: the forms are 2 MB of text).
-#[derive(Default)]
-struct FormHasher(u64);
-
-impl Hasher for FormHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut chunks = bytes.chunks_exact(8);
-        let mut h = self.0;
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
-            h = (h.rotate_left(26) ^ w).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(26) ^ u64::from_le_bytes(last) ^ (rest.len() as u64) << 59)
-                .wrapping_mul(K);
-        }
-        // The top bits pick the group and tag in the table: mix the high half down and up.
-        self.0 = h ^ (h >> 32);
-    }
 }
 
 /// Is `b` a quotation mark of normalized text (`'` or `"`)?
@@ -334,7 +306,7 @@ impl Patterns {
             }
         }
         items.extend(derived.iter().map(|(v, owner)| (v.as_str(), *owner, true)));
-        let mut index: HashMap<&str, usize, BuildHasherDefault<FormHasher>> = HashMap::default();
+        let mut index: HashMap<&str, usize, BuildHasherDefault<ByteHasher>> = HashMap::default();
         index.reserve(items.len());
         let mut texts: Vec<&str> = Vec::with_capacity(items.len());
         let mut patterns: Vec<Pattern> = Vec::with_capacity(items.len());

@@ -77,6 +77,36 @@ pub fn samples() -> Vec<(String, String)> {
     out
 }
 
+/// The samples, then the recall benchmark's gold phrases (`tests/recall/gold.toml`) joined into
+/// one text per recall file: texts that hold every kind of term the dictionary must find.
+///
+/// ```ignore
+/// let texts = common::samples_and_gold_phrases();
+/// assert!(texts.iter().any(|(name, _)| name.ends_with(".txt")));
+/// ```
+pub fn samples_and_gold_phrases() -> Vec<(String, String)> {
+    let mut out = samples();
+    let gold = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/recall/gold.toml"),
+    )
+    .unwrap();
+    let gold: toml::Value = toml::from_str(&gold).unwrap();
+    for t in gold["text"].as_array().unwrap() {
+        let phrases: Vec<&str> = t["gold"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|g| [g["text"].as_str().unwrap(), g["zh"].as_str().unwrap_or("")])
+            .collect();
+        out.push((
+            t["file"].as_str().unwrap().to_string(),
+            phrases.join(". The “"),
+        ));
+    }
+    assert!(out.len() > 40, "only {} texts", out.len());
+    out
+}
+
 /// The text of issue 14, item 3: `n` numbered phrases in quotation marks ("三个甲乙"), none of
 /// them in the dictionary, distinct up to 20,000 (`tests/hostile.rs` counts its candidates,
 /// `benches/throughput.rs` times it).

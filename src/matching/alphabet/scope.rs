@@ -11,36 +11,12 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use crate::text::normalize::normalize;
 
 use super::{spelling, tokens};
-
-/// A cheap hash for short tokens: eight bytes at a time.
-#[derive(Default)]
-pub(crate) struct TokenHasher(u64);
-
-impl Hasher for TokenHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
-            h = (h.rotate_left(26) ^ w).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(26) ^ u64::from_le_bytes(last) ^ (rest.len() as u64) << 59)
-            .wrapping_mul(K);
-        self.0 = h ^ (h >> 29);
-    }
-}
+use crate::text::swar::ByteHasher;
 
 /// `token` as a scope keeps it: a word in its American spelling, anything else as it is.
 fn canonical(token: &[u8]) -> Cow<'_, [u8]> {
@@ -66,7 +42,7 @@ fn canonical(token: &[u8]) -> Cow<'_, [u8]> {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
-    words: HashSet<Box<[u8]>, BuildHasherDefault<TokenHasher>>,
+    words: HashSet<Box<[u8]>, BuildHasherDefault<ByteHasher>>,
 }
 
 impl Scope {

@@ -79,11 +79,6 @@ pub fn samples() -> Vec<(String, String)> {
 
 /// The samples, then the recall benchmark's gold phrases (`tests/recall/gold.toml`) joined into
 /// one text per recall file: texts that hold every kind of term the dictionary must find.
-///
-/// ```ignore
-/// let texts = common::samples_and_gold_phrases();
-/// assert!(texts.iter().any(|(name, _)| name.ends_with(".txt")));
-/// ```
 pub fn samples_and_gold_phrases() -> Vec<(String, String)> {
     let mut out = samples();
     let gold = std::fs::read_to_string(

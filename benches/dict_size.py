@@ -1,25 +1,32 @@
 #!/usr/bin/env python3
 """Where the bytes of the compiled match parts go, and what they would be at k times the dictionary.
 
-    python3 benches/dict_size.py [DIR]                      (default www/pkg, after make build)
-    python3 benches/dict_size.py --scale K --out DIR2 [--tifa BIN]
+    python3 benches/dict_size.py [DIR]                  (default www/pkg, after make build)
+    python3 benches/dict_size.py --project K [--json] [--tifa BIN]
+    python3 benches/dict_size.py --scale S --out DIR2 [--tifa BIN]
+    (BIN: the tifa CLI, default target/release/tifa; it compiles with its own writer)
 
 1. Every stream (section) of the base part `tifa.match.bin` and of the script parts
    `tifa.match.en.bin` and `tifa.match.zh.bin` in DIR: raw bytes and `gzip -9` bytes of the
-   stream alone (a part's streams compress together a little better than alone), and, for the
-   text streams, their word list apart from the strings; then each part's bytes per entry.
-   It reads the stream lengths the parts start with (`src/dictionary/compiled/layout.rs`); a
-   part whose magic tag it does not know is an error, so a new layout cannot be misreported.
-2. `--scale K`: the projection. The built-in dictionary plus K-1 copies of it, compiled with
-   `tifa dict compile DIR2 --dict COPIES`. Each copy maps every letter of its ids, aliases and
-   text through a fixed permutation of the alphabet (copy N: rotated by N, case kept; ids get
-   the suffix `-xN`; `related`, which only the card part holds, is left out) and every Han character of U+4E00..U+9FFF to another
-   one (shifted by N*0x1000 in that block), so that every form is new (no form is shared with
-   the built-in one) while its shape is kept: lengths, word boundaries, repeats inside the
-   copy, templates and their expansions. The copies share no words with the original, so the
-   word lists grow with each copy: a pessimistic projection for a real dictionary whose new
-   entries reuse "Party" and "socialism". Then `node benches/embed.mjs --transfer --parts DIR2`
-   gives the embed's transfer with those parts.
+   stream alone (fed through a pipe: no file name in the gzip header), and, for the text
+   streams, their word list apart from the strings; then each part's bytes per entry. It reads
+   the stream lengths the parts start with (`src/dictionary/compiled/layout.rs`); a part whose
+   magic tag it does not know, or whose streams do not add up to its length, is an error, so a
+   new layout cannot be misreported.
+2. `--scale S`: the built-in dictionary and copies of its entries, S - 1 copied entries for each
+   built-in one (1.35: 35 % of them, spread evenly), compiled with `tifa dict compile DIR2
+   --dict COPIES`. Copy N maps every letter of its ids, aliases and text through a fixed
+   permutation of the alphabet (rotated by N, case kept; ids get the suffix `-xN`) and every
+   Han character of U+4E00..U+9FFF to another one (moved by N*0x1000 in that block), `{place}`
+   slots kept, and leaves out `related` (which only the card part holds): every form is new
+   while its shape is kept (lengths, word boundaries, repeats inside the entry, templates and
+   their expansions). The copies share no words with the original, so the word lists grow: a
+   pessimistic projection for a real dictionary whose new entries reuse "Party" and
+   "socialism".
+3. `--project K`: the parts at 1x and at MEASURED_SCALE (the most the load's budget of template
+   expansions allows), each carried on to K times today's entries by its gzip bytes per added
+   entry. `node benches/embed.mjs --transfer` runs it (--json) and prints the embed's transfer
+   with each match part grown so.
 """
 import json
 import os

@@ -229,8 +229,9 @@ function printProjection(transfers) {
   for (const { entry, pageName, files } of transfers) {
     let gz = 0;
     for (const f of files.filter((x) => x.before)) {
+      // The part's growth, added to its size as traced (gzip of the file: its name included).
       const part = p.parts[f.path.split('/').pop()];
-      gz += part ? part.projected : f.gz;
+      gz += f.gz + (part ? part.projected - part.now : 0);
     }
     console.log(`  ${entry}, ${pageName}, at ${p.scale}x: ${gz} B | budget ${BUDGET} B: ${gz <= BUDGET ? 'within' : 'OVER'} by ${Math.abs(BUDGET - gz)} B`);
   }

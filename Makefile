@@ -98,7 +98,10 @@ $(WASM_DIR)/tifa_full.wasm: FORCE vocabulary tools-wasm-target | $(WASM_DIR)/tif
 	cargo build --locked $(FAST) -p tifa-wasm --features full --target wasm32-unknown-unknown --profile wasm-release
 	cmp -s $(WASM_DIR)/tifa_wasm.wasm $@ || cp $(WASM_DIR)/tifa_wasm.wasm $@
 
-# wasm-bindgen's glue is minified in place (esbuild).
+# wasm-bindgen's glue is minified in place (esbuild). The embed's module, which has a transfer
+# budget, is optimized until wasm-opt finds nothing more (--converge: 541 B less gzip than one
+# -Os pass, 2026-12-06, benches/dict_size.py's README table; about 40 s more of wasm-opt).
+$(PKG)/tifa_embed_bg.wasm: WASM_OPT_FLAGS += --converge
 $(PKG)/%_bg.wasm: $(WASM_DIR)/%.wasm | tools-wasm-bindgen tools-node
 	wasm-bindgen --target web --out-dir $(PKG) --out-name $* $<
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $@ -o $@
@@ -187,6 +190,7 @@ bench: build
 	node benches/start.mjs --module tifa_embed --scoped --whole
 	cargo build --locked --release --quiet -p tifa-cli
 	python3 benches/corpus.py target/release/tifa
+	python3 benches/dict_size.py && python3 benches/dict_size.py --project 2 --tifa target/release/tifa
 	TIFA_LARGE=1 node tests/browser/run.mjs --concurrency 1 tests/browser/page-large.test.mjs
 	TIFA_LARGE=1 cargo test --locked -p tifa-cli --test command large_file_
 	$(MAKE) --no-print-directory python

@@ -3,6 +3,13 @@
 //   node benches/embed.mjs [--runs N] [--transfer]   (make bench runs it after make build;
 //                                                    --transfer: only the transfer sizes)
 //
+// With --transfer it also projects the transfer of the shipped embed at twice today's
+// dictionary: each match part the page fetched before its first highlight replaced by its
+// size projected by `benches/dict_size.py --project 2` (the dictionary compiled with copies
+// of 35 % of its entries, letters and Han characters mapped so every form is new, and the
+// bytes per added entry carried to twice the entries; the CLI is $TIFA_BIN, else
+// target/release/tifa).
+//
 // For a ~100 KB and a ~1 MB article page, English and Chinese (generated, seeded: realistic
 // paragraphs from www/samples/ in that language mixed with filler, terms split by inline tags,
 // lists and tables), it measures
@@ -211,6 +218,25 @@ function printTransfer({ entry, pageName, files, count }, markMin) {
   console.log(`  after the first highlight: ${(sum(later, 'gz') / 1024).toFixed(1)} KiB gzip (${later.map((f) => f.path.split('/').pop()).join(', ')})`);
 }
 
+/** The transfer before the first highlight with the match parts at twice today's dictionary. */
+function printProjection(transfers) {
+  const bin = process.env.TIFA_BIN || join(ROOT, 'target', 'release', 'tifa');
+  const p = JSON.parse(execFileSync('python3', [join(ROOT, 'benches', 'dict_size.py'), '--project', '2', '--tifa', bin, '--json'], { encoding: 'utf8' }));
+  console.log(`\nprojected at ${p.scale}x the dictionary (${p.entries} entries today; match parts compiled at ${p.measuredEntries} entries and carried on per entry, benches/dict_size.py):`);
+  for (const [f, s] of Object.entries(p.parts)) {
+    console.log(`    ${f.padEnd(20)} today ${String(s.now).padStart(7)} B gzip, ${(s.now / p.entries).toFixed(1)} B per entry; added entries ${((s.measured - s.now) / (p.measuredEntries - p.entries)).toFixed(1)} B each; at ${p.scale}x ${s.projected} B`);
+  }
+  for (const { entry, pageName, files } of transfers) {
+    let gz = 0;
+    for (const f of files.filter((x) => x.before)) {
+      // The part's growth, added to its size as traced (gzip of the file: its name included).
+      const part = p.parts[f.path.split('/').pop()];
+      gz += f.gz + (part ? part.projected - part.now : 0);
+    }
+    console.log(`  ${entry}, ${pageName}, at ${p.scale}x: ${gz} B | budget ${BUDGET} B: ${gz <= BUDGET ? 'within' : 'OVER'} by ${Math.abs(BUDGET - gz)} B`);
+  }
+}
+
 async function main() {
   const server = await startServer();
   const browser = await launch({ serviceWorkers: 'allow' });
@@ -387,6 +413,7 @@ async function main() {
   }
   console.log('');
   for (const t of transfers) printTransfer(t, markMin);
+  if (TRANSFER_ONLY) printProjection(transfers.filter((t) => t.entry === '/embed.min.js'));
   if (!ok) process.exit(1);
 }
 

@@ -98,10 +98,8 @@ $(WASM_DIR)/tifa_full.wasm: FORCE vocabulary tools-wasm-target | $(WASM_DIR)/tif
 	cargo build --locked $(FAST) -p tifa-wasm --features full --target wasm32-unknown-unknown --profile wasm-release
 	cmp -s $(WASM_DIR)/tifa_wasm.wasm $@ || cp $(WASM_DIR)/tifa_wasm.wasm $@
 
-# wasm-bindgen's glue is minified in place (esbuild). The embed's module, which has a transfer
-# budget, is optimized until wasm-opt finds nothing more (--converge: 541 B less gzip than one
-# -Os pass, 2026-12-06, benches/dict_size.py's README table; about 40 s more of wasm-opt).
-$(PKG)/tifa_embed_bg.wasm: WASM_OPT_FLAGS += --converge
+# wasm-bindgen's glue is minified in place (esbuild). (`--converge` on the embed's module saves
+# 541 B gzip for about 40 s more of every build and test run: measured, not kept; README.)
 $(PKG)/%_bg.wasm: $(WASM_DIR)/%.wasm | tools-wasm-bindgen tools-node
 	wasm-bindgen --target web --out-dir $(PKG) --out-name $* $<
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $@ -o $@

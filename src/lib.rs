@@ -53,6 +53,8 @@
 mod error;
 mod vocabulary;
 
+pub mod timing;
+
 pub mod text;
 
 mod dictionary;

@@ -5,7 +5,8 @@
 //   node benches/embed-start.mjs [--runs N] [--modes scoped,scoped-warm,whole] [--files a.txt,b.txt] [--breakdown]
 //     --files: one article of these files of tests/samples/ instead of the English and the Chinese one
 //     --before DIR: one more mode, `before`: the shipped (scoped) embed with pkg/tifa_embed.js and
-//       pkg/tifa_embed_bg.wasm served from DIR (a copy of them made before a change of the wasm)
+//       pkg/tifa_embed_bg.wasm served from DIR (a copy of them made before a change of the wasm),
+//       and DIR/engine.js, if there is one, as lib/engine.js
 //     --breakdown: where the time of each mode goes, as medians from the embed's import: the
 //       fetches (Resource Timing), the import of pkg/tifa_embed.js, the wasm's compile and
 //       instantiation, the build (`fromCompiledFor` / `fromCompiled`) and its stages inside the
@@ -26,6 +27,7 @@
 // `whole`: embed.js without the scope option; `scoped-warm`: engine.js's scoped build preceded by
 // the warm-up as the whole build does it. It is also a correctness check: every mode must
 // highlight as many occurrences as the whole engine (exit code 1 otherwise).
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -94,9 +96,11 @@ async function oneRun(server, mode, paras) {
   const browser = await launch();
   try {
     const page = await browser.newPage();
-    const paths = new Set([...Object.keys(REWRITES[mode]), ...(BREAKDOWN ? Object.keys(BREAKDOWN_REWRITES) : [])]);
+    // `before`: DIR/engine.js, when there is one, in place of lib/engine.js.
+    const own = mode === 'before' && existsSync(join(BEFORE, 'engine.js')) ? { '/lib/engine.js': join(BEFORE, 'engine.js') } : {};
+    const paths = new Set([...Object.keys(REWRITES[mode]), ...Object.keys(own), ...(BREAKDOWN ? Object.keys(BREAKDOWN_REWRITES) : [])]);
     for (const path of paths) {
-      let body = await readFile(join(WWW, path), 'utf8');
+      let body = await readFile(own[path] || join(WWW, path), 'utf8');
       if (REWRITES[mode][path]) body = rewrite(body, ...REWRITES[mode][path], path);
       for (const [from, to] of (BREAKDOWN && BREAKDOWN_REWRITES[path]) || []) body = rewrite(body, from, to, path);
       await page.route(`${server.url}${path}`, (route) => route.fulfill({ body, contentType: 'text/javascript; charset=utf-8' }));

@@ -309,18 +309,18 @@ impl Patterns {
                         Some((last, lacks)) if last == t => lacks,
                         _ => {
                             let lacking = if t.contains(PLACE_SLOT) {
-                                None
+                                Vec::new()
                             } else {
                                 template_lacks(scope, t)
                             };
-                            if let Some((word, plural)) = &lacking {
+                            for (word, plural) in &lacking {
                                 blocked.insert(word);
                                 if let Some(p) = plural {
                                     blocked.insert(p);
                                 }
                             }
-                            template = Some((t, lacking.is_some()));
-                            lacking.is_some()
+                            template = Some((t, !lacking.is_empty()));
+                            !lacking.is_empty()
                         }
                     };
                     if lacks {

@@ -145,58 +145,113 @@ pub(crate) fn missing<'a>(
     None
 }
 
-/// A word that every form a template expands to holds, and that `scope` lacks (nor its plural,
-/// in case it is a form's last word): then no form of the template can be in a scoped engine,
-/// and none of them needs to be looked at. `None` when the scope holds every such word.
+/// Words that keep every form of a template out of a scoped engine: a word that every form
+/// holds and `scope` lacks (nor its plural, in case it is a form's last word), or, for a group
+/// of alternatives `(a|b)` that every form takes one of, a word each alternative holds and the
+/// scope lacks. Empty when no such word or group is found: the forms are then looked at one by
+/// one. Each word comes with its plural when it ends in a letter (all of them block the forms,
+/// as [`Missing`] does).
 ///
-/// Only words that stand between two spaces (or an end of the template) outside its groups
-/// count, in ASCII letters and digits, lower-cased: those the normalizer leaves as they are
-/// but for case, and that every variant of a form keeps (hyphens are not spaces: a word beside
-/// one may lose it in a variant; `the` is left out: the article-less variant drops it).
-/// Returns the word and, when it ends in a letter, its plural (both block the forms: see
-/// [`Missing`]).
-pub(crate) fn template_lacks(scope: &Scope, template: &str) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
+/// Only words between two spaces (or an end of the template, or of an alternative whose group
+/// stands between spaces) count, in ASCII letters and digits, lower-cased: those the normalizer
+/// leaves as they are but for case, and that every variant of a form keeps (hyphens are not
+/// spaces: a word beside one may lose it in a variant; `the` is left out: the article-less
+/// variant drops it). Optional groups `[a|b]` and endings `{s,ing}` hold no such word.
+pub(crate) fn template_lacks(scope: &Scope, template: &str) -> Vec<(Vec<u8>, Option<Vec<u8>>)> {
     let b = template.as_bytes();
-    let mut depth = 0usize;
+    let spaced = |at: usize| at == 0 || at >= b.len() || b[at] == b' ';
+    let mut literal_start = 0;
     let mut i = 0;
     while i < b.len() {
-        match b[i] {
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            c if depth == 0 && c.is_ascii_alphanumeric() => {
-                let start = i;
-                while i < b.len() && b[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-                let spaced_before = start == 0 || b[start - 1] == b' ';
-                let spaced_after = i == b.len() || b[i] == b' ';
-                if spaced_before && spaced_after {
-                    let word = b[start..i].to_ascii_lowercase();
-                    if word != b"the" && !scope.has(&word) {
-                        // As `missing` does for a last word: its plural in the text would do.
-                        let suffix: &[u8] = if matches!(word.last(), Some(b's' | b'x' | b'z'))
-                            || word.ends_with(b"ch")
-                            || word.ends_with(b"sh")
-                        {
-                            b"es"
-                        } else {
-                            b"s"
-                        };
-                        // A form whose last word ends in a digit takes no plural.
-                        let plural = word
-                            .last()
-                            .is_some_and(u8::is_ascii_alphabetic)
-                            .then(|| [&word[..], suffix].concat());
-                        if !plural.as_ref().is_some_and(|p| scope.has(p)) {
-                            return Some((word, plural));
-                        }
-                    }
-                }
+        let close = match b[i] {
+            b'(' => b')',
+            b'[' => b']',
+            b'{' => b'}',
+            _ => {
+                i += 1;
                 continue;
             }
-            _ => {}
+        };
+        // The literal before the group: its start is the template's start or a bracket.
+        if let Some(w) = lacking_word(scope, &b[literal_start..i], literal_start == 0, false) {
+            return vec![w];
         }
-        i += 1;
+        let end = b[i + 1..]
+            .iter()
+            .position(|&c| c == close)
+            .map_or(b.len(), |k| i + 1 + k);
+        if close == b')' {
+            let (before, after) = (i == 0 || spaced(i - 1), spaced(end + 1));
+            let mut words = Vec::new();
+            for alt in b[(i + 1).min(end)..end].split(|&c| c == b'|') {
+                match lacking_word(scope, alt, before, after) {
+                    Some(w) => words.push(w),
+                    None => {
+                        words.clear();
+                        break;
+                    }
+                }
+            }
+            if !words.is_empty() {
+                return words;
+            }
+        }
+        i = end + 1;
+        literal_start = i;
+    }
+    let rest = &b[literal_start.min(b.len())..];
+    lacking_word(scope, rest, literal_start == 0, true)
+        .into_iter()
+        .collect()
+}
+
+/// The first word of `seg` (a piece of a template) between two spaces, or an edge of `seg`
+/// that counts as one (`open_start`, `open_end`), that `scope` lacks, nor its plural: see
+/// [`template_lacks`].
+fn lacking_word(
+    scope: &Scope,
+    seg: &[u8],
+    open_start: bool,
+    open_end: bool,
+) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
+    let mut i = 0;
+    while i < seg.len() {
+        if !seg[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < seg.len() && seg[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let before = if start == 0 {
+            open_start
+        } else {
+            seg[start - 1] == b' '
+        };
+        let after = if i == seg.len() {
+            open_end
+        } else {
+            seg[i] == b' '
+        };
+        if !(before && after) {
+            continue;
+        }
+        let word = seg[start..i].to_ascii_lowercase();
+        if word == b"the" || scope.has(&word) {
+            continue;
+        }
+        // As `missing` does for a last word: its plural in the text would do (a word that
+        // ends in a digit takes none).
+        let plural = word.last().is_some_and(u8::is_ascii_alphabetic).then(|| {
+            let es = matches!(word.last(), Some(b's' | b'x' | b'z'))
+                || word.ends_with(b"ch")
+                || word.ends_with(b"sh");
+            [&word[..], if es { b"es" } else { b"s" }].concat()
+        });
+        if !plural.as_ref().is_some_and(|p| scope.has(p)) {
+            return Some((word, plural));
+        }
     }
     None
 }
@@ -312,7 +367,32 @@ mod tests {
         ("article_not_fixed", "two upholds", "the two upholds", None),
         ("case_folded", "two", "Two Upholds", Some("upholds")),
         ("british_scope", "labour union", "labor union", None),
-        ("inside_a_choice_not_fixed", "x", "(uphold|maintain)", None),
+        (
+            "every_alternative_missing",
+            "the core",
+            "(uphold|maintain) the core",
+            Some("uphold maintain"),
+        ),
+        (
+            "one_alternative_there",
+            "maintain the core",
+            "(uphold|maintain) the core",
+            None,
+        ),
+        (
+            "optional_alternatives_never_lack",
+            "two upholds",
+            "[uphold|maintain] two upholds",
+            None,
+        ),
+        (
+            "alternatives_without_words",
+            "self revolution",
+            "self(-| )revolution",
+            None,
+        ),
+        ("article_alternative", "core", "(the|a) core", None),
+        ("group_beside_a_word", "core", "up(hold|keep) core", None),
         // Regression: a last word that ends in a digit takes no plural, so its "plural" in
         // the scope ("2015s") neither keeps the template nor is blocked.
         (
@@ -328,14 +408,23 @@ mod tests {
         for &(name, text, template, want) in TEMPLATE_LACKS {
             let scope = Scope::of(text);
             let got = template_lacks(&scope, template);
-            if let Some((_, Some(plural))) = &got {
+            for (word, plural) in &got {
                 assert!(
-                    !scope.has(plural),
-                    "case {name}: blocks a plural the scope holds"
+                    !scope.has(word),
+                    "case {name}: blocks a word the scope holds"
                 );
+                if let Some(p) = plural {
+                    assert!(
+                        !scope.has(p),
+                        "case {name}: blocks a plural the scope holds"
+                    );
+                }
             }
-            let got = got.map(|(w, _)| String::from_utf8(w).unwrap());
-            assert_eq!(got.as_deref(), want, "case {name}");
+            let got: Vec<String> = got
+                .into_iter()
+                .map(|(w, _)| String::from_utf8(w).unwrap())
+                .collect();
+            assert_eq!(got.join(" "), want.unwrap_or(""), "case {name}");
         }
     }
 

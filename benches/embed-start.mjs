@@ -2,8 +2,19 @@
 // the article's text (as shipped) against the whole engine, and the scoped one with and without
 // the warm-up build (www/lib/engine.js: `Tifa.warmUp` before the real build).
 //
-//   node benches/embed-start.mjs [--runs N] [--modes scoped,scoped-warm,whole] [--files a.txt,b.txt]
+//   node benches/embed-start.mjs [--runs N] [--modes scoped,scoped-warm,whole] [--files a.txt,b.txt] [--breakdown]
 //     --files: one article of these files of tests/samples/ instead of the English and the Chinese one
+//     --before DIR: one more mode, `before`: the shipped (scoped) embed with pkg/tifa_embed.js and
+//       pkg/tifa_embed_bg.wasm served from DIR (a copy of them made before a change of the wasm),
+//       and DIR/engine.js, if there is one, as lib/engine.js
+//     --breakdown: where the time of each mode goes, as medians from the embed's import: the
+//       fetches (Resource Timing), the import of pkg/tifa_embed.js, the wasm's compile and
+//       instantiation, the build (`fromCompiledFor` / `fromCompiled`) and its stages inside the
+//       wasm (`Tifa.timings()`: reading the match parts, of which the templates' expansion;
+//       choosing the forms, of which the automaton's build), the engine's calls while
+//       highlighting (`rows`, `documentVouches`) and the rest (walking and writing the DOM). It
+//       serves target/timing-pkg/ (built by benches/timing-pkg.sh: the embed's wasm with the
+//       feature `timing`) in place of pkg/tifa_embed*, and marks the served JS (page.route).
 //
 // Each run is a fresh Chromium (a new profile: no HTTP or code cache), one page, the article made
 // from the shipped samples (English: tests/samples/official-en, mt-en, news-prose, ~35 KB;
@@ -16,6 +27,7 @@
 // `whole`: embed.js without the scope option; `scoped-warm`: engine.js's scoped build preceded by
 // the warm-up as the whole build does it. It is also a correctness check: every mode must
 // highlight as many occurrences as the whole engine (exit code 1 otherwise).
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +36,8 @@ import { startServer, launch, WWW, ROOT } from '../tests/browser/harness.mjs';
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const RUNS = Number(opt('--runs', 7));
-const MODES = opt('--modes', 'scoped,scoped-warm,whole').split(',');
+const BEFORE = opt('--before', null);
+const MODES = [...opt('--modes', 'scoped,scoped-warm,whole').split(','), ...(BEFORE ? ['before'] : [])];
 const ARTICLES = args.includes('--files') ? { [opt('--files')]: opt('--files').split(',') } : {
   English: ['official-en.txt', 'mt-en.txt', 'news-prose.txt'],
   Chinese: ['zh-mixed.txt', 'zh-prose.txt'],
@@ -39,6 +52,7 @@ function rewrite(src, from, to, file) {
 
 const REWRITES = {
   scoped: {},
+  before: {},
   'scoped-warm': {
     '/lib/engine.js': ['const t = mod.Tifa.fromCompiledFor(bytes, scope);',
       'mod.Tifa.warmUp(bytes, WARM_UP_ENTRIES); await new Promise((resolve) => setTimeout(resolve, 0)); const t = mod.Tifa.fromCompiledFor(bytes, scope);'],
@@ -46,6 +60,21 @@ const REWRITES = {
   whole: {
     '/embed.js': ['...(scope === null ? {} : { scope })', '...{}'],
   },
+};
+
+const BREAKDOWN = args.includes('--breakdown');
+const TIMING_PKG = join(ROOT, 'target', 'timing-pkg');
+// --breakdown: performance.now() marks in globalThis.__t, applied after the mode's rewrites.
+const MARK = (k) => `(globalThis.__t ||= {}).${k} = performance.now();`;
+const WRAP_CALLS = "for (const k of ['rows', 'documentVouches']) { const f = t[k]; t[k] = (...a) => { const s = performance.now(); try { return f.apply(t, a); } finally { globalThis.__t[k] = (globalThis.__t[k] || 0) + performance.now() - s; } }; }";
+const BREAKDOWN_REWRITES = {
+  '/embed.js': [['const builtin = () => loadTifa({', `const builtin = () => (${MARK('loadStart').slice(0, -1)}, loadTifa)({`]],
+  '/lib/engine.js': [
+    ['mod = await import(jsUrl);', `${MARK('importStart')} mod = await import(jsUrl); ${MARK('imported')}`],
+    ['await mod.default({ module_or_path: source });', `${MARK('wasmStart')} await mod.default({ module_or_path: source }); ${MARK('instantiated')}`],
+    ['const t = mod.Tifa.fromCompiledFor(bytes, scope);', `mod.Tifa.timings?.(); ${MARK('buildStart')} const t = mod.Tifa.fromCompiledFor(bytes, scope); ${MARK('built')} globalThis.__t.stages = mod.Tifa.timings?.(); ${WRAP_CALLS}`],
+    ['const t = mod.Tifa.fromCompiled(bytes);', `mod.Tifa.timings?.(); ${MARK('buildStart')} const t = mod.Tifa.fromCompiled(bytes); ${MARK('built')} globalThis.__t.stages = mod.Tifa.timings?.(); ${WRAP_CALLS}`],
+  ],
 };
 
 async function paragraphs(files) {
@@ -67,10 +96,21 @@ async function oneRun(server, mode, paras) {
   const browser = await launch();
   try {
     const page = await browser.newPage();
-    for (const [path, [from, to]] of Object.entries(REWRITES[mode])) {
-      const src = await readFile(join(WWW, path), 'utf8');
-      const body = rewrite(src, from, to, path);
+    // `before`: DIR/engine.js, when there is one, in place of lib/engine.js.
+    const own = mode === 'before' && existsSync(join(BEFORE, 'engine.js')) ? { '/lib/engine.js': join(BEFORE, 'engine.js') } : {};
+    const paths = new Set([...Object.keys(REWRITES[mode]), ...Object.keys(own), ...(BREAKDOWN ? Object.keys(BREAKDOWN_REWRITES) : [])]);
+    for (const path of paths) {
+      let body = await readFile(own[path] || join(WWW, path), 'utf8');
+      if (REWRITES[mode][path]) body = rewrite(body, ...REWRITES[mode][path], path);
+      for (const [from, to] of (BREAKDOWN && BREAKDOWN_REWRITES[path]) || []) body = rewrite(body, from, to, path);
       await page.route(`${server.url}${path}`, (route) => route.fulfill({ body, contentType: 'text/javascript; charset=utf-8' }));
+    }
+    const pkg = mode === 'before' ? BEFORE : BREAKDOWN ? TIMING_PKG : null;
+    if (pkg) {
+      for (const [name, type] of [['tifa_embed.js', 'text/javascript; charset=utf-8'], ['tifa_embed_bg.wasm', 'application/wasm']]) {
+        const body = await readFile(join(pkg, name));
+        await page.route(`${server.url}/pkg/${name}`, (route) => route.fulfill({ body, contentType: type }));
+      }
     }
     await page.goto(`${server.url}/fixtures/bench.html`);
     const cdp = await page.context().newCDPSession(page);
@@ -90,7 +130,25 @@ async function oneRun(server, mode, paras) {
       const h = await embed.highlight(story, { observe: false });
       const done = performance.now();
       observer.disconnect();
-      return { firstMs: first - t0, doneMs: done - t0, count: h.count, chars: story.textContent.length };
+      const marks = {};
+      if (globalThis.__t) {
+        const m = globalThis.__t;
+        for (const [k, v] of Object.entries(m)) if (typeof v === 'number') marks[k] = k === 'rows' || k === 'documentVouches' ? v : v - t0;
+        for (const line of (m.stages || '').split('\n').filter(Boolean)) {
+          const [name, ms, n] = line.split(' ');
+          marks[`stage:${name} (${n}×)`] = Number(ms);
+        }
+        // The end of each fetch (Resource Timing), from the import: the last of each kind.
+        const kinds = { js: /\/(embed|lib\/\w+)\.js$/, 'pkg-js': /\/pkg\/[\w]+\.js$/, wasm: /\.wasm$/, match: /\/tifa\.match[\w.]*\.bin$/ };
+        for (const e of performance.getEntriesByType('resource')) {
+          for (const [kind, re] of Object.entries(kinds)) {
+            // 'js': the embed and the modules it imports before it loads the engine.
+            if (kind === 'js' && e.startTime - t0 > m.loadStart) continue;
+            if (re.test(new URL(e.name).pathname)) marks[`fetched:${kind}`] = Math.max(marks[`fetched:${kind}`] ?? -Infinity, e.responseEnd - t0);
+          }
+        }
+      }
+      return { firstMs: first - t0, doneMs: done - t0, count: h.count, chars: story.textContent.length, marks };
     }, paras);
     const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
     await cdp.send('Tracing.end');
@@ -123,6 +181,15 @@ async function main() {
         const f = (k) => median(rs.map((r) => r[k])).toFixed(0);
         const all = rs.map((r) => r.firstMs.toFixed(0)).join(' ');
         console.log(`${lang} (${rs[0].chars} chars, ${rs[0].count} occurrences) ${mode.padEnd(12)} first highlight ${f('firstMs')} ms, highlight done ${f('doneMs')} ms, main-thread tasks ${f('taskMs')} ms (medians; first: ${all})`);
+        if (BREAKDOWN) {
+          const keys = [...new Set(rs.flatMap((r) => Object.keys(r.marks)))];
+          const m = (k) => median(rs.map((r) => r.marks[k]).filter((x) => x !== undefined));
+          const order = (k) => (k.startsWith('stage:') || k === 'rows' || k === 'documentVouches' ? 1e9 : m(k));
+          for (const k of keys.sort((a, b) => order(a) - order(b))) {
+            const span = k.startsWith('stage:') || k === 'rows' || k === 'documentVouches';
+            console.log(`    ${(span ? `${k} (time spent)` : `${k} (at)`).padEnd(34)} ${m(k).toFixed(1)} ms`);
+          }
+        }
       }
     }
   } finally {

@@ -84,7 +84,11 @@ impl Analyzer {
     /// # }
     /// ```
     pub fn from_compiled_first(matching: &[u8], entries: usize) -> Result<Analyzer, Error> {
-        let (dict, norms) = crate::dictionary::compiled::read_match_normalized(matching, entries)?;
+        let (dict, norms) = {
+            let _span = crate::timing::span("read");
+            crate::dictionary::compiled::read_match_normalized(matching, entries)?
+        };
+        let _span = crate::timing::span("patterns");
         let matcher = Matcher::with_normalized(&dict, &norms)?;
         Ok(Analyzer { dict, matcher })
     }
@@ -128,8 +132,11 @@ impl Analyzer {
     /// # }
     /// ```
     pub fn from_compiled_scoped(matching: &[u8], scope: &Scope) -> Result<Analyzer, Error> {
-        let (dict, norms) =
-            crate::dictionary::compiled::read_match_normalized(matching, usize::MAX)?;
+        let (dict, norms) = {
+            let _span = crate::timing::span("read");
+            crate::dictionary::compiled::read_match_normalized(matching, usize::MAX)?
+        };
+        let _span = crate::timing::span("patterns");
         let matcher = Matcher::scoped(&dict, &norms, scope)?;
         Ok(Analyzer { dict, matcher })
     }

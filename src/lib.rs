@@ -44,7 +44,8 @@
 //! **Modules for the front ends.** [`text`]: the text as the matcher sees it (normalization,
 //! scripts, word boundaries). [`render`]: a report as plain text, HTML or CSV. [`corpus`]:
 //! counts per period over many documents, and the phrases the dictionary lacks.
-//! [`compiled`]: the compiled dictionary.
+//! [`compiled`]: the compiled dictionary. [`timing`]: spans of the start-up code, timed only in
+//! a bench-only build (feature `timing`).
 
 #![deny(missing_docs)]
 
@@ -52,6 +53,8 @@
 // only the ones above it (`tests/layout.rs`).
 mod error;
 mod vocabulary;
+
+pub mod timing;
 
 pub mod text;
 

@@ -11,6 +11,7 @@ use std::path::Path;
 const STAGES: &[(&str, u32)] = &[
     ("error", 0),
     ("vocabulary", 0),
+    ("timing", 0),
     ("text", 1),
     ("dictionary", 2),
     ("matching/sensitivity", 3),

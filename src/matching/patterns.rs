@@ -16,7 +16,7 @@ use crate::text::swar::ByteHasher;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::alphabet::scope::{missing, Missing, Scope};
+use super::alphabet::scope::{missing, template_lacks, Missing, Scope};
 use super::alphabet::Alphabet;
 use super::automaton::Automaton;
 
@@ -271,7 +271,7 @@ impl Patterns {
         scope: Option<&Scope>,
     ) -> Result<Patterns, Error> {
         let mut blocked = Scope::new();
-        let mut block = |m: Missing| {
+        let block = |blocked: &mut Scope, m: Missing| {
             blocked.insert(m.word.as_bytes());
             if let Some(p) = &m.plural {
                 blocked.insert(p);
@@ -292,12 +292,40 @@ impl Patterns {
         // form another entry lists.
         let mut derived: Vec<(String, (u32, u32))> = Vec::new();
         let mut items: Vec<(&str, (u32, u32), bool)> = Vec::with_capacity(forms);
+        // The last template looked at, and whether the scope lacks a word all its forms hold:
+        // then its forms (and their variants) are left out without looking at each.
+        let mut template: Option<(&str, bool)> = None;
         for (ei, entry) in dict.entries().iter().enumerate() {
             for (fi, form) in entry.forms.iter().enumerate() {
                 let norm = norms.get(k);
                 k += 1;
                 if norm.is_empty() {
                     continue;
+                }
+                if let (Some(scope), Some(t), false) =
+                    (scope, form.template.as_deref(), form.chinese)
+                {
+                    let lacks = match template {
+                        Some((last, lacks)) if last == t => lacks,
+                        _ => {
+                            let lacking = if t.contains(PLACE_SLOT) {
+                                Vec::new()
+                            } else {
+                                template_lacks(scope, t)
+                            };
+                            for (word, plural) in &lacking {
+                                blocked.insert(word);
+                                if let Some(p) = plural {
+                                    blocked.insert(p);
+                                }
+                            }
+                            template = Some((t, !lacking.is_empty()));
+                            !lacking.is_empty()
+                        }
+                    };
+                    if lacks {
+                        continue;
+                    }
                 }
                 for v in variants(norm, form.chinese) {
                     derived.push((v, (ei as u32, fi as u32)));
@@ -330,7 +358,7 @@ impl Patterns {
                 }
                 if let Some(scope) = scope {
                     if let Some(m) = missing(scope, norm, plural_of(norm, form.chinese)) {
-                        block(m);
+                        block(&mut blocked, m);
                         continue;
                     }
                 }
@@ -383,7 +411,7 @@ impl Patterns {
                 let lacking = missing(scope, before, plural_of(before, false))
                     .or_else(|| missing(scope, after, plural_of(after, false)));
                 if let Some(m) = lacking {
-                    block(m);
+                    block(&mut blocked, m);
                     continue;
                 }
             }
@@ -439,6 +467,7 @@ impl Patterns {
         }
         // Each form, and each form that takes a plural with its suffix: a plural is a
         // different word token, the form's last token with the suffix.
+        let _span = crate::timing::span("automaton");
         let mut alphabet = Alphabet::new();
         let mut flat: Vec<u32> = Vec::with_capacity(texts.len() * 8);
         let mut bounds: Vec<u32> = Vec::with_capacity(texts.len() * 2 + 1);

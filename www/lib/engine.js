@@ -384,6 +384,9 @@ export function loadModule(pkgUrl, name = CORE, compiled) {
       }
       const jsUrl = new URL(`${name}.js`, pkgUrl).href;
       const wasmUrl = new URL(`${name}_bg.wasm`, pkgUrl).href;
+      // The wasm is fetched and compiled while the glue module is imported: neither waits for
+      // the other (its errors are reported after the import's, as before).
+      const early = compiled === undefined ? fetchAndCompile(wasmUrl) : null;
       let mod;
       try {
         mod = await import(jsUrl);
@@ -399,13 +402,21 @@ export function loadModule(pkgUrl, name = CORE, compiled) {
       }
       let source = await compiled;
       if (!source) {
-        const res = await fetchOrExplain(wasmUrl);
+        const { res, compiling } = await (early || fetchAndCompile(wasmUrl, false));
         if (!res.ok) {
           throw new TifaLoadError(res.status === 404 || res.status === 410 ? 'not-found' : 'network',
             `tifa: ${wasmUrl} answered HTTP ${res.status}.`, `serve pkg/${name}_bg.wasm (built by \`make build\`) next to pkg/${name}.js.`);
         }
-        const type = (res.headers.get('Content-Type') || '').split(';')[0].trim();
-        source = type === 'application/wasm' ? res : await res.arrayBuffer();
+        if (compiling) {
+          try {
+            source = await compiling;
+          } catch (err) {
+            throw classifyInitError(err);
+          }
+        } else {
+          const type = (res.headers.get('Content-Type') || '').split(';')[0].trim();
+          source = type === 'application/wasm' ? res : await res.arrayBuffer();
+        }
       }
       try {
         await mod.default({ module_or_path: source });
@@ -420,6 +431,24 @@ export function loadModule(pkgUrl, name = CORE, compiled) {
     modules.set(key, p);
     p.catch(() => modules.delete(key));
   }
+  return p;
+}
+
+/**
+ * Fetches `wasmUrl` and, when `compile` and it is served as application/wasm, starts compiling
+ * it as it arrives (`WebAssembly.compileStreaming`): `{ res, compiling }`, compiling a promise
+ * of the `WebAssembly.Module` or null. Rejections are also caught here, so a promise nobody
+ * awaits (the glue module failed first) reports nothing.
+ */
+function fetchAndCompile(wasmUrl, compile = true) {
+  const p = fetchOrExplain(wasmUrl).then((res) => {
+    const streams = compile && res.ok && typeof WebAssembly.compileStreaming === 'function'
+      && (res.headers.get('Content-Type') || '').split(';')[0].trim() === 'application/wasm';
+    const compiling = streams ? WebAssembly.compileStreaming(res) : null;
+    compiling?.catch(() => {});
+    return { res, compiling };
+  });
+  p.catch(() => {});
   return p;
 }
 

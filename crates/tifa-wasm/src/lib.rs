@@ -206,6 +206,18 @@ impl Tifa {
         })
     }
 
+    /// The time the start-up code took since the last call, by stage: `name ms count` lines
+    /// (a bench-only build with the feature `timing`; benches/embed-start.mjs --breakdown). The
+    /// first call starts the clock: call it once before the start to time.
+    #[cfg(feature = "timing")]
+    pub fn timings() -> String {
+        tifa::timing::set_clock(performance_now);
+        tifa::timing::take()
+            .iter()
+            .map(|(name, ms, n)| format!("{name} {ms:.3} {n}\n"))
+            .collect()
+    }
+
     /// Does this engine find in `text` all that the whole dictionary finds? Always for an
     /// engine from `fromCompiled`; for a scoped one (`fromCompiledFor`), when `text` holds none
     /// of the words that kept forms out of it (a scan of the text's words, no matching).
@@ -531,4 +543,12 @@ impl Tifa {
     pub fn pattern_count(&self) -> usize {
         self.inner.pattern_count()
     }
+}
+
+#[cfg(feature = "timing")]
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's (or node's) clock, for `Tifa.timings`.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
 }

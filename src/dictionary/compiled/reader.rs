@@ -290,6 +290,8 @@ pub(crate) fn read_parts_normalized(
         for _ in 0..groups {
             let before = forms.len();
             let flags = gs.int()?;
+            // A bench-only build times the templates: their expansion and its forms' norms.
+            let _span = (flags & FLAG_TEMPLATE != 0).then(|| crate::timing::span("templates"));
             let chinese = flags & FLAG_CHINESE != 0;
             // A group of a script whose part was not given: nothing of it is read.
             let Some(sp) = &mut scripts[Script::of_chinese(chinese) as usize] else {

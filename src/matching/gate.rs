@@ -210,8 +210,12 @@ pub(crate) fn gate(
         let title = p.numbered
             && !p.title_words.is_empty()
             && p.title_words.iter().all(|&w| norm.was_upper(c.start + w));
+        // An acronym that is also a word or a name counts only in capitals ("casts" is not
+        // CAST, whatever the context).
+        let lower = (0..usize::from(p.capitals)).any(|i| !norm.was_upper(c.start + i));
         c.context = match sensitivity {
             Sensitivity::All => Some(Reason::All),
+            _ if lower => None,
             _ if !p.short && quoted(text, &c) => Some(Reason::Quoted),
             _ if title => Some(Reason::Capitalized),
             Sensitivity::Strict if nearby(c.start) => Some(Reason::Nearby),

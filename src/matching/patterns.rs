@@ -49,6 +49,21 @@ pub(crate) struct Pattern {
     /// The form starts with a number word ("Two Establishments"): title case alone marks it
     /// as a Party formula, where a title-cased "State Council" may be any country's.
     pub numbered: bool,
+    /// A gated form the dictionary writes in capitals, an acronym that is also a word or a
+    /// name (`CAST`, `TAO`, `SARA`): how many letters from the match's start the text must
+    /// write in capitals for it to count ("casts", "Tao" never do); 0 for every other form.
+    pub capitals: u8,
+}
+
+/// [`Pattern::capitals`] for a form: its length when it is gated, of two to eight letters,
+/// all ASCII capitals (`capitals_table` below).
+fn capitals(text: &str, needs_context: bool) -> u8 {
+    let acronym = (2..=8).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase());
+    if needs_context && acronym {
+        text.len() as u8
+    } else {
+        0
+    }
 }
 
 /// A form with a `{place}` slot ([`crate::dictionary::template::PLACE_SLOT`]): the two
@@ -354,6 +369,10 @@ impl Patterns {
                     if !is_variant && !p.owners.iter().any(|&(e, _)| e == owner.0) {
                         p.owners.push(owner);
                     }
+                    // Capitals are required only when every form of the text asks for them.
+                    if !is_variant && capitals(&form.text, form.needs_context) == 0 {
+                        p.capitals = 0;
+                    }
                     continue;
                 }
                 if let Some(scope) = scope {
@@ -393,6 +412,11 @@ impl Patterns {
                     title_words: title,
                     short: short && !numbered,
                     numbered,
+                    capitals: if is_variant {
+                        0
+                    } else {
+                        capitals(&form.text, form.needs_context)
+                    },
                 });
             }
         }
@@ -438,6 +462,7 @@ impl Patterns {
                     title_words: Vec::new(),
                     short: false,
                     numbered: false,
+                    capitals: 0,
                 });
             }
             let (b, a) = (ids[0], ids[1]);
@@ -463,6 +488,7 @@ impl Patterns {
                 title_words: Vec::new(),
                 short: false,
                 numbered: is_numbered(norm),
+                capitals: 0,
             });
         }
         // Each form, and each form that takes a plural with its suffix: a plural is a
@@ -698,6 +724,23 @@ mod tests {
         ("one_word", "core", &[]),
         ("one_content_word", "the core", &[]),
     ];
+
+    #[test]
+    fn capitals_table() {
+        // (name, form, needs_context, capitals)
+        const CASES: &[(&str, &str, bool, u8)] = &[
+            ("gated_acronym", "CAST", true, 4),
+            ("ungated_acronym", "CCDI", false, 0),
+            ("title_case_word", "Cast", true, 0),
+            ("one_letter", "C", true, 0),
+            ("acronym_with_digit", "G20", true, 0),
+            ("two_words", "CPC CC", true, 0),
+            ("chinese", "两会", true, 0),
+        ];
+        for (name, form, gated, want) in CASES {
+            assert_eq!(capitals(form, *gated), *want, "case {name}");
+        }
+    }
 
     #[test]
     fn title_words_table() {

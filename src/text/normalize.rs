@@ -282,9 +282,17 @@ mod tests {
         // Machine translation spaces a compound's hyphen ("Eight - Point Decision", "Party -
         // joining activists", set 12 of tests/recall/after.md): a spaced hyphen is a dash.
         ("spaced_dash", "reform - opening", "reform opening"),
-        ("spaced_double_hyphen", "reform -- opening", "reform opening"),
+        (
+            "spaced_double_hyphen",
+            "reform -- opening",
+            "reform opening",
+        ),
         ("spaced_hyphen_at_line_end", "eight -\npoint", "eight point"),
-        ("spaced_non_breaking_hyphen", "eight \u{2011} point", "eight point"),
+        (
+            "spaced_non_breaking_hyphen",
+            "eight \u{2011} point",
+            "eight point",
+        ),
         ("spaced_dash_between_cjk", "维护 - 确立", "维护 确立"),
         ("hyphen_at_start_of_line_kept", "- point", "- point"),
         ("two_spaces_kept", "self  -confidence", "self -confidence"),

@@ -39,12 +39,12 @@ import tomllib
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 BASE_MAGIC = b"tifa-b1\n"
-SCRIPT_MAGIC = b"tifa-s1\n"
+SCRIPT_MAGIC = b"tifa-s2\n"
 HASH_LEN = 8
 # Stream names in the order of layout.rs (BASE_STREAMS, SCRIPT_STREAMS).
 BASE_STREAMS = ["entry count", "categories", "years", "entry flags", "alias counts",
                 "group counts", "group flags", "ids (and aliases)"]
-SCRIPT_STREAMS = ["template counts", "text", "traditional codes"]
+SCRIPT_STREAMS = ["template counts", "text", "traditional codes", "traditional → simplified table"]
 WORD_LISTS = {"ids (and aliases)", "text"}
 
 

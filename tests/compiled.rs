@@ -72,7 +72,7 @@ const DAMAGED: &[(&str, fn(&mut Vec<u8>, usize), &str)] = &[
     (
         "an older format",
         |b, _| b[..8].copy_from_slice(b"tifa-m3\n"),
-        "it does not start with \"tifa-b1\" (the base part) or \"tifa-s1\" (a script part)",
+        "it does not start with \"tifa-b1\" (the base part) or \"tifa-s2\" (a script part)",
     ),
     (
         "cut short",
@@ -383,6 +383,39 @@ fn parts_analyse_like_the_toml_dictionary() {
             let some = &sets.iter().find(|(s, _)| *s == needed).unwrap().1;
             assert_eq!(json(some, text), json(&toml, text), "{name}, {which}");
         }
+    }
+}
+
+/// Traditional Chinese texts (`common::traditional_texts`): the base part with the Chinese part
+/// (what the embed reads for a Chinese page), and with both script parts, report what the TOML
+/// dictionary's analyzer reports (on the text's Chinese alone, for the first).
+#[test]
+fn traditional_texts_analyse_like_the_toml_dictionary() {
+    let parts = write_parts(Dictionary::builtin().unwrap());
+    let toml = Analyzer::builtin().unwrap();
+    let whole =
+        Analyzer::from_compiled_parts(&[&parts.base, &parts.english, &parts.chinese]).unwrap();
+    let mut chinese = Analyzer::from_compiled_parts(&[&parts.chinese, &parts.base]).unwrap();
+    chinese.add_cards(&parts.cards).unwrap();
+    let json = |a: &Analyzer, text: &str| serde_json::to_string(&a.analyze(text).unwrap()).unwrap();
+    for (name, text) in common::traditional_texts(toml.dictionary()) {
+        let han: String = text.chars().filter(|c| !c.is_ascii_alphabetic()).collect();
+        let found = toml.analyze(&han).unwrap().matches.len();
+        // (A sample of ordinary prose may hold no term.)
+        assert!(
+            found >= 5 || !name.starts_with("traditional names"),
+            "{name}: {found} matches"
+        );
+        assert_eq!(
+            json(&chinese, &han),
+            json(&toml, &han),
+            "{name}, Chinese part"
+        );
+        assert_eq!(
+            json(&whole, &text),
+            json(&toml, &text),
+            "{name}, both parts"
+        );
     }
 }
 

@@ -133,6 +133,46 @@ fn a_scoped_engine_reports_its_text_like_the_whole_one() {
     }
 }
 
+/// Traditional Chinese texts (`common::traditional_texts`): the whole engine from the match
+/// parts reports what the TOML dictionary's reports; each text's own scoped engine, and one
+/// whose scope an English text widened with it, reports what the whole engine reports and
+/// covers it. (The embed's module installs the traditional → simplified table from the
+/// Chinese part; these engines have it built in: `tests/browser/embed-t2s.test.mjs` compares
+/// the two.)
+#[test]
+fn traditional_texts_are_reported_like_the_whole_engine() {
+    let matching = matching();
+    let whole = Analyzer::from_compiled(&matching).unwrap();
+    let toml = Analyzer::builtin().unwrap();
+    let english = &common::samples()
+        .into_iter()
+        .find(|(n, _)| n == "official-en.txt")
+        .unwrap()
+        .1;
+    for (name, text) in common::traditional_texts(whole.dictionary()) {
+        let found = whole.analyze(&text).unwrap().matches.len();
+        // (A sample of ordinary prose may hold no term.)
+        assert!(
+            found >= 5 || !name.starts_with("traditional names"),
+            "{name}: {found} matches"
+        );
+        same(
+            &whole,
+            &toml,
+            &format!("{name}, the TOML dictionary"),
+            &text,
+        );
+        let scoped = Analyzer::from_compiled_scoped(&matching, &Scope::of(&text)).unwrap();
+        assert!(scoped.covers(&text), "{name}: its own text not covered");
+        same(&scoped, &whole, &name, &text);
+        let mut scope = Scope::of(english);
+        scope.add(&text);
+        let widened = Analyzer::from_compiled_scoped(&matching, &scope).unwrap();
+        assert!(widened.covers(&text) && widened.covers(english), "{name}");
+        same(&widened, &whole, &format!("{name}, widened"), &text);
+    }
+}
+
 /// `a`'s first half and `b`'s second half, cut where no word is cut (at whitespace, or between
 /// two characters neither of which is an ASCII letter or digit), so the result holds only tokens
 /// of `a` and `b`, in an order neither has: a text a scope of both must cover.

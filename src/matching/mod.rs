@@ -57,14 +57,17 @@ impl Matcher {
     }
 
     /// [`Matcher::with_normalized`] with only the forms whose tokens `scope` holds
-    /// ([`Patterns::scoped`]).
+    /// ([`Patterns::scoped`]); a scope whose Han characters were added before the normalizer
+    /// had its traditional → simplified table gets them simplified first
+    /// ([`Scope::simplified`](alphabet::scope::Scope::simplified)).
     pub fn scoped(
         dict: &Dictionary,
         norms: &NormalizedForms,
         scope: &alphabet::scope::Scope,
     ) -> Result<Matcher, Error> {
+        let scope = scope.simplified();
         Ok(Matcher {
-            patterns: Patterns::scoped(dict, norms, Some(scope))?,
+            patterns: Patterns::scoped(dict, norms, Some(&scope))?,
         })
     }
 

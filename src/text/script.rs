@@ -6,10 +6,19 @@
 //! is what the normalizer needs (one character in, one out, so offsets stay exact). Phrase-level
 //! conversion of the built-in entries' `zh` comes from the same script
 //! (`src/dictionary/hant_table.rs`).
+//!
+//! The traditional → simplified table is compiled in with the feature `builtin-t2s` (on by
+//! default, and with `toml`). Without it (the embed's wasm module, whose English pages never
+//! need the table), the table is *installed* at run time, once, from the bytes the Chinese
+//! match part carries ([`install_t2s`], which its reader calls before it reads anything
+//! Chinese); until then [`to_simplified`] leaves every character as it is, which no engine
+//! without Chinese forms can tell apart. A scope built before the table came is simplified
+//! when an engine is built from it (`Scope::simplified`).
 
 #[path = "script_tables.rs"]
-// S2T serves `to_traditional_chars`, which only the TOML loader calls.
-#[cfg_attr(not(feature = "toml"), allow(dead_code))]
+// S2T serves `to_traditional_chars`, which only the TOML loader calls; T2S is read only with
+// the feature `builtin-t2s` (without it, neither is linked in).
+#[cfg_attr(not(all(feature = "toml", feature = "builtin-t2s")), allow(dead_code))]
 mod tables;
 
 fn lookup(table: &[(u32, u32)], c: char) -> char {
@@ -71,21 +80,106 @@ pub(crate) fn main_han_mapped() -> &'static MainHanBits {
     &t2s_and_bitmap().1
 }
 
+/// The traditional → simplified pairs and [`MAIN_HAN`]'s bitmap of them.
+type T2sTable = (Vec<(u32, u32)>, MainHanBits);
+
+/// `pairs` with [`MAIN_HAN`]'s bitmap of their first characters.
+fn with_bitmap(pairs: Vec<(u32, u32)>) -> T2sTable {
+    let mut bits = [0u64; (0xA000 - 0x3400) / 64];
+    for &(c, _) in &pairs {
+        if MAIN_HAN.contains(&c) {
+            let k = (c - MAIN_HAN.start) as usize;
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    (pairs, bits)
+}
+
 /// [`tables::T2S`] decoded and [`MAIN_HAN`]'s bitmap of it, both made at the first call (one
 /// lazy value, not two: less code in the wasm).
-fn t2s_and_bitmap() -> &'static (Vec<(u32, u32)>, MainHanBits) {
-    static BOTH: std::sync::OnceLock<(Vec<(u32, u32)>, MainHanBits)> = std::sync::OnceLock::new();
-    BOTH.get_or_init(|| {
-        let pairs = decode_pairs(tables::T2S);
-        let mut bits = [0u64; (0xA000 - 0x3400) / 64];
-        for &(c, _) in &pairs {
-            if MAIN_HAN.contains(&c) {
-                let k = (c - MAIN_HAN.start) as usize;
-                bits[k / 64] |= 1 << (k % 64);
-            }
+#[cfg(feature = "builtin-t2s")]
+fn t2s_and_bitmap() -> &'static T2sTable {
+    static BOTH: std::sync::OnceLock<T2sTable> = std::sync::OnceLock::new();
+    BOTH.get_or_init(|| with_bitmap(decode_pairs(tables::T2S)))
+}
+
+/// The table installed from a Chinese match part ([`install_t2s`]), with its encoded bytes.
+#[cfg(not(feature = "builtin-t2s"))]
+static INSTALLED: std::sync::OnceLock<(T2sTable, Vec<u8>)> = std::sync::OnceLock::new();
+
+/// The table installed ([`install_t2s`]), or none (no pair: every character stays itself).
+#[cfg(not(feature = "builtin-t2s"))]
+fn t2s_and_bitmap() -> &'static T2sTable {
+    static NONE: T2sTable = (Vec::new(), [0; (0xA000 - 0x3400) / 64]);
+    INSTALLED.get().map_or(&NONE, |(t, _)| t)
+}
+
+/// Is the traditional → simplified table there: built in (the feature `builtin-t2s`), or
+/// installed from a Chinese match part ([`install_t2s`])?
+pub(crate) fn t2s_ready() -> bool {
+    #[cfg(feature = "builtin-t2s")]
+    return true;
+    #[cfg(not(feature = "builtin-t2s"))]
+    return INSTALLED.get().is_some();
+}
+
+/// The traditional → simplified table, encoded as [`decode_pairs`] reads it: what the writer
+/// stores in the Chinese match part. Empty in a build without the feature `builtin-t2s` that
+/// has not installed one.
+pub(crate) fn t2s_bytes() -> &'static [u8] {
+    #[cfg(feature = "builtin-t2s")]
+    return tables::T2S;
+    #[cfg(not(feature = "builtin-t2s"))]
+    return INSTALLED.get().map_or(&[], |(_, b)| b.as_slice());
+}
+
+/// The pairs of an encoded table, checked: `Err` with what is wrong when they are none, out of
+/// order, or name no character (a damaged part must not give wrong results).
+#[cfg_attr(feature = "builtin-t2s", allow(dead_code))]
+fn checked_pairs(bytes: &[u8]) -> Result<Vec<(u32, u32)>, &'static str> {
+    let pairs = decode_pairs(bytes);
+    if pairs.is_empty() {
+        return Err("its traditional → simplified table holds no pair");
+    }
+    if !pairs.windows(2).all(|w| w[0].0 < w[1].0) {
+        return Err("its traditional → simplified table is out of order");
+    }
+    if !pairs
+        .iter()
+        .all(|&(a, b)| char::from_u32(a).is_some() && char::from_u32(b).is_some())
+    {
+        return Err("its traditional → simplified table names no character");
+    }
+    Ok(pairs)
+}
+
+/// Installs the traditional → simplified table from `bytes` (a Chinese match part's, encoded
+/// as [`decode_pairs`] reads it), once. With the feature `builtin-t2s` the built-in table is
+/// used and `bytes` are not read. Without it: `Err(None)` when `bytes` are empty (the part
+/// carries no table), `Err(Some(what))` when they are damaged or differ from a table
+/// installed before (parts of another build); a second call with the same bytes does nothing.
+pub(crate) fn install_t2s(bytes: &[u8]) -> Result<(), Option<&'static str>> {
+    #[cfg(feature = "builtin-t2s")]
+    {
+        let _ = bytes;
+        Ok(())
+    }
+    #[cfg(not(feature = "builtin-t2s"))]
+    {
+        if let Some((_, installed)) = INSTALLED.get() {
+            return if installed.as_slice() == bytes {
+                Ok(())
+            } else {
+                Err(Some("its traditional → simplified table differs from the one read before (parts of two builds): reload every part"))
+            };
         }
-        (pairs, bits)
-    })
+        if bytes.is_empty() {
+            return Err(None);
+        }
+        let pairs = checked_pairs(bytes).map_err(Some)?;
+        let _ = INSTALLED.set((with_bitmap(pairs), bytes.to_vec()));
+        Ok(())
+    }
 }
 
 /// Is `c` a Han (CJK ideograph) character?
@@ -110,7 +204,8 @@ pub fn is_cjk(c: char) -> bool {
         || matches!(c as u32, 0x3000..=0x303F | 0x3040..=0x30FF | 0xAC00..=0xD7AF | 0xFF00..=0xFF0F)
 }
 
-/// The simplified form of one character (itself when it has none).
+/// The simplified form of one character (itself when it has none; every character, in a build
+/// without the feature `builtin-t2s`, until a Chinese match part has been read).
 pub fn to_simplified(c: char) -> char {
     let u = c as u32;
     if u < MAIN_HAN.start {
@@ -142,7 +237,54 @@ pub fn to_traditional_chars(s: &str) -> String {
         .collect()
 }
 
+/// What a build without the feature `builtin-t2s` checks in a Chinese match part's table
+/// (these run in every build).
 #[cfg(test)]
+mod installed {
+    use super::*;
+
+    /// (name, encoded bytes, the error, or `None` for a table that is accepted)
+    const CHECKED: &[(&str, &[u8], Option<&str>)] = &[
+        ("empty", &[], Some("holds no pair")),
+        ("one_pair", &[0x8b, 0xae, 0x01, 27], None),
+        // 國 → 国, then a distance of 0: the same character again.
+        (
+            "repeated_character",
+            &[0x8b, 0xae, 0x01, 27, 0x00, 0x02],
+            Some("out of order"),
+        ),
+        // 國 → a code point past U+10FFFF.
+        (
+            "beyond_unicode",
+            &[0x8b, 0xae, 0x01, 0x80, 0x80, 0x80, 0x80, 0x01],
+            Some("names no character"),
+        ),
+    ];
+
+    #[test]
+    fn checked_pairs_table() {
+        for &(name, bytes, want) in CHECKED {
+            match (checked_pairs(bytes), want) {
+                (Ok(_), None) => {}
+                (Err(e), Some(w)) => assert!(e.contains(w), "case {name}: {e}"),
+                (got, _) => panic!("case {name}: {got:?}"),
+            }
+        }
+    }
+
+    /// The bytes the writer stores are the table in use: with the built-in one, the
+    /// committed bytes, which check out.
+    #[cfg(feature = "builtin-t2s")]
+    #[test]
+    fn the_written_table_is_the_builtin_one() {
+        assert!(t2s_ready());
+        assert_eq!(t2s_bytes(), tables::T2S);
+        assert_eq!(checked_pairs(t2s_bytes()).unwrap(), t2s());
+        assert_eq!(install_t2s(&[]), Ok(()), "the built-in table needs none");
+    }
+}
+
+#[cfg(all(test, feature = "builtin-t2s"))]
 mod tests {
     use super::*;
 

@@ -102,6 +102,43 @@ pub fn samples_and_gold_phrases() -> Vec<(String, String)> {
     out
 }
 
+/// Traditional Chinese texts, as (name, text): each shipped sample with Han characters in it,
+/// with every entry's `zh` written as its `zh_hant` (the longest first), and lines that put
+/// every 4th entry's `zh_hant` in a sentence of traditional characters, plain and in corner
+/// quotes. `dict` needs the entries' Chinese names.
+pub fn traditional_texts(dict: &tifa::Dictionary) -> Vec<(String, String)> {
+    let mut names: Vec<(&str, &str)> = dict
+        .entries()
+        .iter()
+        .filter(|e| !e.zh.is_empty() && e.zh_hant != e.zh)
+        .map(|e| (e.zh.as_str(), e.zh_hant.as_str()))
+        .collect();
+    assert!(
+        names.len() > 300,
+        "{} entries with a traditional name",
+        names.len()
+    );
+    let mut out = Vec::new();
+    for start in 0..4 {
+        let text: String = names
+            .iter()
+            .skip(start)
+            .step_by(4)
+            .map(|(_, hant)| format!("會議強調「{hant}」，並要求各級組織認真落實{hant}。\n"))
+            .collect();
+        out.push((format!("traditional names {start}"), text));
+    }
+    names.sort_by_key(|(zh, _)| std::cmp::Reverse(zh.chars().count()));
+    for (name, text) in samples() {
+        if !text.chars().any(tifa::text::is_han) {
+            continue;
+        }
+        let hant = names.iter().fold(text, |t, (zh, hant)| t.replace(zh, hant));
+        out.push((format!("traditional {name}"), hant));
+    }
+    out
+}
+
 /// The text of issue 14, item 3: `n` numbered phrases in quotation marks ("三个甲乙"), none of
 /// them in the dictionary, distinct up to 20,000 (`tests/hostile.rs` counts its candidates,
 /// `benches/throughput.rs` times it).

@@ -9,7 +9,7 @@
 /// The tags the base part, a script part and the card part start with (the digit is the
 /// part's version).
 pub(super) const BASE_MAGIC: &[u8; 8] = b"tifa-b1\n";
-pub(super) const SCRIPT_MAGIC: &[u8; 8] = b"tifa-s1\n";
+pub(super) const SCRIPT_MAGIC: &[u8; 8] = b"tifa-s2\n";
 pub(super) const CARDS_MAGIC: &[u8; 8] = b"tifa-c2\n";
 /// The length of the build hash.
 pub(super) const HASH_LEN: usize = 8;
@@ -105,8 +105,10 @@ pub(super) fn year_from_code(code: u64) -> Option<u16> {
 pub(super) const BASE_STREAMS: usize = 8;
 /// A script part's streams: the template counts of its groups, its text (each entry's names
 /// in its script, then its forms and templates: the English part's `en`, the Chinese part's
-/// `zh`, and `zh_hant` when not coded), and the traditional codes (empty in the English part).
-pub(super) const SCRIPT_STREAMS: usize = 3;
+/// `zh`, and `zh_hant` when not coded), the traditional codes (empty in the English part),
+/// and the normalizer's traditional → simplified table (empty in the English part), which a
+/// build without it (the embed's module, without the feature `builtin-t2s`) installs.
+pub(super) const SCRIPT_STREAMS: usize = 4;
 
 #[cfg(test)]
 mod tests {

@@ -29,8 +29,9 @@
 //! LEB128 integers and length-prefixed UTF-8 strings. Each part keeps like data together in
 //! streams, their lengths first (the base part: one per column of entry numbers, the group
 //! flags, ids; a script part: its template counts, its text, with frequent words coded (see
-//! `words.rs`), and the traditional codes), which compresses better; what can be derived at
-//! load is not stored (a `zh_hant` that rewrites `zh` character by character: see
+//! `words.rs`), the traditional codes, and in the Chinese part the normalizer's traditional →
+//! simplified table, which a build without it built in installs), which compresses better;
+//! what can be derived at load is not stored (a `zh_hant` that rewrites `zh` character by character: see
 //! `derive.rs`). A damaged or truncated part gives an [`Error::Input`](crate::Error::Input)
 //! naming the part and the byte offset in it.
 //!

@@ -166,6 +166,17 @@ struct ScriptPart<'a> {
     words: words::Words,
 }
 
+/// Installs the traditional → simplified table a Chinese part carries (its last stream,
+/// `table`), for a build without it built in (`crate::text::script::install_t2s`).
+fn install_table(table: &Reader) -> Result<(), Error> {
+    crate::text::script::install_t2s(&table.bytes[table.pos..]).map_err(|why| match why {
+        Some(what) => table.damaged(table.pos, what),
+        None => Error::Input(
+            "the Chinese part of the compiled dictionary carries no traditional → simplified table, which this build of tifa needs (it has none built in: the feature `builtin-t2s` is off): compile the parts again with `tifa dict compile` of this version".into(),
+        ),
+    })
+}
+
 /// [`read_match_parts`] over the first `limit` entries, and every form read normalized.
 pub(crate) fn read_parts_normalized(
     given: &[&[u8]],
@@ -210,8 +221,13 @@ pub(crate) fn read_parts_normalized(
                 script.name()
             )));
         }
-        let [counts, mut text, hant]: [Reader; SCRIPT_STREAMS] =
+        let [counts, mut text, hant, table]: [Reader; SCRIPT_STREAMS] =
             p.streams.try_into().ok().expect("SCRIPT_STREAMS readers");
+        // The normalizer's traditional → simplified table, before anything Chinese is read:
+        // a build without it built in installs it here.
+        if script == Script::Chinese {
+            install_table(&table)?;
+        }
         let words = words::Words::read(&mut text)?;
         *slot = Some(ScriptPart {
             counts,

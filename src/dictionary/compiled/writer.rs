@@ -147,6 +147,10 @@ pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
 }
 
 /// Writes a dictionary's four compiled parts (what `tifa dict compile` writes as four files).
+///
+/// The Chinese part carries the traditional → simplified table of the build that writes it: a
+/// build without the feature `builtin-t2s` writes the table it installed from a Chinese part
+/// it read, or none (a part that such a build refuses to read).
 pub fn write_parts(dict: &Dictionary) -> Parts {
     // Each part is written in streams of like data (numbers of each kind, ids, Chinese,
     // traditional codes, English), one after another: it compresses better than entry by
@@ -276,9 +280,17 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
     let base_body = body(&streams);
     let [english_counts, chinese_counts] = counts;
     let mut bodies = Vec::new();
-    for (script, counts, hant) in [
-        (Script::English, english_counts, Writer(Vec::new())),
-        (Script::Chinese, chinese_counts, hant),
+    // The Chinese part carries the normalizer's traditional → simplified table, for the
+    // builds that leave it out (`crate::text::script::install_t2s`).
+    let table = Writer(crate::text::script::t2s_bytes().to_vec());
+    for (script, counts, hant, table) in [
+        (
+            Script::English,
+            english_counts,
+            Writer(Vec::new()),
+            Writer(Vec::new()),
+        ),
+        (Script::Chinese, chinese_counts, hant, table),
     ] {
         let mut text = Writer(Vec::new());
         let kind = match script {
@@ -286,7 +298,7 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
             Script::Chinese => words::Script::Han,
         };
         words::write(&mut text, &texts[script as usize], kind);
-        bodies.push(body(&[counts, text, hant]));
+        bodies.push(body(&[counts, text, hant, table]));
     }
     // The build hash: of every match part's content. Each part carries it, so parts of
     // different builds are never read together.

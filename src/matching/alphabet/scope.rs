@@ -14,6 +14,7 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
 use crate::text::normalize::normalize;
+use crate::text::script;
 
 use super::{spelling, tokens};
 use crate::text::swar::ByteHasher;
@@ -43,6 +44,10 @@ fn canonical(token: &[u8]) -> Cow<'_, [u8]> {
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
     words: HashSet<Box<[u8]>, BuildHasherDefault<ByteHasher>>,
+    /// Were characters of U+3000 and up added before the normalizer had its traditional →
+    /// simplified table (a build without the feature `builtin-t2s`, before a Chinese match part
+    /// was read)? Then [`Scope::simplified`] simplifies them for an engine built later.
+    unmapped: bool,
 }
 
 impl Scope {
@@ -70,6 +75,10 @@ impl Scope {
 
     /// Adds the tokens of a normalized text.
     pub(crate) fn add_normalized(&mut self, norm: &str) {
+        // (Always false with the table built in: the check is compiled out.)
+        if !script::t2s_ready() && norm.bytes().any(|b| b >= 0xE3) {
+            self.unmapped = true;
+        }
         for (_, t) in tokens(norm) {
             if t == "'" || t == "\"" {
                 continue;
@@ -101,6 +110,29 @@ impl Scope {
         tokens(norm).any(|(_, t)| self.has(t.as_bytes()))
     }
 
+    /// This scope as its texts would give it now. In a build without the traditional →
+    /// simplified table built in, a text added before a Chinese match part brought the table
+    /// kept its traditional characters; an engine with Chinese forms is built from this scope
+    /// with them simplified (the normalizer maps those characters one by one, each a token of
+    /// its own, so simplifying each token is normalizing the texts again). Otherwise the
+    /// scope itself.
+    pub(crate) fn simplified(&self) -> Cow<'_, Scope> {
+        if !self.unmapped || !script::t2s_ready() {
+            return Cow::Borrowed(self);
+        }
+        let mut out = Scope::new();
+        for w in &self.words {
+            match std::str::from_utf8(w) {
+                Ok(t) if t.bytes().any(|b| b >= 0xE3) => {
+                    let s: String = t.chars().map(script::to_simplified).collect();
+                    out.insert(s.as_bytes());
+                }
+                _ => out.insert(w),
+            }
+        }
+        Cow::Owned(out)
+    }
+
     /// The number of distinct tokens.
     pub fn len(&self) -> usize {
         self.words.len()
@@ -109,6 +141,41 @@ impl Scope {
     /// Does it hold no token?
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
+    }
+}
+
+/// `Scope::simplified` (the scopes of a build with the table built in are never unmapped, so
+/// the test marks one so).
+#[cfg(test)]
+mod simplified_tests {
+    use super::*;
+
+    /// (name, tokens of a scope made before the table came, tokens it has after)
+    const SIMPLIFIED: &[(&str, &[&str], &[&str])] = &[
+        (
+            "traditional_han",
+            &["兩", "個", "維", "護"],
+            &["两", "个", "维", "护"],
+        ),
+        ("simplified_stays", &["两", "党"], &["两", "党"]),
+        (
+            "words_stay",
+            &["the", "labour", "\""],
+            &["the", "labor", "\""],
+        ),
+    ];
+
+    #[test]
+    fn simplified_table() {
+        for &(name, tokens, want) in SIMPLIFIED {
+            let mut scope = Scope::new();
+            tokens.iter().for_each(|t| scope.insert(t.as_bytes()));
+            scope.unmapped = true;
+            let out = scope.simplified();
+            assert_eq!(out.len(), want.len(), "case {name}");
+            assert!(want.iter().all(|w| out.has(w.as_bytes())), "case {name}");
+            assert!(!out.unmapped, "case {name}");
+        }
     }
 }
 

@@ -1,0 +1,113 @@
+// The embed's WebAssembly module (`tifa_embed`) is built without the library's feature
+// `builtin-t2s`: it has no traditional → simplified table of its own and installs the one the
+// Chinese match part carries, when it reads that part. Run in node against www/pkg (`make
+// build`). Each test starts a fresh instance of the module (a module URL of its own), so no
+// table is installed when it begins; the page's module `tifa` (table built in) is the oracle.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const pkg = new URL('../../www/pkg/', import.meta.url);
+const embedWasm = readFileSync(new URL('tifa_embed_bg.wasm', pkg));
+const core = await import(new URL('tifa.js', pkg));
+core.initSync({ module: readFileSync(new URL('tifa_bg.wasm', pkg)) });
+const [base, en, zh] = ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'].map((n) => readFileSync(new URL(n, pkg)));
+const whole = core.Tifa.fromCompiled(Buffer.concat([base, en, zh]));
+// The page module's engines over the same parts (a row's form index counts the forms read).
+const englishOnly = core.Tifa.fromCompiled(Buffer.concat([base, en]));
+const chineseOnly = core.Tifa.fromCompiled(Buffer.concat([base, zh]));
+
+// Traditional Chinese, written for this test: five terms' traditional names in a sentence.
+const TRADITIONAL = '會議強調，要深刻領悟「兩個確立」的決定性意義，增強「四個意識」、堅定「四個自信」、做到「兩個維護」。全面從嚴治黨永遠在路上。';
+const ENGLISH = 'Officials must achieve the “two upholds” (兩個維護) and study the new era.';
+
+let instances = 0;
+/** A new instance of the embed's module: nothing installed yet. */
+async function freshEmbed() {
+  instances += 1;
+  const mod = await import(new URL(`tifa_embed.js?instance=${instances}`, pkg).href);
+  mod.initSync({ module: embedWasm });
+  return mod;
+}
+
+const rows = (t, text) => Array.from(t.rows(text));
+
+/** Unsigned LEB128 at `i`: [value, next index]. */
+function leb(bytes, i) {
+  let v = 0;
+  for (let s = 0; ; s += 7) {
+    const b = bytes[i++];
+    v += (b & 0x7f) * 2 ** s;
+    if (b < 0x80) return [v, i];
+  }
+}
+function lebBytes(n) {
+  const out = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+}
+
+/** The Chinese part with its last stream (the traditional → simplified table) replaced by `table`. */
+function withTable(part, table) {
+  assert.equal(part.subarray(0, 8).toString('latin1'), 'tifa-s2\n');
+  const head = 8 + 1 + 8; // magic, script byte, build hash
+  let i = head;
+  const lens = [];
+  for (let k = 0; k < 4; k++) {
+    let n;
+    [n, i] = leb(part, i);
+    lens.push(n);
+  }
+  assert.ok(lens[3] > 1000, `the Chinese part's table is ${lens[3]} B`);
+  const kept = part.subarray(i, i + lens[0] + lens[1] + lens[2]);
+  return Buffer.concat([part.subarray(0, head), Buffer.from([...lens.slice(0, 3).flatMap(lebBytes), ...lebBytes(table.length)]), kept, table]);
+}
+
+test('the page module finds the terms of the traditional text (else the checks below prove nothing)', () => {
+  assert.ok(rows(whole, TRADITIONAL)[0] >= 5, `${rows(whole, TRADITIONAL)[0]} matches`);
+  assert.ok(rows(chineseOnly, TRADITIONAL)[0] >= 5, `${rows(chineseOnly, TRADITIONAL)[0]} matches`);
+  assert.ok(rows(whole, ENGLISH)[0] >= 2, `${rows(whole, ENGLISH)[0]} matches`);
+});
+
+test('a Chinese part without the table, or with a damaged one, is refused with a clear error; then the real one is read', async () => {
+  const m = await freshEmbed();
+  // 國 → 国 twice: a table out of order.
+  const damaged = Buffer.concat([base, withTable(zh, Buffer.from([0x8b, 0xae, 0x01, 27, 0x00, 0x02]))]);
+  assert.throws(() => m.Tifa.fromCompiled(damaged), (err) => err instanceof Error && /\(Chinese part\) is damaged at byte \d+: its traditional → simplified table is out of order/.test(err.message));
+  const missing = Buffer.concat([base, withTable(zh, Buffer.alloc(0))]);
+  assert.throws(() => m.Tifa.fromCompiled(missing), (err) => err instanceof Error && /carries no traditional → simplified table.*builtin-t2s/.test(err.message));
+  assert.throws(() => m.Tifa.fromCompiledFor(missing, TRADITIONAL), /carries no traditional → simplified table/);
+  // The English part needs no table.
+  const english = m.Tifa.fromCompiled(Buffer.concat([base, en]));
+  assert.deepEqual(rows(english, 'the Two Upholds'), rows(englishOnly, 'the Two Upholds'));
+  const t = m.Tifa.fromCompiled(Buffer.concat([base, zh]));
+  assert.deepEqual(rows(t, TRADITIONAL), rows(chineseOnly, TRADITIONAL));
+});
+
+test('regression: a scoped engine (fromCompiledFor) of a traditional text, its scope made before the Chinese part brought the table, finds what the page module finds', async () => {
+  const m = await freshEmbed();
+  const t = m.Tifa.fromCompiledFor(Buffer.concat([base, zh]), TRADITIONAL);
+  assert.ok(t.scoped);
+  assert.deepEqual(rows(t, TRADITIONAL), rows(chineseOnly, TRADITIONAL));
+  assert.ok(t.covers(TRADITIONAL));
+});
+
+test('an English-only first engine, then traditional Chinese content: the widened engine finds what the page module finds in both, and covers both', async () => {
+  const m = await freshEmbed();
+  const first = m.Tifa.fromCompiledFor(Buffer.concat([base, en]), ENGLISH);
+  assert.deepEqual(rows(first, 'the two upholds'), rows(englishOnly, 'the two upholds'));
+  // What the embed does for later content in another script (engine.js `withScripts`).
+  const wider = first.widen(Buffer.concat([base, en, zh]), TRADITIONAL);
+  assert.deepEqual(rows(wider, TRADITIONAL), rows(whole, TRADITIONAL));
+  // The first text's 兩個維護 entered the scope before the table came.
+  assert.deepEqual(rows(wider, ENGLISH), rows(whole, ENGLISH));
+  assert.ok(wider.covers(TRADITIONAL) && wider.covers(ENGLISH));
+  // The scope's characters are simplified: the simplified text is covered and found alike.
+  assert.ok(wider.covers('两个维护'));
+  assert.deepEqual(rows(wider, '两个维护'), rows(whole, '两个维护'));
+});

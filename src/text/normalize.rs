@@ -20,6 +20,9 @@
 //!   the hyphen is a dash or a suspended hyphen (`members -its`, `pre- and post-war` stay);
 //! * a hyphen with white space on both sides is a dash and separates words like one
 //!   (`Eight - Point Decision` reads as `eight point decision`, which hyphenated forms match);
+//! * an acronym of capitals in parentheses inside a name, after white space and before a
+//!   capital, reads as white space (`Communist Party of China (CPC) Central Committee` reads as
+//!   `communist party of china central committee`);
 //! * soft hyphens, zero-width spaces and joiners, word joiners and BOMs are dropped;
 //! * the Latin ligatures U+FB00–FB06 (`ﬁ`, `ﬂ`…, common in text copied from a PDF) become
 //!   their letters;
@@ -38,7 +41,7 @@ use crate::text::script;
 mod chars;
 mod offsets;
 
-use chars::{ascii_run, map_char, take_space, wide_run, Mapped};
+use chars::{acronym_in_name, ascii_run, map_char, take_space, wide_run, Mapped};
 use offsets::Builder;
 pub use offsets::Normalized;
 
@@ -117,6 +120,18 @@ fn normalize_runs(input: &str, runs: bool) -> Normalized {
         i += c.len_utf8();
         let start = pos;
         pos += c.len_utf16() as u32;
+        // An acronym in parentheses inside a name, as official English writes the Party's
+        // (`the Communist Party of China (CPC) Central Committee`): it and the space after it
+        // join the white space before it, so the name reads whole.
+        if c == '(' && space.is_some() {
+            if let Some(n) = acronym_in_name(&bytes[i..]) {
+                // All ASCII: one UTF-16 unit per byte.
+                take_space(Mapped::Space(false), &mut space, start, pos + n as u32);
+                i += n;
+                pos += n as u32;
+                continue;
+            }
+        }
         let (m, upper, tail) = match map_char(c) {
             Mapped::Char(m, upper) if m != ' ' => (m, upper, ""),
             Mapped::Ligature(letters) => {
@@ -295,6 +310,29 @@ mod tests {
         ),
         ("spaced_dash_between_cjk", "维护 - 确立", "维护 确立"),
         ("hyphen_at_start_of_line_kept", "- point", "- point"),
+        // Official English puts the Party's acronym inside names (off25's sweep, 2026-12-06:
+        // "General Office of the Communist Party of China (CPC) Central Committee" was missed).
+        (
+            "acronym_inside_name",
+            "China (CPC) Central Committee",
+            "china central committee",
+        ),
+        (
+            "acronym_at_name_end_kept",
+            "Congress (NPC) will meet",
+            "congress (npc) will meet",
+        ),
+        (
+            "acronym_without_space_kept",
+            "China(CPC) Central",
+            "china(cpc) central",
+        ),
+        ("one_capital_kept", "Plan (A) Beta", "plan (a) beta"),
+        (
+            "lower_case_kept",
+            "China (cpc) Central",
+            "china (cpc) central",
+        ),
         ("two_spaces_kept", "self  -confidence", "self -confidence"),
         ("digit_after_hyphen", "covid -19", "covid -19"),
         ("digit_before_hyphen", "g20 -summit", "g20 -summit"),
@@ -329,6 +367,9 @@ mod tests {
         "a",
         "Party",
         "THE",
+        "(CPC) ",
+        "(",
+        "CC",
         " ",
         "  ",
         "\n",

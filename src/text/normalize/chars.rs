@@ -83,8 +83,8 @@ pub(super) fn plain(b: Option<&u8>) -> bool {
     matches!(b, Some(0x21..=0x7E))
 }
 
-/// The length of the run of `bytes` that maps byte for byte (lower-cased): printable ASCII,
-/// and single spaces followed by printable ASCII.
+/// The length of the run of `bytes` that maps byte for byte (lower-cased): printable ASCII
+/// but `(`, and single spaces followed by printable ASCII.
 pub(super) fn ascii_run(bytes: &[u8]) -> usize {
     let mut j = 0;
     // Eight bytes at a time while they are printable ASCII or single spaces; a space that ends
@@ -95,13 +95,16 @@ pub(super) fn ascii_run(bytes: &[u8]) -> usize {
         let hyphens = swar::in_range(x, b'-', b'-');
         // A space next to a hyphen may be a broken hyphen: the slow path decides.
         // Not printable ASCII or a space (in_range is 0 for bytes from 0x80 too).
+        // An opening parenthesis may start an acronym inside a name (`China (CPC) Central`):
+        // the slow path decides.
         let other = (!swar::in_range(x, b' ', 0x7E) & swar::HIGH)
             | (spaces & (spaces << 8))
             | (spaces & (hyphens << 8))
-            | (spaces & (hyphens >> 8));
+            | (spaces & (hyphens >> 8))
+            | swar::in_range(x, b'(', b'(');
         let next = bytes.get(j + 8);
         if other != 0
-            || (spaces >> 63 != 0 && !(plain(next) && next != Some(&b'-')))
+            || (spaces >> 63 != 0 && !(plain(next) && !matches!(next, Some(b'-' | b'('))))
             || (hyphens >> 63 != 0 && next == Some(&b' '))
         {
             break;
@@ -111,11 +114,32 @@ pub(super) fn ascii_run(bytes: &[u8]) -> usize {
     loop {
         match bytes.get(j) {
             Some(b'-') if bytes.get(j + 1) == Some(&b' ') => return j,
+            Some(b'(') => return j,
             Some(0x21..=0x7E) => j += 1,
-            Some(b' ') if plain(bytes.get(j + 1)) && bytes.get(j + 1) != Some(&b'-') => j += 2,
+            Some(b' ')
+                if plain(bytes.get(j + 1)) && !matches!(bytes.get(j + 1), Some(b'-' | b'(')) =>
+            {
+                j += 2
+            }
             _ => return j,
         }
     }
+}
+
+/// After a `(` that follows white space: the length of `CPC) ` in `CPC) Central…`, an acronym
+/// of two to eight capitals in parentheses inside a name (a space and a capital follow), which
+/// the normalizer reads as part of the white space before it; `None` otherwise.
+pub(super) fn acronym_in_name(rest: &[u8]) -> Option<usize> {
+    let n = rest
+        .iter()
+        .take(9)
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    let inside = (2..=8).contains(&n)
+        && rest.get(n) == Some(&b')')
+        && rest.get(n + 1) == Some(&b' ')
+        && rest.get(n + 2).is_some_and(u8::is_ascii_uppercase);
+    inside.then_some(n + 2)
 }
 
 /// The code point of the three-byte UTF-8 character at the start of `b`.

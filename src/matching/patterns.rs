@@ -6,7 +6,7 @@
 //! [`super::choose`]) only read it.
 
 use crate::dictionary::budget::{shown, MAX_ENDS_AT_ONE_PLACE};
-use crate::dictionary::compiled::NormalizedForms;
+use crate::dictionary::compiled::{norm_of, NormalizedForms};
 use crate::dictionary::template::PLACE_SLOT;
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Location, Problem, ProblemKind};
@@ -300,26 +300,44 @@ impl Patterns {
                 plural_suffix(norm)
             }
         };
-        let forms: usize = dict.entries().iter().map(|e| e.forms.len()).sum();
+        // The entries as read: a template of a compiled part not expanded yet has placeholders
+        // there (kind and flags right, no text), and is expanded here only if the scope does
+        // not rule all its forms out.
+        let entries = dict.entries_as_read();
+        let lazy = dict.lazy_templates();
+        let forms: usize = entries.iter().map(|e| e.forms.len()).sum();
         debug_assert_eq!(forms, norms.len());
         let mut k = 0;
-        // The dictionary's own forms first, then the derived variants, which never take a
-        // form another entry lists.
+        // The forms of the templates expanded here: (text, normalized text).
+        let mut here: Vec<(String, String)> = Vec::new();
+        // Where a form's normalized text is: in `norms` (form `k`) or in `here`.
+        enum At {
+            Read(usize),
+            Here(usize),
+        }
+        // The dictionary's own forms first (each with what it asks of capitals), then the
+        // derived variants, which never take a form another entry lists.
         let mut derived: Vec<(String, (u32, u32))> = Vec::new();
-        let mut items: Vec<(&str, (u32, u32), bool)> = Vec::with_capacity(forms);
+        let mut own: Vec<(At, (u32, u32), u8)> = Vec::with_capacity(forms);
         // The last template looked at, and whether the scope lacks a word all its forms hold:
         // then its forms (and their variants) are left out without looking at each.
         let mut template: Option<(&str, bool)> = None;
-        for (ei, entry) in dict.entries().iter().enumerate() {
-            for (fi, form) in entry.forms.iter().enumerate() {
-                let norm = norms.get(k);
-                k += 1;
-                if norm.is_empty() {
-                    continue;
-                }
-                if let (Some(scope), Some(t), false) =
-                    (scope, form.template.as_deref(), form.chinese)
-                {
+        let mut next_lazy = 0;
+        for (ei, entry) in entries.iter().enumerate() {
+            let mut fi = 0;
+            while fi < entry.forms.len() {
+                let form = &entry.forms[fi];
+                let owner = (ei as u32, fi as u32);
+                let group = lazy
+                    .get(next_lazy)
+                    .filter(|g| g.entry == owner.0 && g.first == owner.1);
+                // One template's forms, or one form.
+                let t = match group {
+                    Some(g) => Some(g.template.as_str()),
+                    None => form.template.as_deref(),
+                };
+                let n = group.map_or(1, |g| g.count as usize);
+                if let (Some(scope), Some(t), false) = (scope, t, form.chinese) {
                     let lacks = match template {
                         Some((last, lacks)) if last == t => lacks,
                         _ => {
@@ -339,24 +357,73 @@ impl Patterns {
                         }
                     };
                     if lacks {
+                        next_lazy += usize::from(group.is_some());
+                        k += n;
+                        fi += n;
                         continue;
                     }
                 }
-                for v in variants(norm, form.chinese) {
-                    derived.push((v, (ei as u32, fi as u32)));
+                match group {
+                    Some(g) => {
+                        let _span = crate::timing::span("expand");
+                        next_lazy += 1;
+                        for (j, text) in g.texts().into_iter().enumerate() {
+                            let norm = norm_of(&text, g.normalize);
+                            if norm.is_empty() {
+                                continue;
+                            }
+                            let owner = (owner.0, owner.1 + j as u32);
+                            for v in variants(&norm, form.chinese) {
+                                derived.push((v, owner));
+                            }
+                            own.push((
+                                At::Here(here.len()),
+                                owner,
+                                capitals(&text, form.needs_context),
+                            ));
+                            here.push((text, norm));
+                        }
+                    }
+                    None => {
+                        let norm = norms.get(k);
+                        if !norm.is_empty() {
+                            for v in variants(norm, form.chinese) {
+                                derived.push((v, owner));
+                            }
+                            own.push((
+                                At::Read(k),
+                                owner,
+                                capitals(&form.text, form.needs_context),
+                            ));
+                        }
+                    }
                 }
-                items.push((norm, (ei as u32, fi as u32), false));
+                k += n;
+                fi += n;
             }
         }
-        items.extend(derived.iter().map(|(v, owner)| (v.as_str(), *owner, true)));
+        let mut items: Vec<(&str, (u32, u32), bool, u8)> =
+            Vec::with_capacity(own.len() + derived.len());
+        items.extend(own.iter().map(|(at, owner, caps)| {
+            let norm = match *at {
+                At::Read(k) => norms.get(k),
+                At::Here(i) => here[i].1.as_str(),
+            };
+            (norm, *owner, false, *caps)
+        }));
+        items.extend(
+            derived
+                .iter()
+                .map(|(v, owner)| (v.as_str(), *owner, true, 0)),
+        );
         let mut index: HashMap<&str, usize, BuildHasherDefault<ByteHasher>> = HashMap::default();
         index.reserve(items.len());
         let mut texts: Vec<&str> = Vec::with_capacity(items.len());
         let mut patterns: Vec<Pattern> = Vec::with_capacity(items.len());
         // Forms with a `{place}` slot, after all the others (their pieces may be forms too).
         let mut slotted: Vec<(&str, usize, (u32, u32))> = Vec::new();
-        for &(norm, owner, is_variant) in &items {
-            let form = &dict.entries()[owner.0 as usize].forms[owner.1 as usize];
+        for &(norm, owner, is_variant, caps) in &items {
+            let form = &entries[owner.0 as usize].forms[owner.1 as usize];
             if !form.chinese && norm.as_bytes().contains(&b'{') {
                 if let Some(at) = find(norm, PLACE_SLOT) {
                     slotted.push((norm, at, owner));
@@ -370,7 +437,7 @@ impl Patterns {
                         p.owners.push(owner);
                     }
                     // Capitals are required only when every form of the text asks for them.
-                    if !is_variant && capitals(&form.text, form.needs_context) == 0 {
+                    if !is_variant && caps == 0 {
                         p.capitals = 0;
                     }
                     continue;
@@ -412,11 +479,7 @@ impl Patterns {
                     title_words: title,
                     short: short && !numbered,
                     numbered,
-                    capitals: if is_variant {
-                        0
-                    } else {
-                        capitals(&form.text, form.needs_context)
-                    },
+                    capitals: caps,
                 });
             }
         }
@@ -470,7 +533,7 @@ impl Patterns {
         }
         let mut slots = Vec::with_capacity(pending.len());
         for (before, after, owner, norm) in pending {
-            let form = &dict.entries()[owner.0 as usize].forms[owner.1 as usize];
+            let form = &entries[owner.0 as usize].forms[owner.1 as usize];
             slots.push(Slot {
                 pattern: patterns.len() as u32,
                 before,
@@ -535,7 +598,7 @@ impl Patterns {
         if let (n, Some(k)) = ac.most_ends() {
             if n > MAX_ENDS_AT_ONE_PLACE {
                 let (e, f) = patterns[ac_patterns[k as usize] as usize].owners[0];
-                let entry = &dict.entries()[e as usize];
+                let entry = dict.entry(e as usize).expect("an entry of the dictionary");
                 let at = Location {
                     file: entry.file.clone(),
                     line: None,
@@ -557,7 +620,7 @@ impl Patterns {
                 .into());
             }
         }
-        let categories = dict.entries().iter().map(|e| e.category.clone()).collect();
+        let categories = entries.iter().map(|e| e.category.clone()).collect();
         Ok(Patterns {
             alphabet,
             ac,

@@ -190,12 +190,47 @@ pub fn expand(template: &str) -> Result<Vec<String>, String> {
 }
 
 /// How many combinations of its options a template has (before empty and duplicate forms are
-/// dropped): what [`expand`] goes through, counted without writing any. Errors as [`expand`]'s
-/// (but for more than [`MAX_EXPANSIONS`] distinct forms).
+/// dropped): what [`expand`] goes through, counted without writing any (a scan of its bytes
+/// for its groups and their `|` or `,`). Errors when a group is not closed or nests, or past
+/// four times [`MAX_EXPANSIONS`]; [`expand`] checks the rest of the syntax.
 pub fn count(template: &str) -> Result<usize, String> {
-    combinations(&options(&parse(template)?)).ok_or_else(|| {
-        format!("expands to more than {MAX_EXPANSIONS} forms; split it into several templates")
-    })
+    let b = template.as_bytes();
+    let mut n = 1usize;
+    let mut i = 0;
+    while i < b.len() {
+        let (close, sep, extra) = match b[i] {
+            b'(' => (b')', b'|', 1),
+            b'[' => (b']', b'|', 2),
+            b'{' => (b'}', b',', 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut options = extra;
+        let mut j = i + 1;
+        loop {
+            match b.get(j) {
+                None => return Err(format!("a group at byte {i} is not closed")),
+                Some(&c) if c == close => break,
+                Some(b'(' | b'[' | b'{' | b')' | b']' | b'}') => {
+                    return Err(format!("groups do not nest (byte {j})"))
+                }
+                Some(&c) => options += usize::from(c == sep),
+            }
+            j += 1;
+        }
+        n = n
+            .checked_mul(options)
+            .filter(|&n| n <= MAX_EXPANSIONS * 4)
+            .ok_or_else(|| {
+                format!(
+                    "expands to more than {MAX_EXPANSIONS} forms; split it into several templates"
+                )
+            })?;
+        i = j + 1;
+    }
+    Ok(n)
 }
 
 /// [`expand`] for a template read from a compiled part, whose syntax and size were checked when
@@ -368,11 +403,19 @@ mod tests {
         for &(name, template, want) in COUNTS {
             assert_eq!(count(template), Ok(want), "case {name}");
         }
-        for (name, template, _) in ERRORS.iter().filter(|e| e.0 != "too_many") {
+        // The scan counts what the parser's options give.
+        let templates = CASES.iter().map(|c| (c.0, c.1));
+        for (name, template) in templates.chain(COUNTS.iter().map(|c| (c.0, c.1))) {
+            let parsed = combinations(&options(&parse(template).unwrap()));
+            assert_eq!(count(template).ok(), parsed, "case {name}");
+        }
+        for name in ["unclosed", "nested", "too_many"] {
+            let template = ERRORS.iter().find(|e| e.0 == name).unwrap().1;
             assert!(count(template).is_err(), "case {name}");
+        }
+        for (name, template, _) in ERRORS.iter().filter(|e| e.0 != "too_many") {
             assert!(expand_unchecked(template).is_empty(), "case {name}");
         }
-        assert!(count("(a|b|c|d) (a|b|c|d) (a|b|c|d) (a|b|c|d) (e|f|g|h|i)").is_err());
     }
 
     /// (name, template, error contains)

@@ -16,7 +16,7 @@ use crate::text::swar::ByteHasher;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::alphabet::scope::{missing, template_lacks, Missing, Scope};
+use super::alphabet::scope::{missing_in, template_lacks, Lookups, Scope};
 use super::alphabet::Alphabet;
 use super::automaton::Automaton;
 
@@ -286,12 +286,6 @@ impl Patterns {
         scope: Option<&Scope>,
     ) -> Result<Patterns, Error> {
         let mut blocked = Scope::new();
-        let block = |blocked: &mut Scope, m: Missing| {
-            blocked.insert(m.word.as_bytes());
-            if let Some(p) = &m.plural {
-                blocked.insert(p);
-            }
-        };
         // The plural suffix a form's last word may take (the automaton holds it with it).
         let plural_of = |norm: &str, chinese: bool| {
             if chinese || !norm.chars().last().is_some_and(is_word_char) {
@@ -422,6 +416,8 @@ impl Patterns {
         let mut patterns: Vec<Pattern> = Vec::with_capacity(items.len());
         // Forms with a `{place}` slot, after all the others (their pieces may be forms too).
         let mut slotted: Vec<(&str, usize, (u32, u32))> = Vec::new();
+        // Each distinct token of the forms tested looked up in the scope once.
+        let mut lookups = scope.map(Lookups::new);
         for &(norm, owner, is_variant, caps) in &items {
             let form = &entries[owner.0 as usize].forms[owner.1 as usize];
             if !form.chinese && norm.as_bytes().contains(&b'{') {
@@ -442,9 +438,9 @@ impl Patterns {
                     }
                     continue;
                 }
-                if let Some(scope) = scope {
-                    if let Some(m) = missing(scope, norm, plural_of(norm, form.chinese)) {
-                        block(&mut blocked, m);
+                if let Some(l) = &mut lookups {
+                    if let Some(m) = missing_in(l, norm, plural_of(norm, form.chinese)) {
+                        l.block(&mut blocked, m);
                         continue;
                     }
                 }
@@ -494,11 +490,11 @@ impl Patterns {
             slot_seen.push(norm);
             let before = norm[..at].trim_end();
             let after = norm[at + PLACE_SLOT.len()..].trim_start();
-            if let Some(scope) = scope {
-                let lacking = missing(scope, before, plural_of(before, false))
-                    .or_else(|| missing(scope, after, plural_of(after, false)));
+            if let Some(l) = &mut lookups {
+                let lacking = missing_in(l, before, plural_of(before, false))
+                    .or_else(|| missing_in(l, after, plural_of(after, false)));
                 if let Some(m) = lacking {
-                    block(&mut blocked, m);
+                    l.block(&mut blocked, m);
                     continue;
                 }
             }

@@ -10,7 +10,7 @@
 //! text and "labor" in a form are one, as the alphabet numbers them alike.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use crate::text::normalize::normalize;
@@ -179,16 +179,64 @@ mod simplified_tests {
     }
 }
 
+/// A scope's answer for each token of many forms, each distinct token looked up once (its
+/// American spelling, its hash in the scope): a scoped build asks it for every token of every
+/// form it tests, and the forms of the dictionary share most of their words ("the", "party",
+/// the words of one template's forms).
+pub(crate) struct Lookups<'s, 'a> {
+    scope: &'s Scope,
+    seen: HashMap<&'a [u8], bool, BuildHasherDefault<ByteHasher>>,
+    /// The missing words recorded so far ([`Lookups::block`]), and whether with their plural.
+    blocked: HashSet<(&'a [u8], bool), BuildHasherDefault<ByteHasher>>,
+}
+
+impl<'s, 'a> Lookups<'s, 'a> {
+    pub fn new(scope: &'s Scope) -> Self {
+        Lookups {
+            scope,
+            seen: HashMap::default(),
+            blocked: HashSet::default(),
+        }
+    }
+
+    /// Records in `blocked` the word (and plural) that keeps a form out, once per word.
+    pub fn block(&mut self, blocked: &mut Scope, m: Missing<'a>) {
+        if self.blocked.insert((m.word.as_bytes(), m.plural.is_some())) {
+            blocked.insert(m.word.as_bytes());
+            if let Some(p) = &m.plural {
+                blocked.insert(p);
+            }
+        }
+    }
+
+    /// Does the scope hold `token` ([`Scope::has`])?
+    pub fn has(&mut self, token: &'a [u8]) -> bool {
+        let scope = self.scope;
+        *self.seen.entry(token).or_insert_with(|| scope.has(token))
+    }
+}
+
 /// Why a form stays out of a scoped engine: the first of its tokens (in the form's order) that
 /// the scope lacks, and, when that is the form's last word and a plural may follow it, that
 /// word's plural too. `None`: every token is in the scope (or, for the last word, its plural).
+#[cfg(test)]
 pub(crate) fn missing<'a>(
     scope: &Scope,
     form: &'a str,
     plural: Option<&str>,
 ) -> Option<Missing<'a>> {
+    missing_in(&mut Lookups::new(scope), form, plural)
+}
+
+/// [`missing`], the scope asked through `lookups`.
+pub(crate) fn missing_in<'a>(
+    lookups: &mut Lookups<'_, 'a>,
+    form: &'a str,
+    plural: Option<&str>,
+) -> Option<Missing<'a>> {
+    let scope = lookups.scope;
     for (at, t) in tokens(form) {
-        if t == "'" || t == "\"" || scope.has(t.as_bytes()) {
+        if t == "'" || t == "\"" || lookups.has(t.as_bytes()) {
             continue;
         }
         let last = at + t.len() == form.len();

@@ -16,7 +16,7 @@ use crate::text::swar::ByteHasher;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::alphabet::scope::{missing_in, template_lacks, Lookups, Scope};
+use super::alphabet::scope::{missing_in, template_lacks, Lookups, Missing, Scope};
 use super::alphabet::Alphabet;
 use super::automaton::Automaton;
 
@@ -220,6 +220,20 @@ fn without_article(v: &str) -> String {
     out
 }
 
+/// Does every variant of the English form `norm` ([`variants`]) hold the token `m` names, as
+/// `norm` does? When it is a word of ASCII letters and digits, not `the` (the article-less
+/// variant drops it), with no hyphen beside it (a variant turns a hyphen into a space or drops
+/// it, joining the words beside it). Then a scope that lacks it keeps the variants out too.
+fn in_every_variant(norm: &str, m: &Missing) -> bool {
+    let b = norm.as_bytes();
+    let end = m.at + m.word.len();
+    !m.word.is_empty()
+        && m.word != "the"
+        && m.word.bytes().all(|c| c.is_ascii_alphanumeric())
+        && (m.at == 0 || b[m.at - 1] != b'-')
+        && b.get(end) != Some(&b'-')
+}
+
 const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "the", "to", "with",
 ];
@@ -309,9 +323,7 @@ impl Patterns {
             Read(usize),
             Here(usize),
         }
-        // The dictionary's own forms first (each with what it asks of capitals), then the
-        // derived variants, which never take a form another entry lists.
-        let mut derived: Vec<(String, (u32, u32))> = Vec::new();
+        // The dictionary's own forms (each with what it asks of capitals).
         let mut own: Vec<(At, (u32, u32), u8)> = Vec::with_capacity(forms);
         // The last template looked at, and whether the scope lacks a word all its forms hold:
         // then its forms (and their variants) are left out without looking at each.
@@ -367,9 +379,6 @@ impl Patterns {
                                 continue;
                             }
                             let owner = (owner.0, owner.1 + j as u32);
-                            for v in variants(&norm, form.chinese) {
-                                derived.push((v, owner));
-                            }
                             own.push((
                                 At::Here(here.len()),
                                 owner,
@@ -381,9 +390,6 @@ impl Patterns {
                     None => {
                         let norm = norms.get(k);
                         if !norm.is_empty() {
-                            for v in variants(norm, form.chinese) {
-                                derived.push((v, owner));
-                            }
                             own.push((
                                 At::Read(k),
                                 owner,
@@ -396,19 +402,47 @@ impl Patterns {
                 fi += n;
             }
         }
-        let mut items: Vec<(&str, (u32, u32), bool, u8)> =
-            Vec::with_capacity(own.len() + derived.len());
-        items.extend(own.iter().map(|(at, owner, caps)| {
+        // Each distinct token of the forms tested looked up in the scope once.
+        let mut lookups = scope.map(Lookups::new);
+        // The forms kept, each with whether the scope was found to hold its tokens, then the
+        // derived variants, which never take a form another entry lists. A form the scope
+        // lacks a word of that all its variants hold too (a word between spaces or at an end,
+        // not `the`, without a hyphen beside it: `in_every_variant`) goes with its variants
+        // without making them; the word keeps them all out of `covers`.
+        let mut kept: Vec<(&str, (u32, u32), u8, bool)> = Vec::with_capacity(own.len());
+        let mut derived: Vec<(String, (u32, u32))> = Vec::new();
+        for (at, owner, caps) in &own {
             let norm = match *at {
                 At::Read(k) => norms.get(k),
                 At::Here(i) => here[i].1.as_str(),
             };
-            (norm, *owner, false, *caps)
-        }));
+            let chinese = entries[owner.0 as usize].forms[owner.1 as usize].chinese;
+            let mut tested = false;
+            // (A `{place}` form is tested by its two pieces, below.)
+            if let (Some(l), false) = (&mut lookups, norm.contains(PLACE_SLOT)) {
+                if let Some(m) = missing_in(l, norm, plural_of(norm, chinese)) {
+                    let every = chinese || in_every_variant(norm, &m);
+                    l.block(&mut blocked, m);
+                    if !every {
+                        derived.extend(variants(norm, chinese).into_iter().map(|v| (v, *owner)));
+                    }
+                    continue;
+                }
+                tested = true;
+            }
+            derived.extend(variants(norm, chinese).into_iter().map(|v| (v, *owner)));
+            kept.push((norm, *owner, *caps, tested));
+        }
+        let mut items: Vec<(&str, (u32, u32), bool, u8, bool)> =
+            Vec::with_capacity(kept.len() + derived.len());
+        items.extend(
+            kept.iter()
+                .map(|&(norm, owner, caps, tested)| (norm, owner, false, caps, tested)),
+        );
         items.extend(
             derived
                 .iter()
-                .map(|(v, owner)| (v.as_str(), *owner, true, 0)),
+                .map(|(v, owner)| (v.as_str(), *owner, true, 0, false)),
         );
         let mut index: HashMap<&str, usize, BuildHasherDefault<ByteHasher>> = HashMap::default();
         index.reserve(items.len());
@@ -416,9 +450,7 @@ impl Patterns {
         let mut patterns: Vec<Pattern> = Vec::with_capacity(items.len());
         // Forms with a `{place}` slot, after all the others (their pieces may be forms too).
         let mut slotted: Vec<(&str, usize, (u32, u32))> = Vec::new();
-        // Each distinct token of the forms tested looked up in the scope once.
-        let mut lookups = scope.map(Lookups::new);
-        for &(norm, owner, is_variant, caps) in &items {
+        for &(norm, owner, is_variant, caps, tested) in &items {
             let form = &entries[owner.0 as usize].forms[owner.1 as usize];
             if !form.chinese && norm.as_bytes().contains(&b'{') {
                 if let Some(at) = find(norm, PLACE_SLOT) {
@@ -438,7 +470,7 @@ impl Patterns {
                     }
                     continue;
                 }
-                if let Some(l) = &mut lookups {
+                if let (Some(l), false) = (&mut lookups, tested) {
                     if let Some(m) = missing_in(l, norm, plural_of(norm, form.chinese)) {
                         l.block(&mut blocked, m);
                         continue;
@@ -716,6 +748,60 @@ mod tests {
     fn variant_table() {
         for &(name, norm, chinese, want) in VARIANTS {
             assert_eq!(variants(norm, chinese), want, "case {name}");
+        }
+    }
+
+    /// (name, normalized form, scope text, does every variant hold the missing word)
+    const IN_EVERY_VARIANT: &[(&str, &str, &str, bool)] = &[
+        ("plain_word", "rule of law", "rule of", true),
+        (
+            "word_after_hyphen",
+            "self-revolution of the party",
+            "self of the party",
+            false,
+        ),
+        (
+            "word_before_hyphen",
+            "self-revolution of the party",
+            "revolution of the party",
+            false,
+        ),
+        (
+            "word_away_from_hyphen",
+            "self-revolution of the party",
+            "self-revolution of the",
+            true,
+        ),
+        (
+            "article",
+            "secretary of the committee",
+            "secretary of committee",
+            false,
+        ),
+        ("punctuation", "reform, opening", "reform opening", false),
+        (
+            "digits",
+            "covid-19 response 2020",
+            "covid-19 response",
+            true,
+        ),
+    ];
+
+    /// `in_every_variant` says yes only for a word that every variant holds as a token.
+    #[test]
+    fn in_every_variant_table() {
+        use crate::matching::alphabet::tokens;
+        for &(name, norm, scope, want) in IN_EVERY_VARIANT {
+            let scope = Scope::of(scope);
+            let mut lookups = Lookups::new(&scope);
+            let m = missing_in(&mut lookups, norm, None).expect(name);
+            let got = in_every_variant(norm, &m);
+            assert_eq!(got, want, "case {name}: {:?}", m.word);
+            if got {
+                for v in variants(norm, false) {
+                    assert!(tokens(&v).any(|(_, t)| t == m.word), "case {name}: {v:?}");
+                }
+            }
         }
     }
 

@@ -249,11 +249,13 @@ pub(crate) fn missing_in<'a>(
             }
             return Some(Missing {
                 word: t,
+                at,
                 plural: Some(p),
             });
         }
         return Some(Missing {
             word: t,
+            at,
             plural: None,
         });
     }
@@ -374,6 +376,8 @@ fn lacking_word(
 /// See [`missing`].
 pub(crate) struct Missing<'a> {
     pub word: &'a str,
+    /// Where `word` starts in the form.
+    pub at: usize,
     pub plural: Option<Vec<u8>>,
 }
 

@@ -339,15 +339,12 @@ pub(crate) fn read_parts_normalized(
                 // and the template kept to expand when asked (`lazy.rs`).
                 let at = sp.text.pos;
                 let t = sp.words.str(&mut sp.text)?;
-                let all = template::count(&t)
-                    .map_err(|e| sp.text.damaged(at, &format!("template {t:?}: {e}")))?;
+                let all = template::count(&t).map_err(|e| sp.text.damaged(at, e))?;
                 let at = sp.counts.pos;
                 let not_forms = sp.counts.int()?;
                 let count = (all as u64).checked_sub(not_forms).ok_or_else(|| {
-                    sp.counts.damaged(
-                        at,
-                        &format!("template {t:?} has fewer combinations than that"),
-                    )
+                    sp.counts
+                        .damaged(at, "a template has fewer forms than that")
                 })?;
                 let n = sp.counts.count_of(total)?;
                 let dropped = (0..n)

@@ -185,9 +185,11 @@ mod simplified_tests {
 /// the words of one template's forms).
 pub(crate) struct Lookups<'s, 'a> {
     scope: &'s Scope,
-    seen: HashMap<&'a [u8], bool, BuildHasherDefault<ByteHasher>>,
-    /// The missing words recorded so far ([`Lookups::block`]), and whether with their plural.
-    blocked: HashSet<(&'a [u8], bool), BuildHasherDefault<ByteHasher>>,
+    /// For each token asked about: 1 when the scope holds it, else 0; and 2 or 4 added once it
+    /// was recorded as a missing word without or with its plural ([`Lookups::block`]). (The
+    /// map's type is the matcher's index of forms, so the embed's module carries one copy of
+    /// its code.)
+    seen: HashMap<&'a str, usize, BuildHasherDefault<ByteHasher>>,
 }
 
 impl<'s, 'a> Lookups<'s, 'a> {
@@ -195,13 +197,15 @@ impl<'s, 'a> Lookups<'s, 'a> {
         Lookups {
             scope,
             seen: HashMap::default(),
-            blocked: HashSet::default(),
         }
     }
 
     /// Records in `blocked` the word (and plural) that keeps a form out, once per word.
     pub fn block(&mut self, blocked: &mut Scope, m: Missing<'a>) {
-        if self.blocked.insert((m.word.as_bytes(), m.plural.is_some())) {
+        let flag = if m.plural.is_some() { 4 } else { 2 };
+        let known = self.seen.get(m.word).copied().unwrap_or(0);
+        if known & flag == 0 {
+            self.seen.insert(m.word, known | flag);
             blocked.insert(m.word.as_bytes());
             if let Some(p) = &m.plural {
                 blocked.insert(p);
@@ -210,9 +214,13 @@ impl<'s, 'a> Lookups<'s, 'a> {
     }
 
     /// Does the scope hold `token` ([`Scope::has`])?
-    pub fn has(&mut self, token: &'a [u8]) -> bool {
-        let scope = self.scope;
-        *self.seen.entry(token).or_insert_with(|| scope.has(token))
+    pub fn has(&mut self, token: &'a str) -> bool {
+        if let Some(&k) = self.seen.get(token) {
+            return k & 1 != 0;
+        }
+        let has = self.scope.has(token.as_bytes());
+        self.seen.insert(token, usize::from(has));
+        has
     }
 }
 
@@ -236,7 +244,7 @@ pub(crate) fn missing_in<'a>(
 ) -> Option<Missing<'a>> {
     let scope = lookups.scope;
     for (at, t) in tokens(form) {
-        if t == "'" || t == "\"" || lookups.has(t.as_bytes()) {
+        if t == "'" || t == "\"" || lookups.has(t) {
             continue;
         }
         let last = at + t.len() == form.len();

@@ -433,8 +433,9 @@ impl Patterns {
             derived.extend(variants(norm, chinese).into_iter().map(|v| (v, *owner)));
             kept.push((norm, *owner, *caps, tested));
         }
-        let mut items: Vec<(&str, (u32, u32), bool, u8, bool)> =
-            Vec::with_capacity(kept.len() + derived.len());
+        // (normalized text, owner, a variant, capitals, the scope holds every token)
+        type Item<'a> = (&'a str, (u32, u32), bool, u8, bool);
+        let mut items: Vec<Item> = Vec::with_capacity(kept.len() + derived.len());
         items.extend(
             kept.iter()
                 .map(|&(norm, owner, caps, tested)| (norm, owner, false, caps, tested)),

@@ -6,7 +6,8 @@
 //     --files: one article of these files of tests/samples/ instead of the English and the Chinese one
 //     --before DIR: one more mode, `before`: the shipped (scoped) embed with pkg/tifa_embed.js and
 //       pkg/tifa_embed_bg.wasm served from DIR (a copy of them made before a change of the wasm),
-//       and DIR/engine.js, if there is one, as lib/engine.js
+//       and DIR/engine.js, if there is one, as lib/engine.js, and the dictionary's parts
+//       (tifa.match*.bin, tifa.cards.bin) from DIR when it has them
 //     --breakdown: where the time of each mode goes, as medians from the embed's import: the
 //       fetches (Resource Timing), the import of pkg/tifa_embed.js, the wasm's compile and
 //       instantiation, the build (`fromCompiledFor` / `fromCompiled`) and its stages inside the
@@ -110,6 +111,12 @@ async function oneRun(server, mode, paras) {
       for (const [name, type] of [['tifa_embed.js', 'text/javascript; charset=utf-8'], ['tifa_embed_bg.wasm', 'application/wasm']]) {
         const body = await readFile(join(pkg, name));
         await page.route(`${server.url}/pkg/${name}`, (route) => route.fulfill({ body, contentType: type }));
+      }
+      // `before`: the dictionary's parts from DIR too, when it has them (a change of their format).
+      for (const name of ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin', 'tifa.cards.bin']) {
+        if (mode !== 'before' || !existsSync(join(pkg, name))) continue;
+        const body = await readFile(join(pkg, name));
+        await page.route(`${server.url}/pkg/${name}`, (route) => route.fulfill({ body, contentType: 'application/octet-stream' }));
       }
     }
     await page.goto(`${server.url}/fixtures/bench.html`);

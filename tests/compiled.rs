@@ -70,9 +70,10 @@ const DAMAGED: &[(&str, fn(&mut Vec<u8>, usize), &str)] = &[
         "not a part of tifa's compiled dictionary",
     ),
     (
+        // (tifa-s2: the script parts before the templates' counts.)
         "an older format",
-        |b, _| b[..8].copy_from_slice(b"tifa-m3\n"),
-        "it does not start with \"tifa-b1\" (the base part) or \"tifa-s2\" (a script part)",
+        |b, _| b[..8].copy_from_slice(b"tifa-s2\n"),
+        "it does not start with \"tifa-b1\" (the base part) or \"tifa-s3\" (a script part)",
     ),
     (
         "cut short",

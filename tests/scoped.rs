@@ -372,3 +372,77 @@ fn templates_partly_in_scope_are_reported_like_the_whole_engine() {
     );
     eprintln!("{checked} texts of templates, {covered} other expansions covered and checked, {not_covered} not covered");
 }
+
+/// A dictionary read from the match parts keeps its templates unexpanded until asked: an
+/// engine scoped to nothing expanded none, and each entry asked for alone (what a card or a
+/// row's form text asks: `Dictionary::entry`, `Dictionary::get`) is the whole engine's entry,
+/// form for form; then every entry at once; then, after the card part, each entry with its
+/// cards, also one expanded before the cards came.
+#[test]
+fn entries_of_templates_never_expanded_are_the_whole_engines() {
+    let parts = write_parts(Dictionary::builtin().unwrap());
+    let matching = [&parts.base[..], &parts.english, &parts.chinese].concat();
+    let whole = Analyzer::from_compiled(&matching).unwrap();
+    let mut empty = Analyzer::from_compiled_scoped(&matching, &Scope::new()).unwrap();
+    assert_eq!(empty.pattern_count(), 0);
+    let dict = empty.dictionary();
+    let read = dict.entries_as_read();
+    let unexpanded = read
+        .iter()
+        .flat_map(|e| &e.forms)
+        .filter(|f| f.text.is_empty())
+        .count();
+    assert!(unexpanded > 10_000, "{unexpanded} forms left unexpanded");
+    for (i, want) in whole.dictionary().entries().iter().enumerate() {
+        assert_eq!(dict.entry(i), Some(want), "entry {}", want.id);
+        assert_eq!(dict.get(&want.id), Some(want), "entry {}", want.id);
+    }
+    assert_eq!(dict.entries(), whole.dictionary().entries());
+    // Expanded before the cards came: the cards reach its forms too.
+    let builtin = Dictionary::builtin().unwrap();
+    let mut fresh = Analyzer::from_compiled_scoped(&matching, &Scope::new()).unwrap();
+    let id = "two-upholds";
+    let i = fresh.dictionary().index_of(id).unwrap();
+    assert!(fresh.dictionary().entry(i).unwrap().forms.len() > 10);
+    fresh.add_cards(&parts.cards).unwrap();
+    assert_eq!(fresh.dictionary().entry(i), builtin.get(id));
+    empty.add_cards(&parts.cards).unwrap();
+    assert_eq!(empty.dictionary().entries(), builtin.entries());
+}
+
+/// Regression (templates expanded only when asked): a widening needs templates the first
+/// scoped build never expanded. For a dozen templates, an engine scoped to a text without the
+/// template's fixed words does not cover a text with one of its forms; the engine widened to
+/// that text reports it like the whole engine, and names its form as the whole one does.
+#[test]
+fn a_widening_expands_the_templates_it_needs() {
+    let matching = matching();
+    let whole = Analyzer::from_compiled(&matching).unwrap();
+    let first = "The meeting was held in the capital on Monday.";
+    let scoped = Analyzer::from_compiled_scoped(&matching, &Scope::of(first)).unwrap();
+    let mut widened = 0;
+    for (t, forms) in templates(whole.dictionary()).iter().step_by(97) {
+        let f = &forms[forms.len() / 2];
+        let later = format!("The plenum stressed {f} again.");
+        if scoped.covers(&later) {
+            continue;
+        }
+        let mut scope = scoped.scope().unwrap().clone();
+        scope.add(&later);
+        let wider = Analyzer::from_compiled_scoped(&matching, &scope).unwrap();
+        let name = format!("template {t:?}, form {f:?}");
+        same(&wider, &whole, &name, &later);
+        let rows = wider.rows(&later, Options::default()).unwrap();
+        assert!(rows[0] > 0, "{name}: no match");
+        for row in rows[1..].chunks(tifa::ROW).take(rows[0] as usize) {
+            let (e, k) = (row[2] as usize, row[3] as usize);
+            assert_eq!(
+                wider.dictionary().entry(e).unwrap().forms[k].text,
+                whole.dictionary().entries()[e].forms[k].text,
+                "{name}"
+            );
+        }
+        widened += 1;
+    }
+    assert!(widened >= 10, "{widened} templates widened to");
+}

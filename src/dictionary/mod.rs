@@ -164,10 +164,14 @@ pub struct Entry {
 /// A validated dictionary.
 #[derive(Debug, Clone, Default)]
 pub struct Dictionary {
+    /// The entries; in a dictionary read from compiled parts, the forms of its templates are
+    /// placeholders until asked for (`lazy`).
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
     /// Set while a dictionary read from its compiled match part waits for its card part.
     pending_cards: Option<Box<compiled::PendingCards>>,
+    /// The templates read from compiled parts and not expanded yet, when there are any.
+    lazy: Option<Box<compiled::LazyTemplates>>,
 }
 
 impl Dictionary {
@@ -236,9 +240,56 @@ impl Dictionary {
         load::load(&files, builtin)
     }
 
-    /// All entries, in file order.
+    /// All entries, in file order. A dictionary read from compiled parts expands every
+    /// template it has not expanded yet (once): [`Dictionary::entry`] and [`Dictionary::get`]
+    /// expand only the entry asked for.
     pub fn entries(&self) -> &[Entry] {
+        match &self.lazy {
+            None => &self.entries,
+            Some(lazy) => lazy.all(&self.entries),
+        }
+    }
+
+    /// Entry `i` of [`Dictionary::entries`], with every form (a template read from compiled
+    /// parts is expanded for this entry alone).
+    ///
+    /// ```
+    /// let dict = tifa::Dictionary::builtin().unwrap();
+    /// let i = dict.index_of("two-upholds").unwrap();
+    /// assert_eq!(dict.entry(i).unwrap().zh, "两个维护");
+    /// assert!(dict.entry(dict.len()).is_none());
+    /// ```
+    pub fn entry(&self, i: usize) -> Option<&Entry> {
+        let skeleton = self.entries.get(i)?;
+        Some(match &self.lazy {
+            None => skeleton,
+            Some(lazy) => lazy.entry(i, skeleton),
+        })
+    }
+
+    /// The entries as read, for what needs no form's text: ids, names, category, years,
+    /// aliases, and each form's kind and flags. In a dictionary read from compiled parts, a
+    /// form of a template not expanded yet has an empty text and no template here; it costs
+    /// nothing, where [`Dictionary::entries`] expands every template.
+    ///
+    /// ```
+    /// # #[cfg(feature = "toml")] {
+    /// let (matching, _) = tifa::compiled::write(tifa::Dictionary::builtin().unwrap());
+    /// let dict = tifa::compiled::read_match(&matching).unwrap();
+    /// let read = dict.entries_as_read();
+    /// assert_eq!(read.len(), dict.len());
+    /// assert!(read.iter().any(|e| e.forms.iter().any(|f| f.text.is_empty())));
+    /// assert!(dict.entries().iter().all(|e| e.forms.iter().all(|f| !f.text.is_empty())));
+    /// # }
+    /// ```
+    pub fn entries_as_read(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The templates not expanded yet, in entry and form order (none for a dictionary loaded
+    /// from TOML, or one whose templates were all expanded at load).
+    pub(crate) fn lazy_templates(&self) -> &[compiled::LazyGroup] {
+        self.lazy.as_ref().map_or(&[], |l| l.groups())
     }
 
     /// The entry with this id, or with this former id (an alias).
@@ -249,7 +300,7 @@ impl Dictionary {
     /// assert!(dict.get("no-such-entry").is_none());
     /// ```
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.by_id.get(id).map(|&i| &self.entries[i])
+        self.by_id.get(id).and_then(|&i| self.entry(i))
     }
 
     /// The index of the entry with this id in [`Dictionary::entries`].
@@ -280,6 +331,7 @@ impl Dictionary {
             entries,
             by_id,
             pending_cards: None,
+            lazy: None,
         }
     }
 }

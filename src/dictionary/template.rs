@@ -173,7 +173,75 @@ pub fn check_slot(text: &str, is_template: bool) -> Result<(), String> {
 /// its character position.
 pub fn expand(template: &str) -> Result<Vec<String>, String> {
     let pieces = parse(template)?;
-    let options: Vec<Vec<&str>> = pieces
+    let options = options(&pieces);
+    let Some(count) = combinations(&options) else {
+        return Err(format!(
+            "expands to more than {MAX_EXPANSIONS} forms; split it into several templates"
+        ));
+    };
+    let forms = combine(&options, count);
+    if forms.len() > MAX_EXPANSIONS {
+        return Err(format!(
+            "expands to {} forms, more than {MAX_EXPANSIONS}; split it into several templates",
+            forms.len()
+        ));
+    }
+    Ok(forms)
+}
+
+/// How many combinations of its options a template has (before empty and duplicate forms are
+/// dropped): what [`expand`] goes through, counted without writing any (a scan of its bytes
+/// for its groups and their `|` or `,`). Errors when a group is not closed or nests, or past
+/// four times [`MAX_EXPANSIONS`]; [`expand`] checks the rest of the syntax.
+pub fn count(template: &str) -> Result<usize, &'static str> {
+    let b = template.as_bytes();
+    let mut n = 1usize;
+    let mut i = 0;
+    while i < b.len() {
+        let (close, sep, extra) = match b[i] {
+            b'(' => (b')', b'|', 1),
+            b'[' => (b']', b'|', 2),
+            b'{' => (b'}', b',', 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut options = extra;
+        let mut j = i + 1;
+        loop {
+            match b.get(j) {
+                None => return Err("a group is not closed"),
+                Some(&c) if c == close => break,
+                Some(b'(' | b'[' | b'{' | b')' | b']' | b'}') => return Err("groups do not nest"),
+                Some(&c) => options += usize::from(c == sep),
+            }
+            j += 1;
+        }
+        n = n
+            .checked_mul(options)
+            .filter(|&n| n <= MAX_EXPANSIONS * 4)
+            .ok_or("it has too many combinations")?;
+        i = j + 1;
+    }
+    Ok(n)
+}
+
+/// [`expand`] for a template read from a compiled part, whose syntax and size were checked when
+/// it was read ([`count`]): its forms, or none if it is not well formed after all, without the
+/// limit on distinct forms.
+pub(crate) fn expand_unchecked(template: &str) -> Vec<String> {
+    let Ok(pieces) = parse(template) else {
+        return Vec::new();
+    };
+    let options = options(&pieces);
+    combinations(&options).map_or_else(Vec::new, |n| combine(&options, n))
+}
+
+/// Each piece's options: a literal its text, a choice its alternatives (an optional one the
+/// empty one first), endings the bare word and each ending.
+fn options(pieces: &[Piece]) -> Vec<Vec<&str>> {
+    pieces
         .iter()
         .map(|piece| match piece {
             Piece::Literal(s) => vec![s.as_str()],
@@ -188,20 +256,24 @@ pub fn expand(template: &str) -> Result<Vec<String>, String> {
                 .chain(ends.iter().map(String::as_str))
                 .collect(),
         })
-        .collect();
-    let count = options.iter().try_fold(1usize, |n, o| {
+        .collect()
+}
+
+/// The number of combinations of `options`, `None` past four times [`MAX_EXPANSIONS`].
+fn combinations(options: &[Vec<&str>]) -> Option<usize> {
+    options.iter().try_fold(1usize, |n, o| {
         n.checked_mul(o.len()).filter(|&n| n <= MAX_EXPANSIONS * 4)
-    });
-    let Some(count) = count else {
-        return Err(format!(
-            "expands to more than {MAX_EXPANSIONS} forms; split it into several templates"
-        ));
-    };
+    })
+}
+
+/// The `count` combinations of `options`, tidied, without empty ones and without those equal to
+/// an earlier one but for ASCII case.
+fn combine(options: &[Vec<&str>], count: usize) -> Vec<String> {
     // Every combination in order (the first piece's options vary slowest), each written into
     // one buffer and copied out at its size.
     let mut out: Vec<String> = Vec::with_capacity(count);
     let mut pick = vec![0usize; options.len()];
-    let mut buf = String::with_capacity(template.len() * 2);
+    let mut buf = String::new();
     for _ in 0..count {
         buf.clear();
         for (o, &k) in options.iter().zip(&pick) {
@@ -226,13 +298,7 @@ pub fn expand(template: &str) -> Result<Vec<String>, String> {
             forms.push(f);
         }
     }
-    if forms.len() > MAX_EXPANSIONS {
-        return Err(format!(
-            "expands to {} forms, more than {MAX_EXPANSIONS}; split it into several templates",
-            forms.len()
-        ));
-    }
-    Ok(forms)
+    forms
 }
 
 #[cfg(test)]
@@ -311,6 +377,38 @@ mod tests {
     fn expansions() {
         for (name, template, want) in CASES {
             assert_eq!(expand(template).unwrap(), *want, "case {name}");
+            assert_eq!(expand_unchecked(template), *want, "case {name}");
+        }
+    }
+
+    /// (name, template, combinations counted before duplicates and empty forms go)
+    const COUNTS: &[(&str, &str, usize)] = &[
+        ("literal", "two upholds", 1),
+        ("choice", "(a|b) c", 2),
+        ("optional", "x [the|our] y", 3),
+        ("endings", "govern{s,ing} it", 3),
+        ("duplicates_counted", "(a|a) b", 2),
+        ("empty_alternative_counted", "(two|) maintains", 2),
+        ("product", "(uphold|maintain) [the] two uphold{s}", 8),
+    ];
+
+    #[test]
+    fn count_table() {
+        for &(name, template, want) in COUNTS {
+            assert_eq!(count(template), Ok(want), "case {name}");
+        }
+        // The scan counts what the parser's options give.
+        let templates = CASES.iter().map(|c| (c.0, c.1));
+        for (name, template) in templates.chain(COUNTS.iter().map(|c| (c.0, c.1))) {
+            let parsed = combinations(&options(&parse(template).unwrap()));
+            assert_eq!(count(template).ok(), parsed, "case {name}");
+        }
+        for name in ["unclosed", "nested", "too_many"] {
+            let template = ERRORS.iter().find(|e| e.0 == name).unwrap().1;
+            assert!(count(template).is_err(), "case {name}");
+        }
+        for (name, template, _) in ERRORS.iter().filter(|e| e.0 != "too_many") {
+            assert!(expand_unchecked(template).is_empty(), "case {name}");
         }
     }
 

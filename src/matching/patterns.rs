@@ -6,7 +6,7 @@
 //! [`super::choose`]) only read it.
 
 use crate::dictionary::budget::{shown, MAX_ENDS_AT_ONE_PLACE};
-use crate::dictionary::compiled::NormalizedForms;
+use crate::dictionary::compiled::{norm_of, NormalizedForms};
 use crate::dictionary::template::PLACE_SLOT;
 use crate::dictionary::Dictionary;
 use crate::error::{Error, Location, Problem, ProblemKind};
@@ -16,7 +16,7 @@ use crate::text::swar::ByteHasher;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::alphabet::scope::{missing, template_lacks, Missing, Scope};
+use super::alphabet::scope::{missing_in, template_lacks, Lookups, Missing, Scope};
 use super::alphabet::Alphabet;
 use super::automaton::Automaton;
 
@@ -220,6 +220,20 @@ fn without_article(v: &str) -> String {
     out
 }
 
+/// Does every variant of the English form `norm` ([`variants`]) hold the token `m` names, as
+/// `norm` does? When it is a word of ASCII letters and digits, not `the` (the article-less
+/// variant drops it), with no hyphen beside it (a variant turns a hyphen into a space or drops
+/// it, joining the words beside it). Then a scope that lacks it keeps the variants out too.
+fn in_every_variant(norm: &str, m: &Missing) -> bool {
+    let b = norm.as_bytes();
+    let end = m.at + m.word.len();
+    !m.word.is_empty()
+        && m.word != "the"
+        && m.word.bytes().all(|c| c.is_ascii_alphanumeric())
+        && (m.at == 0 || b[m.at - 1] != b'-')
+        && b.get(end) != Some(&b'-')
+}
+
 const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "the", "to", "with",
 ];
@@ -286,12 +300,6 @@ impl Patterns {
         scope: Option<&Scope>,
     ) -> Result<Patterns, Error> {
         let mut blocked = Scope::new();
-        let block = |blocked: &mut Scope, m: Missing| {
-            blocked.insert(m.word.as_bytes());
-            if let Some(p) = &m.plural {
-                blocked.insert(p);
-            }
-        };
         // The plural suffix a form's last word may take (the automaton holds it with it).
         let plural_of = |norm: &str, chinese: bool| {
             if chinese || !norm.chars().last().is_some_and(is_word_char) {
@@ -300,26 +308,42 @@ impl Patterns {
                 plural_suffix(norm)
             }
         };
-        let forms: usize = dict.entries().iter().map(|e| e.forms.len()).sum();
+        // The entries as read: a template of a compiled part not expanded yet has placeholders
+        // there (kind and flags right, no text), and is expanded here only if the scope does
+        // not rule all its forms out.
+        let entries = dict.entries_as_read();
+        let lazy = dict.lazy_templates();
+        let forms: usize = entries.iter().map(|e| e.forms.len()).sum();
         debug_assert_eq!(forms, norms.len());
         let mut k = 0;
-        // The dictionary's own forms first, then the derived variants, which never take a
-        // form another entry lists.
-        let mut derived: Vec<(String, (u32, u32))> = Vec::new();
-        let mut items: Vec<(&str, (u32, u32), bool)> = Vec::with_capacity(forms);
+        // The forms of the templates expanded here: (text, normalized text).
+        let mut here: Vec<(String, String)> = Vec::new();
+        // Where a form's normalized text is: in `norms` (form `k`) or in `here`.
+        enum At {
+            Read(usize),
+            Here(usize),
+        }
+        // The dictionary's own forms (each with what it asks of capitals).
+        let mut own: Vec<(At, (u32, u32), u8)> = Vec::with_capacity(forms);
         // The last template looked at, and whether the scope lacks a word all its forms hold:
         // then its forms (and their variants) are left out without looking at each.
         let mut template: Option<(&str, bool)> = None;
-        for (ei, entry) in dict.entries().iter().enumerate() {
-            for (fi, form) in entry.forms.iter().enumerate() {
-                let norm = norms.get(k);
-                k += 1;
-                if norm.is_empty() {
-                    continue;
-                }
-                if let (Some(scope), Some(t), false) =
-                    (scope, form.template.as_deref(), form.chinese)
-                {
+        let mut next_lazy = 0;
+        for (ei, entry) in entries.iter().enumerate() {
+            let mut fi = 0;
+            while fi < entry.forms.len() {
+                let form = &entry.forms[fi];
+                let owner = (ei as u32, fi as u32);
+                let group = lazy
+                    .get(next_lazy)
+                    .filter(|g| g.entry == owner.0 && g.first == owner.1);
+                // One template's forms, or one form.
+                let t = match group {
+                    Some(g) => Some(g.template.as_str()),
+                    None => form.template.as_deref(),
+                };
+                let n = group.map_or(1, |g| g.count as usize);
+                if let (Some(scope), Some(t), false) = (scope, t, form.chinese) {
                     let lacks = match template {
                         Some((last, lacks)) if last == t => lacks,
                         _ => {
@@ -339,24 +363,96 @@ impl Patterns {
                         }
                     };
                     if lacks {
+                        next_lazy += usize::from(group.is_some());
+                        k += n;
+                        fi += n;
                         continue;
                     }
                 }
-                for v in variants(norm, form.chinese) {
-                    derived.push((v, (ei as u32, fi as u32)));
+                match group {
+                    Some(g) => {
+                        let _span = crate::timing::span("expand");
+                        next_lazy += 1;
+                        for (j, text) in g.texts().into_iter().enumerate() {
+                            let norm = norm_of(&text, g.normalize);
+                            if norm.is_empty() {
+                                continue;
+                            }
+                            let owner = (owner.0, owner.1 + j as u32);
+                            own.push((
+                                At::Here(here.len()),
+                                owner,
+                                capitals(&text, form.needs_context),
+                            ));
+                            here.push((text, norm));
+                        }
+                    }
+                    None => {
+                        let norm = norms.get(k);
+                        if !norm.is_empty() {
+                            own.push((
+                                At::Read(k),
+                                owner,
+                                capitals(&form.text, form.needs_context),
+                            ));
+                        }
+                    }
                 }
-                items.push((norm, (ei as u32, fi as u32), false));
+                k += n;
+                fi += n;
             }
         }
-        items.extend(derived.iter().map(|(v, owner)| (v.as_str(), *owner, true)));
+        // Each distinct token of the forms tested looked up in the scope once.
+        let mut lookups = scope.map(Lookups::new);
+        // The forms kept, each with whether the scope was found to hold its tokens, then the
+        // derived variants, which never take a form another entry lists. A form the scope
+        // lacks a word of that all its variants hold too (a word between spaces or at an end,
+        // not `the`, without a hyphen beside it: `in_every_variant`) goes with its variants
+        // without making them; the word keeps them all out of `covers`.
+        let mut kept: Vec<(&str, (u32, u32), u8, bool)> = Vec::with_capacity(own.len());
+        let mut derived: Vec<(String, (u32, u32))> = Vec::new();
+        for (at, owner, caps) in &own {
+            let norm = match *at {
+                At::Read(k) => norms.get(k),
+                At::Here(i) => here[i].1.as_str(),
+            };
+            let chinese = entries[owner.0 as usize].forms[owner.1 as usize].chinese;
+            let mut tested = false;
+            // (A `{place}` form is tested by its two pieces, below.)
+            if let (Some(l), false) = (&mut lookups, norm.contains(PLACE_SLOT)) {
+                if let Some(m) = missing_in(l, norm, plural_of(norm, chinese)) {
+                    let every = chinese || in_every_variant(norm, &m);
+                    l.block(&mut blocked, m);
+                    if !every {
+                        derived.extend(variants(norm, chinese).into_iter().map(|v| (v, *owner)));
+                    }
+                    continue;
+                }
+                tested = true;
+            }
+            derived.extend(variants(norm, chinese).into_iter().map(|v| (v, *owner)));
+            kept.push((norm, *owner, *caps, tested));
+        }
+        // (normalized text, owner, a variant, capitals, the scope holds every token)
+        type Item<'a> = (&'a str, (u32, u32), bool, u8, bool);
+        let mut items: Vec<Item> = Vec::with_capacity(kept.len() + derived.len());
+        items.extend(
+            kept.iter()
+                .map(|&(norm, owner, caps, tested)| (norm, owner, false, caps, tested)),
+        );
+        items.extend(
+            derived
+                .iter()
+                .map(|(v, owner)| (v.as_str(), *owner, true, 0, false)),
+        );
         let mut index: HashMap<&str, usize, BuildHasherDefault<ByteHasher>> = HashMap::default();
         index.reserve(items.len());
         let mut texts: Vec<&str> = Vec::with_capacity(items.len());
         let mut patterns: Vec<Pattern> = Vec::with_capacity(items.len());
         // Forms with a `{place}` slot, after all the others (their pieces may be forms too).
         let mut slotted: Vec<(&str, usize, (u32, u32))> = Vec::new();
-        for &(norm, owner, is_variant) in &items {
-            let form = &dict.entries()[owner.0 as usize].forms[owner.1 as usize];
+        for &(norm, owner, is_variant, caps, tested) in &items {
+            let form = &entries[owner.0 as usize].forms[owner.1 as usize];
             if !form.chinese && norm.as_bytes().contains(&b'{') {
                 if let Some(at) = find(norm, PLACE_SLOT) {
                     slotted.push((norm, at, owner));
@@ -370,14 +466,14 @@ impl Patterns {
                         p.owners.push(owner);
                     }
                     // Capitals are required only when every form of the text asks for them.
-                    if !is_variant && capitals(&form.text, form.needs_context) == 0 {
+                    if !is_variant && caps == 0 {
                         p.capitals = 0;
                     }
                     continue;
                 }
-                if let Some(scope) = scope {
-                    if let Some(m) = missing(scope, norm, plural_of(norm, form.chinese)) {
-                        block(&mut blocked, m);
+                if let (Some(l), false) = (&mut lookups, tested) {
+                    if let Some(m) = missing_in(l, norm, plural_of(norm, form.chinese)) {
+                        l.block(&mut blocked, m);
                         continue;
                     }
                 }
@@ -412,11 +508,7 @@ impl Patterns {
                     title_words: title,
                     short: short && !numbered,
                     numbered,
-                    capitals: if is_variant {
-                        0
-                    } else {
-                        capitals(&form.text, form.needs_context)
-                    },
+                    capitals: caps,
                 });
             }
         }
@@ -431,11 +523,11 @@ impl Patterns {
             slot_seen.push(norm);
             let before = norm[..at].trim_end();
             let after = norm[at + PLACE_SLOT.len()..].trim_start();
-            if let Some(scope) = scope {
-                let lacking = missing(scope, before, plural_of(before, false))
-                    .or_else(|| missing(scope, after, plural_of(after, false)));
+            if let Some(l) = &mut lookups {
+                let lacking = missing_in(l, before, plural_of(before, false))
+                    .or_else(|| missing_in(l, after, plural_of(after, false)));
                 if let Some(m) = lacking {
-                    block(&mut blocked, m);
+                    l.block(&mut blocked, m);
                     continue;
                 }
             }
@@ -470,7 +562,7 @@ impl Patterns {
         }
         let mut slots = Vec::with_capacity(pending.len());
         for (before, after, owner, norm) in pending {
-            let form = &dict.entries()[owner.0 as usize].forms[owner.1 as usize];
+            let form = &entries[owner.0 as usize].forms[owner.1 as usize];
             slots.push(Slot {
                 pattern: patterns.len() as u32,
                 before,
@@ -535,7 +627,7 @@ impl Patterns {
         if let (n, Some(k)) = ac.most_ends() {
             if n > MAX_ENDS_AT_ONE_PLACE {
                 let (e, f) = patterns[ac_patterns[k as usize] as usize].owners[0];
-                let entry = &dict.entries()[e as usize];
+                let entry = dict.entry(e as usize).expect("an entry of the dictionary");
                 let at = Location {
                     file: entry.file.clone(),
                     line: None,
@@ -557,7 +649,7 @@ impl Patterns {
                 .into());
             }
         }
-        let categories = dict.entries().iter().map(|e| e.category.clone()).collect();
+        let categories = entries.iter().map(|e| e.category.clone()).collect();
         Ok(Patterns {
             alphabet,
             ac,
@@ -657,6 +749,60 @@ mod tests {
     fn variant_table() {
         for &(name, norm, chinese, want) in VARIANTS {
             assert_eq!(variants(norm, chinese), want, "case {name}");
+        }
+    }
+
+    /// (name, normalized form, scope text, does every variant hold the missing word)
+    const IN_EVERY_VARIANT: &[(&str, &str, &str, bool)] = &[
+        ("plain_word", "rule of law", "rule of", true),
+        (
+            "word_after_hyphen",
+            "self-revolution of the party",
+            "self of the party",
+            false,
+        ),
+        (
+            "word_before_hyphen",
+            "self-revolution of the party",
+            "revolution of the party",
+            false,
+        ),
+        (
+            "word_away_from_hyphen",
+            "self-revolution of the party",
+            "self-revolution of the",
+            true,
+        ),
+        (
+            "article",
+            "secretary of the committee",
+            "secretary of committee",
+            false,
+        ),
+        ("punctuation", "reform, opening", "reform opening", false),
+        (
+            "digits",
+            "covid-19 response 2020",
+            "covid-19 response",
+            true,
+        ),
+    ];
+
+    /// `in_every_variant` says yes only for a word that every variant holds as a token.
+    #[test]
+    fn in_every_variant_table() {
+        use crate::matching::alphabet::tokens;
+        for &(name, norm, scope, want) in IN_EVERY_VARIANT {
+            let scope = Scope::of(scope);
+            let mut lookups = Lookups::new(&scope);
+            let m = missing_in(&mut lookups, norm, None).expect(name);
+            let got = in_every_variant(norm, &m);
+            assert_eq!(got, want, "case {name}: {:?}", m.word);
+            if got {
+                for v in variants(norm, false) {
+                    assert!(tokens(&v).any(|(_, t)| t == m.word), "case {name}: {v:?}");
+                }
+            }
         }
     }
 

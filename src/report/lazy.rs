@@ -69,7 +69,14 @@ impl<'a> LazyReport<'a> {
     /// The top-level matches, in text order, each made when it is asked for.
     pub fn matches(&self) -> impl Iterator<Item = Match> + '_ {
         let b = Locator::new(self.patterns, &self.norm);
-        let entries = self.dict.entries();
+        // The entries as read (names, categories), and each matched form from its entry with
+        // its templates expanded (`Dictionary::entry`: only the entries asked for).
+        let entries = self.dict.entries_as_read();
+        let dict = self.dict;
+        let form = move |e: usize, f: usize| {
+            dict.entry(e)
+                .map_or_else(String::new, |e| e.forms[f].text.clone())
+        };
         let mut at = utf16::Cursor::new(self.text);
         self.chosen.iter().map(move |c| {
             let (ei, fi) = b.owner(&c.outer);
@@ -83,7 +90,7 @@ impl<'a> LazyReport<'a> {
                     id: entries[ni].id.clone(),
                     start: s,
                     end: e,
-                    form: entries[ni].forms[nf].text.clone(),
+                    form: form(ni, nf),
                 })
                 .collect();
             let also = self.patterns.get(c.outer.pattern).owners[1..]
@@ -95,7 +102,7 @@ impl<'a> LazyReport<'a> {
                 start,
                 end,
                 text: self.text[s..e].to_string(),
-                form: entry.forms[fi].text.clone(),
+                form: form(ei, fi),
                 kind: entry.forms[fi].kind,
                 category: entry.category.clone(),
                 context: c.outer.context,

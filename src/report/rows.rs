@@ -32,7 +32,8 @@ pub(super) fn rows_of(
     chosen: &[Chosen],
 ) -> Vec<u32> {
     let b = Locator::new(patterns, norm);
-    let entries = dict.entries();
+    // Kinds only: the entries as read hold them for every form, expanded or not.
+    let entries = dict.entries_as_read();
     let mut out = Vec::with_capacity(1 + chosen.len() * ROW);
     out.push(chosen.len() as u32);
     let mut nested_all: Vec<u32> = Vec::new();

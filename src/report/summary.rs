@@ -33,7 +33,13 @@ pub(crate) fn lazy<'a>(
 ) -> LazyReport<'a> {
     let chosen = &found.chosen[..];
     let b = Locator::new(patterns, &norm);
-    let entries = dict.entries();
+    // The entries as read (names, categories): the text of a form comes from `form`, which
+    // expands only the templates of the entries asked for (`Dictionary::entry`).
+    let entries = dict.entries_as_read();
+    let form = |e: usize, f: usize| {
+        dict.entry(e)
+            .map_or_else(String::new, |e| e.forms[f].text.clone())
+    };
     let mut at = utf16::Cursor::new(text);
 
     let mut first_seen: Vec<usize> = Vec::new();
@@ -49,7 +55,7 @@ pub(crate) fn lazy<'a>(
                 first_seen.push(ni);
             }
             counts[ni].1 += 1;
-            seen_as[ni].get_or_insert_with(|| entries[ni].forms[nf].text.clone());
+            seen_as[ni].get_or_insert_with(|| form(ni, nf));
         }
         if counts[ei] == (0, 0) {
             first_seen.push(ei);
@@ -108,7 +114,7 @@ pub(crate) fn lazy<'a>(
                 start: nc_units[2 * i],
                 end: nc_units[2 * i + 1],
                 text: text[nc_bytes[2 * i]..nc_bytes[2 * i + 1]].to_string(),
-                form: entries[ei].forms[fi].text.clone(),
+                form: form(ei, fi),
                 why: why_not(sensitivity),
             }
         })

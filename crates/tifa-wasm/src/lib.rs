@@ -461,7 +461,8 @@ impl Tifa {
     /// The text of form `form` of entry `entry` (indices as in `rows`), or `undefined`.
     #[wasm_bindgen(js_name = formText)]
     pub fn form_text(&self, entry: usize, form: usize) -> Option<String> {
-        let e = self.inner.dictionary().entries().get(entry)?;
+        // (Only this entry's templates are expanded, if they were not.)
+        let e = self.inner.dictionary().entry(entry)?;
         e.forms.get(form).map(|f| f.text.clone())
     }
 
@@ -494,10 +495,11 @@ impl Tifa {
             #[serde(skip_serializing_if = "<[String]>::is_empty")]
             aliases: &'a [String],
         }
+        // (The entries as read: no template is expanded for their names.)
         let list: Vec<Summary> = self
             .inner
             .dictionary()
-            .entries()
+            .entries_as_read()
             .iter()
             .map(|e| Summary {
                 id: &e.id,

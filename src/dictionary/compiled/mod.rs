@@ -6,7 +6,7 @@
 //!   script).
 //! * Two **script parts** hold the text: the English part (`tifa.match.en.bin`) each entry's
 //!   `en` and its English forms, the Chinese part (`tifa.match.zh.bin`) its `zh` and `zh_hant`
-//!   and its Chinese forms (a template is stored once and expanded again when read). A reader
+//!   and its Chinese forms (a template is stored once, and expanded only when its forms are asked for: `lazy.rs`). A reader
 //!   takes the base part and any of them, in any order ([`read_match_parts`]): the embed fetches
 //!   the English part only for a page with Latin letters, the Chinese part only for a page with
 //!   Han characters ([`scripts_needed`]), and another one when later content needs it. With
@@ -54,13 +54,15 @@
 mod codec;
 mod derive;
 mod layout;
+mod lazy;
 mod norms;
 mod reader;
 mod words;
 mod writer;
 
 pub use layout::Script;
-pub(crate) use norms::NormalizedForms;
+pub(crate) use lazy::{LazyGroup, LazyTemplates};
+pub(crate) use norms::{norm_of, NormalizedForms};
 pub use reader::{read_cards, read_match, read_match_first, read_match_parts};
 pub(crate) use reader::{read_match_normalized, read_parts_normalized, PendingCards};
 pub use writer::{write, write_parts, Parts};

@@ -29,6 +29,16 @@ pub(super) fn lowercase_is_normal(text: &str) -> bool {
             .all(|(n, t)| n == t.to_ascii_lowercase())
 }
 
+/// The normalized text of a form: `text` through the normalizer when `normalize`, else `text`
+/// with its ASCII letters lower-cased (see [`NormalizedForms::push`]).
+pub(crate) fn norm_of(text: &str, normalize: bool) -> String {
+    if normalize {
+        normalize_form(text)
+    } else {
+        text.to_ascii_lowercase()
+    }
+}
+
 impl NormalizedForms {
     /// Every form of `dict`, each through the normalizer.
     pub(crate) fn of(dict: &Dictionary) -> NormalizedForms {
@@ -50,6 +60,12 @@ impl NormalizedForms {
             self.text.push_str(text);
             self.text[start..].make_ascii_lowercase();
         }
+        self.ends.push(self.text.len() as u32);
+    }
+
+    /// Adds a form not normalized yet (a placeholder of a template read from a compiled part,
+    /// not expanded: see `lazy.rs`): its text here is empty.
+    pub(super) fn push_none(&mut self) {
         self.ends.push(self.text.len() as u32);
     }
 

@@ -10,6 +10,7 @@ use super::layout::{
     FLAG_SAME_AS, FLAG_SHARED, FLAG_TEMPLATE, HASH_LEN, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH,
     SCRIPT_MAGIC, SCRIPT_STREAMS,
 };
+use super::lazy::{LazyGroup, LazyTemplates};
 use super::norms::NormalizedForms;
 use super::words;
 use crate::dictionary::{template, Dictionary, Entry, Form, Kind, CATEGORIES};
@@ -253,6 +254,7 @@ pub(crate) fn read_parts_normalized(
     let mut entries = Vec::with_capacity(n);
     let mut all_groups = Vec::with_capacity(n);
     let mut norms = NormalizedForms::default();
+    let mut lazy: Vec<LazyGroup> = Vec::new();
     for _ in 0..n {
         let id = ids()?;
         // The English name, from the English part (else from the card part, later).
@@ -333,28 +335,35 @@ pub(crate) fn read_parts_normalized(
                 context_reason: None,
             };
             if flags & FLAG_TEMPLATE != 0 {
+                // Not expanded here: one placeholder per form (its kind and flags, no text),
+                // and the template kept to expand when asked (`lazy.rs`).
                 let at = sp.text.pos;
                 let t = sp.words.str(&mut sp.text)?;
+                let all = template::count(&t).map_err(|e| sp.text.damaged(at, e))?;
+                let at = sp.counts.pos;
+                let not_forms = sp.counts.int()?;
+                let count = (all as u64).checked_sub(not_forms).ok_or_else(|| {
+                    sp.counts
+                        .damaged(at, "a template has fewer forms than that")
+                })?;
                 let n = sp.counts.count_of(total)?;
                 let dropped = (0..n)
                     .map(|_| sp.counts.int())
                     .collect::<Result<Vec<u64>, Error>>()?;
-                // The expansions the entry had already were dropped when it was compiled:
-                // nothing is normalized here.
-                let run: Vec<String> = template::expand(&t)
-                    .map_err(|e| sp.text.damaged(at, &format!("template {t:?}: {e}")))?
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(k, _)| dropped.binary_search(&(*k as u64)).is_err())
-                    .map(|(_, x)| x)
-                    .collect();
-                for text in run {
-                    forms.push(Form {
-                        text,
-                        template: Some(t.clone()),
-                        ..base.clone()
-                    });
+                lazy.push(LazyGroup {
+                    entry: entries.len() as u32,
+                    first: forms.len() as u32,
+                    count: count as u32,
+                    template: t,
+                    dropped,
+                    normalize: flags & FLAG_NORMALIZE != 0,
+                });
+                for _ in 0..count {
+                    forms.push(base.clone());
+                    norms.push_none();
                 }
+                lens.push(count as u32);
+                continue;
             } else {
                 let text = match flags & FLAG_SAME_AS {
                     SAME_AS_ZH => zh.clone(),
@@ -409,7 +418,11 @@ pub(crate) fn read_parts_normalized(
             sp.hant.end()?;
         }
     }
+    let entry_count = entries.len();
     let mut dict = Dictionary::from_entries(entries);
+    if !lazy.is_empty() {
+        dict.lazy = Some(Box::new(LazyTemplates::new(lazy, entry_count)));
+    }
     dict.pending_cards = Some(Box::new(PendingCards {
         hash,
         groups: all_groups,
@@ -497,5 +510,9 @@ pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
     r.end()?;
     dict.entries = filled;
     dict.pending_cards = None;
+    // The entries expanded so far lack what the cards add to their forms.
+    if let Some(lazy) = &mut dict.lazy {
+        lazy.reset();
+    }
     Ok(())
 }

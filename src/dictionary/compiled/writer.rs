@@ -256,6 +256,10 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
             match grp.template {
                 Some(t) => {
                     text.push(t.to_string());
+                    // How many of its combinations are not its forms (duplicates, dropped):
+                    // mostly none, and the reader counts the combinations without expanding.
+                    let all = template::count(t).expect("a template of a valid dictionary");
+                    counts[script].int((all - grp.forms.len()) as u64);
                     counts[script].int(grp.dropped.len() as u64);
                     for &k in &grp.dropped {
                         counts[script].int(u64::from(k));

@@ -10,7 +10,7 @@
 //! text and "labor" in a form are one, as the alphabet numbers them alike.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use crate::text::normalize::normalize;
@@ -179,16 +179,72 @@ mod simplified_tests {
     }
 }
 
+/// A scope's answer for each token of many forms, each distinct token looked up once (its
+/// American spelling, its hash in the scope): a scoped build asks it for every token of every
+/// form it tests, and the forms of the dictionary share most of their words ("the", "party",
+/// the words of one template's forms).
+pub(crate) struct Lookups<'s, 'a> {
+    scope: &'s Scope,
+    /// For each token asked about: 1 when the scope holds it, else 0; and 2 or 4 added once it
+    /// was recorded as a missing word without or with its plural ([`Lookups::block`]). (The
+    /// map's type is the matcher's index of forms, so the embed's module carries one copy of
+    /// its code.)
+    seen: HashMap<&'a str, usize, BuildHasherDefault<ByteHasher>>,
+}
+
+impl<'s, 'a> Lookups<'s, 'a> {
+    pub fn new(scope: &'s Scope) -> Self {
+        Lookups {
+            scope,
+            seen: HashMap::default(),
+        }
+    }
+
+    /// Records in `blocked` the word (and plural) that keeps a form out, once per word.
+    pub fn block(&mut self, blocked: &mut Scope, m: Missing<'a>) {
+        let flag = if m.plural.is_some() { 4 } else { 2 };
+        let known = self.seen.get(m.word).copied().unwrap_or(0);
+        if known & flag == 0 {
+            self.seen.insert(m.word, known | flag);
+            blocked.insert(m.word.as_bytes());
+            if let Some(p) = &m.plural {
+                blocked.insert(p);
+            }
+        }
+    }
+
+    /// Does the scope hold `token` ([`Scope::has`])?
+    pub fn has(&mut self, token: &'a str) -> bool {
+        if let Some(&k) = self.seen.get(token) {
+            return k & 1 != 0;
+        }
+        let has = self.scope.has(token.as_bytes());
+        self.seen.insert(token, usize::from(has));
+        has
+    }
+}
+
 /// Why a form stays out of a scoped engine: the first of its tokens (in the form's order) that
 /// the scope lacks, and, when that is the form's last word and a plural may follow it, that
 /// word's plural too. `None`: every token is in the scope (or, for the last word, its plural).
+#[cfg(test)]
 pub(crate) fn missing<'a>(
     scope: &Scope,
     form: &'a str,
     plural: Option<&str>,
 ) -> Option<Missing<'a>> {
+    missing_in(&mut Lookups::new(scope), form, plural)
+}
+
+/// [`missing`], the scope asked through `lookups`.
+pub(crate) fn missing_in<'a>(
+    lookups: &mut Lookups<'_, 'a>,
+    form: &'a str,
+    plural: Option<&str>,
+) -> Option<Missing<'a>> {
+    let scope = lookups.scope;
     for (at, t) in tokens(form) {
-        if t == "'" || t == "\"" || scope.has(t.as_bytes()) {
+        if t == "'" || t == "\"" || lookups.has(t) {
             continue;
         }
         let last = at + t.len() == form.len();
@@ -201,11 +257,13 @@ pub(crate) fn missing<'a>(
             }
             return Some(Missing {
                 word: t,
+                at,
                 plural: Some(p),
             });
         }
         return Some(Missing {
             word: t,
+            at,
             plural: None,
         });
     }
@@ -326,6 +384,8 @@ fn lacking_word(
 /// See [`missing`].
 pub(crate) struct Missing<'a> {
     pub word: &'a str,
+    /// Where `word` starts in the form.
+    pub at: usize,
     pub plural: Option<Vec<u8>>,
 }
 

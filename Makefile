@@ -182,7 +182,7 @@ test-python: tools-python tools-java cli
 # file through the CLI), which make test runs at a small size.
 bench: build
 	scripts/ensure-tools.sh browser
-	cargo bench --locked --bench throughput
+	cargo bench --locked --features bench --bench throughput
 	node benches/wasm.mjs
 	for b in benches/page.mjs benches/embed.mjs benches/embed-scale.mjs benches/embed-start.mjs; do if [ -f $$b ]; then node $$b; fi; done
 	node benches/start.mjs --module tifa_embed --scoped --whole

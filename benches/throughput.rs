@@ -1,18 +1,18 @@
 //! Native throughput: tifa (normalize + one automaton + rules) against plain aho-corasick
 //! (`ascii_case_insensitive`, `LeftmostLongest`, plus an ASCII word-boundary check on English)
 //! over the same forms, in the same run, on
-//! 1 MB of English and 1 MB of Chinese. Run: `cargo bench --bench throughput`.
+//! 1 MB of English and 1 MB of Chinese. Run: `cargo bench --features bench --bench throughput`.
 //!
 //! The texts are built by inserting N dictionary forms (unambiguous ones, in their normalized
 //! spelling) between neutral filler, so both engines must find exactly N matches: the benchmark
 //! checks that before it reports a time.
 //!
-//! `cargo bench --bench throughput -- --once english spans` (or `chinese`, `report`,
+//! `cargo bench --features bench --bench throughput -- --once english spans` (or `chinese`, `report`,
 //! `normalize`, `baseline`: plain aho-corasick without the boundary check) runs one call once and times nothing: the run to give `valgrind
 //! --tool=callgrind --toggle-collect='throughput::once'`, whose instruction counts are
 //! repeatable on a loaded machine where wall time is not.
 //!
-//! `cargo bench --bench throughput -- --start compiled` (or `toml`) makes an analyzer once and
+//! `cargo bench --features bench --bench throughput -- --start compiled` (or `toml`) makes an analyzer once and
 //! stops: from the compiled match part (`tifa dict compile`), or from the dictionary's TOML;
 //! count it with `--toggle-collect='throughput::start'`.
 

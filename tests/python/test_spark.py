@@ -37,25 +37,58 @@ def shape(table):
     return [(f.name, str(f.type)) for f in table.schema]
 
 
-@pytest.mark.parametrize("fmt,flags", [r[1:] for r in RUNS], ids=[r[0] for r in RUNS])
-def test_spark_job_table_is_the_cli_table(tmp_path, fmt, flags):
-    source = CORPUS
-    if fmt == "parquet":
-        source = tmp_path / "corpus.parquet"
-        as_parquet(CORPUS, source)
-    out = tmp_path / "out"
-    job = subprocess.run(
-        [sys.executable, str(JOB), "--master", "local[2]", "--partitions", "4", *flags, str(source), str(out)],
+# Both runs in one Python process, one after the other: the job's `main` twice, so the JVM (which
+# PySpark starts with the first SparkSession and keeps when it is stopped) starts once. Each run
+# still builds its own session on local[2] and stops it, as a spark-submit of the job would. The
+# job's file is run as a script is (runpy, under a name no module has), so its functions reach
+# the Python workers by value, as a submitted script's do, not as an import the workers lack.
+DRIVER = """
+import json, runpy, sys
+job = runpy.run_path(sys.argv[1], run_name="watchwords_job")
+for name, argv in json.loads(sys.argv[2]):
+    print(f"\\n@@tifa-run {name}", file=sys.stderr, flush=True)
+    code = job["main"](argv)
+    print(f"\\n@@tifa-exit {name} {code}", file=sys.stderr, flush=True)
+"""
+
+
+@pytest.fixture(scope="module")
+def spark_runs(tmp_path_factory):
+    """{run name: (exit code, its part of the standard error, output folder)} of every RUNS job."""
+    tmp = tmp_path_factory.mktemp("spark")
+    jobs = []
+    for name, fmt, flags in RUNS:
+        source = CORPUS
+        if fmt == "parquet":
+            source = tmp / f"{name}.parquet"
+            as_parquet(CORPUS, source)
+        out = tmp / f"{name}.out"
+        jobs.append((name, ["--master", "local[2]", "--partitions", "4", *flags, str(source), str(out)]))
+    run = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(JOB), json.dumps(jobs)],
         capture_output=True, text=True, cwd=ROOT,
     )
-    assert job.returncode == 0, job.stderr[-4000:]
+    results = {}
+    for name, _ in jobs:
+        start = run.stderr.find(f"@@tifa-run {name}\n")
+        end = run.stderr.find(f"@@tifa-exit {name} ", start)
+        assert start >= 0 and end >= 0, f"the job {name} did not finish (exit {run.returncode}):\n{run.stderr[-4000:]}"
+        code = int(run.stderr[end:].split("\n", 1)[0].split()[-1])
+        results[name] = (code, run.stderr[start:end], tmp / f"{name}.out")
+    return results
+
+
+@pytest.mark.parametrize("name,flags", [(r[0], r[2]) for r in RUNS], ids=[r[0] for r in RUNS])
+def test_spark_job_table_is_the_cli_table(tmp_path, spark_runs, name, flags):
+    code, stderr, out = spark_runs[name]
+    assert code == 0, stderr[-4000:]
     cli_out = tmp_path / "cli.parquet"
     run_cli("corpus", str(CORPUS), *flags, "--format", "parquet", "--output", str(cli_out))
     got, want = pq.read_table(out), pq.read_table(cli_out)
     assert shape(got) == shape(want)
     assert got.to_pylist() == want.to_pylist()
     assert got.num_rows > 0
-    assert "364 documents counted" in job.stderr
+    assert "364 documents counted" in stderr
 
 
 def test_a_wheel_on_sys_path_is_unpacked_and_imported(tmp_path):

@@ -28,6 +28,7 @@
 // It prints medians. It is also a correctness check: tifa's count must equal the engine's own
 // count over the same blocks (exit code 1 otherwise).
 import { readFile, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer, launch, WWW, ROOT } from '../tests/browser/harness.mjs';
@@ -221,6 +222,12 @@ function printTransfer({ entry, pageName, files, count }, markMin) {
 /** The transfer before the first highlight with the match parts at twice today's dictionary. */
 function printProjection(transfers) {
   const bin = process.env.TIFA_BIN || join(ROOT, 'target', 'release', 'tifa');
+  if (!existsSync(bin)) {
+    // The projection compiles match parts with the CLI; without one, say so and skip it rather
+    // than stop the benchmark after its measurements.
+    console.log(`\nprojection at twice the dictionary skipped: no CLI at ${bin} (build it with \`cargo build --release -p tifa-cli\`, or set TIFA_BIN)`);
+    return;
+  }
   const p = JSON.parse(execFileSync('python3', [join(ROOT, 'benches', 'dict_size.py'), '--project', '2', '--tifa', bin, '--json'], { encoding: 'utf8' }));
   console.log(`\nprojected at ${p.scale}x the dictionary (${p.entries} entries today; match parts compiled at ${p.measuredEntries} entries and carried on per entry, benches/dict_size.py):`);
   for (const [f, s] of Object.entries(p.parts)) {

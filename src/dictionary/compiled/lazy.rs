@@ -41,6 +41,24 @@ impl LazyGroup {
         out.truncate(self.count as usize);
         out
     }
+
+    /// [`LazyGroup::texts`], each text `None` when it takes an alternative that `ruled_out`
+    /// rules out ([`template::expand_unchecked_marked`]): the same forms at the same indices,
+    /// only those ruled out are not given.
+    pub fn texts_unless(
+        &self,
+        ruled_out: &mut dyn FnMut(&str, bool, bool) -> bool,
+    ) -> Vec<Option<String>> {
+        let mut out: Vec<Option<String>> =
+            template::expand_unchecked_marked(&self.template, ruled_out)
+                .into_iter()
+                .enumerate()
+                .filter(|(k, _)| self.dropped.binary_search(&(*k as u64)).is_err())
+                .map(|(_, (x, out))| (!out).then_some(x))
+                .collect();
+        out.truncate(self.count as usize);
+        out
+    }
 }
 
 /// The templates a dictionary read from compiled parts has not expanded, and the entries

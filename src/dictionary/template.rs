@@ -256,6 +256,17 @@ pub(crate) fn expand_unchecked_marked(
     let Some(n) = combinations(&options) else {
         return Vec::new();
     };
+    let out_of = ruled_out_options(&pieces, &options, ruled_out);
+    combine_marked(&options, &out_of, n)
+}
+
+/// For each piece of a template, which of its options `ruled_out` rules out (see
+/// [`expand_unchecked_marked`]; only a group with one ruled out gets a list).
+fn ruled_out_options(
+    pieces: &[Piece],
+    options: &[Vec<&str>],
+    ruled_out: &mut dyn FnMut(&str, bool, bool) -> bool,
+) -> Vec<Vec<bool>> {
     // For each piece, which of its options are ruled out (only alternatives of a group with
     // at least one ruled out get a list).
     let spaced_before = |i: usize| match &pieces[i - 1] {
@@ -268,7 +279,7 @@ pub(crate) fn expand_unchecked_marked(
         None => true,
     };
     let mut out_of: Vec<Vec<bool>> = Vec::with_capacity(options.len());
-    for (i, (piece, opts)) in pieces.iter().zip(&options).enumerate() {
+    for (i, (piece, opts)) in pieces.iter().zip(options).enumerate() {
         let flags = match piece {
             Piece::Choice(..) => {
                 let (before, after) = (spaced_before(i), spaced_after(i));
@@ -286,7 +297,53 @@ pub(crate) fn expand_unchecked_marked(
         };
         out_of.push(flags);
     }
-    combine_marked(&options, &out_of, n)
+    out_of
+}
+
+/// [`expand_unchecked_marked`] for a template whose combinations are all distinct forms (none
+/// empty, none equal to another but for case: what a part says of a template whose counts of
+/// forms and of dropped expansions add up to its combinations), without `skip` (combination
+/// indices, sorted): a form that takes an alternative ruled out is `None`, and is not written.
+pub(crate) fn expand_distinct_unless(
+    template: &str,
+    skip: &[u64],
+    ruled_out: &mut dyn FnMut(&str, bool, bool) -> bool,
+) -> Vec<Option<String>> {
+    let Ok(pieces) = parse(template) else {
+        return Vec::new();
+    };
+    let options = options(&pieces);
+    let Some(count) = combinations(&options) else {
+        return Vec::new();
+    };
+    let out_of = ruled_out_options(&pieces, &options, ruled_out);
+    let marked = |i: usize, k: usize| out_of.get(i).and_then(|o| o.get(k)).copied() == Some(true);
+    let mut out = Vec::with_capacity(count);
+    let mut pick = vec![0usize; options.len()];
+    let mut skip = skip.iter().peekable();
+    let mut buf = String::new();
+    for c in 0..count as u64 {
+        if skip.next_if(|&&k| k == c).is_none() {
+            if pick.iter().enumerate().any(|(i, &k)| marked(i, k)) {
+                out.push(None);
+            } else {
+                buf.clear();
+                for (o, &k) in options.iter().zip(&pick) {
+                    buf.push_str(o[k]);
+                }
+                out.push(Some(tidy(buf.clone())));
+            }
+        }
+        // The next combination, as `combine_marked` takes it.
+        if let Some(j) = (0..options.len())
+            .rev()
+            .find(|&j| pick[j] + 1 < options[j].len())
+        {
+            pick[j] += 1;
+            pick[j + 1..].iter_mut().for_each(|k| *k = 0);
+        }
+    }
+    out
 }
 
 /// Each piece's options: a literal its text, a choice its alternatives (an optional one the
@@ -668,6 +725,57 @@ mod tests {
             let asked: Vec<(&str, bool, bool)> =
                 asked.iter().map(|(a, s, e)| (a.as_str(), *s, *e)).collect();
             assert_eq!(asked, want, "case {name}");
+        }
+    }
+
+    /// (name, template, combinations skipped, alternatives ruled out, forms: `None` ruled out)
+    const DISTINCT: &[(&str, &str, &[u64], &[&str], &[Option<&str>])] = &[
+        (
+            "one_alternative_out",
+            "(uphold|maintain) the core",
+            &[],
+            &["maintain"],
+            &[Some("uphold the core"), None],
+        ),
+        (
+            "skipped_and_ruled_out",
+            "[our|the] (original|first) aspiration",
+            &[1, 4],
+            &["our"],
+            &[
+                Some("original aspiration"),
+                None,
+                None,
+                Some("the first aspiration"),
+            ],
+        ),
+        (
+            "nothing_out",
+            "(a|b) c",
+            &[],
+            &[],
+            &[Some("a c"), Some("b c")],
+        ),
+        ("not_well_formed", "(a|b c", &[], &[], &[]),
+    ];
+
+    /// `expand_distinct_unless` gives, for a template whose combinations are all distinct,
+    /// what `expand_unchecked_marked` gives without the skipped combinations.
+    #[test]
+    fn distinct_table() {
+        for &(name, template, skip, out, want) in DISTINCT {
+            let got = expand_distinct_unless(template, skip, &mut |alt, _, _| out.contains(&alt));
+            let got: Vec<Option<&str>> = got.iter().map(Option::as_deref).collect();
+            assert_eq!(got, want, "case {name}");
+            let marked: Vec<Option<String>> =
+                expand_unchecked_marked(template, &mut |alt, _, _| out.contains(&alt))
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(k, _)| !skip.contains(&(*k as u64)))
+                    .map(|(_, (f, m))| (!m).then_some(f))
+                    .collect();
+            let marked: Vec<Option<&str>> = marked.iter().map(Option::as_deref).collect();
+            assert_eq!(got, marked, "case {name}");
         }
     }
 }

@@ -601,7 +601,11 @@ impl Starts {
             }
         };
         for b in 0..128u8 {
-            put(alphabet.ascii[usize::from(b)], Key::of(&[b]), is_ascii_word(b));
+            put(
+                alphabet.ascii[usize::from(b)],
+                Key::of(&[b]),
+                is_ascii_word(b),
+            );
         }
         for (key, n) in alphabet.words.keys() {
             put(n, key, true);

@@ -48,11 +48,10 @@ pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch
     let mut pieces: Vec<(usize, usize, u32)> = Vec::new();
     // The hyphens that candidates end at as at a dash (normalized byte offsets).
     let mut dashes: Vec<usize> = Vec::new();
-    let (alphabet, starts) = (&patterns.alphabet, &patterns.starts);
-    patterns.ac.find_in_text(alphabet, starts, text, |k, start, end| {
+    let (ac, alphabet, starts) = (&patterns.ac, &patterns.alphabet, &patterns.starts);
+    ac.find_in_text(alphabet, starts, text, |k, mut start, mut end| {
         let pi = patterns.ac_patterns[k as usize];
         let p = patterns.get(pi);
-        let (mut start, mut end) = (start, end);
         // Quotation marks are no tokens: a match ends with its last token, never one; a form
         // that starts or ends with quotes spans as many of the text's as it has.
         let b = text.as_bytes();

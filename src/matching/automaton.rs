@@ -17,7 +17,13 @@
 //! assert_eq!(found, [(0, 0, 2), (1, 1, 2), (2, 1, 3)]);
 //! ```
 
+use super::alphabet::{Alphabet, Starts, QUOTE};
+
 const ROOT: u32 = 0;
+
+/// The most children of a state whose tokens the search compares with the text before it
+/// looks the text's token up ([`Automaton::find_in_text`]).
+const FEW_CHILDREN: usize = 4;
 const NONE: u32 = u32::MAX;
 
 /// The automaton. Patterns are numbered in the order given to [`Automaton::new`].
@@ -352,6 +358,81 @@ impl Automaton {
         }
     }
 
+    /// Does a pattern start with token `t`?
+    pub fn starts_with(&self, t: u32) -> bool {
+        self.root.get(t as usize).is_some_and(|&s| s != ROOT)
+    }
+
+    /// Calls `found(pattern, start, end)` for every occurrence of every pattern in `text`, a
+    /// normalized text cut into tokens by `alphabet` ([`Alphabet::encode_text`]), in byte
+    /// offsets of `text` (from the start of the pattern's first token to the end of its last),
+    /// in order of their end: what [`Automaton::find_overlapping`] finds over the encoded text.
+    ///
+    /// The text is not encoded first. While the search stands at the root, only a token that
+    /// starts a pattern can leave it, and `starts` ([`Starts::skip`]) finds the next token
+    /// that may, from its first bytes; from there the tokens are numbered one by one until
+    /// the search is back at the root. A pattern's tokens all come after the search last left
+    /// the root, so their starts are kept from there only.
+    #[inline(never)] // one call per text; kept apart so profiles show it
+    pub fn find_in_text(
+        &self,
+        alphabet: &Alphabet,
+        starts: &Starts,
+        text: &str,
+        mut found: impl FnMut(u32, usize, usize),
+    ) {
+        // The byte offset of each token read since the search last left the root.
+        let mut at: Vec<u32> = Vec::new();
+        let mut s = ROOT;
+        let mut i = 0;
+        while i < text.len() {
+            if s == ROOT {
+                at.clear();
+                i = starts.skip(text, i);
+                if i >= text.len() {
+                    break;
+                }
+            }
+            let start = i;
+            // Most states past a form's first token go on with one token, or a few: when the
+            // text holds one of them (spelled as `starts` keeps it), that child, without
+            // cutting the token out and looking it up. (An ASCII token: a CJK character's
+            // number is one load away.)
+            let only = if s != ROOT && text.as_bytes()[i] < 0x80 {
+                let node = self.nodes[s as usize];
+                let kids = &self.edges[node.edge_start as usize..node.edge_end as usize];
+                if kids.len() <= FEW_CHILDREN {
+                    kids.iter()
+                        .find_map(|&(t, c)| Some((starts.spelled_at(text, i, t)?, c)))
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+            let end = if let Some((end, c)) = only {
+                s = c;
+                end
+            } else {
+                let (end, t) = alphabet.token_at(text, i);
+                if t == QUOTE {
+                    i = end;
+                    continue;
+                }
+                s = self.next(s, t);
+                end
+            };
+            i = end;
+            at.push(start as u32);
+            let o = self.nodes[s as usize].report;
+            if o != NONE {
+                self.report(o, at.len(), &mut |p, first, _| {
+                    found(p, at[first] as usize, end)
+                });
+            }
+        }
+    }
+
     /// Reports the patterns ending at state `o` and along its output links, at token `end`.
     /// Apart from the search loop, which stays small: most tokens end no pattern.
     #[inline(never)]
@@ -452,6 +533,78 @@ mod tests {
             a.find_overlapping(&text, |p, s, e| got.push((p, s, e)));
             got.sort();
             proptest::prop_assert_eq!(got, naive(&patterns, &text));
+        }
+    }
+
+    /// Pieces of normalized text, for the skipping search: words that start forms or not,
+    /// British and American spellings of one word, words that run into non-ASCII letters,
+    /// words of more than 8 and 16 bytes, quotation marks, CJK characters in and out of the
+    /// alphabet's table.
+    const PIECES: &[&str] = &[
+        "a",
+        "ab",
+        "the",
+        "party",
+        "parties",
+        "centre",
+        "center",
+        "internationalisation",
+        "x1_2",
+        "société",
+        "soci",
+        "é",
+        " ",
+        "-",
+        "'",
+        "\"",
+        ".",
+        "两",
+        "个",
+        "维护",
+        "。",
+        "ㄅ",
+        "😀",
+        "0123456789abcdefg",
+        "one two",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// Regression for the skipping search (perf4): `find_in_text` reports exactly what
+        /// `find_overlapping` reports over the whole encoded text, in the same order, in byte
+        /// offsets (a match ends where its last token ends: the next token's start, less the
+        /// quotation marks before it).
+        #[test]
+        fn find_in_text_equals_search_over_encoded_text(
+            forms in proptest::collection::vec(proptest::collection::vec(0..PIECES.len(), 1..4), 1..8),
+            text in proptest::collection::vec((0..3usize, 0..PIECES.len()), 0..40),
+        ) {
+            let forms: Vec<String> = forms
+                .iter()
+                .map(|f| f.iter().map(|&k| PIECES[k]).collect())
+                .collect();
+            let mut alphabet = Alphabet::new();
+            let patterns: Vec<Vec<u32>> = forms.iter().map(|f| alphabet.add_form(f)).collect();
+            let a = Automaton::new(&patterns, alphabet.size());
+            let starts = Starts::new(&alphabet, |t| a.starts_with(t));
+            // A third of the text's pieces are whole forms, so that they match often.
+            let text: String = text
+                .iter()
+                .map(|&(kind, k)| if kind == 0 { forms[k % forms.len()].as_str() } else { PIECES[k] })
+                .collect();
+            let b = text.as_bytes();
+            let (encoded, at) = alphabet.encode_text(&text);
+            let mut want = Vec::new();
+            a.find_overlapping(&encoded, |p, s, e| {
+                let (start, mut end) = (at[s] as usize, at[e] as usize);
+                while end > start && matches!(b[end - 1], b'"' | b'\'') {
+                    end -= 1;
+                }
+                want.push((p, start, end));
+            });
+            let mut got = Vec::new();
+            a.find_in_text(&alphabet, &starts, &text, |p, s, e| got.push((p, s, e)));
+            proptest::prop_assert_eq!(got, want, "{:?} in {:?}", forms, text);
         }
     }
 

@@ -37,7 +37,6 @@ pub(crate) struct RawMatch {
 /// Every boundary-valid occurrence of every form, sorted by start, longest first.
 pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch> {
     let text = norm.text();
-    let (encoded, at) = patterns.alphabet.encode_text(text);
     let mut out: Vec<RawMatch> = Vec::new();
     // The automaton reports hits in order of their end, so they come nearly sorted by start
     // (a hit is out of place only before the shorter hits inside it): each is moved back into
@@ -49,17 +48,13 @@ pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch
     let mut pieces: Vec<(usize, usize, u32)> = Vec::new();
     // The hyphens that candidates end at as at a dash (normalized byte offsets).
     let mut dashes: Vec<usize> = Vec::new();
-    patterns.ac.find_overlapping(&encoded, |k, s, e| {
+    let (ac, alphabet, starts) = (&patterns.ac, &patterns.alphabet, &patterns.starts);
+    ac.find_in_text(alphabet, starts, text, |k, mut start, mut end| {
         let pi = patterns.ac_patterns[k as usize];
         let p = patterns.get(pi);
-        let (mut start, mut end) = (at[s] as usize, at[e] as usize);
-        // Quotation marks are no tokens: the next token may start after some, and the match
-        // ends before them (its own last token is never one); a form that starts or ends with
-        // quotes spans as many of the text's as it has.
+        // Quotation marks are no tokens: a match ends with its last token, never one; a form
+        // that starts or ends with quotes spans as many of the text's as it has.
         let b = text.as_bytes();
-        while end > start && is_quote(b[end - 1]) {
-            end -= 1;
-        }
         let (lead, trail) = patterns.edge_quotes[pi as usize];
         for _ in 0..lead {
             if start == 0 || !is_quote(b[start - 1]) {

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use super::alphabet::scope::{lacking_word, missing_in, template_lacks, Lookups, Missing, Scope};
-use super::alphabet::Alphabet;
+use super::alphabet::{Alphabet, Starts};
 use super::automaton::Automaton;
 
 /// One normalized form in the automaton.
@@ -84,6 +84,8 @@ pub(crate) struct Patterns {
     pub alphabet: Alphabet,
     /// Over the forms written in tokens; its pattern `i` is `ac_patterns[i]`.
     pub ac: Automaton,
+    /// Where a form may start, from a token's first bytes: what the search skips.
+    pub starts: Starts,
     /// For each automaton pattern, the form (index into `list`) it stands for: the form
     /// itself or the form with its plural suffix.
     pub ac_patterns: Vec<u32>,
@@ -672,9 +674,11 @@ impl Patterns {
             }
         }
         let categories = entries.iter().map(|e| e.category.clone()).collect();
+        let starts = Starts::new(&alphabet, |t| ac.starts_with(t));
         Ok(Patterns {
             alphabet,
             ac,
+            starts,
             ac_patterns,
             list: patterns,
             categories,

@@ -38,6 +38,45 @@ impl Key {
         Key::with_head(&text[start..end], head)
     }
 
+    /// The word's length.
+    #[inline]
+    pub(super) fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Is it the key of no word (the empty one)?
+    pub(super) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Are the bytes of `b` from `i` (`i + self.len() <= b.len()`) the word, for a word of up
+    /// to 16 bytes? (A longer word is never found: its middle is not in the key.)
+    #[inline]
+    pub(super) fn is_at(&self, b: &[u8], i: usize) -> bool {
+        let n = self.len as usize;
+        if n == 0 || n > 16 {
+            return false;
+        }
+        let head = match b.get(i..i + 8) {
+            Some(w) => u64::from_le_bytes(w.try_into().expect("eight bytes")),
+            None => {
+                let mut w = [0u8; 8];
+                let rest = &b[i..];
+                w[..rest.len()].copy_from_slice(rest);
+                u64::from_le_bytes(w)
+            }
+        };
+        let head = if n >= 8 {
+            head
+        } else {
+            head & (u64::MAX >> (64 - 8 * n))
+        };
+        head == self.head
+            && (n <= 8
+                || u64::from_le_bytes(b[i + n - 8..i + n].try_into().expect("eight bytes"))
+                    == self.tail)
+    }
+
     #[inline]
     fn with_head(word: &[u8], head: u64) -> Key {
         let n = word.len();
@@ -53,7 +92,7 @@ impl Key {
     }
 
     #[inline]
-    fn hash(&self) -> u64 {
+    pub(super) fn hash(&self) -> u64 {
         (self.head ^ self.tail.rotate_left(29) ^ u64::from(self.len))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
@@ -163,6 +202,11 @@ impl Words {
         for e in 0..self.entries.len() {
             self.place(e);
         }
+    }
+
+    /// The key and the number of every word.
+    pub(super) fn keys(&self) -> impl Iterator<Item = (Key, u32)> + '_ {
+        self.entries.iter().map(|e| (e.key, e.id))
     }
 
     /// Number of words.

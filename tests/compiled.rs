@@ -128,6 +128,112 @@ fn damaged_parts_are_refused_with_their_position() {
     }
 }
 
+/// One entry whose template "(two|both) things [now]" has four expansions, of which the entry
+/// lists two already ("two things", "both things": dropped, indices 0 and 2).
+const ONE_TEMPLATE: &str = "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two things\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"two things\", kind = \"mt\" }, { text = \"both things\", kind = \"mt\" }, { text = \"(two|both) things [now]\", kind = \"mt\", template = true }]\n";
+
+/// `part` (a script part) with its first stream, the templates' counts, made `counts` (each a
+/// number, written as the part writes numbers).
+fn with_counts(part: &[u8], counts: &[u64]) -> Vec<u8> {
+    let read = |at: &mut usize| {
+        let (mut v, mut shift) = (0u64, 0);
+        loop {
+            let b = part[*at];
+            *at += 1;
+            v |= u64::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                return v;
+            }
+        }
+    };
+    let write = |out: &mut Vec<u8>, mut v: u64| loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            break;
+        }
+        out.push(b | 0x80);
+    };
+    // Magic, script byte, build hash; then the lengths of the four streams.
+    let mut at = 17;
+    let lens: Vec<u64> = (0..4).map(|_| read(&mut at)).collect();
+    let mut stream = Vec::new();
+    counts.iter().for_each(|&v| write(&mut stream, v));
+    let mut out = part[..17].to_vec();
+    write(&mut out, stream.len() as u64);
+    lens[1..].iter().for_each(|&l| write(&mut out, l));
+    out.extend_from_slice(&stream);
+    out.extend_from_slice(&part[at + lens[0] as usize..]);
+    out
+}
+
+/// (name, the English part's template counts (said not to be forms, how many dropped, the
+/// dropped), what the message says after the part and the byte)
+const DAMAGED_COUNTS: &[(&str, &[u64], &str)] = &[
+    (
+        "dropped_out_of_order",
+        &[2, 2, 2, 0],
+        "its dropped expansions are not in order (0 after 2)",
+    ),
+    (
+        "dropped_twice",
+        &[2, 2, 0, 0],
+        "its dropped expansions are not in order (0 after 0)",
+    ),
+    (
+        "dropped_out_of_range",
+        &[2, 2, 0, 9],
+        "dropped expansion 9 is out of range (it has 4 distinct expansions)",
+    ),
+    (
+        "more_dropped_than_not_forms",
+        &[1, 2, 0, 2],
+        "2 of its expansions are said to be dropped, more than the 1 combinations",
+    ),
+    (
+        "no_form_left",
+        &[4, 2, 0, 2],
+        "it has 4 combinations, and 4 of them are said not to be its forms",
+    ),
+    (
+        "more_not_forms_than_combinations",
+        &[7, 2, 0, 2],
+        "it has 4 combinations, and 7 of them",
+    ),
+];
+
+/// A script part whose counts of a template's forms or dropped expansions are wrong is refused
+/// when it is read, with a message that names the part, the template and its entry (not read
+/// into placeholders that stay empty); the part as written reads.
+#[test]
+fn damaged_template_counts_are_refused_at_read_time() {
+    let dict = Dictionary::from_toml("t.toml", ONE_TEMPLATE).unwrap();
+    let parts = write_parts(&dict);
+    let intact = with_counts(&parts.english, &[2, 2, 0, 2]);
+    assert_eq!(intact, parts.english, "the counts as written");
+    let read = read_match_parts(&[&parts.base, &intact]).unwrap();
+    assert_eq!(
+        read.entries(),
+        read_match_parts(&[&parts.base, &parts.english])
+            .unwrap()
+            .entries()
+    );
+    for (name, counts, want) in DAMAGED_COUNTS {
+        let damaged = with_counts(&parts.english, counts);
+        let err = read_match_parts(&[&parts.base, &damaged])
+            .unwrap_err()
+            .to_string();
+        let head = "the compiled dictionary (English part) is damaged at byte";
+        let template = "template \"(two|both) things [now]\" of \"x\":";
+        assert!(
+            err.contains(head) && err.contains(template) && err.contains(want),
+            "case {name}: {err}"
+        );
+    }
+}
+
 #[test]
 fn a_script_byte_that_names_no_script_is_refused_with_its_position() {
     let parts = write_parts(Dictionary::builtin().unwrap());

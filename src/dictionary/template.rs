@@ -238,6 +238,114 @@ pub(crate) fn expand_unchecked(template: &str) -> Vec<String> {
     combinations(&options).map_or_else(Vec::new, |n| combine(&options, n))
 }
 
+/// [`expand_unchecked`], each form with whether it takes an alternative that `ruled_out`
+/// rules out. `ruled_out(alternative, open_start, open_end)` is asked once about each
+/// non-empty alternative of each `(a|b)` and `[a|b]` group; `open_start` says whether the
+/// group stands at the template's start or after a space, `open_end` whether it stands at its
+/// end or before a space. The forms are those [`expand_unchecked`] gives, in its order (so
+/// their indices are the same): a form ruled out is still written, since a later form equal
+/// to it is dropped as a duplicate.
+pub(crate) fn expand_unchecked_marked(
+    template: &str,
+    ruled_out: &mut dyn FnMut(&str, bool, bool) -> bool,
+) -> Vec<(String, bool)> {
+    let Ok(pieces) = parse(template) else {
+        return Vec::new();
+    };
+    let options = options(&pieces);
+    let Some(n) = combinations(&options) else {
+        return Vec::new();
+    };
+    let out_of = ruled_out_options(&pieces, &options, ruled_out);
+    combine_marked(&options, &out_of, n)
+}
+
+/// For each piece of a template, which of its options `ruled_out` rules out (see
+/// [`expand_unchecked_marked`]; only a group with one ruled out gets a list).
+fn ruled_out_options(
+    pieces: &[Piece],
+    options: &[Vec<&str>],
+    ruled_out: &mut dyn FnMut(&str, bool, bool) -> bool,
+) -> Vec<Vec<bool>> {
+    // For each piece, which of its options are ruled out (only alternatives of a group with
+    // at least one ruled out get a list).
+    let spaced_before = |i: usize| match &pieces[i - 1] {
+        Piece::Literal(s) => (i == 1 && s.is_empty()) || s.ends_with(' '),
+        _ => false,
+    };
+    let spaced_after = |i: usize| match pieces.get(i + 1) {
+        Some(Piece::Literal(s)) => (i + 2 == pieces.len() && s.is_empty()) || s.starts_with(' '),
+        Some(_) => false,
+        None => true,
+    };
+    let mut out_of: Vec<Vec<bool>> = Vec::with_capacity(options.len());
+    for (i, (piece, opts)) in pieces.iter().zip(options).enumerate() {
+        let flags = match piece {
+            Piece::Choice(..) => {
+                let (before, after) = (spaced_before(i), spaced_after(i));
+                let flags: Vec<bool> = opts
+                    .iter()
+                    .map(|o| !o.is_empty() && ruled_out(o, before, after))
+                    .collect();
+                if flags.contains(&true) {
+                    flags
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => Vec::new(),
+        };
+        out_of.push(flags);
+    }
+    out_of
+}
+
+/// [`expand_unchecked_marked`] for a template whose combinations are all distinct forms (none
+/// empty, none equal to another but for case: what a part says of a template whose counts of
+/// forms and of dropped expansions add up to its combinations), without `skip` (combination
+/// indices, sorted): a form that takes an alternative ruled out is `None`, and is not written.
+pub(crate) fn expand_distinct_unless(
+    template: &str,
+    skip: &[u64],
+    ruled_out: &mut dyn FnMut(&str, bool, bool) -> bool,
+) -> Vec<Option<String>> {
+    let Ok(pieces) = parse(template) else {
+        return Vec::new();
+    };
+    let options = options(&pieces);
+    let Some(count) = combinations(&options) else {
+        return Vec::new();
+    };
+    let out_of = ruled_out_options(&pieces, &options, ruled_out);
+    let marked = |i: usize, k: usize| out_of.get(i).and_then(|o| o.get(k)).copied() == Some(true);
+    let mut out = Vec::with_capacity(count);
+    let mut pick = vec![0usize; options.len()];
+    let mut skip = skip.iter().peekable();
+    let mut buf = String::new();
+    for c in 0..count as u64 {
+        if skip.next_if(|&&k| k == c).is_none() {
+            if pick.iter().enumerate().any(|(i, &k)| marked(i, k)) {
+                out.push(None);
+            } else {
+                buf.clear();
+                for (o, &k) in options.iter().zip(&pick) {
+                    buf.push_str(o[k]);
+                }
+                out.push(Some(tidy(buf.clone())));
+            }
+        }
+        // The next combination, as `combine_marked` takes it.
+        if let Some(j) = (0..options.len())
+            .rev()
+            .find(|&j| pick[j] + 1 < options[j].len())
+        {
+            pick[j] += 1;
+            pick[j + 1..].iter_mut().for_each(|k| *k = 0);
+        }
+    }
+    out
+}
+
 /// Each piece's options: a literal its text, a choice its alternatives (an optional one the
 /// empty one first), endings the bare word and each ending.
 fn options(pieces: &[Piece]) -> Vec<Vec<&str>> {
@@ -269,17 +377,34 @@ fn combinations(options: &[Vec<&str>]) -> Option<usize> {
 /// The `count` combinations of `options`, tidied, without empty ones and without those equal to
 /// an earlier one but for ASCII case.
 fn combine(options: &[Vec<&str>], count: usize) -> Vec<String> {
+    combine_marked(options, &[], count)
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect()
+}
+
+/// [`combine`], each form with whether it takes an option that `out_of` marks (`out_of[i][k]`
+/// for option `k` of piece `i`; a piece with an empty list, or past the list's end, marks
+/// none). A form equal to an earlier one is dropped whether either is marked or not.
+fn combine_marked(
+    options: &[Vec<&str>],
+    out_of: &[Vec<bool>],
+    count: usize,
+) -> Vec<(String, bool)> {
+    let marked = |i: usize, k: usize| out_of.get(i).and_then(|o| o.get(k)).copied() == Some(true);
     // Every combination in order (the first piece's options vary slowest), each written into
     // one buffer and copied out at its size.
-    let mut out: Vec<String> = Vec::with_capacity(count);
+    let mut out: Vec<(String, bool)> = Vec::with_capacity(count);
     let mut pick = vec![0usize; options.len()];
     let mut buf = String::new();
     for _ in 0..count {
         buf.clear();
-        for (o, &k) in options.iter().zip(&pick) {
+        let mut out_marked = false;
+        for (i, (o, &k)) in options.iter().zip(&pick).enumerate() {
             buf.push_str(o[k]);
+            out_marked |= marked(i, k);
         }
-        out.push(buf.clone());
+        out.push((buf.clone(), out_marked));
         // The next combination: the last piece that has another option takes it, and the
         // pieces after it start over.
         if let Some(j) = (0..options.len())
@@ -292,10 +417,10 @@ fn combine(options: &[Vec<&str>], count: usize) -> Vec<String> {
     }
     // (A template has a few dozen expansions at most: comparing each with those kept costs
     // less than hashing lower-cased copies.)
-    let mut forms: Vec<String> = Vec::with_capacity(out.len());
-    for f in out.into_iter().map(tidy) {
-        if !f.is_empty() && !forms.iter().any(|k| k.eq_ignore_ascii_case(&f)) {
-            forms.push(f);
+    let mut forms: Vec<(String, bool)> = Vec::with_capacity(out.len());
+    for (f, m) in out.into_iter().map(|(f, m)| (tidy(f), m)) {
+        if !f.is_empty() && !forms.iter().any(|(k, _)| k.eq_ignore_ascii_case(&f)) {
+            forms.push((f, m));
         }
     }
     forms
@@ -487,6 +612,170 @@ mod tests {
         for (name, template, want) in ERRORS {
             let err = expand(template).unwrap_err();
             assert!(err.contains(want), "case {name}: {err}");
+        }
+    }
+
+    /// (name, template, alternatives ruled out, (form, ruled out) in order)
+    const MARKED: &[(&str, &str, &[&str], &[(&str, bool)])] = &[
+        (
+            "one_alternative_out",
+            "(uphold|maintain) the core",
+            &["maintain"],
+            &[("uphold the core", false), ("maintain the core", true)],
+        ),
+        (
+            "optional_group",
+            "[our|the] original aspiration",
+            &["our"],
+            &[
+                ("original aspiration", false),
+                ("our original aspiration", true),
+                ("the original aspiration", false),
+            ],
+        ),
+        // A later form equal to a form ruled out is still dropped as its duplicate, so the
+        // forms after it keep the indices `expand_unchecked` gives them.
+        (
+            "duplicate_of_a_form_ruled_out",
+            "(big party|big) [party] (now|then)",
+            &["big party"],
+            &[
+                ("big party now", true),
+                ("big party then", true),
+                ("big party party now", true),
+                ("big party party then", true),
+                ("big now", false),
+                ("big then", false),
+            ],
+        ),
+        (
+            "nothing_out",
+            "(a|b) c",
+            &[],
+            &[("a c", false), ("b c", false)],
+        ),
+        (
+            "no_groups",
+            "two upholds",
+            &["two"],
+            &[("two upholds", false)],
+        ),
+        ("not_well_formed", "(a|b c", &["a"], &[]),
+    ];
+
+    /// `expand_unchecked_marked` gives `expand_unchecked`'s forms, in its order, each marked
+    /// when it takes an alternative ruled out.
+    #[test]
+    fn marked_table() {
+        for &(name, template, out, want) in MARKED {
+            let got = expand_unchecked_marked(template, &mut |alt, _, _| out.contains(&alt));
+            let got: Vec<(&str, bool)> = got.iter().map(|(f, m)| (f.as_str(), *m)).collect();
+            assert_eq!(got, want, "case {name}");
+            let texts: Vec<&str> = got.iter().map(|(f, _)| *f).collect();
+            assert_eq!(texts, expand_unchecked(template), "case {name}");
+        }
+    }
+
+    /// (name, template, each alternative asked about with whether its group stands after a
+    /// space or at the start, and before a space or at the end)
+    const ASKED: &[(&str, &str, &[(&str, bool, bool)])] = &[
+        (
+            "edges_and_spaces",
+            "(a|b)c (d|e) x(f|g)",
+            &[
+                ("a", true, false),
+                ("b", true, false),
+                ("d", true, true),
+                ("e", true, true),
+                ("f", false, true),
+                ("g", false, true),
+            ],
+        ),
+        // The empty alternative of an optional group, and endings, are not asked about.
+        (
+            "optional_and_endings",
+            "govern{s,ing} [the|our] party",
+            &[("the", true, true), ("our", true, true)],
+        ),
+        (
+            "groups_side_by_side",
+            "(a|b)(c|d)",
+            &[
+                ("a", true, false),
+                ("b", true, false),
+                ("c", false, true),
+                ("d", false, true),
+            ],
+        ),
+        (
+            "a_letter_before",
+            "x(a|b) c",
+            &[("a", false, true), ("b", false, true)],
+        ),
+    ];
+
+    #[test]
+    fn asked_table() {
+        for &(name, template, want) in ASKED {
+            let mut asked = Vec::new();
+            expand_unchecked_marked(template, &mut |alt, start, end| {
+                asked.push((alt.to_string(), start, end));
+                false
+            });
+            let asked: Vec<(&str, bool, bool)> =
+                asked.iter().map(|(a, s, e)| (a.as_str(), *s, *e)).collect();
+            assert_eq!(asked, want, "case {name}");
+        }
+    }
+
+    /// (name, template, combinations skipped, alternatives ruled out, forms: `None` ruled out)
+    const DISTINCT: &[(&str, &str, &[u64], &[&str], &[Option<&str>])] = &[
+        (
+            "one_alternative_out",
+            "(uphold|maintain) the core",
+            &[],
+            &["maintain"],
+            &[Some("uphold the core"), None],
+        ),
+        (
+            "skipped_and_ruled_out",
+            "[our|the] (original|first) aspiration",
+            &[1, 4],
+            &["our"],
+            &[
+                Some("original aspiration"),
+                None,
+                None,
+                Some("the first aspiration"),
+            ],
+        ),
+        (
+            "nothing_out",
+            "(a|b) c",
+            &[],
+            &[],
+            &[Some("a c"), Some("b c")],
+        ),
+        ("not_well_formed", "(a|b c", &[], &[], &[]),
+    ];
+
+    /// `expand_distinct_unless` gives, for a template whose combinations are all distinct,
+    /// what `expand_unchecked_marked` gives without the skipped combinations.
+    #[test]
+    fn distinct_table() {
+        for &(name, template, skip, out, want) in DISTINCT {
+            let got = expand_distinct_unless(template, skip, &mut |alt, _, _| out.contains(&alt));
+            let got: Vec<Option<&str>> = got.iter().map(Option::as_deref).collect();
+            assert_eq!(got, want, "case {name}");
+            let marked: Vec<Option<String>> =
+                expand_unchecked_marked(template, &mut |alt, _, _| out.contains(&alt))
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(k, _)| !skip.contains(&(*k as u64)))
+                    .map(|(_, (f, m))| (!m).then_some(f))
+                    .collect();
+            let marked: Vec<Option<&str>> = marked.iter().map(Option::as_deref).collect();
+            assert_eq!(got, marked, "case {name}");
         }
     }
 }

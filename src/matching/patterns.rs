@@ -16,7 +16,7 @@ use crate::text::swar::ByteHasher;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::alphabet::scope::{missing_in, template_lacks, Lookups, Missing, Scope};
+use super::alphabet::scope::{lacking_word, missing_in, template_lacks, Lookups, Missing, Scope};
 use super::alphabet::Alphabet;
 use super::automaton::Automaton;
 
@@ -373,7 +373,29 @@ impl Patterns {
                     Some(g) => {
                         let _span = crate::timing::span("expand");
                         next_lazy += 1;
-                        for (j, text) in g.texts().into_iter().enumerate() {
+                        // A scoped build does not look at the forms that take an alternative
+                        // with a word the scope lacks (`lacking_word`, as `template_lacks`
+                        // asks of a whole group): the word keeps them out of `covers`. They
+                        // are still counted, so the other forms keep their indices.
+                        let texts = match (scope, form.chinese || g.template.contains(PLACE_SLOT)) {
+                            (Some(scope), false) => g.texts_unless(&mut |alt, start, end| {
+                                let Some((word, plural)) =
+                                    lacking_word(scope, alt.as_bytes(), start, end)
+                                else {
+                                    return false;
+                                };
+                                blocked.insert(&word);
+                                if let Some(p) = &plural {
+                                    blocked.insert(p);
+                                }
+                                true
+                            }),
+                            _ => g.texts().into_iter().map(Some).collect(),
+                        };
+                        for (j, text) in texts.into_iter().enumerate() {
+                            let Some(text) = text else {
+                                continue;
+                            };
                             let norm = norm_of(&text, g.normalize);
                             if norm.is_empty() {
                                 continue;

@@ -18,6 +18,9 @@ pub(crate) struct LazyGroup {
     pub first: u32,
     /// How many forms it gives (the placeholders the entry holds for it).
     pub count: u32,
+    /// How many combinations of its options it has ([`template::count`]). When `count` and
+    /// the dropped expansions add up to it, every combination is a distinct form.
+    pub combinations: u32,
     /// The template.
     pub template: String,
     /// Its expansions that the entry had already when it was compiled (by index, sorted):
@@ -38,6 +41,32 @@ impl LazyGroup {
             .filter(|(k, _)| self.dropped.binary_search(&(*k as u64)).is_err())
             .map(|(_, x)| x)
             .collect();
+        out.truncate(self.count as usize);
+        out
+    }
+
+    /// [`LazyGroup::texts`], each text `None` when it takes an alternative that `ruled_out`
+    /// rules out ([`template::expand_unchecked_marked`]): the same forms at the same indices,
+    /// only those ruled out are not given.
+    pub fn texts_unless(
+        &self,
+        ruled_out: &mut dyn FnMut(&str, bool, bool) -> bool,
+    ) -> Vec<Option<String>> {
+        // Every combination a distinct form: those ruled out need not be written (no later
+        // form can be their duplicate), and the dropped ones are known by their index.
+        if self.count as usize + self.dropped.len() == self.combinations as usize {
+            let mut out =
+                template::expand_distinct_unless(&self.template, &self.dropped, ruled_out);
+            out.truncate(self.count as usize);
+            return out;
+        }
+        let mut out: Vec<Option<String>> =
+            template::expand_unchecked_marked(&self.template, ruled_out)
+                .into_iter()
+                .enumerate()
+                .filter(|(k, _)| self.dropped.binary_search(&(*k as u64)).is_err())
+                .map(|(_, (x, out))| (!out).then_some(x))
+                .collect();
         out.truncate(self.count as usize);
         out
     }

@@ -342,18 +342,19 @@ pub(crate) fn read_parts_normalized(
                 let all = template::count(&t).map_err(|e| sp.text.damaged(at, e))?;
                 let at = sp.counts.pos;
                 let not_forms = sp.counts.int()?;
-                let count = (all as u64).checked_sub(not_forms).ok_or_else(|| {
-                    sp.counts
-                        .damaged(at, "a template has fewer forms than that")
-                })?;
                 let n = sp.counts.count_of(total)?;
                 let dropped = (0..n)
                     .map(|_| sp.counts.int())
                     .collect::<Result<Vec<u64>, Error>>()?;
+                let count = template_count(all as u64, not_forms, &dropped).map_err(|what| {
+                    sp.counts
+                        .damaged(at, &format!("template {t:?} of {id:?}: {what}"))
+                })?;
                 lazy.push(LazyGroup {
                     entry: entries.len() as u32,
                     first: forms.len() as u32,
                     count: count as u32,
+                    combinations: all as u32,
                     template: t,
                     dropped,
                     normalize: flags & FLAG_NORMALIZE != 0,
@@ -429,6 +430,43 @@ pub(crate) fn read_parts_normalized(
         names,
     }));
     Ok((dict, norms))
+}
+
+/// The number of forms of a template of `all` combinations whose counts in a script part say
+/// that `not_forms` of them are not its forms, `dropped` (indices into its distinct
+/// expansions) among them: a damaged part's counts are refused, so that an entry never holds
+/// more placeholders than its template has forms, nor a dropped expansion it lacks. Checked:
+/// the template gives one form at least; no more are dropped than are not its forms (the
+/// others are duplicates); the dropped indices are in order, each once, and below the
+/// number of its distinct expansions (its forms and the dropped ones). (Whether that number is
+/// right is known only by expanding the template: a part damaged so that only it changes is
+/// found then, its forms cut to the count.)
+fn template_count(all: u64, not_forms: u64, dropped: &[u64]) -> Result<u64, String> {
+    let n = dropped.len() as u64;
+    if not_forms >= all {
+        return Err(format!(
+            "it has {all} combinations, and {not_forms} of them are said not to be its forms: it would have no form"
+        ));
+    }
+    if n > not_forms {
+        return Err(format!(
+            "{n} of its expansions are said to be dropped, more than the {not_forms} combinations that are not its forms"
+        ));
+    }
+    let count = all - not_forms;
+    let distinct = count + n;
+    if let Some(w) = dropped.windows(2).find(|w| w[0] >= w[1]) {
+        return Err(format!(
+            "its dropped expansions are not in order ({} after {})",
+            w[1], w[0]
+        ));
+    }
+    if let Some(&k) = dropped.iter().find(|&&k| k >= distinct) {
+        return Err(format!(
+            "dropped expansion {k} is out of range (it has {distinct} distinct expansions)"
+        ));
+    }
+    Ok(count)
 }
 
 /// Fills a dictionary read by [`read_match_parts`] (or [`read_match`]) with its card part,
@@ -515,4 +553,71 @@ pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
         lazy.reset();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::template_count;
+
+    /// (name, combinations, said not to be forms, dropped, forms or what the error says)
+    const TEMPLATE_COUNTS: &[(&str, u64, u64, &[u64], Result<u64, &str>)] = &[
+        ("every_combination_a_form", 4, 0, &[], Ok(4)),
+        ("two_dropped", 4, 2, &[0, 2], Ok(2)),
+        ("a_duplicate_and_a_dropped", 4, 2, &[1], Ok(2)),
+        ("no_form_left", 4, 4, &[], Err("it would have no form")),
+        (
+            "more_not_forms_than_combinations",
+            4,
+            9,
+            &[],
+            Err("it would have no form"),
+        ),
+        (
+            "more_dropped_than_not_forms",
+            4,
+            1,
+            &[0, 2],
+            Err("more than the 1 combinations"),
+        ),
+        (
+            "dropped_out_of_order",
+            4,
+            2,
+            &[2, 0],
+            Err("not in order (0 after 2)"),
+        ),
+        (
+            "dropped_twice",
+            4,
+            2,
+            &[1, 1],
+            Err("not in order (1 after 1)"),
+        ),
+        (
+            "dropped_out_of_range",
+            4,
+            2,
+            &[0, 4],
+            Err("dropped expansion 4 is out of range"),
+        ),
+        // Two forms and one dropped: three distinct expansions, numbered 0 to 2.
+        (
+            "dropped_past_the_distinct_ones",
+            4,
+            2,
+            &[3],
+            Err("(it has 3 distinct expansions)"),
+        ),
+    ];
+
+    #[test]
+    fn template_count_table() {
+        for &(name, all, not_forms, dropped, want) in TEMPLATE_COUNTS {
+            match (template_count(all, not_forms, dropped), want) {
+                (Ok(got), Ok(want)) => assert_eq!(got, want, "case {name}"),
+                (Err(got), Err(want)) => assert!(got.contains(want), "case {name}: {got}"),
+                (got, want) => panic!("case {name}: {got:?}, want {want:?}"),
+            }
+        }
+    }
 }

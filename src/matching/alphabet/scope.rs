@@ -332,8 +332,9 @@ pub(crate) fn template_lacks(scope: &Scope, template: &str) -> Vec<(Vec<u8>, Opt
 
 /// The first word of `seg` (a piece of a template) between two spaces, or an edge of `seg`
 /// that counts as one (`open_start`, `open_end`), that `scope` lacks, nor its plural: see
-/// [`template_lacks`].
-fn lacking_word(
+/// [`template_lacks`]. A scoped build also asks it about each alternative of a template it
+/// expands, to leave out the forms that take one the scope lacks a word of.
+pub(crate) fn lacking_word(
     scope: &Scope,
     seg: &[u8],
     open_start: bool,

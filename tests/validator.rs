@@ -284,3 +284,40 @@ fn templates_expand_into_forms_that_match() {
     assert_eq!(report.matches[0].form, "maintain the two maintenances");
     assert_eq!((report.matches[0].start, report.matches[0].end), (5, 34));
 }
+
+/// A load of `n` entries whose one template each expands to 256 forms (4 × 4 × 4 × 4).
+fn template_heavy_toml(n: usize) -> String {
+    let mut toml = String::new();
+    for i in 0..n {
+        let (a, b) = (
+            char::from_u32(0x4E00 + 2 * i as u32).unwrap(),
+            char::from_u32(0x4E01 + 2 * i as u32).unwrap(),
+        );
+        toml.push_str(&format!(
+            "[[term]]\nid = \"t{i}\"\nzh = \"{a}{b}\"\npinyin = \"liǎng\"\nen = \"term {i}\"\n\
+             category = \"local\"\nsince = 2020\ngloss = \"g\"\nexplanation = \"x\"\n\
+             sources = [\"Doc, 2020\"]\nforms = [{{ text = \"w{i}x (a|b|c|d) (e|f|g|h) (i|j|k|l) (m|n|o|p)\", \
+             kind = \"mt\", template = true }}]\n\n"
+        ));
+    }
+    toml
+}
+
+#[test]
+fn templates_past_the_load_budget_are_refused_with_the_limit_named() {
+    // 390 × 256 = 99,840 template forms fit the budget of 100,000; 391 × 256 = 100,096 do not.
+    for (name, n, refused) in [("within", 390, false), ("past", 391, true)] {
+        match Dictionary::from_toml("many.toml", &template_heavy_toml(n)) {
+            Ok(_) => assert!(!refused, "case {name}: accepted"),
+            Err(e) => {
+                assert!(refused, "case {name}: refused: {e}");
+                let msg = e.to_string();
+                assert!(
+                    msg.contains("term \"t390\"")
+                        && msg.contains("templates expand to more than 100000 forms in all"),
+                    "case {name}: {msg}"
+                );
+            }
+        }
+    }
+}

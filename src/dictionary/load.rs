@@ -112,7 +112,7 @@ pub(super) struct RawForm {
 }
 
 /// The most forms all templates of one load may expand to, together.
-pub const MAX_TEMPLATE_FORMS: usize = 50_000;
+pub const MAX_TEMPLATE_FORMS: usize = 100_000;
 
 /// Collects the problems of one file.
 pub(super) struct Check<'a> {

@@ -81,7 +81,8 @@ function attachTips(doc, st, theme) {
 
 /** Loads the dictionary's card part for `engine` once; the tooltips then show full cards. */
 function fetchCards(engine, st) {
-  loadCards(engine).then(() => st.cache.clear(), (err) => warnOnce(`tifa: the explanations could not be loaded (${err.message}); tooltips show the terms only.`));
+  // A tooltip opened before the card part arrived is drawn again, now with its explanation.
+  loadCards(engine).then(() => { st.cache.clear(); st.tips?.refresh(); }, (err) => warnOnce(`tifa: the explanations could not be loaded (${err.message}); tooltips show the terms only.`));
 }
 
 /** The scan reads this many characters of a page at most to weigh its scripts (its first screens:

@@ -85,6 +85,9 @@ for (const c of tooltipCases) {
     const page = await tipPage(c.viewport);
     await c.open(page);
     await tooltipShown(page);
+    // The card part may arrive after the tooltip opened (a hover asks for it): the open card is
+    // then drawn again with the pinyin and explanation, without being reopened.
+    await page.waitForFunction(() => /liǎng gè wéihù/.test(document.querySelector('[data-tifa-tooltip-host]')?.shadowRoot?.textContent || ''), null, { timeout: 15000 });
     const text = await tooltipText(page);
     assert.match(text, /两个维护/);
     assert.match(text, /Two Upholds/);

@@ -87,7 +87,7 @@ const cardLinks = {
   // The page's address without its fragment: a share link's fragment is the reader's text.
   reportUrl: (entry) => problemUrl(config.report, entry, { version: config.version, page: location.origin + location.pathname }),
 };
-attachTooltips(ui.output, { getEntry, onNavigate: () => {}, theme: 'auto', ...cardLinks });
+const tips = attachTooltips(ui.output, { getEntry, onNavigate: () => {}, theme: 'auto', ...cardLinks });
 const glossary = glossaryBrowser({ input: ui.gq, results: ui.gResults, view: ui.gEntry, count: ui.gCount, getEntry,
   category: $('glossary-category'), exports: $('glossary-export'), link: ui.navGlossary, whenComplete: cards, reportUrl: cardLinks.reportUrl });
 
@@ -97,6 +97,8 @@ function setEntries({ entries }) {
   // Former ids (merged entries) still resolve, in #term/<id> links too.
   for (const e of entries) for (const a of e.aliases || []) if (!state.byId.has(a)) state.byId.set(a, e);
   glossary.setEntries(entries);
+  // A card opened before the card part arrived is drawn again, now with its explanation.
+  tips.refresh();
   ui.status.textContent = `${entries.length} entries loaded.`;
   return entries;
 }

@@ -88,13 +88,14 @@ let hostCounter = 0;
  * @example
  *   import { attachTooltips } from './lib/tooltip.js';
  *   const tips = attachTooltips(document, { getEntry: (id) => tifa.entry(id), theme: 'auto' });
+ *   // when the entries change (the card part arrived): tips.refresh();
  *   // later: tips.close(); tips.destroy();
  * @param {Document|Element|ShadowRoot} root where highlights live
  * @param {{ getEntry: (id: string) => object|undefined, onNavigate?: (id: string) => void,
  *           theme?: 'auto'|'light'|'dark', openDelay?: number, closeDelay?: number,
  *           termUrl?: (id: string) => string, reportUrl?: (entry: object) => string }} options
  *   (`termUrl`, `reportUrl`: links from each card to its entry page and to a problem report)
- * @returns {{ close(): void, destroy(): void, readonly host: HTMLElement|null, readonly current: Element|null, readonly pinned: boolean }}
+ * @returns {{ close(): void, refresh(): void, destroy(): void, readonly host: HTMLElement|null, readonly current: Element|null, readonly pinned: boolean }}
  */
 export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', openDelay = 60, closeDelay = 250, termUrl, reportUrl } = {}) {
   if (!root || typeof root.addEventListener !== 'function') throw new TypeError('attachTooltips: root must be a Document, Element or ShadowRoot');
@@ -197,9 +198,20 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
   }
   const inTooltip = (ev) => host != null && typeof ev.composedPath === 'function' && ev.composedPath().includes(host);
 
+  let shown = null; // the card on screen: { id, match }
   function render(id, match) {
+    shown = { id, match };
     body.replaceChildren(renderCard(doc, getEntry(id), match, { getEntry, onNavigate: navigate, headingLevel: 2, termUrl, reportUrl }));
     backBtn.hidden = history.length === 0;
+  }
+
+  /** Draws the open card again from `getEntry` (the caller's entries changed: the card part
+   * arrived after the tooltip opened). Focus inside the card moves to its first control. */
+  function refresh() {
+    if (!host || !host.hasAttribute('data-open') || !shown) return;
+    const focused = shadow && shadow.activeElement && body.contains(shadow.activeElement);
+    render(shown.id, shown.match);
+    if (focused) (body.querySelector('button, a[href]') || closeBtn).focus();
   }
 
   function open(mark, { pinIt = false, focus = false } = {}) {
@@ -574,6 +586,7 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
 
   return {
     close: () => close(false),
+    refresh,
     destroy() {
       close(false);
       for (const [type, fn] of listeners) root.removeEventListener(type, fn);

@@ -14,10 +14,7 @@ reads to find false hits. Texts whose file is missing are skipped.
 Example:
   python3 scripts/outside-gold.py tests/recall/gold.toml /work/recall-work --tifa target/release/tifa
 """
-import argparse
 import collections
-import json
-import subprocess
 import tomllib
 from importlib.machinery import SourceFileLoader
 from pathlib import Path
@@ -27,12 +24,7 @@ recall = SourceFileLoader("recall", str(Path(__file__).with_name("recall.py"))).
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("gold")
-    ap.add_argument("texts")
-    ap.add_argument("--tifa", default="target/release/tifa")
-    ap.add_argument("--sensitivity", default=None)
-    args = ap.parse_args()
+    args = recall.arguments().parse_args()
     gold = tomllib.loads(Path(args.gold).read_text(encoding="utf-8"))
     counts = collections.Counter()
     first = {}
@@ -43,10 +35,7 @@ def main():
             continue
         texts += 1
         text = path.read_text(encoding="utf-8")
-        cmd = [args.tifa, "annotate", "--format", "json", str(path)]
-        if args.sensitivity:
-            cmd += ["--sensitivity", args.sensitivity]
-        report = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+        report = recall.annotate(args, path)
         gold_spans = [o for g in t["gold"] for o in recall.occurrences(text, g["text"])]
         units = text.encode("utf-16-le")
         for m in report["matches"]:

@@ -48,12 +48,27 @@ def covered(gold, found):
     return any(min(ge, e) - max(gs, s) >= need for s, e in found)
 
 
-def main():
+def arguments():
+    """The arguments both recall scripts take (this one and outside-gold.py): the gold list, the
+    texts' folder, the CLI and its sensitivity."""
     ap = argparse.ArgumentParser()
     ap.add_argument("gold")
     ap.add_argument("texts")
     ap.add_argument("--tifa", default="target/release/tifa")
     ap.add_argument("--sensitivity", default=None)
+    return ap
+
+
+def annotate(args, path):
+    """tifa's JSON report of one text, at the sensitivity the arguments name."""
+    cmd = [args.tifa, "annotate", "--format", "json", str(path)]
+    if args.sensitivity:
+        cmd += ["--sensitivity", args.sensitivity]
+    return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+
+
+def main():
+    ap = arguments()
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--skip-missing", action="store_true",
                     help="leave out (and name) texts whose file is missing or lacks a gold phrase")
@@ -78,10 +93,7 @@ def main():
                 skipped.append((t["file"], f"gold phrase {absent[0]!r} not in the text"))
                 continue
             sys.exit(f"recall: {t['file']}: gold phrase {absent[0]!r} is not in the text")
-        cmd = [args.tifa, "annotate", "--format", "json", path]
-        if args.sensitivity:
-            cmd += ["--sensitivity", args.sensitivity]
-        report = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+        report = annotate(args, path)
         found_spans = list(spans(report))
         n = len(t["gold"])
         hit = 0

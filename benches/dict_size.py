@@ -213,7 +213,7 @@ def project(k, out_dir, tifa, quiet=False):
 
 
 # The share of copied entries the projection compiles: twice today's dictionary, which stays
-# within the load's budget of template expansions (MAX_TEMPLATE_FORMS, 100,000: about 2.6 times
+# within the load's budget of template expansions (MAX_TEMPLATE_FORMS, 100,000: about 2.9 times
 # today's), so the parts at 2x are measured rather than carried on from a smaller copy.
 MEASURED_SCALE = 2.0
 

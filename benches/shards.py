@@ -336,18 +336,30 @@ def same_as_name(g):
     return g["flags"] & FLAG_SAME_AS == SAME_AS_EN and g["template"] is None
 
 
+def words_in(g):
+    return len((g["template"] or " ".join(g["texts"])).split())
+
+
 # (name, is the group in the first part?, does the first part hold the names?, is a match's form
-# in the first part? given (match, entry's name, its official literal forms))
+# in the first part? given the match and its entry's {"en": name, "official": official literal
+# forms, "literal": literal forms}, lower case)
 SPLITS = [
     ("names and the forms equal to them", same_as_name, True,
-     lambda m, en, lit: m["form"].lower() == en),
+     lambda m, f: m["form"].lower() == f["en"]),
     # (an entry's English name is one of its forms, mostly official: its text stays here)
     ("official literal forms (names left to the card part)", official_literal, False,
-     lambda m, en, lit: m["form"].lower() in lit or (m["form"].lower() == en and m.get("kind") == "official")),
+     lambda m, f: m["form"].lower() in f["official"] or (m["form"].lower() == f["en"] and m.get("kind") == "official")),
     ("names and official literal forms", lambda g: same_as_name(g) or official_literal(g), True,
-     lambda m, en, lit: m["form"].lower() in lit or m["form"].lower() == en),
+     lambda m, f: m["form"].lower() in f["official"] or m["form"].lower() == f["en"]),
     ("names and every official form", lambda g: same_as_name(g) or g["flags"] & 3 == 0, True,
-     lambda m, en, lit: m.get("kind") == "official" or m["form"].lower() == en),
+     lambda m, f: m.get("kind") == "official" or m["form"].lower() == f["en"]),
+    # Short forms match more often and cost fewer bytes (a prior, not taken from the texts).
+    ("names and official literal forms of four words at most",
+     lambda g: same_as_name(g) or (official_literal(g) and words_in(g) <= 4), True,
+     lambda m, f: m["form"].lower() == f["en"] or (m["form"].lower() in f["official"] and len(m["form"].split()) <= 4)),
+    ("names and literal forms of two words at most (any kind)",
+     lambda g: same_as_name(g) or (g["template"] is None and words_in(g) <= 2), True,
+     lambda m, f: m["form"].lower() == f["en"] or (m["form"].lower() in f["literal"] and len(m["form"].split()) <= 2)),
 ]
 
 
@@ -370,23 +382,26 @@ def split_bytes(d, first, names):
 def shown(reports, forms, test):
     """The share of the matches a first highlight from the first part alone could show."""
     total = kept = 0
+    none = {"en": "", "official": set(), "literal": set()}
     for r in reports:
         for m in r["matches"]:
             total += 1
-            en, lit = forms.get(m["id"], ("", set()))
-            kept += bool(test(m, en, lit))
+            kept += bool(test(m, forms.get(m["id"], none)))
     return kept / max(total, 1), total
 
 
 def dictionary_forms():
-    """{id: (English name, {official literal forms})}, lower case, from the TOML."""
+    """{id: {"en": its English name, "official": its official literal forms, "literal": its
+    literal forms}}, lower case, from the TOML."""
     out = {}
     src = os.path.join(ROOT, "src", "dictionary")
     for f in sorted(os.listdir(src)):
         if f.endswith(".toml"):
             for t in tomllib.load(open(os.path.join(src, f), "rb")).get("term", []):
-                lit = {x["text"].lower() for x in t.get("forms", []) if x.get("kind") == "official" and not x.get("template")}
-                out[t["id"]] = (t["en"].lower(), lit)
+                lit = [x for x in t.get("forms", []) if not x.get("template")]
+                out[t["id"]] = {"en": t["en"].lower(),
+                                "official": {x["text"].lower() for x in lit if x.get("kind") == "official"},
+                                "literal": {x["text"].lower() for x in lit}}
     return out
 
 

@@ -29,8 +29,10 @@ group numbers as LEB128 deltas), 40 B of header per file.
    is fetched with it. Each entry's English name is left to the card part, which has it (a form
    equal to the name carries its text in its shard). A text needs shard 0 and every shard with a
    key among its words, taken loosely (lower case, NFKC, line-end hyphens joined, each word also
-   without a plural s/es and in a rough American spelling: more shards than an exact scan, never
-   fewer).
+   without a plural s/es and in its American spelling by the matcher's rules: more shards than an exact scan, never
+   fewer). It checks itself: every match of an English form that `tifa annotate` finds in a text
+   (at sensitivity `all`) lies in a group of a shard that text fetches, or it stops with the
+   misses.
    At 2x the copies' words are rotated letters no real text holds: the texts are then taken
    with their copy rotated as dict_size.py rotates copy 2, so the new entries' keys are hit as
    often as the old ones (as a real doubled dictionary's would be).
@@ -214,11 +216,36 @@ def candidates(g):
     return out or set()
 
 
+def spelling_rules():
+    """The British → American word list and the -our stems of the matcher's spelling rules
+    (src/matching/alphabet/spelling.rs), read from that file so the two cannot drift."""
+    src = open(os.path.join(ROOT, "src", "matching", "alphabet", "spelling.rs")).read()
+    words = src[src.index("const WORDS"):]
+    words = dict(re.findall(r'\("([a-z]+)", "([a-z]+)"\)', words[:words.index("];")]))
+    stems = src[src.index("const OUR_STEMS"):]
+    stems = re.findall(r'"([a-z]+)"', stems[:stems.index("];")])
+    return words, stems
+
+
+SPELLING_WORDS, OUR_STEMS = spelling_rules()
+
+
 def american(w):
-    for a, b in (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"),
-                 ("our", "or"), ("ours", "ors"), ("tre", "ter"), ("tres", "ters"), ("ence", "ense")):
-        if w.endswith(a):
-            return w[: -len(a)] + b
+    """The American spelling of a lower-case word, by the rules of `spelling.rs` (`american`)."""
+    if len(w) < 5:
+        return w
+    if w in SPELLING_WORDS:
+        return SPELLING_WORDS[w]
+    for stem in OUR_STEMS:
+        if w.startswith(stem):
+            return w[:len(stem) - 2] + w[len(stem) - 1:]
+    at = w.find("isation")
+    if at >= 0:
+        return w[:at + 1] + "z" + w[at + 2:]
+    for end in ("ise", "ised", "ises", "ising", "iser", "isers", "yse", "ysed", "yses", "ysing"):
+        if len(w) >= 6 + len(end) - 3 and w.endswith(end):
+            i = len(w) - len(end) + 1
+            return w[:i] + "z" + w[i + 1:]
     return w
 
 
@@ -249,7 +276,7 @@ def neutral_df():
 
 
 def keys_of(gs, table):
-    """Each group's key (its rarest candidate word by `table`, in rough American spelling), or
+    """Each group's key (its rarest candidate word by `table`, in American spelling), or
     None."""
     out = []
     for g in gs:
@@ -294,14 +321,57 @@ def index_bytes(where):
     return gz("\n".join(" ".join(sorted(by[s])) for s in sorted(by)).encode())
 
 
-def exact_shards(d, views, ndf, ks, fixed):
-    gs = d["groups"]
+def table_and_keys(gs, ndf):
+    """The frequency table (neutral corpus, then the dictionary's count) and each group's key."""
     dict_df = {}
     for g in gs:
         for w in candidates(g):
             dict_df[w] = dict_df.get(w, 0) + 1
     table = lambda w: ndf(w) * 100_000 + dict_df.get(w, 0)  # noqa: E731
-    keys = keys_of(gs, table)
+    return table, keys_of(gs, table)
+
+
+def entry_ids(pkg):
+    """Each entry's id, in order, from the base part's id stream."""
+    base = dict(streams(open(os.path.join(pkg, "tifa.match.bin"), "rb").read()))
+    words, start = word_list(base["ids (and aliases)"])
+    names = [t for _, t in strings(base["ids (and aliases)"], start, words)]
+    aliases, cats = ints(base["alias counts"]), ints(base["categories"])
+    out, i = [], 0
+    for e in range(len(aliases)):
+        out.append(names[i])
+        # An unusual category is stored among the ids, then the aliases.
+        i += 1 + (cats[e] >= 1 << 62) + aliases[e]
+    return out
+
+
+def check_keys(d, ids, keys, reports, words):
+    """Every match of an English form the CLI found in a text must be in a shard that text
+    fetches: a literal form's group (by its text) or one of its entry's templates has a key the
+    text holds, or none (shard 0). Returns the misses."""
+    literal, templates = {}, {}
+    for g, k in zip(d["groups"], keys):
+        if g["template"] is None:
+            for t in g["texts"]:
+                literal.setdefault((g["entry"], t.lower()), set()).add(k)
+        else:
+            templates.setdefault(g["entry"], set()).add(k)
+    at = {x: n for n, x in enumerate(ids)}
+    misses = []
+    for r, w in zip(reports, words):
+        for m in r["matches"]:
+            if not re.search(r"[A-Za-z]", m["form"]) or re.search(r"[\u3400-\u9fff]", m["form"]):
+                continue
+            e = at[m["id"]]
+            ks = literal.get((e, m["form"].lower())) or templates.get(e, set())
+            if not any(k is None or k in w for k in ks):
+                misses.append((r["source"], m["id"], m["form"]))
+    return misses
+
+
+def exact_shards(d, views, ndf, ks, fixed):
+    gs = d["groups"]
+    table, keys = table_and_keys(gs, ndf)
     rows = []
     for k in ks:
         for mode in ("bands", "hash"):
@@ -429,8 +499,17 @@ def measure(tifa, fixed, ks, files):
                 # A copy's word is as common as its original (rotated back).
                 ("2x", groups(two), [("the text and its copy", tw2)], lambda w: max(df.get(w, 0), df.get(rot(w, 24), 0)))]
         annotated = subprocess.run([tifa, "annotate", "--format", "json", *files], capture_output=True, text=True, check=True).stdout
+        every = subprocess.run([tifa, "annotate", "--format", "json", "--sensitivity", "all", *files],
+                               capture_output=True, text=True, check=True).stdout
         reports = [json.loads(line) for line in annotated.splitlines() if line.strip()]
         forms = dictionary_forms()
+        # The keys checked against what the matcher finds (today's dictionary).
+        all_reports = [json.loads(line) for line in every.splitlines() if line.strip()]
+        misses = check_keys(sets[0][1], entry_ids(one), table_and_keys(sets[0][1]["groups"], sets[0][3])[1], all_reports, tw)
+        if misses:
+            raise SystemExit(f"{len(misses)} matches of English forms are in no shard their text fetches, e.g. {misses[:3]}:"
+                             " the keys are wrong (update benches/shards.py)")
+        out["checked"] = sum(len(r["matches"]) for r in all_reports)
         for label, d, views, ndf in sets:
             out["scales"].append({"scale": label, "groups": len(d["groups"]), "base": d["base"], "english": d["english"],
                                   "today": fixed + d["base"] + d["english"], "shards": exact_shards(d, views, ndf, ks, fixed)})
@@ -456,7 +535,8 @@ def main():
         return
     within = lambda t: "within" if t <= BUDGET else "OVER"  # noqa: E731
     print(f"{m['texts']} English texts; neutral corpus {m['neutralPieces']} pieces of 2,000 words; every English page fetches"
-          f" {fixed} B besides the match parts; budget {BUDGET} B before the first highlight (gzip -9)")
+          f" {fixed} B besides the match parts; budget {BUDGET} B before the first highlight (gzip -9); the keys checked"
+          f" against the {m['checked']} matches of the texts at sensitivity all")
     print("\n1. exact shards: transfer before the first highlight over the texts (fixed + base part + index + shard 0 + the shards hit)")
     for sc in m["scales"]:
         print(f"  {sc['scale']}: {sc['groups']} English groups; base part {sc['base']} B, English part {sc['english']} B;"

@@ -189,6 +189,7 @@ bench: build
 	cargo build --locked --release --quiet -p tifa-cli
 	python3 benches/corpus.py target/release/tifa
 	python3 benches/dict_size.py && python3 benches/dict_size.py --project 2 --tifa target/release/tifa
+	python3 benches/shards.py --tifa target/release/tifa
 	TIFA_LARGE=1 node tests/browser/run.mjs --concurrency 1 tests/browser/page-large.test.mjs
 	TIFA_LARGE=1 cargo test --locked -p tifa-cli --test command large_file_
 	$(MAKE) --no-print-directory python

@@ -8,7 +8,11 @@
 // size projected by `benches/dict_size.py --project 2` (the dictionary compiled with copies
 // of 35 % of its entries, letters and Han characters mapped so every form is new, and the
 // bytes per added entry carried to twice the entries; the CLI is $TIFA_BIN, else
-// target/release/tifa).
+// target/release/tifa). With --transfer --shards it also prints what `benches/shards.py`
+// measures (the English part cut into shards by a key word, or into a first part and a second
+// one; measured, not shipped): over the English texts of the recall work and the samples, the
+// median and worst English page at 1x and 2x beside the budget, with the embed's JS and wasm
+// as traced here.
 //
 // For a ~100 KB and a ~1 MB article page, English and Chinese (generated, seeded: realistic
 // paragraphs from www/samples/ in that language mixed with filler, terms split by inline tags,
@@ -38,6 +42,8 @@ const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
 const SAMPLE = Number(args[args.indexOf('--sample') + 1]) || 20; // forms timed in mark.js per-term mode
 // --transfer: only what the embed fetches (no timing runs).
 const TRANSFER_ONLY = args.includes('--transfer');
+// --shards (with --transfer): the measured alternatives of benches/shards.py, beside the budget.
+const SHARDS = args.includes('--shards');
 const SIZES = TRANSFER_ONLY ? [] : [['100 KB', 100 * 1024, RUNS], ['1 MB', 1024 * 1024, Math.max(3, Math.ceil(RUNS / 2))]];
 const LANGS = [['English', false], ['Chinese', true]];
 
@@ -241,6 +247,27 @@ function printProjection(transfers) {
       gz += f.gz + (part ? part.projected - part.now : 0);
     }
     console.log(`  ${entry}, ${pageName}, at ${p.scale}x: ${gz} B | budget ${BUDGET} B: ${gz <= BUDGET ? 'within' : 'OVER'} by ${Math.abs(BUDGET - gz)} B`);
+  }
+  if (SHARDS) printShards(bin, transfers.find((t) => t.pageName === 'English page'));
+}
+
+/**
+ * The English part in shards or in two parts, as `benches/shards.py` measures it (not shipped):
+ * the English page's JS and wasm as traced, plus the base part and the English bytes each
+ * arrangement fetches before the first highlight, median and worst over its texts, at 1x and 2x.
+ */
+function printShards(bin, english) {
+  const fixed = english.files.filter((f) => f.before && !/tifa\.match[^/]*\.bin$/.test(f.path)).reduce((n, f) => n + f.gz, 0);
+  const m = JSON.parse(execFileSync('python3', [join(ROOT, 'benches', 'shards.py'), '--json', '--tifa', bin, '--fixed', String(fixed), '--k', '64,256,1024'], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+  const verdict = (b) => `${b <= BUDGET ? 'within' : 'OVER'} by ${Math.abs(BUDGET - b)} B`;
+  console.log(`\nthe English part in shards (benches/shards.py; measured, not shipped): ${m.texts} English texts, the embed's JS and wasm ${fixed} B, budget ${BUDGET} B`);
+  for (const sc of m.scales) {
+    for (const r of sc.shards.filter((x) => x.mode === 'bands')) {
+      console.log(`  ${sc.scale}, K=${r.k}: median ${r.median} B (${verdict(r.median)}), worst ${r.worst} B (${verdict(r.worst)}); files median ${r.files}, most ${r.most_files}`);
+    }
+  }
+  for (const row of m.splits) {
+    console.log(`  first part "${row.name}" (shows ${(row.shows * 100).toFixed(1)} % of the matches): 1x ${row['1x'].firstHighlight} B, 2x ${row['2x'].firstHighlight} B (${verdict(row['2x'].firstHighlight)})`);
   }
 }
 

@@ -22,6 +22,10 @@
 //     interactive file with the page's cards; 'anki': a word list of the terms found, in order
 //     of first appearance, for Anki; wordlist.js)
 import { loadTifa, loadCards, loadFull, loadModule, CORE, DEFAULT_BASE } from '../lib/engine.js';
+// compact.js's one import, loaded with this module (beside engine.js, no deeper): imported by
+// compact.js alone, it was requested only once the engine's build had let go of this thread, and
+// the first analysis waited for that fetch.
+import '../lib/vocabulary.js';
 
 // Marks for the page benchmark's split of the cold load (benches/page.mjs), and for the tests
 // (tifa-engine-scope: the sample's text arrived; tifa-engine-scoped: the first engine is scoped

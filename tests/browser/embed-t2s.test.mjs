@@ -1,19 +1,21 @@
-// The embed's WebAssembly module (`tifa_embed`) is built without the library's feature
-// `builtin-t2s`: it has no traditional → simplified table of its own and installs the one the
-// Chinese match part carries, when it reads that part. Run in node against www/pkg (`make
-// build`). Each test starts a fresh instance of the module (a module URL of its own), so no
-// table is installed when it begins; the page's module `tifa` (table built in) is the oracle.
+// The embed's WebAssembly module (`tifa_embed`) and the page's (`tifa`) are built without the
+// library's feature `builtin-t2s`: they have no traditional → simplified table of their own and
+// install the one the Chinese match part carries, when they read that part (the page loads that
+// part anyway, so it fetches the table once). Run in node against www/pkg (`make build`). Each
+// test starts a fresh instance of a module (a module URL of its own), so no table is installed
+// when it begins; the full module `tifa_full` (table built in: it reads TOML) is the oracle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const pkg = new URL('../../www/pkg/', import.meta.url);
 const embedWasm = readFileSync(new URL('tifa_embed_bg.wasm', pkg));
-const core = await import(new URL('tifa.js', pkg));
-core.initSync({ module: readFileSync(new URL('tifa_bg.wasm', pkg)) });
+const pageWasm = readFileSync(new URL('tifa_bg.wasm', pkg));
+const core = await import(new URL('tifa_full.js', pkg));
+core.initSync({ module: readFileSync(new URL('tifa_full_bg.wasm', pkg)) });
 const [base, en, zh] = ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'].map((n) => readFileSync(new URL(n, pkg)));
 const whole = core.Tifa.fromCompiled(Buffer.concat([base, en, zh]));
-// The page module's engines over the same parts (a row's form index counts the forms read).
+// The full module's engines over the same parts (a row's form index counts the forms read).
 const englishOnly = core.Tifa.fromCompiled(Buffer.concat([base, en]));
 const chineseOnly = core.Tifa.fromCompiled(Buffer.concat([base, zh]));
 
@@ -22,13 +24,15 @@ const TRADITIONAL = '會議強調，要深刻領悟「兩個確立」的決定�
 const ENGLISH = 'Officials must achieve the “two upholds” (兩個維護) and study the new era.';
 
 let instances = 0;
-/** A new instance of the embed's module: nothing installed yet. */
-async function freshEmbed() {
+/** A new instance of the embed's module (or of `name`'s): nothing installed yet. */
+async function freshEmbed(name = 'tifa_embed', wasm = embedWasm) {
   instances += 1;
-  const mod = await import(new URL(`tifa_embed.js?instance=${instances}`, pkg).href);
-  mod.initSync({ module: embedWasm });
+  const mod = await import(new URL(`${name}.js?instance=${instances}`, pkg).href);
+  mod.initSync({ module: wasm });
   return mod;
 }
+/** A new instance of the page's module. */
+const freshPage = () => freshEmbed('tifa', pageWasm);
 
 const rows = (t, text) => Array.from(t.rows(text));
 
@@ -68,7 +72,7 @@ function withTable(part, table) {
   return Buffer.concat([part.subarray(0, head), Buffer.from([...lens.slice(0, 3).flatMap(lebBytes), ...lebBytes(table.length)]), kept, table]);
 }
 
-test('the page module finds the terms of the traditional text (else the checks below prove nothing)', () => {
+test('the full module finds the terms of the traditional text (else the checks below prove nothing)', () => {
   assert.ok(rows(whole, TRADITIONAL)[0] >= 5, `${rows(whole, TRADITIONAL)[0]} matches`);
   assert.ok(rows(chineseOnly, TRADITIONAL)[0] >= 5, `${rows(chineseOnly, TRADITIONAL)[0]} matches`);
   assert.ok(rows(whole, ENGLISH)[0] >= 2, `${rows(whole, ENGLISH)[0]} matches`);
@@ -89,7 +93,7 @@ test('a Chinese part without the table, or with a damaged one, is refused with a
   assert.deepEqual(rows(t, TRADITIONAL), rows(chineseOnly, TRADITIONAL));
 });
 
-test('regression: a scoped engine (fromCompiledFor) of a traditional text, its scope made before the Chinese part brought the table, finds what the page module finds', async () => {
+test('regression: a scoped engine (fromCompiledFor) of a traditional text, its scope made before the Chinese part brought the table, finds what the full module finds', async () => {
   const m = await freshEmbed();
   const t = m.Tifa.fromCompiledFor(Buffer.concat([base, zh]), TRADITIONAL);
   assert.ok(t.scoped);
@@ -97,7 +101,7 @@ test('regression: a scoped engine (fromCompiledFor) of a traditional text, its s
   assert.ok(t.covers(TRADITIONAL));
 });
 
-test('an English-only first engine, then traditional Chinese content: the widened engine finds what the page module finds in both, and covers both', async () => {
+test('an English-only first engine, then traditional Chinese content: the widened engine finds what the full module finds in both, and covers both', async () => {
   const m = await freshEmbed();
   const first = m.Tifa.fromCompiledFor(Buffer.concat([base, en]), ENGLISH);
   assert.deepEqual(rows(first, 'the two upholds'), rows(englishOnly, 'the two upholds'));
@@ -110,4 +114,22 @@ test('an English-only first engine, then traditional Chinese content: the widene
   // The scope's characters are simplified: the simplified text is covered and found alike.
   assert.ok(wider.covers('两个维护'));
   assert.deepEqual(rows(wider, '两个维护'), rows(whole, '两个维护'));
+});
+
+test("the page's module has no table of its own either: a Chinese part without one is refused (one copy per page, in the part)", async () => {
+  const m = await freshPage();
+  const missing = Buffer.concat([base, withTable(zh, Buffer.alloc(0))]);
+  assert.throws(() => m.Tifa.fromCompiled(missing), (err) => err instanceof Error && /carries no traditional → simplified table.*builtin-t2s/.test(err.message));
+});
+
+test("the page's module, the table read from the Chinese part: the same report of the traditional text as the full module, scoped first or whole", async () => {
+  const m = await freshPage();
+  // What the page's worker does for `?sample=`: an engine scoped to the text, its scope made
+  // before the part brought the table; then the whole engine.
+  const scoped = m.Tifa.fromCompiledFor(Buffer.concat([base, en, zh]), TRADITIONAL);
+  const want = whole.analyze(TRADITIONAL);
+  assert.ok(want.matches.length >= 5, `${want.matches.length} matches`);
+  assert.deepEqual(scoped.analyze(TRADITIONAL), want);
+  const all = m.Tifa.fromCompiled(Buffer.concat([base, en, zh]));
+  for (const text of [TRADITIONAL, ENGLISH, '两个维护']) assert.deepEqual(all.analyze(text), whole.analyze(text), text);
 });

@@ -38,6 +38,8 @@ test('a cold load fetches the wasm and the match part once each, started by boot
     const count = (p) => requested.filter((r) => r === p).length;
     assert.equal(count('/pkg/tifa_bg.wasm'), 1);
     assert.equal(count('/pkg/tifa.match.bin'), 1);
+    // The sample's text too: the page takes the text boot.js fetched for the worker's scope.
+    assert.equal(count(`/samples/${SAMPLE}`), 1);
     // The worker's engine module is requested only after worker.js has arrived: the two parts
     // were asked for before it, by boot.js.
     const engineAt = requested.indexOf('/lib/engine.js');
@@ -110,6 +112,37 @@ test('a sample gets a scoped first engine; a pasted text with words it lacks get
     const ids = (await highlights(page)).map((h) => h.id);
     assert.deepEqual(ids, ['democratic-life-meeting', 'two-upholds']);
     assert.ok((await marks()).includes('tifa-engine-whole'), 'the whole engine analyzed the pasted text');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+// The worker decided between a scoped and the whole engine the moment the wasm and the match parts
+// were in: a sample's text handed over a moment later (the page's main thread busy with its own
+// modules) got the whole engine, a build several times longer, before the first highlight.
+test('regression: a sample text handed to the worker after the match parts, before the page asks for the engine, still gets a scoped first engine', async () => {
+  const { browser, page, errors } = await freshPage();
+  const matcher = () => page.workers().find((w) => /\/worker\.js\?/.test(w.url()));
+  /** Resolves once the worker has performance mark `name`. */
+  const workerMark = async (name) => {
+    for (;;) {
+      const w = matcher();
+      if (w && await w.evaluate((n) => performance.getEntriesByName(n).length > 0, name).catch(() => false)) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  try {
+    // The text comes after the worker has the match parts; the page's modules (and so its
+    // request for the engine) after the worker has the text.
+    await page.route(`**/samples/${SAMPLE}`, async (route) => { await workerMark('tifa-engine-match'); await route.continue(); });
+    await page.route('**/app/main.js', async (route) => { await workerMark('tifa-engine-scope'); await route.continue(); });
+    await page.goto(`${server.url}/index.html?sample=${SAMPLE}`);
+    await firstHighlight(page);
+    const marks = await matcher().evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+    assert.ok(marks.indexOf('tifa-engine-match') < marks.indexOf('tifa-engine-scope'), `the text came after the parts: ${marks.join(' ')}`);
+    assert.ok(marks.includes('tifa-engine-scoped'), `the first engine is scoped: ${marks.join(' ')}`);
+    assert.ok((await highlights(page)).length >= 3);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -42,7 +42,10 @@ Promise.all(['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'].map((na
     hand('matching', bytes.buffer, [bytes.buffer]);
   }, () => hand('matching', null));
 if (scoped) {
-  fetch(new URL(`../samples/${sample}`, import.meta.url))
-    .then((res) => (res.ok ? res.text() : null))
-    .then((text) => hand('scope', text), () => hand('scope', null));
+  const text = fetch(new URL(`../samples/${sample}`, import.meta.url))
+    .then((res) => (res.ok ? res.text() : null)).catch(() => null);
+  text.then((t) => hand('scope', t));
+  // The page opens the same sample (open.js): it takes this text rather than fetching it again
+  // (null: it fetches it itself and reports why it failed).
+  globalThis.tifaSample = { name: sample, text };
 }

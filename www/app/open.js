@@ -112,9 +112,16 @@ export function startOpening({ ui, state, showError, startedUnlessBusy }, { setT
     }
     state.pending = true;
     try {
-      const res = await fetch(new URL(file, samplesUrl));
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      setText(await res.text(), file);
+      // The sample of `?sample=` was fetched by boot.js already: its text is taken once.
+      const early = globalThis.tifaSample;
+      if (early) globalThis.tifaSample = null;
+      let text = early?.name === file ? await early.text : null;
+      if (typeof text !== 'string') {
+        const res = await fetch(new URL(file, samplesUrl));
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        text = await res.text();
+      }
+      setText(text, file);
     } catch (err) {
       showError(`Could not load the sample ${file}: ${err.message}`);
       state.pending = state.debouncing;

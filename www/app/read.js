@@ -90,9 +90,14 @@ export function startRead({ ui, state, engine, ready, getEntry, showError, keep,
     progress(`Matching ${formatBytes(text.length)} in the background…`, null, { immediate: big });
     let result;
     try {
-      await ready;
+      // Asked for at once, not after the engine's 'init' reply: the worker answers 'init' first
+      // and then this, so the first analysis runs as soon as the engine is built, while this
+      // thread takes the entries in (no round trip after the build). Read once both are here.
+      const asked = engine.request('analyze', { text, source, sensitivity: ui.sensitivity.value });
+      asked.catch(() => {}); // reported below, after `ready`'s failure if the engine failed
       performance.mark('tifa-analyze-sent');
-      result = await engine.request('analyze', { text, source, sensitivity: ui.sensitivity.value });
+      await ready;
+      result = await asked;
       performance.mark('tifa-analyze-received');
     } catch (err) {
       if (seq === state.seq) {

@@ -21,7 +21,11 @@
 //     ('csv' and 'html': the CLI's, from the full module's Rust renderers; 'standalone': the
 //     interactive file with the page's cards; 'anki': a word list of the terms found, in order
 //     of first appearance, for Anki; wordlist.js)
-import { loadTifa, loadCards, loadFull } from '../lib/engine.js';
+import { loadTifa, loadCards, loadFull, loadModule, CORE, DEFAULT_BASE } from '../lib/engine.js';
+// compact.js's one import, loaded with this module (beside engine.js, no deeper): imported by
+// compact.js alone, it was requested only once the engine's build had let go of this thread, and
+// the first analysis waited for that fetch.
+import '../lib/vocabulary.js';
 
 // Marks for the page benchmark's split of the cold load (benches/page.mjs), and for the tests
 // (tifa-engine-scope: the sample's text arrived; tifa-engine-scoped: the first engine is scoped
@@ -38,6 +42,7 @@ let entries = [];
 let entriesFull = false; // entries hold forms and card fields
 let entryIndex = new Map();
 let last = null; // { text, source, options, report? } (the full report made on the first export)
+let analyzed = false; // the first analysis is marked (tifa-analyze-start, -end) for the benchmark
 
 /** Uses `t`; `full` sends every entry with its forms and card fields, else summaries. */
 function setEngine(t, full = true) {
@@ -61,22 +66,39 @@ function deferred() {
 const params = new URL(import.meta.url).searchParams;
 const preloaded = params.has('preloaded') ? { wasm: deferred(), matching: deferred(), scope: params.has('scope') ? deferred() : null } : null;
 let builtin = {}; // how loadTifa gets the built-in engine's wasm and match parts
+const firstRequest = deferred(); // resolved by the page's first request (its 'init')
 
 async function start() {
   const wasm = preloaded?.wasm.promise.then((m) => (mark('tifa-engine-wasm'), m));
   const matching = preloaded?.matching.promise.then((b) => (mark('tifa-engine-match'), b && new Uint8Array(b)));
   if (preloaded) builtin = { wasm, matching };
-  // The sample's text, when boot.js fetches it and it is here by the time the wasm and the match
-  // part are: an engine scoped to it builds in a fraction of the whole build's time and finds in
-  // that text what the whole engine finds. A text still on its way does not hold the engine back.
+  // The engine's glue module (pkg/tifa.js) is imported now, while the wasm and the match parts
+  // are on their way, not after they came: loadTifa below finds it loaded (loadModule's promise
+  // is shared by its URL). The same failures reach loadTifa, which reports them.
+  const module = loadModule(new URL('./pkg/', DEFAULT_BASE).href, CORE, wasm);
+  module.then((mod) => {
+    mark('tifa-engine-module');
+    mod.Tifa.timings?.(); // a bench-only build (benches/page.mjs --breakdown) starts its clock
+  }, () => {});
+  // The sample's text, when boot.js fetches it: an engine scoped to it builds in a fraction of
+  // the whole build's time and finds in that text what the whole engine finds. Once the wasm and
+  // the match parts are here, the text is waited for until the page's own modules have run and
+  // asked for the engine ('init'), no longer: a text still on its way then (a slow server) does
+  // not hold the engine back, and the whole one is built. (Waiting for nothing lost the scoped
+  // engine whenever the page's busy main thread handed the text over a moment after the parts.)
   let scope = null;
   if (preloaded?.scope) {
-    preloaded.scope.promise.then((text) => { mark('tifa-engine-scope'); scope = text; });
+    let arrived = false;
+    const text = preloaded.scope.promise.then((t) => { mark('tifa-engine-scope'); scope = t; arrived = true; });
     await Promise.all([wasm, matching]);
+    if (!arrived) await Promise.race([text, firstRequest.promise]);
   }
   const t = await loadTifa(typeof scope === 'string' ? { ...builtin, scope } : builtin);
   mark('tifa-engine-built');
   if (t.scoped) mark('tifa-engine-scoped');
+  // A bench-only build: the build's stages inside the wasm (`name ms count` lines).
+  const stages = t.constructor.timings?.();
+  if (stages) self.tifaStages = stages;
   return setEngine(t, false);
 }
 
@@ -135,7 +157,7 @@ function cardModules() {
 
 async function handle(msg) {
   switch (msg.type) {
-    case 'init':
+    case 'init': // answered in onmessage, at once
       return ready;
     case 'cards':
       return withCards();
@@ -148,9 +170,13 @@ async function handle(msg) {
       const options = { sensitivity: msg.sensitivity || 'default' };
       const { packRows } = await compactModule;
       await covering(msg.text);
+      const first = !analyzed;
+      analyzed = true;
+      if (first) mark('tifa-analyze-start');
       const { rows, summary: full } = engine.highlight(msg.text, options);
       if (msg.keep !== false) last = { text: msg.text, source: msg.source, options, report: null };
       const { summary, compact, transfer } = packRows(rows, full, entries, (e, f) => engine.formText(e, f));
+      if (first) mark('tifa-analyze-end');
       return { value: { summary, compact }, transfer };
     }
     case 'export': {
@@ -194,9 +220,12 @@ self.onmessage = async (event) => {
     for (const part of ['wasm', 'matching', 'scope']) if (part in msg) preloaded?.[part]?.resolve(msg[part]);
     return;
   }
+  firstRequest.resolve();
   try {
-    await ready;
-    let out = await handle(msg);
+    const started = await ready;
+    // 'init' is answered here, in the first turn after the engine is ready: before an analysis
+    // the page asked for at the same time (read.js) runs, so its entries arrive first.
+    let out = msg.type === 'init' ? started : await handle(msg);
     let transfer = [];
     if (out && out.transfer) ({ value: out, transfer } = out);
     self.postMessage({ seq: msg.seq, ok: true, value: out }, transfer);

@@ -82,7 +82,7 @@ pub use report::{
 
 pub use dictionary::budget::MAX_ENDS_AT_ONE_PLACE;
 pub use dictionary::compiled;
-pub use dictionary::{Dictionary, Entry, Form, Kind};
+pub use dictionary::{ContextNeeds, Dictionary, Entry, Form, Kind};
 pub use vocabulary::{CATEGORIES, KIND_NAMES, REASON_NAMES};
 
 pub use error::{Error, Location, Problem, ProblemKind};

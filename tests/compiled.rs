@@ -7,7 +7,7 @@ use crate::common;
 use tifa::compiled::{
     read_cards, read_match, read_match_parts, scripts_needed, write, write_parts, Parts, Script,
 };
-use tifa::{Analyzer, Dictionary, Sensitivity};
+use tifa::{Analyzer, ContextNeeds, Dictionary, Sensitivity};
 
 fn builtin_parts() -> (Vec<u8>, Vec<u8>) {
     write(Dictionary::builtin().unwrap())
@@ -537,4 +537,75 @@ fn cards_from_another_build_are_refused() {
     read_cards(&mut dict, &cards).unwrap();
     let again = read_cards(&mut dict, &cards).unwrap_err().to_string();
     assert!(again.contains("already"), "{again}");
+}
+
+/// A dictionary whose gated forms ask for more context: `sentence` on an English and a
+/// Chinese form, `title-case` on another English form, each with its reason.
+fn needs_dictionary() -> Dictionary {
+    Dictionary::from_toml(
+        "needs.toml",
+        "[[term]]\nid = \"basic-law\"\nzh = \"测试基本法\"\npinyin = \"cèshì jīběnfǎ\"\nen = \"Test Basic Law\"\ncategory = \"local\"\nsince = 2024\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2024\"]\nforms = [\n  { text = \"Basic Law\", kind = \"official\", needs_context = true, context_needs = \"title-case\", context_needs_reason = \"a proper name\" },\n  { text = \"political standing\", kind = \"media\", needs_context = true, context_reason = \"a collocation\", context_needs = \"sentence\", context_needs_reason = \"ordinary in Party texts\" },\n  { text = \"战区\", kind = \"official\", needs_context = true, context_needs = \"sentence\", context_needs_reason = \"中国战区\" },\n  { text = \"plain form\", kind = \"mt\" },\n]\n",
+    )
+    .unwrap()
+}
+
+/// `context_needs` is a flag of the base part and its reason is in the card part (only for the
+/// forms that have one): both come back, whichever match parts were read.
+#[test]
+fn context_needs_round_trips_in_every_combination_of_parts() {
+    let dict = needs_dictionary();
+    let needs: Vec<_> = dict.entries()[0]
+        .forms
+        .iter()
+        .map(|f| {
+            (
+                f.text.clone(),
+                f.context_needs,
+                f.context_needs_reason.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        needs[..4],
+        [
+            (
+                "Basic Law".to_string(),
+                Some(ContextNeeds::TitleCase),
+                Some("a proper name".to_string())
+            ),
+            (
+                "political standing".to_string(),
+                Some(ContextNeeds::Sentence),
+                Some("ordinary in Party texts".to_string())
+            ),
+            (
+                "战区".to_string(),
+                Some(ContextNeeds::Sentence),
+                Some("中国战区".to_string())
+            ),
+            ("plain form".to_string(), None, None),
+        ]
+    );
+    let parts = write_parts(&dict);
+    for (name, given, scripts) in COMBINATIONS {
+        let bytes: Vec<&[u8]> = given
+            .iter()
+            .map(|p| match *p {
+                "base" => &parts.base[..],
+                "en" => &parts.english[..],
+                _ => &parts.chinese[..],
+            })
+            .collect();
+        let mut back = read_match_parts(&bytes).unwrap();
+        read_cards(&mut back, &parts.cards).unwrap();
+        let mut want = dict.entries()[0].clone();
+        want.forms.retain(|f| {
+            scripts.contains(&if f.chinese {
+                Script::Chinese
+            } else {
+                Script::English
+            })
+        });
+        assert_eq!(back.entries()[0], want, "{name}");
+    }
 }

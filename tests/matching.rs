@@ -38,9 +38,13 @@ struct CaseTerm {
     #[serde(default)]
     gated: Vec<String>,
     category: Option<String>,
+    /// [gated form listed in `forms`, its `context_needs`].
+    #[serde(default)]
+    needs: Vec<(String, String)>,
 }
 
 fn analyzer(terms: &[CaseTerm]) -> Analyzer {
+    let case_terms = terms;
     let forms: Vec<Vec<&str>> = terms
         .iter()
         .map(|t| t.forms.iter().map(String::as_str).collect())
@@ -61,7 +65,16 @@ fn analyzer(terms: &[CaseTerm]) -> Analyzer {
             category: t.category.as_deref(),
         })
         .collect();
-    let toml = dictionary_toml(&terms);
+    let mut toml = dictionary_toml(&terms);
+    for (form, needs) in case_terms.iter().flat_map(|t| &t.needs) {
+        let gated = format!("{{ text = {form:?}, kind = \"media\", needs_context = true, ");
+        assert!(
+            toml.contains(&gated),
+            "{form:?} is no gated form of `forms`"
+        );
+        let with = format!("{gated}context_needs = {needs:?}, context_needs_reason = \"a test\", ");
+        toml = toml.replace(&gated, &with);
+    }
     let dict = Dictionary::from_toml("case.toml", &toml).unwrap_or_else(|e| panic!("{e}\n{toml}"));
     Analyzer::new(dict).unwrap()
 }

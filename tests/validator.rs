@@ -222,6 +222,31 @@ const V2_CASES: &[(&str, &[(&str, &str)], &[&str])] = &[
         &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"two things\", kind = \"mt\", context_reason = \"why\" }]\n")],
         &["field `forms[0].context_reason`: explains why a form needs context"],
     ),
+    (
+        "context_needs_unknown_value",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"two things\", kind = \"mt\", needs_context = true, context_reason = \"why\", context_needs = \"document\", context_needs_reason = \"why\" }]\n")],
+        &["field `forms[0].context_needs`: \"document\" is not one of: sentence, title-case"],
+    ),
+    (
+        "context_needs_without_needs_context",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"two things\", kind = \"mt\", context_needs = \"sentence\", context_needs_reason = \"why\" }]\n")],
+        &["field `forms[0].context_needs`: asks for more context, but the form has no `needs_context = true`"],
+    ),
+    (
+        "context_needs_without_reason",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"two things\", kind = \"mt\", needs_context = true, context_reason = \"why\", context_needs = \"sentence\" }]\n")],
+        &["field `forms[0].context_needs`: needs a `context_needs_reason`"],
+    ),
+    (
+        "context_needs_reason_without_context_needs",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"two things\", kind = \"mt\", needs_context = true, context_reason = \"why\", context_needs_reason = \"why\" }]\n")],
+        &["field `forms[0].context_needs_reason`: gives evidence for `context_needs`, but the form has none"],
+    ),
+    (
+        "context_needs_title_case_on_lower_case_form",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"two things\", kind = \"mt\", needs_context = true, context_reason = \"why\", context_needs = \"title-case\", context_needs_reason = \"why\" }]\n")],
+        &["field `forms[0].context_needs`: \"title-case\" needs an English form that writes every content word with a capital, not \"two things\""],
+    ),
 ];
 
 #[test]

@@ -6,9 +6,21 @@ use std::ops::Range;
 
 use super::budget::{shown, MAX_FORMS, MAX_FORM_BYTES, MAX_FORM_CHARS};
 use super::load::{Check, RawForm, MAX_TEMPLATE_FORMS, S};
-use super::{template, Form, Kind};
+use super::{content_word_starts, template, ContextNeeds, Form, Kind};
 use crate::text::normalize::normalize_form;
 use crate::text::script::is_han;
+
+/// Can a form ask for title case (`context_needs = "title-case"`)? Its normalized text must be
+/// its text lower-cased, byte for byte, and it must write every content word with a capital,
+/// as the gate will ask of the text ("Basic Law", "Rule of Law").
+pub(crate) fn title_case_ok(text: &str) -> bool {
+    let starts = content_word_starts(&text.to_ascii_lowercase());
+    !starts.is_empty()
+        && starts
+            .iter()
+            .all(|&i| text.as_bytes()[i].is_ascii_uppercase())
+        && normalize_form(text) == text.to_ascii_lowercase()
+}
 
 /// The forms of one entry under construction.
 #[derive(Default)]
@@ -88,6 +100,43 @@ impl FormList {
                         .into(),
                 );
             }
+            let context_needs = f.context_needs.as_ref().and_then(|v| {
+                let parsed = ContextNeeds::parse(v.get_ref().trim());
+                if parsed.is_none() {
+                    let msg = format!("{:?} is not one of: sentence, title-case", v.get_ref());
+                    c.fail(v.span(), idr, &format!("{field}.context_needs"), msg);
+                }
+                parsed
+            });
+            let context_needs_reason = f
+                .context_needs_reason
+                .as_ref()
+                .and_then(|n| c.plain(n, idr, &format!("{field}.context_needs_reason")));
+            if f.context_needs.is_some() && !f.needs_context {
+                c.fail(
+                    span.clone(),
+                    idr,
+                    &format!("{field}.context_needs"),
+                    "asks for more context, but the form has no `needs_context = true`".into(),
+                );
+            }
+            if f.context_needs.is_some() && f.context_needs_reason.is_none() {
+                c.fail(
+                    span.clone(),
+                    idr,
+                    &format!("{field}.context_needs"),
+                    "needs a `context_needs_reason`: the evidence that the usual context is not enough"
+                        .into(),
+                );
+            }
+            if f.context_needs_reason.is_some() && f.context_needs.is_none() {
+                c.fail(
+                    span.clone(),
+                    idr,
+                    &format!("{field}.context_needs_reason"),
+                    "gives evidence for `context_needs`, but the form has none".into(),
+                );
+            }
             let Some((text, kind)) = text.zip(kind) else {
                 continue;
             };
@@ -152,6 +201,15 @@ impl FormList {
                     continue;
                 }
                 let chinese = form_text.chars().any(is_han);
+                if context_needs == Some(ContextNeeds::TitleCase) && !title_case_ok(&form_text) {
+                    c.fail(
+                        span.clone(),
+                        idr,
+                        &format!("{field}.context_needs"),
+                        format!("\"title-case\" needs an English form that writes every content word with a capital, not {form_text:?}"),
+                    );
+                    continue;
+                }
                 self.forms.push(Form {
                     text: form_text,
                     kind,
@@ -163,6 +221,8 @@ impl FormList {
                     chinese,
                     template: f.template.then(|| text.clone()),
                     context_reason: context_reason.clone(),
+                    context_needs,
+                    context_needs_reason: context_needs_reason.clone(),
                 });
                 self.spans.push((span.clone(), field.clone()));
             }
@@ -184,6 +244,8 @@ impl FormList {
                 chinese,
                 template: None,
                 context_reason: None,
+                context_needs: None,
+                context_needs_reason: None,
             });
             self.spans.push((header, field.to_string()));
         }

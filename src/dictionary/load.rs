@@ -109,6 +109,8 @@ pub(super) struct RawForm {
     #[serde(default)]
     pub template: bool,
     pub context_reason: Option<S<String>>,
+    pub context_needs: Option<S<String>>,
+    pub context_needs_reason: Option<S<String>>,
 }
 
 /// The most forms all templates of one load may expand to, together.

@@ -86,6 +86,67 @@ impl Kind {
     }
 }
 
+/// What more than the usual context a gated form asks for (a form's `context_needs`; the
+/// README's "Matching rules"): set where evidence shows the form in its ordinary sense inside
+/// Party texts themselves, so a whole document of Party discourse does not tell the senses apart.
+///
+/// ```
+/// use tifa::ContextNeeds;
+/// assert_eq!(ContextNeeds::parse("title-case"), Some(ContextNeeds::TitleCase));
+/// assert_eq!(ContextNeeds::Sentence.as_str(), "sentence");
+/// assert_eq!(ContextNeeds::parse("document"), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContextNeeds {
+    /// The `document` reason is not enough: quoted, capitalized or an unambiguous term in the
+    /// same sentence.
+    Sentence,
+    /// A proper name: the text must write it with the capitals the dictionary gives it ("Basic
+    /// Law", not "the first basic law of"), whatever the other reasons.
+    TitleCase,
+}
+
+impl ContextNeeds {
+    /// The name as written in the TOML (`sentence`, `title-case`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContextNeeds::Sentence => "sentence",
+            ContextNeeds::TitleCase => "title-case",
+        }
+    }
+
+    /// Parses a name (`sentence`, `title-case`).
+    pub fn parse(s: &str) -> Option<ContextNeeds> {
+        Some(match s {
+            "sentence" => ContextNeeds::Sentence,
+            "title-case" => ContextNeeds::TitleCase,
+            _ => return None,
+        })
+    }
+}
+
+/// Words a title leaves in lower case ("Rule of Law"), for the title-case rules of the gate.
+pub(crate) const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "the", "to", "with",
+];
+
+/// The byte offsets of the content words (not [`STOP_WORDS`], starting with a letter) of a
+/// normalized English form: the letters a title-cased text writes in capitals.
+pub(crate) fn content_word_starts(norm: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for w in norm.as_bytes().split(|&b| b == b' ') {
+        if w.first().is_some_and(u8::is_ascii_alphabetic)
+            && !STOP_WORDS.iter().any(|s| s.as_bytes() == w)
+        {
+            starts.push(offset);
+        }
+        offset += w.len() + 1;
+    }
+    starts
+}
+
 /// One surface form of an entry.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Form {
@@ -115,6 +176,12 @@ pub struct Form {
     /// Why the form needs context although the neutral corpus never shows it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context_reason: Option<String>,
+    /// More than the usual context this gated form asks for ([`ContextNeeds`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context_needs: Option<ContextNeeds>,
+    /// With `context_needs`: the evidence that the usual context is not enough.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context_needs_reason: Option<String>,
 }
 
 /// One glossary entry.

@@ -21,11 +21,18 @@
 //!   Chinese characters). This was tifa's only rule before the document rule.
 //! * [`Sensitivity::All`]: every form counts (reason **all**).
 //!
+//! A form may ask for more ([`ContextNeeds`], the dictionary's `context_needs`, set where
+//! evidence shows the form in its ordinary sense inside Party texts): with `Sentence` the
+//! document reason is not enough; with `TitleCase` (a proper name, "Basic Law") the form
+//! counts only where the text writes it in title case, for whichever reason. [`reason`] is the
+//! whole decision, one gated candidate at a time.
+//!
 //! Gated forms never vouch for each other, so ordinary prose that happens to say "core" and
 //! "the masses" stays unmarked. The gate splits the candidates ([`super::candidates`]) into
 //! those that count, each gated one with its [`Reason`], and those seen but not counted; the
 //! choice among them is the next stage's ([`super::choose`]).
 
+use crate::dictionary::ContextNeeds;
 use crate::text::normalize::Normalized;
 
 use super::candidates::RawMatch;
@@ -77,6 +84,58 @@ pub(crate) fn vouches(patterns: &Patterns, candidates: &[RawMatch]) -> bool {
                 (e, patterns.category(e))
             }),
     )
+}
+
+/// What the gate found around one gated candidate: the facts [`reason`] decides on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Facts {
+    /// An acronym that is also a word (`capitals`), written here in lower case.
+    pub lower: bool,
+    /// A form asking for title case ([`ContextNeeds::TitleCase`]), written here otherwise.
+    pub untitled: bool,
+    /// A form of three words or more (three Chinese characters) in quotation marks.
+    pub quoted: bool,
+    /// A numbered formula in title case.
+    pub title: bool,
+    /// A form that needs no context within [`WINDOW`] bytes (asked under `Strict` only).
+    pub nearby: bool,
+    /// A form that needs no context in the same sentence (asked under `Default` only).
+    pub sentence: bool,
+    /// The document shows Party discourse ([`document_vouches`]).
+    pub document: bool,
+}
+
+/// The context rule for one gated candidate: the first reason that holds at this sensitivity,
+/// or `None` (seen, not counted). What the form asks beyond the usual ([`ContextNeeds`]) is
+/// data: a form in title case only ("Basic Law") never counts written otherwise, and a form
+/// with `Sentence` is not counted for the document alone.
+///
+/// ```ignore
+/// // "…the first basic law of the private economy…" in a text on Xi Jinping Thought:
+/// let f = Facts { untitled: true, document: true, ..Facts::default() };
+/// assert_eq!(reason(Sensitivity::Default, Some(ContextNeeds::TitleCase), f), None);
+/// // "China's economic and political standing" in a text on the Party's centenary:
+/// let f = Facts { document: true, ..Facts::default() };
+/// assert_eq!(reason(Sensitivity::Default, None, f), Some(Reason::Document));
+/// assert_eq!(reason(Sensitivity::Default, Some(ContextNeeds::Sentence), f), None);
+/// ```
+/// (Run as the test `reason_examples`: doc tests cannot reach this private module.)
+pub(crate) fn reason(
+    sensitivity: Sensitivity,
+    needs: Option<ContextNeeds>,
+    f: Facts,
+) -> Option<Reason> {
+    let document_enough = needs != Some(ContextNeeds::Sentence);
+    match sensitivity {
+        Sensitivity::All => Some(Reason::All),
+        _ if f.lower || f.untitled => None,
+        _ if f.quoted => Some(Reason::Quoted),
+        _ if f.title => Some(Reason::Capitalized),
+        Sensitivity::Strict if f.nearby => Some(Reason::Nearby),
+        Sensitivity::Default if f.sentence => Some(Reason::Sentence),
+        Sensitivity::Default if f.document && document_enough => Some(Reason::Document),
+        _ => None,
+    }
 }
 
 fn is_quote(c: Option<char>) -> bool {
@@ -207,22 +266,20 @@ pub(crate) fn gate(
             out.counted.push(c);
             continue;
         }
-        let title = p.numbered
-            && !p.title_words.is_empty()
-            && p.title_words.iter().all(|&w| norm.was_upper(c.start + w));
-        // An acronym that is also a word or a name counts only in capitals ("casts" is not
-        // CAST, whatever the context).
-        let lower = (0..usize::from(p.capitals)).any(|i| !norm.was_upper(c.start + i));
-        c.context = match sensitivity {
-            Sensitivity::All => Some(Reason::All),
-            _ if lower => None,
-            _ if !p.short && quoted(text, &c) => Some(Reason::Quoted),
-            _ if title => Some(Reason::Capitalized),
-            Sensitivity::Strict if nearby(c.start) => Some(Reason::Nearby),
-            Sensitivity::Default if anchored[sentence[i] as usize] => Some(Reason::Sentence),
-            Sensitivity::Default if doc => Some(Reason::Document),
-            _ => None,
+        let title_case =
+            !p.title_words.is_empty() && p.title_words.iter().all(|&w| norm.was_upper(c.start + w));
+        let facts = Facts {
+            // An acronym that is also a word or a name counts only in capitals ("casts" is
+            // not CAST, whatever the context).
+            lower: (0..usize::from(p.capitals)).any(|i| !norm.was_upper(c.start + i)),
+            untitled: p.needs == Some(ContextNeeds::TitleCase) && !title_case,
+            quoted: !p.short && quoted(text, &c),
+            title: p.numbered && title_case,
+            nearby: sensitivity == Sensitivity::Strict && nearby(c.start),
+            sentence: sensitivity == Sensitivity::Default && anchored[sentence[i] as usize],
+            document: doc,
         };
+        c.context = reason(sensitivity, p.needs, facts);
         if c.context.is_some() {
             out.counted.push(c);
         } else {
@@ -266,6 +323,205 @@ mod tests {
                 *want,
                 "case {name}"
             );
+        }
+    }
+
+    #[test]
+    fn reason_examples() {
+        // The examples of `reason`'s doc comment.
+        let f = Facts {
+            untitled: true,
+            document: true,
+            ..Facts::default()
+        };
+        assert_eq!(
+            reason(Sensitivity::Default, Some(ContextNeeds::TitleCase), f),
+            None
+        );
+        let f = Facts {
+            document: true,
+            ..Facts::default()
+        };
+        assert_eq!(
+            reason(Sensitivity::Default, None, f),
+            Some(Reason::Document)
+        );
+        assert_eq!(
+            reason(Sensitivity::Default, Some(ContextNeeds::Sentence), f),
+            None
+        );
+    }
+
+    const NO: Facts = Facts {
+        lower: false,
+        untitled: false,
+        quoted: false,
+        title: false,
+        nearby: false,
+        sentence: false,
+        document: false,
+    };
+    const DOC: Facts = Facts {
+        document: true,
+        ..NO
+    };
+    const SENT: Facts = Facts {
+        sentence: true,
+        document: true,
+        ..NO
+    };
+    const QUOTED_DOC: Facts = Facts {
+        quoted: true,
+        document: true,
+        ..NO
+    };
+    const UNTITLED_SENT: Facts = Facts {
+        untitled: true,
+        ..SENT
+    };
+    const UNTITLED_QUOTED: Facts = Facts {
+        untitled: true,
+        ..QUOTED_DOC
+    };
+    const NEAR: Facts = Facts { nearby: true, ..NO };
+
+    /// (name, sensitivity, what the form needs, facts, reason)
+    const REASONS: &[(
+        &str,
+        Sensitivity,
+        Option<ContextNeeds>,
+        Facts,
+        Option<Reason>,
+    )] = &[
+        ("nothing", Sensitivity::Default, None, NO, None),
+        (
+            "document",
+            Sensitivity::Default,
+            None,
+            DOC,
+            Some(Reason::Document),
+        ),
+        (
+            "sentence_first",
+            Sensitivity::Default,
+            None,
+            SENT,
+            Some(Reason::Sentence),
+        ),
+        (
+            "quoted_first",
+            Sensitivity::Default,
+            None,
+            QUOTED_DOC,
+            Some(Reason::Quoted),
+        ),
+        // A form that names its ordinary sense in Party texts ("political standing",
+        // 战区 in 中國戰區, the Second World War's China theatre): the document is not enough.
+        (
+            "needs_sentence_document_alone",
+            Sensitivity::Default,
+            Some(ContextNeeds::Sentence),
+            DOC,
+            None,
+        ),
+        (
+            "needs_sentence_sentence",
+            Sensitivity::Default,
+            Some(ContextNeeds::Sentence),
+            SENT,
+            Some(Reason::Sentence),
+        ),
+        (
+            "needs_sentence_quoted",
+            Sensitivity::Default,
+            Some(ContextNeeds::Sentence),
+            QUOTED_DOC,
+            Some(Reason::Quoted),
+        ),
+        (
+            "needs_sentence_strict_nearby",
+            Sensitivity::Strict,
+            Some(ContextNeeds::Sentence),
+            NEAR,
+            Some(Reason::Nearby),
+        ),
+        (
+            "needs_sentence_all",
+            Sensitivity::All,
+            Some(ContextNeeds::Sentence),
+            NO,
+            Some(Reason::All),
+        ),
+        // "the first basic law of the private economy": not the Basic Law, whatever the
+        // sentence and the document.
+        (
+            "title_case_untitled_sentence",
+            Sensitivity::Default,
+            Some(ContextNeeds::TitleCase),
+            UNTITLED_SENT,
+            None,
+        ),
+        (
+            "title_case_untitled_quoted",
+            Sensitivity::Default,
+            Some(ContextNeeds::TitleCase),
+            UNTITLED_QUOTED,
+            None,
+        ),
+        (
+            "title_case_untitled_strict",
+            Sensitivity::Strict,
+            Some(ContextNeeds::TitleCase),
+            Facts {
+                untitled: true,
+                ..NEAR
+            },
+            None,
+        ),
+        (
+            "title_case_written_so",
+            Sensitivity::Default,
+            Some(ContextNeeds::TitleCase),
+            DOC,
+            Some(Reason::Document),
+        ),
+        (
+            "title_case_all",
+            Sensitivity::All,
+            Some(ContextNeeds::TitleCase),
+            UNTITLED_SENT,
+            Some(Reason::All),
+        ),
+        (
+            "acronym_lower",
+            Sensitivity::Default,
+            None,
+            Facts {
+                lower: true,
+                ..SENT
+            },
+            None,
+        ),
+        (
+            "strict_ignores_document",
+            Sensitivity::Strict,
+            None,
+            DOC,
+            None,
+        ),
+        (
+            "default_ignores_nearby",
+            Sensitivity::Default,
+            None,
+            NEAR,
+            None,
+        ),
+    ];
+
+    #[test]
+    fn reason_table() {
+        for &(name, sensitivity, needs, facts, want) in REASONS {
+            assert_eq!(reason(sensitivity, needs, facts), want, "case {name}");
         }
     }
 

@@ -8,7 +8,7 @@
 use crate::dictionary::budget::{shown, MAX_ENDS_AT_ONE_PLACE};
 use crate::dictionary::compiled::{norm_of, NormalizedForms};
 use crate::dictionary::template::PLACE_SLOT;
-use crate::dictionary::Dictionary;
+use crate::dictionary::{content_word_starts, ContextNeeds, Dictionary, STOP_WORDS};
 use crate::error::{Error, Location, Problem, ProblemKind};
 use crate::text::boundary::is_word_char;
 use crate::text::swar::ByteHasher;
@@ -53,6 +53,10 @@ pub(crate) struct Pattern {
     /// name (`CAST`, `TAO`, `SARA`): how many letters from the match's start the text must
     /// write in capitals for it to count ("casts", "Tao" never do); 0 for every other form.
     pub capitals: u8,
+    /// More than the usual context ([`ContextNeeds`]); for a form several entries list, only
+    /// what every one of them asks. With `TitleCase`, `title_words` are the word starts the
+    /// text must write in capitals.
+    pub needs: Option<ContextNeeds>,
 }
 
 /// [`Pattern::capitals`] for a form: its length when it is gated, of two to eight letters,
@@ -235,10 +239,6 @@ fn in_every_variant(norm: &str, m: &Missing) -> bool {
         && (m.at == 0 || b[m.at - 1] != b'-')
         && b.get(end) != Some(&b'-')
 }
-
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "the", "to", "with",
-];
 
 fn plural_suffix(norm: &str) -> Option<&'static str> {
     let last = norm.chars().last()?;
@@ -493,6 +493,15 @@ impl Patterns {
                     if !is_variant && caps == 0 {
                         p.capitals = 0;
                     }
+                    // So is more context.
+                    if !is_variant && p.needs != form.context_needs {
+                        p.needs = None;
+                        p.title_words = if p.needs_context && p.numbered {
+                            title_words(norm)
+                        } else {
+                            Vec::new()
+                        };
+                    }
                     continue;
                 }
                 if let (Some(l), false) = (&mut lookups, tested) {
@@ -513,7 +522,10 @@ impl Patterns {
                 let short = is_short(norm, form.chinese);
                 let numbered = is_numbered(norm);
                 // Only the gate reads them, for a gated numbered formula ("the Two Upholds").
-                let title = if form.chinese || !(form.needs_context && numbered) {
+                let needs = form.context_needs.filter(|_| form.needs_context);
+                let title = if needs == Some(ContextNeeds::TitleCase) && !form.chinese {
+                    content_word_starts(norm)
+                } else if form.chinese || !(form.needs_context && numbered) {
                     Vec::new()
                 } else {
                     title_words(norm)
@@ -533,6 +545,7 @@ impl Patterns {
                     short: short && !numbered,
                     numbered,
                     capitals: caps,
+                    needs,
                 });
             }
         }
@@ -579,6 +592,7 @@ impl Patterns {
                     short: false,
                     numbered: false,
                     capitals: 0,
+                    needs: None,
                 });
             }
             let (b, a) = (ids[0], ids[1]);
@@ -605,6 +619,7 @@ impl Patterns {
                 short: false,
                 numbered: is_numbered(norm),
                 capitals: 0,
+                needs: form.context_needs.filter(|_| form.needs_context),
             });
         }
         // Each form, and each form that takes a plural with its suffix: a plural is a

@@ -6,17 +6,20 @@ use super::density::density;
 use super::lazy::LazyReport;
 use super::locate::Locator;
 use super::types::{CategoryCount, NotCounted, TermCount};
-use crate::dictionary::Dictionary;
+use crate::dictionary::{ContextNeeds, Dictionary};
 use crate::matching::choose::Found;
 use crate::matching::patterns::Patterns;
 use crate::matching::sensitivity::Sensitivity;
 use crate::text::normalize::Normalized;
 use crate::text::utf16;
 
-/// Why a gated form did not count, at each sensitivity.
-fn why_not(sensitivity: Sensitivity) -> &'static str {
-    match sensitivity {
-        Sensitivity::Strict => "also common in ordinary language: counted only when quoted, in title case, or within about 60 words of an unambiguous Party term (strict)",
+/// Why a gated form did not count, at each sensitivity, for what the form asks beyond the
+/// usual context.
+fn why_not(sensitivity: Sensitivity, needs: Option<ContextNeeds>) -> &'static str {
+    match (sensitivity, needs) {
+        (_, Some(ContextNeeds::TitleCase)) => "a proper name, counted only where the text writes it in title case (and with Party context); written otherwise it is the ordinary phrase",
+        (Sensitivity::Default, Some(ContextNeeds::Sentence)) => "also common in ordinary language, in Party texts too: counted only when quoted, in title case, or in a sentence with other Party terms",
+        (Sensitivity::Strict, _) => "also common in ordinary language: counted only when quoted, in title case, or within about 60 words of an unambiguous Party term (strict)",
         _ => "also common in ordinary language: counted only when quoted, in title case, or in a text or sentence with other Party terms",
     }
 }
@@ -115,7 +118,7 @@ pub(crate) fn lazy<'a>(
                 end: nc_units[2 * i + 1],
                 text: text[nc_bytes[2 * i]..nc_bytes[2 * i + 1]].to_string(),
                 form: form(ei, fi),
-                why: why_not(sensitivity),
+                why: why_not(sensitivity, patterns.get(m.pattern).needs),
             }
         })
         .collect();

@@ -122,10 +122,11 @@ fn write_forms(out: &mut impl Write, e: &tifa::Entry) -> io::Result<()> {
     let mut i = 0;
     while i < e.forms.len() {
         let f = &e.forms[i];
-        let gated = if f.needs_context {
-            " (needs context)"
-        } else {
-            ""
+        let gated = match (f.needs_context, f.context_needs) {
+            (true, Some(tifa::ContextNeeds::Sentence)) => " (needs context: its sentence's)",
+            (true, Some(tifa::ContextNeeds::TitleCase)) => " (needs context, in title case)",
+            (true, None) => " (needs context)",
+            (false, _) => "",
         };
         match &f.template {
             Some(t) => {

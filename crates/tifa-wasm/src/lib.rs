@@ -24,6 +24,10 @@ export interface Form {
   needs_context: boolean;
   shared?: boolean;
   chinese: boolean;
+  context_reason?: string;
+  /** More than the usual context (README, "Matching rules"). */
+  context_needs?: "sentence" | "title-case";
+  context_needs_reason?: string;
 }
 /** One glossary entry. */
 export interface Entry {

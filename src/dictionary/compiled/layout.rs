@@ -82,6 +82,9 @@ pub(super) const FLAG_FROM_TEMPLATE: u64 = 1 << 8;
 /// The normalized text of some form of the group is not its text with ASCII letters
 /// lower-cased: the loader runs the normalizer on the group's forms (see `norms.rs`).
 pub(super) const FLAG_NORMALIZE: u64 = 1 << 9;
+/// The form's `context_needs` (`sentence`, `title-case`); its reason is then in the card part.
+pub(super) const FLAG_NEEDS_SENTENCE: u64 = 1 << 10;
+pub(super) const FLAG_NEEDS_TITLE: u64 = 1 << 11;
 
 /// Entry years are stored as their distance from this one, so the usual years (1921–2030)
 /// take one byte, not two, and repeat more (zig-zag: 0, -1, 1, -2… are 0, 1, 2, 3…).

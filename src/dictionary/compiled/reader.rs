@@ -6,15 +6,18 @@ use super::codec::Reader;
 use super::derive::Traditional;
 use super::layout::{
     year_from_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_EN_DESCRIPTIVE,
-    ENTRY_HANT_TEXT, ENTRY_LOCAL, FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE, FLAG_NORMALIZE,
-    FLAG_SAME_AS, FLAG_SHARED, FLAG_TEMPLATE, HASH_LEN, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH,
-    SCRIPT_MAGIC, SCRIPT_STREAMS,
+    ENTRY_HANT_TEXT, ENTRY_LOCAL, FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE,
+    FLAG_NEEDS_SENTENCE, FLAG_NEEDS_TITLE, FLAG_NORMALIZE, FLAG_SAME_AS, FLAG_SHARED,
+    FLAG_TEMPLATE, HASH_LEN, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC, SCRIPT_STREAMS,
 };
 use super::lazy::{LazyGroup, LazyTemplates};
 use super::norms::NormalizedForms;
 use super::words;
-use crate::dictionary::{template, Dictionary, Entry, Form, Kind, CATEGORIES};
+use crate::dictionary::{template, ContextNeeds, Dictionary, Entry, Form, Kind, CATEGORIES};
 use crate::error::Error;
+
+/// The bit of a [`PendingCards`] group length saying that the group has `context_needs`.
+const GROUP_NEEDS_REASON: u32 = 1 << 31;
 
 /// What [`read_cards`] needs to know about a dictionary read by [`read_match_parts`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +25,8 @@ pub(crate) struct PendingCards {
     /// The build hash of the parts read.
     hash: u64,
     /// For each entry, the number of forms read in each group (0 for a group of a script
-    /// whose part was not read: its card data is skipped).
+    /// whose part was not read: its card data is skipped), with [`GROUP_NEEDS_REASON`] set for
+    /// a group whose card data holds a `context_needs_reason`.
     groups: Vec<Vec<u32>>,
     /// Which script parts were not read (by [`Script`] code): their names (`en`; `zh` and
     /// `zh_hant`) come with the cards.
@@ -308,12 +312,17 @@ pub(crate) fn read_parts_normalized(
         for _ in 0..groups {
             let before = forms.len();
             let flags = gs.int()?;
+            let marker = if flags & (FLAG_NEEDS_SENTENCE | FLAG_NEEDS_TITLE) != 0 {
+                GROUP_NEEDS_REASON
+            } else {
+                0
+            };
             // A bench-only build times the templates: their expansion and its forms' norms.
             let _span = (flags & FLAG_TEMPLATE != 0).then(|| crate::timing::span("templates"));
             let chinese = flags & FLAG_CHINESE != 0;
             // A group of a script whose part was not given: nothing of it is read.
             let Some(sp) = &mut scripts[Script::of_chinese(chinese) as usize] else {
-                lens.push(0);
+                lens.push(marker);
                 continue;
             };
             let kind = match flags & 3 {
@@ -333,6 +342,14 @@ pub(crate) fn read_parts_normalized(
                 chinese,
                 template: None,
                 context_reason: None,
+                context_needs: if flags & FLAG_NEEDS_SENTENCE != 0 {
+                    Some(ContextNeeds::Sentence)
+                } else if flags & FLAG_NEEDS_TITLE != 0 {
+                    Some(ContextNeeds::TitleCase)
+                } else {
+                    None
+                },
+                context_needs_reason: None,
             };
             if flags & FLAG_TEMPLATE != 0 {
                 // Not expanded here: one placeholder per form (its kind and flags, no text),
@@ -363,7 +380,7 @@ pub(crate) fn read_parts_normalized(
                     forms.push(base.clone());
                     norms.push_none();
                 }
-                lens.push(count as u32);
+                lens.push(count as u32 | marker);
                 continue;
             } else {
                 let text = match flags & FLAG_SAME_AS {
@@ -386,7 +403,7 @@ pub(crate) fn read_parts_normalized(
             for f in &forms[before..] {
                 norms.push(&f.text, flags & FLAG_NORMALIZE != 0);
             }
-            lens.push((forms.len() - before) as u32);
+            lens.push((forms.len() - before) as u32 | marker);
         }
         all_groups.push(lens);
         entries.push(Entry {
@@ -529,16 +546,21 @@ pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
         e.file = r.str()?;
         let mut k = 0;
         for &len in groups {
-            let len = len as usize;
+            let has_needs_reason = len & GROUP_NEEDS_REASON != 0;
+            let len = (len & !GROUP_NEEDS_REASON) as usize;
             let since = r.year()?;
             let until = r.year()?;
             let note = r.opt()?;
             let context_reason = r.opt()?;
+            // Written only for a group whose flags (read with the base part) carry
+            // `context_needs`: read whether or not its script's part was.
+            let needs_reason = if has_needs_reason { r.opt()? } else { None };
             for f in &mut e.forms[k..k + len] {
                 f.since = since;
                 f.until = until;
                 f.note = note.clone();
                 f.context_reason = context_reason.clone();
+                f.context_needs_reason = needs_reason.clone();
             }
             k += len;
         }

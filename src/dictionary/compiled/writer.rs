@@ -7,11 +7,12 @@ use super::codec::{fnv, Writer};
 use super::derive::Traditional;
 use super::layout::{
     year_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_EN_DESCRIPTIVE,
-    ENTRY_HANT_TEXT, ENTRY_LOCAL, FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE, FLAG_NORMALIZE,
-    FLAG_SHARED, FLAG_TEMPLATE, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC,
+    ENTRY_HANT_TEXT, ENTRY_LOCAL, FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE,
+    FLAG_NEEDS_SENTENCE, FLAG_NEEDS_TITLE, FLAG_NORMALIZE, FLAG_SHARED, FLAG_TEMPLATE, SAME_AS_EN,
+    SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC,
 };
 use super::{norms, words};
-use crate::dictionary::{template, Dictionary, Entry, Form, Kind, CATEGORIES};
+use crate::dictionary::{template, ContextNeeds, Dictionary, Entry, Form, Kind, CATEGORIES};
 use crate::text::normalize::normalize_form;
 
 /// A run of forms that share their attributes: one listed form, or one template's expansions.
@@ -92,6 +93,8 @@ fn same(a: &Form, b: &Form) -> bool {
         a.needs_context,
         a.shared,
         &a.context_reason,
+        a.context_needs,
+        &a.context_needs_reason,
     ) == (
         b.kind,
         b.since,
@@ -100,6 +103,8 @@ fn same(a: &Form, b: &Form) -> bool {
         b.needs_context,
         b.shared,
         &b.context_reason,
+        b.context_needs,
+        &b.context_needs_reason,
     )
 }
 
@@ -228,6 +233,11 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
                 | same_as
                 | if f.needs_context { FLAG_CONTEXT } else { 0 }
                 | if f.shared { FLAG_SHARED } else { 0 }
+                | match f.context_needs {
+                    None => 0,
+                    Some(ContextNeeds::Sentence) => FLAG_NEEDS_SENTENCE,
+                    Some(ContextNeeds::TitleCase) => FLAG_NEEDS_TITLE,
+                }
                 | if f.chinese { FLAG_CHINESE } else { 0 }
                 | if grp.template.is_some() {
                     FLAG_TEMPLATE
@@ -278,6 +288,10 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
             c.int(f.until.map_or(0, u64::from));
             c.opt(f.note.as_deref());
             c.opt(f.context_reason.as_deref());
+            // Only a form with `context_needs` (its flag above) has its reason here.
+            if f.context_needs.is_some() {
+                c.opt(f.context_needs_reason.as_deref());
+            }
         }
     }
     words::write(id_stream, &ids, words::Script::Latin);

@@ -38,14 +38,15 @@ import tomllib
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
-BASE_MAGIC = b"tifa-b1\n"
-SCRIPT_MAGIC = b"tifa-s3\n"
+BASE_MAGIC = b"tifa-b2\n"
+SCRIPT_MAGIC = b"tifa-s4\n"
 HASH_LEN = 8
 # Stream names in the order of layout.rs (BASE_STREAMS, SCRIPT_STREAMS).
 BASE_STREAMS = ["entry count", "categories", "years", "entry flags", "alias counts",
-                "group counts", "group flags", "ids (and aliases)"]
-SCRIPT_STREAMS = ["template counts", "text", "traditional codes", "traditional → simplified table"]
-WORD_LISTS = {"ids (and aliases)", "text"}
+                "group counts", "group flags", "aliases (and unusual categories)"]
+SCRIPT_STREAMS = ["template counts", "text", "traditional codes", "traditional → simplified table",
+                  "id codes (against the English name)", "ids as text"]
+WORD_LISTS = {"aliases (and unusual categories)", "text", "ids as text"}
 
 
 def gz(data):

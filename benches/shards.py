@@ -332,17 +332,11 @@ def table_and_keys(gs, ndf):
 
 
 def entry_ids(pkg):
-    """Each entry's id, in order, from the base part's id stream."""
-    base = dict(streams(open(os.path.join(pkg, "tifa.match.bin"), "rb").read()))
-    words, start = word_list(base["ids (and aliases)"])
-    names = [t for _, t in strings(base["ids (and aliases)"], start, words)]
-    aliases, cats = ints(base["alias counts"]), ints(base["categories"])
-    out, i = [], 0
-    for e in range(len(aliases)):
-        out.append(names[i])
-        # An unusual category is stored among the ids, then the aliases.
-        i += 1 + (cats[e] >= 1 << 62) + aliases[e]
-    return out
+    """Each entry's id, in order, from the Chinese part's id stream (which has them whole; the
+    English part codes most against the English names)."""
+    zh = dict(streams(open(os.path.join(pkg, "tifa.match.zh.bin"), "rb").read()))
+    words, start = word_list(zh["ids as text"])
+    return [t for _, t in strings(zh["ids as text"], start, words)]
 
 
 def check_keys(d, ids, keys, reports, words):

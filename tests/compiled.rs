@@ -70,10 +70,10 @@ const DAMAGED: &[(&str, fn(&mut Vec<u8>, usize), &str)] = &[
         "not a part of tifa's compiled dictionary",
     ),
     (
-        // (tifa-s2: the script parts before the templates' counts.)
+        // (tifa-s3: the script parts before the ids moved into them from the base part.)
         "an older format",
-        |b, _| b[..8].copy_from_slice(b"tifa-s2\n"),
-        "it does not start with \"tifa-b1\" (the base part) or \"tifa-s3\" (a script part)",
+        |b, _| b[..8].copy_from_slice(b"tifa-s3\n"),
+        "it does not start with \"tifa-b2\" (the base part) or \"tifa-s4\" (a script part)",
     ),
     (
         "cut short",
@@ -156,9 +156,9 @@ fn with_counts(part: &[u8], counts: &[u64]) -> Vec<u8> {
         }
         out.push(b | 0x80);
     };
-    // Magic, script byte, build hash; then the lengths of the four streams.
+    // Magic, script byte, build hash; then the lengths of the six streams.
     let mut at = 17;
-    let lens: Vec<u64> = (0..4).map(|_| read(&mut at)).collect();
+    let lens: Vec<u64> = (0..6).map(|_| read(&mut at)).collect();
     let mut stream = Vec::new();
     counts.iter().for_each(|&v| write(&mut stream, v));
     let mut out = part[..17].to_vec();
@@ -386,8 +386,15 @@ fn every_combination_of_parts_round_trips() {
             .collect();
         let mut back = read_match_parts(&bytes).unwrap();
         assert!(!back.has_cards(), "{name}");
-        // The names are in their script's part (and the card part); the id in the base part.
-        let e = back.get("two-upholds").unwrap();
+        // The names are in their script's part (and the card part); the id in each script
+        // part, and with the cards for a base part read alone.
+        let at = dict.index_of("two-upholds").unwrap();
+        assert_eq!(
+            back.get("two-upholds").is_some(),
+            !scripts.is_empty(),
+            "{name}"
+        );
+        let e = &back.entries()[at];
         assert_eq!(
             e.zh == "两个维护",
             scripts.contains(&Script::Chinese),
@@ -400,6 +407,7 @@ fn every_combination_of_parts_round_trips() {
         );
         assert_eq!(e.category, "leadership", "{name}");
         read_cards(&mut back, &parts.cards).unwrap();
+        assert_eq!(back.index_of("two-upholds"), Some(at), "{name}");
         let want: Vec<_> = dict
             .entries()
             .iter()

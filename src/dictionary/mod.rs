@@ -386,7 +386,20 @@ impl Dictionary {
     }
 
     pub(crate) fn from_entries(entries: Vec<Entry>) -> Dictionary {
-        let by_id = entries
+        let mut dict = Dictionary {
+            entries,
+            by_id: HashMap::new(),
+            pending_cards: None,
+            lazy: None,
+        };
+        dict.reindex();
+        dict
+    }
+
+    /// Makes the index of ids and aliases again (after the card part gave the ids).
+    pub(crate) fn reindex(&mut self) {
+        self.by_id = self
+            .entries
             .iter()
             .enumerate()
             .flat_map(|(i, e)| {
@@ -394,12 +407,6 @@ impl Dictionary {
                     .chain(e.aliases.iter().map(move |a| (a.clone(), i)))
             })
             .collect();
-        Dictionary {
-            entries,
-            by_id,
-            pending_cards: None,
-            lazy: None,
-        }
     }
 }
 

@@ -56,20 +56,22 @@ function lebBytes(n) {
   return out;
 }
 
-/** The Chinese part with its last stream (the traditional → simplified table) replaced by `table`. */
+/** The Chinese part with its fourth stream (the traditional → simplified table) replaced by `table`. */
 function withTable(part, table) {
-  assert.equal(part.subarray(0, 8).toString('latin1'), 'tifa-s3\n');
+  assert.equal(part.subarray(0, 8).toString('latin1'), 'tifa-s4\n');
   const head = 8 + 1 + 8; // magic, script byte, build hash
   let i = head;
   const lens = [];
-  for (let k = 0; k < 4; k++) {
+  for (let k = 0; k < 6; k++) {
     let n;
     [n, i] = leb(part, i);
     lens.push(n);
   }
   assert.ok(lens[3] > 1000, `the Chinese part's table is ${lens[3]} B`);
-  const kept = part.subarray(i, i + lens[0] + lens[1] + lens[2]);
-  return Buffer.concat([part.subarray(0, head), Buffer.from([...lens.slice(0, 3).flatMap(lebBytes), ...lebBytes(table.length)]), kept, table]);
+  const before = part.subarray(i, i + lens[0] + lens[1] + lens[2]);
+  const after = part.subarray(i + lens[0] + lens[1] + lens[2] + lens[3]);
+  const newLens = [...lens.slice(0, 3), table.length, ...lens.slice(4)];
+  return Buffer.concat([part.subarray(0, head), Buffer.from(newLens.flatMap(lebBytes)), before, table, after]);
 }
 
 test('the full module finds the terms of the traditional text (else the checks below prove nothing)', () => {

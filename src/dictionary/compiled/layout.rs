@@ -8,9 +8,9 @@
 
 /// The tags the base part, a script part and the card part start with (the digit is the
 /// part's version).
-pub(super) const BASE_MAGIC: &[u8; 8] = b"tifa-b1\n";
-pub(super) const SCRIPT_MAGIC: &[u8; 8] = b"tifa-s3\n";
-pub(super) const CARDS_MAGIC: &[u8; 8] = b"tifa-c2\n";
+pub(super) const BASE_MAGIC: &[u8; 8] = b"tifa-b2\n";
+pub(super) const SCRIPT_MAGIC: &[u8; 8] = b"tifa-s4\n";
+pub(super) const CARDS_MAGIC: &[u8; 8] = b"tifa-c3\n";
 /// The length of the build hash.
 pub(super) const HASH_LEN: usize = 8;
 
@@ -103,17 +103,19 @@ pub(super) fn year_from_code(code: u64) -> Option<u16> {
 }
 
 /// The base part's streams: the entry count, each entry's category, year, flags, alias count
-/// and form group count (one column each), form group flags (with each group's script), ids
-/// (and aliases, unusual categories).
+/// and form group count (one column each), form group flags (with each group's script),
+/// aliases and unusual categories (the ids are in the script parts and the card part).
 pub(super) const BASE_STREAMS: usize = 8;
 /// A script part's streams: the template counts of its groups (for each template: how many of
 /// its combinations are not its forms, then how many and which of its expansions the entry had
 /// already), its text (each entry's names
 /// in its script, then its forms and templates: the English part's `en`, the Chinese part's
 /// `zh`, and `zh_hant` when not coded), the traditional codes (empty in the English part),
-/// and the normalizer's traditional → simplified table (empty in the English part), which a
-/// build without it (the embed's module, without the feature `builtin-t2s`) installs.
-pub(super) const SCRIPT_STREAMS: usize = 4;
+/// the normalizer's traditional → simplified table (empty in the English part), which a
+/// build without it (the embed's module, without the feature `builtin-t2s`) installs, and the
+/// entries' ids: their codes against `en` (empty in the Chinese part) and the ids as text (in
+/// the English part those no code gives; in the Chinese part all of them): see `ids.rs`.
+pub(super) const SCRIPT_STREAMS: usize = 6;
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! The compiled dictionary: a validated [`Dictionary`](crate::Dictionary) in a compact binary
 //! form, in four parts ([`write_parts`]).
 //!
-//! * The **base part** (`tifa.match.bin`) holds what every page needs: ids, category, `since`,
+//! * The **base part** (`tifa.match.bin`) holds what every page needs: category, `since`,
 //!   aliases, and the shape of every entry's forms (how many groups, each group's flags and
 //!   script).
 //! * Two **script parts** hold the text: the English part (`tifa.match.en.bin`) each entry's
@@ -12,7 +12,10 @@
 //!   Han characters ([`scripts_needed`]), and another one when later content needs it. With
 //!   both, the dictionary is exactly the whole one; with one, each entry has the forms of that
 //!   script, in their order, and its names in the other script are empty until the card part
-//!   comes. Nothing is parsed or validated at start.
+//!   comes. Each script part holds the ids too: the English part codes most of them against the
+//!   English names (`two-upholds` is the words of "Two Upholds": `ids.rs`), the Chinese part
+//!   has them whole; a base part read alone gets its ids with the card part. Nothing is parsed
+//!   or validated at start.
 //! * The **card part** (`tifa.cards.bin`) holds what a tooltip card adds: pinyin, gloss,
 //!   explanation, sources, related ids, each form's years and notes, and every entry's names
 //!   again (nothing before the first highlight needs a name: a mark takes its entry's id and
@@ -53,6 +56,7 @@
 
 mod codec;
 mod derive;
+mod ids;
 mod layout;
 mod lazy;
 mod norms;

@@ -4,6 +4,7 @@
 
 use super::codec::Reader;
 use super::derive::Traditional;
+use super::ids::IdReader;
 use super::layout::{
     year_from_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_EN_DESCRIPTIVE,
     ENTRY_HANT_TEXT, ENTRY_LOCAL, FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE,
@@ -31,6 +32,8 @@ pub(crate) struct PendingCards {
     /// Which script parts were not read (by [`Script`] code): their names (`en`; `zh` and
     /// `zh_hant`) come with the cards.
     names: [bool; 2],
+    /// No script part was read: the ids come with the cards too.
+    ids: bool,
 }
 
 /// One match part, its header read: its script (`None`: the base part), build hash and
@@ -163,12 +166,13 @@ pub(crate) fn read_match_normalized(
 }
 
 /// A script part while reading: its template counts, its text and the text's word list, its
-/// traditional codes.
+/// traditional codes, its ids.
 struct ScriptPart<'a> {
     counts: Reader<'a>,
     text: Reader<'a>,
     hant: Reader<'a>,
     words: words::Words,
+    ids: IdReader<'a>,
 }
 
 /// Installs the traditional → simplified table a Chinese part carries (its last stream,
@@ -226,7 +230,7 @@ pub(crate) fn read_parts_normalized(
                 script.name()
             )));
         }
-        let [counts, mut text, hant, table]: [Reader; SCRIPT_STREAMS] =
+        let [counts, mut text, hant, table, codes, ids]: [Reader; SCRIPT_STREAMS] =
             p.streams.try_into().ok().expect("SCRIPT_STREAMS readers");
         // The normalizer's traditional → simplified table, before anything Chinese is read:
         // a build without it built in installs it here.
@@ -239,6 +243,8 @@ pub(crate) fn read_parts_normalized(
             text,
             hant,
             words,
+            // The Chinese part has every id as text, and no codes.
+            ids: IdReader::new(codes, ids, script == Script::Chinese)?,
         });
     }
     let hash = b.hash;
@@ -260,12 +266,28 @@ pub(crate) fn read_parts_normalized(
     let mut norms = NormalizedForms::default();
     let mut lazy: Vec<LazyGroup> = Vec::new();
     for _ in 0..n {
-        let id = ids()?;
         // The English name, from the English part (else from the card part, later).
         let en = match &mut scripts[Script::English as usize] {
             Some(sp) => sp.words.str(&mut sp.text)?,
             None => String::new(),
         };
+        // The id: coded against `en` in the English part, whole in the Chinese part (both are
+        // read when both are given, and must agree), else from the card part, later.
+        let mut id = String::new();
+        for (k, sp) in scripts.iter_mut().enumerate() {
+            if let Some(sp) = sp {
+                let at = sp.ids.pos();
+                let read = sp.ids.id(&en)?;
+                if k == Script::English as usize || id.is_empty() {
+                    id = read;
+                } else if read != id {
+                    return Err(sp.ids.damaged(
+                        at,
+                        &format!("the id {read:?} is {id:?} in the English part"),
+                    ));
+                }
+            }
+        }
         let cat = cats.int()?;
         let category = match CATEGORIES.get(cat as usize) {
             Some(c) => c.to_string(),
@@ -434,6 +456,7 @@ pub(crate) fn read_parts_normalized(
             sp.counts.end()?;
             sp.text.end()?;
             sp.hant.end()?;
+            sp.ids.end()?;
         }
     }
     let entry_count = entries.len();
@@ -445,6 +468,7 @@ pub(crate) fn read_parts_normalized(
         hash,
         groups: all_groups,
         names,
+        ids: names == [true, true],
     }));
     Ok((dict, norms))
 }
@@ -503,11 +527,12 @@ pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
             "the card part of the dictionary belongs to another build than its match parts (a stale cache?): reload every part".into(),
         ));
     }
-    // Three streams: the Chinese names and the English names (for a dictionary read without
-    // the Chinese or the English part), then the cards entry by entry.
-    let lens = [r.count()?, r.count()?, r.count()?];
+    // Five streams: the Chinese names and the English names (for a dictionary read without
+    // the Chinese or the English part), the cards entry by entry, and the ids' codes and texts
+    // (for a dictionary read without a script part).
+    let lens = [r.count()?, r.count()?, r.count()?, r.count()?, r.count()?];
     let mut at = r.pos;
-    let mut streams = Vec::with_capacity(3);
+    let mut streams = Vec::with_capacity(5);
     for len in lens {
         let end = at.checked_add(len).filter(|&e| e <= bytes.len());
         let end = end.ok_or_else(|| r.damaged(at, "it ends too early"))?;
@@ -521,8 +546,9 @@ pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
     if at != bytes.len() {
         return Err(r.damaged(at, "there are bytes after the last entry"));
     }
-    let [mut zh_names, mut en_names, mut r]: [Reader; 3] =
-        streams.try_into().ok().expect("three readers");
+    let [mut zh_names, mut en_names, mut r, codes, ids]: [Reader; 5] =
+        streams.try_into().ok().expect("five readers");
+    let mut ids = IdReader::new(codes, ids, false)?;
     let zh_words = words::Words::read(&mut zh_names)?;
     let en_words = words::Words::read(&mut en_names)?;
     // Read everything first, so a damaged file changes nothing.
@@ -531,6 +557,10 @@ pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
         let zh = zh_words.str(&mut zh_names)?;
         let zh_hant = zh_words.str(&mut zh_names)?;
         let en = en_words.str(&mut en_names)?;
+        let id = ids.id(&en)?;
+        if pending.ids {
+            e.id = id;
+        }
         if pending.names[Script::Chinese as usize] {
             (e.zh, e.zh_hant) = (zh, zh_hant);
         }
@@ -568,7 +598,12 @@ pub fn read_cards(dict: &mut Dictionary, bytes: &[u8]) -> Result<(), Error> {
     zh_names.end()?;
     en_names.end()?;
     r.end()?;
+    ids.end()?;
+    let reindex = pending.ids;
     dict.entries = filled;
+    if reindex {
+        dict.reindex();
+    }
     dict.pending_cards = None;
     // The entries expanded so far lack what the cards add to their forms.
     if let Some(lazy) = &mut dict.lazy {

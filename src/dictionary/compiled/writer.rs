@@ -11,7 +11,7 @@ use super::layout::{
     FLAG_NEEDS_SENTENCE, FLAG_NEEDS_TITLE, FLAG_NORMALIZE, FLAG_SHARED, FLAG_TEMPLATE, SAME_AS_EN,
     SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC,
 };
-use super::{norms, words};
+use super::{ids as id_codes, norms, words};
 use crate::dictionary::{template, ContextNeeds, Dictionary, Entry, Form, Kind, CATEGORIES};
 use crate::text::normalize::normalize_form;
 
@@ -168,6 +168,7 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
     let mut counts: [Writer; 2] = std::array::from_fn(|_| Writer(Vec::new()));
     let mut texts: [Vec<String>; 2] = [Vec::new(), Vec::new()];
     let mut hant = Writer(Vec::new());
+    // Unusual categories and aliases (the ids are in the script parts: `ids.rs`).
     let mut ids: Vec<String> = Vec::new();
     // The names again, for the card part: a page without a script's part shows them on cards.
     let (mut card_zh, mut card_en): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
@@ -175,7 +176,6 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
     let traditional = Traditional::new();
     m.int(dict.entries().len() as u64);
     for e in dict.entries() {
-        ids.push(e.id.clone());
         texts[Script::English as usize].push(e.en.clone());
         let zh = &mut texts[Script::Chinese as usize];
         zh.push(e.zh.clone());
@@ -301,14 +301,34 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
     // The Chinese part carries the normalizer's traditional → simplified table, for the
     // builds that leave it out (`crate::text::script::install_t2s`).
     let table = Writer(crate::text::script::t2s_bytes().to_vec());
-    for (script, counts, hant, table) in [
+    // The ids: in the English part coded against `en` (`ids.rs`), whole in the Chinese part.
+    let (mut en_codes, mut en_ids) = (Writer(Vec::new()), Writer(Vec::new()));
+    let named = || {
+        dict.entries()
+            .iter()
+            .map(|e| (e.id.as_str(), e.en.as_str()))
+    };
+    id_codes::write(&mut en_codes, &mut en_ids, named());
+    let mut zh_ids = Writer(Vec::new());
+    let all: Vec<String> = dict.entries().iter().map(|e| e.id.clone()).collect();
+    words::write(&mut zh_ids, &all, words::Script::Latin);
+    for (script, counts, hant, table, codes, ids) in [
         (
             Script::English,
             english_counts,
             Writer(Vec::new()),
             Writer(Vec::new()),
+            en_codes,
+            en_ids,
         ),
-        (Script::Chinese, chinese_counts, hant, table),
+        (
+            Script::Chinese,
+            chinese_counts,
+            hant,
+            table,
+            Writer(Vec::new()),
+            zh_ids,
+        ),
     ] {
         let mut text = Writer(Vec::new());
         let kind = match script {
@@ -316,7 +336,7 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
             Script::Chinese => words::Script::Han,
         };
         words::write(&mut text, &texts[script as usize], kind);
-        bodies.push(body(&[counts, text, hant, table]));
+        bodies.push(body(&[counts, text, hant, table, codes, ids]));
     }
     // The build hash: of every match part's content. Each part carries it, so parts of
     // different builds are never read together.
@@ -341,7 +361,11 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
             words::write(&mut zh, &card_zh, words::Script::Han);
             let mut en = Writer(Vec::new());
             words::write(&mut en, &card_en, words::Script::Latin);
-            body(&[zh, en, c])
+            // The ids as the English part codes them, for a dictionary read without a
+            // script part.
+            let (mut codes, mut ids) = (Writer(Vec::new()), Writer(Vec::new()));
+            id_codes::write(&mut codes, &mut ids, named());
+            body(&[zh, en, c, codes, ids])
         }),
     }
 }

@@ -1,0 +1,271 @@
+//! Ids coded against the entry's English name: most ids are words of `en` (all of them, or some
+//! in their order: `two-upholds` is "Two Upholds", `science-primary-productive-force` is
+//! "science and technology are the primary productive force" without four words), so the
+//! English part stores each id as a number naming which of its name's words it keeps, and the
+//! others as text. The base part holds no ids (a Chinese page, which has no English names,
+//! reads them whole from the Chinese part); the card part holds the same codes as the English
+//! part, for a dictionary read without a script part.
+//!
+//! A code is `0` (the id is the next string of the id texts), `1` (every word of the name), or
+//! `mask + 1` for `mask >= 1`: word `k` of the name is kept when bit `k` is set. The writer
+//! uses a code only when reading it back gives the id, so any id can be written.
+
+use super::codec::{Reader, Writer};
+use super::words;
+use crate::error::Error;
+
+/// The words an id may take from an English name: runs of ASCII letters and digits,
+/// lower-cased, with apostrophes (`'`, `’`) left out ("People's" is `peoples`).
+fn name_words(en: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in en.chars() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c != '\'' && c != '’' && !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// The words of `words` whose bits are set in `mask`, joined by hyphens; `None` when the mask
+/// names a word the name lacks.
+fn kept(words: &[String], mask: u64) -> Option<String> {
+    if mask >> words.len().min(63) != 0 {
+        return None;
+    }
+    let kept: Vec<&str> = (0..words.len())
+        .filter(|&k| mask >> k & 1 == 1)
+        .map(|k| words[k].as_str())
+        .collect();
+    Some(kept.join("-"))
+}
+
+/// The code of `id` against `en` (see the module's docs): 0 when no code gives it.
+fn code(id: &str, en: &str) -> u64 {
+    let words = name_words(en);
+    if words.is_empty() || words.len() > 63 {
+        return 0;
+    }
+    if words.join("-") == id {
+        return 1;
+    }
+    // The id's words in order, each the next word of the name equal to it.
+    let (mut mask, mut k) = (0u64, 0);
+    for w in id.split('-') {
+        match words[k..].iter().position(|x| x == w) {
+            Some(p) => {
+                mask |= 1 << (k + p);
+                k += p + 1;
+            }
+            None => return 0,
+        }
+    }
+    // A word found later than where it is in the id (a repeated word): check.
+    if mask != 0 && kept(&words, mask).as_deref() == Some(id) {
+        mask + 1
+    } else {
+        0
+    }
+}
+
+/// Writes the ids of `entries` (`(id, en)`) as two streams: the codes, and the ids no code
+/// gives as text (word-coded).
+pub(super) fn write<'a>(
+    codes: &mut Writer,
+    texts: &mut Writer,
+    entries: impl Iterator<Item = (&'a str, &'a str)>,
+) {
+    let mut rest = Vec::new();
+    for (id, en) in entries {
+        let c = code(id, en);
+        codes.int(c);
+        if c == 0 {
+            rest.push(id.to_string());
+        }
+    }
+    words::write(texts, &rest, words::Script::Latin);
+}
+
+/// Reads ids written by [`write`] (or, `whole`, every id as text and no codes: the Chinese
+/// part's), one entry at a time.
+pub(super) struct IdReader<'a> {
+    codes: Reader<'a>,
+    texts: Reader<'a>,
+    words: words::Words,
+    whole: bool,
+}
+
+impl<'a> IdReader<'a> {
+    pub(super) fn new(
+        codes: Reader<'a>,
+        mut texts: Reader<'a>,
+        whole: bool,
+    ) -> Result<IdReader<'a>, Error> {
+        if whole && codes.pos != codes.bytes.len() {
+            return Err(codes.damaged(codes.pos, "ids stored whole have no codes"));
+        }
+        let words = words::Words::read(&mut texts)?;
+        Ok(IdReader {
+            codes,
+            texts,
+            words,
+            whole,
+        })
+    }
+
+    /// The next entry's id, whose English name is `en`.
+    pub(super) fn id(&mut self, en: &str) -> Result<String, Error> {
+        if self.whole {
+            return self.words.str(&mut self.texts);
+        }
+        let at = self.codes.pos;
+        match self.codes.int()? {
+            0 => self.words.str(&mut self.texts),
+            c => {
+                let words = name_words(en);
+                let mask = if c == 1 {
+                    u64::MAX >> (64 - words.len().clamp(1, 63))
+                } else {
+                    c - 1
+                };
+                kept(&words, mask)
+                    .filter(|id| !id.is_empty())
+                    .ok_or_else(|| {
+                        self.codes.damaged(
+                            at,
+                            &format!("id code {c} names words that the English name {en:?} lacks"),
+                        )
+                    })
+            }
+        }
+    }
+
+    /// Where the next id is (its code, or its text for ids stored whole).
+    pub(super) fn pos(&self) -> usize {
+        if self.whole {
+            self.texts.pos
+        } else {
+            self.codes.pos
+        }
+    }
+
+    /// The error of a damaged id at byte `at`.
+    pub(super) fn damaged(&self, at: usize, what: &str) -> Error {
+        self.codes.damaged(at, what)
+    }
+
+    /// Fails unless every code and text was read.
+    pub(super) fn end(&self) -> Result<(), Error> {
+        self.codes.end()?;
+        self.texts.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (name, id, English name, code)
+    const CODES: &[(&str, &str, &str, u64)] = &[
+        ("every_word", "two-upholds", "Two Upholds", 1),
+        (
+            "apostrophe_left_out",
+            "peoples-congress",
+            "People’s Congress",
+            1,
+        ),
+        (
+            "some_words",
+            "science-primary-productive-force",
+            "science and technology are the primary productive force",
+            0b1110_0001 + 1,
+        ),
+        (
+            "a_word_the_name_lacks",
+            "formalism",
+            "pointless formalities",
+            0,
+        ),
+        ("words_out_of_order", "upholds-two", "Two Upholds", 0),
+        (
+            "repeated_word",
+            "great-great",
+            "great struggle, great project",
+            0b101 + 1,
+        ),
+        ("no_words", "x", "两个维护", 0),
+    ];
+
+    #[test]
+    fn codes_table() {
+        for &(name, id, en, want) in CODES {
+            assert_eq!(code(id, en), want, "case {name}");
+            let mut codes = Writer(Vec::new());
+            let mut texts = Writer(Vec::new());
+            write(&mut codes, &mut texts, [(id, en)].into_iter());
+            let codes = Reader {
+                bytes: &codes.0,
+                pos: 0,
+                part: "English",
+            };
+            let texts = Reader {
+                bytes: &texts.0,
+                pos: 0,
+                part: "English",
+            };
+            let mut r = IdReader::new(codes, texts, false).unwrap();
+            assert_eq!(r.id(en).unwrap(), id, "case {name}");
+            r.end().unwrap();
+        }
+    }
+
+    /// (name, code, English name, what the error says)
+    const DAMAGED: &[(&str, u64, &str, &str)] = &[
+        (
+            "a_word_past_the_name",
+            0b100 + 1,
+            "Two Upholds",
+            "id code 5 names words",
+        ),
+        (
+            "a_name_without_words",
+            1,
+            "两个维护",
+            "id code 1 names words",
+        ),
+    ];
+
+    #[test]
+    fn damaged_codes_are_refused() {
+        for &(name, code, en, want) in DAMAGED {
+            let mut codes = Writer(Vec::new());
+            codes.int(code);
+            let mut texts = Writer(Vec::new());
+            words::write(&mut texts, &[], words::Script::Latin);
+            let codes = Reader {
+                bytes: &codes.0,
+                pos: 0,
+                part: "English",
+            };
+            let texts = Reader {
+                bytes: &texts.0,
+                pos: 0,
+                part: "English",
+            };
+            let err = IdReader::new(codes, texts, false)
+                .unwrap()
+                .id(en)
+                .unwrap_err();
+            let err = err.to_string();
+            assert!(
+                err.contains("(English part) is damaged at byte 0") && err.contains(want),
+                "case {name}: {err}"
+            );
+        }
+    }
+}

@@ -41,6 +41,15 @@ pub const UNKNOWN: u32 = 0;
 /// stay two tokens (`xi's` is `xi`, `s`, never `xis`).
 pub const QUOTE: u32 = u32::MAX - 1;
 
+/// The space and the hyphen (the normalizer's one form of `-`, U+2010 and U+2011): one token,
+/// so that a form written with a space between two words also matches where the text
+/// hyphenates them (`opening up` in `opening-up`), as a hyphenated form matches spaced text.
+/// Where the words meet the rest of the text nothing changes: the boundary rule reads the text
+/// itself ([`crate::text::boundary`]), so `left` is still not found in `left-wing`. When two
+/// forms differ only there (`party building`, `party-building`), the one the text spells
+/// exactly is its match ([`crate::matching::candidates`]).
+pub const SEPARATORS: [u8; 2] = [b' ', b'-'];
+
 /// The tokens of a normalized string, with their byte offsets.
 ///
 /// ```ignore
@@ -277,6 +286,20 @@ impl Alphabet {
             return n;
         }
         let bytes = token.as_bytes();
+        // A space and a hyphen are one token ([`SEPARATORS`]).
+        if let [b' ' | b'-'] = bytes {
+            let n = match self.ascii[usize::from(SEPARATORS[0])] {
+                UNKNOWN => {
+                    self.size += 1;
+                    self.size - 1
+                }
+                n => n,
+            };
+            for s in SEPARATORS {
+                self.ascii[usize::from(s)] = n;
+            }
+            return n;
+        }
         let word = bytes.len() > 1 && cjk_token(token).is_none();
         let us = if word {
             spelling::american(bytes)
@@ -313,6 +336,12 @@ impl Alphabet {
             },
         }
         n
+    }
+
+    /// The number of the space and the hyphen ([`SEPARATORS`]), or [`UNKNOWN`] when no form
+    /// has either.
+    pub fn separator(&self) -> u32 {
+        self.ascii[usize::from(SEPARATORS[0])]
     }
 
     /// A form as token numbers, numbering its new tokens (its quotation marks are no tokens:
@@ -581,7 +610,52 @@ mod tests {
             "xi's",
             Some((4, 8)),
         ),
+        // A space and a hyphen are one token (`SEPARATORS`), whichever a form numbers first.
+        (
+            "space_in_form_hyphen_in_text",
+            &["opening up"],
+            "reform and opening-up, said",
+            "opening up",
+            Some((11, 21)),
+        ),
+        (
+            "hyphen_in_form_space_in_text",
+            &["opening-up"],
+            "reform and opening up",
+            "opening-up",
+            Some((11, 21)),
+        ),
+        (
+            "hyphen_numbered_before_space",
+            &["self-reform", "party building"],
+            "party-building",
+            "party building",
+            Some((0, 14)),
+        ),
+        (
+            "separator_is_not_a_word",
+            &["party building"],
+            "partybuilding",
+            "party building",
+            None,
+        ),
     ];
+
+    #[test]
+    fn space_and_hyphen_share_one_number() {
+        for first in ["-", " "] {
+            let mut a = Alphabet::new();
+            assert_eq!(a.separator(), UNKNOWN);
+            let n = a.add(first);
+            assert_ne!(n, UNKNOWN);
+            assert_eq!(
+                (a.add("-"), a.add(" "), a.separator()),
+                (n, n, n),
+                "{first:?} first"
+            );
+            assert_eq!(a.size(), 2, "{first:?} first");
+        }
+    }
 
     #[test]
     fn table() {

@@ -493,6 +493,15 @@ impl Automaton {
         (count as usize, longest)
     }
 
+    /// The sets of two or more patterns that end at one state: patterns of the same tokens
+    /// (each set in the order the patterns were given).
+    pub fn same_tokens(&self) -> impl Iterator<Item = &[u32]> + '_ {
+        self.out_start.windows(2).filter_map(|w| {
+            let (from, to) = (w[0] as usize, w[1] as usize);
+            (to - from > 1).then(|| &self.outputs[from..to])
+        })
+    }
+
     /// Number of states.
     pub fn states(&self) -> usize {
         self.fail.len()

@@ -68,6 +68,11 @@ pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch
             }
             end += 1;
         }
+        // A space and a hyphen are one token: of two forms that differ only there, the one
+        // spelled as the text is takes the hit.
+        if patterns.twins.beaten(k, pi, &b[start..end]) {
+            return;
+        }
         if p.word_start && !boundary_before(text, start) {
             return;
         }

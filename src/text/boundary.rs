@@ -8,6 +8,11 @@
 //! One exception, for forms of two or more words only: a hyphen followed by a lowercase function
 //! word that stands alone ("167 alternate members-its decisions", Anadolu, 2025) is a dash
 //! typed as a hyphen, and a form may end right before it ([`hyphen_as_dash`]).
+//!
+//! Inside a form the automaton reads a hyphen and a space as one token, so `Party building`
+//! also matches `Party-building`; the boundary rule reads the text itself at the form's two
+//! ends, so such a form still neither starts nor ends inside a compound (`pro-Party building`,
+//! `Party building-related`).
 
 use super::normalize::Normalized;
 use super::script::is_cjk;

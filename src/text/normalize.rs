@@ -7,7 +7,10 @@
 //! * `-`, U+2010 (hyphen) and U+2011 (non-breaking hyphen) stay `-` and join words; every other
 //!   dash (figure, en and em dash, horizontal bar, minus sign, their small and full-width forms)
 //!   separates words like a space, and is kept between two CJK characters
-//!   (`Principles—to` reads as `principles to`, `维护——确立` as `维护 确立`);
+//!   (`Principles—to` reads as `principles to`, `维护——确立` as `维护 确立`); the matcher
+//!   then reads a hyphen and a space as one token, so a hyphenated form matches spaced text and
+//!   a spaced form hyphenated text (`opening up` in `opening-up`), while the boundary rule keeps
+//!   a form's ends out of compounds;
 //! * any run of white space (NBSP, ideographic space and line breaks included) becomes one
 //!   space; the run disappears entirely between two CJK characters, and after a hyphen when it
 //!   holds a line break (`Marxism-⏎Leninism` reads as `marxism-leninism`); a hyphen at a line

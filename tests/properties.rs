@@ -178,6 +178,7 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
     let norm = normalize(text);
     let t = norm.text();
     let (u, from) = unquote(t);
+    let uf = u.replace('-', " ");
     // The byte of `t` where a match of `u` starting at byte `a` starts, and where one ending at
     // byte `b` ends (its last character is never a quote).
     let start_of = |a: usize| from[a];
@@ -185,6 +186,8 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
     let mut cands: Vec<(usize, usize, String)> = Vec::new();
     // Candidates that end at a hyphen used as a dash.
     let mut at_dash: Vec<(usize, usize, String)> = Vec::new();
+    // Every entry's forms with their variants, read without quotation marks.
+    let mut variants: Vec<(&str, &tifa::Form, String)> = Vec::new();
     for e in tifa.dictionary().entries() {
         // Each form, and for a hyphenated English form the same words with spaces (the
         // matcher's derived variant: `Marxism–Leninism`, "eight point"); for an English form
@@ -228,15 +231,42 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
             all.extend(joined);
             all.into_iter().map(move |v| (f, v))
         });
-        for (f, p) in with_variants {
-            let p = unquote(&p).0;
+        variants.extend(with_variants.map(|(f, p)| (e.id.as_str(), f, unquote(&p).0)));
+    }
+    let twins: Vec<&String> = variants
+        .iter()
+        .filter(|v| !v.1.chinese)
+        .map(|v| &v.2)
+        .collect();
+    for (id, f, p) in &variants {
+        let (id, p) = (id.to_string(), p.clone());
+        {
+            // A space between two words of a form also matches a hyphen there in the text (and
+            // a hyphenated form's spaced variant above matches spaced text): searched with every
+            // hyphen read as a space, which keeps byte offsets; the ends' boundaries read `t`.
+            let pf = p.replace('-', " ");
             let mut next = 0;
-            while let Some(i) = u[next..].find(&p) {
+            while let Some(i) = uf[next..].find(&pf) {
                 let (us, uend) = (next + i, next + i + p.len());
                 next = us + u[us..].chars().next().unwrap().len_utf8();
+                // Twins (spellings that differ only by a space or a hyphen between words): the
+                // one whose separators agree with the text in more places takes the match.
+                let agree = |q: &str| {
+                    q.bytes()
+                        .zip(u[us..uend].bytes())
+                        .filter(|&(a, b)| (a == b' ' || a == b'-') && a == b)
+                        .count()
+                };
+                let mine = agree(&p);
+                if twins
+                    .iter()
+                    .any(|q| **q != p && q.replace('-', " ") == pf && agree(q) > mine)
+                {
+                    continue;
+                }
                 let (s, end) = (start_of(us), end_of(uend));
                 if f.chinese {
-                    cands.push((s, end, e.id.clone()));
+                    cands.push((s, end, id.clone()));
                     continue;
                 }
                 let first_word = p.chars().next().is_some_and(is_word_char);
@@ -245,11 +275,11 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
                     continue;
                 }
                 if !last_word || boundary_after(t, end) {
-                    cands.push((s, end, e.id.clone()));
+                    cands.push((s, end, id.clone()));
                     continue;
                 }
                 if p.contains(' ') && hyphen_as_dash(&norm, end) {
-                    at_dash.push((s, end, e.id.clone()));
+                    at_dash.push((s, end, id.clone()));
                 }
                 let suffix = if ["s", "x", "z", "ch", "sh"].iter().any(|x| p.ends_with(x)) {
                     "es"
@@ -259,9 +289,9 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
                 if p.ends_with(|c: char| c.is_ascii_alphabetic()) && u[uend..].starts_with(suffix) {
                     let plural_end = end_of(uend + suffix.len());
                     if boundary_after(t, plural_end) {
-                        cands.push((s, plural_end, e.id.clone()));
+                        cands.push((s, plural_end, id.clone()));
                     } else if p.contains(' ') && hyphen_as_dash(&norm, plural_end) {
-                        at_dash.push((s, plural_end, e.id.clone()));
+                        at_dash.push((s, plural_end, id.clone()));
                     }
                 }
             }

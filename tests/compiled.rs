@@ -368,6 +368,18 @@ const COMBINATIONS: &[(&str, &[&str], &[Script])] = &[
     ),
 ];
 
+/// The bytes of the parts a combination names (`base`, `en`, `zh`), in its order.
+fn given_parts<'a>(parts: &'a Parts, given: &[&str]) -> Vec<&'a [u8]> {
+    given
+        .iter()
+        .map(|p| match *p {
+            "base" => &parts.base[..],
+            "en" => &parts.english[..],
+            _ => &parts.chinese[..],
+        })
+        .collect()
+}
+
 /// Every combination of parts, in several orders, round-trips: every entry whole but for the
 /// forms of the scripts not given, which are left out (the others keep their order); the card
 /// part fills whatever was read (and the names of a script whose part was not).
@@ -376,14 +388,7 @@ fn every_combination_of_parts_round_trips() {
     let dict = Dictionary::builtin().unwrap();
     let parts = write_parts(dict);
     for (name, given, scripts) in COMBINATIONS {
-        let bytes: Vec<&[u8]> = given
-            .iter()
-            .map(|p| match *p {
-                "base" => &parts.base[..],
-                "en" => &parts.english[..],
-                _ => &parts.chinese[..],
-            })
-            .collect();
+        let bytes = given_parts(&parts, given);
         let mut back = read_match_parts(&bytes).unwrap();
         assert!(!back.has_cards(), "{name}");
         // The names are in their script's part (and the card part); the id in each script
@@ -596,14 +601,7 @@ fn context_needs_round_trips_in_every_combination_of_parts() {
     );
     let parts = write_parts(&dict);
     for (name, given, scripts) in COMBINATIONS {
-        let bytes: Vec<&[u8]> = given
-            .iter()
-            .map(|p| match *p {
-                "base" => &parts.base[..],
-                "en" => &parts.english[..],
-                _ => &parts.chinese[..],
-            })
-            .collect();
+        let bytes = given_parts(&parts, given);
         let mut back = read_match_parts(&bytes).unwrap();
         read_cards(&mut back, &parts.cards).unwrap();
         let mut want = dict.entries()[0].clone();

@@ -170,6 +170,15 @@ impl<'a> IdReader<'a> {
 mod tests {
     use super::*;
 
+    /// A reader of `bytes` from their start, as the English part's.
+    fn english(bytes: &[u8]) -> Reader<'_> {
+        Reader {
+            bytes,
+            pos: 0,
+            part: "English",
+        }
+    }
+
     /// (name, id, English name, code)
     const CODES: &[(&str, &str, &str, u64)] = &[
         ("every_word", "two-upholds", "Two Upholds", 1),
@@ -208,16 +217,7 @@ mod tests {
             let mut codes = Writer(Vec::new());
             let mut texts = Writer(Vec::new());
             write(&mut codes, &mut texts, [(id, en)].into_iter());
-            let codes = Reader {
-                bytes: &codes.0,
-                pos: 0,
-                part: "English",
-            };
-            let texts = Reader {
-                bytes: &texts.0,
-                pos: 0,
-                part: "English",
-            };
+            let (codes, texts) = (english(&codes.0), english(&texts.0));
             let mut r = IdReader::new(codes, texts, false).unwrap();
             assert_eq!(r.id(en).unwrap(), id, "case {name}");
             r.end().unwrap();
@@ -247,16 +247,7 @@ mod tests {
             codes.int(code);
             let mut texts = Writer(Vec::new());
             words::write(&mut texts, &[], words::Script::Latin);
-            let codes = Reader {
-                bytes: &codes.0,
-                pos: 0,
-                part: "English",
-            };
-            let texts = Reader {
-                bytes: &texts.0,
-                pos: 0,
-                part: "English",
-            };
+            let (codes, texts) = (english(&codes.0), english(&texts.0));
             let err = IdReader::new(codes, texts, false)
                 .unwrap()
                 .id(en)

@@ -23,6 +23,7 @@ pub(crate) mod choose;
 pub(crate) mod gate;
 pub(crate) mod patterns;
 pub(crate) mod sensitivity;
+pub(crate) mod twins;
 
 use crate::dictionary::compiled::NormalizedForms;
 use crate::dictionary::Dictionary;

@@ -27,7 +27,7 @@ import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join, normalize, extname } from 'node:path';
 import { startServer, launch, WWW, ROOT } from '../tests/browser/harness.mjs';
-import { SAMPLES, SAMPLE_LIST } from '../tests/browser/page-helpers.mjs';
+import { SAMPLES, SAMPLE_LIST, withCards } from '../tests/browser/page-helpers.mjs';
 
 const args = process.argv.slice(2);
 const COLD_ONLY = args.includes('--cold');
@@ -188,7 +188,7 @@ try {
     const page = await browser.newPage();
     await page.goto(server.url + '/index.html');
     await page.waitForFunction(() => window.tifaPage && window.tifaPage.entries.length > 0);
-    await page.evaluate(() => window.tifaPage.cards()); // the baseline reads every form
+    await withCards(page); // the baseline reads every form
     // The baseline: one RegExp (alternation, longest first; English case-insensitive on \b).
     await page.evaluate(() => {
       const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

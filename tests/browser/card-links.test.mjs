@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './harness.mjs';
-import { openPage, fillText, tooltipShown, pageSuite } from './page-helpers.mjs';
+import { openPage, fillText, tooltipShown, pageSuite, withCards } from './page-helpers.mjs';
 import { problemUrl, DEFAULT_REPORT_TEMPLATE } from '../../www/lib/feedback.js';
 
 const ENTRY = { id: 'two-upholds', zh: '两个维护', en: 'Two Upholds', file: 'leadership.toml' };
@@ -56,7 +56,7 @@ const t = pageSuite();
 
 test('a card links to its entry page and to a pre-filled report with the dictionary version; the reader\'s text stays out of it', async () => {
   const page = await openPage(t.browser, t.server.url + '/index.html');
-  await page.evaluate(() => window.tifaPage.cards());
+  await withCards(page);
   await fillText(page, 'The plenum stressed the Two Upholds.');
   await page.hover('#output mark[data-tifa-term="two-upholds"]');
   await tooltipShown(page);

@@ -7,7 +7,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer, launch, ROOT, downloadText, axeViolations } from './harness.mjs';
-import { cli, openPage, fillText, tooltipShown, sharedPage } from './page-helpers.mjs';
+import { cli, openPage, fillText, tooltipShown, sharedPage, withCards } from './page-helpers.mjs';
 import { KINDS, matchView } from '../../www/app/compact.js';
 import { ORIGINAL, TRANSLATION } from './fixtures/compare-texts.mjs';
 import { alignTerms, termOccurrences, termStatus, detectedLanguage, STATUS_LABELS } from '../../www/app/compare.js';
@@ -273,7 +273,7 @@ const TOOLTIPS = [
 for (const [sideName, selector, want] of TOOLTIPS) {
   test(`the tooltip card opens on a mark of the ${sideName} (hover and focus), Escape closes it`, async () => {
     const page = await defaultCompare();
-    await page.evaluate(() => window.tifaPage.cards());
+    await withCards(page);
     await page.hover(selector);
     await tooltipShown(page);
     assert.match(await openTooltip(page), want);

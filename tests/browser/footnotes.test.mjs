@@ -2,7 +2,7 @@
 // of www/app/footnotes.js, then the page in headless Chromium (clipboard, print media).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, fillText, pageSuite } from './page-helpers.mjs';
+import { openPage, fillText, pageSuite, withCards } from './page-helpers.mjs';
 import { withFootnotes, numberTerms } from '../../www/app/footnotes.js';
 
 const ENTRIES = {
@@ -58,7 +58,7 @@ test('"Copy with footnotes" puts rich HTML and plain text with numbered notes on
 
 test('print shows a glossary after the text, numbered as the highlights are', async () => {
   const page = await openPage(t.browser, t.server.url + '/index.html');
-  await page.evaluate(() => window.tifaPage.cards());
+  await withCards(page);
   await fillText(page, TEXT);
   await page.waitForFunction(() => import('/app/footnotes.js').then(() => true));
   assert.equal(await page.$eval('#print-glossary', (el) => getComputedStyle(el).display), 'none', 'hidden on screen');

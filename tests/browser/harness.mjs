@@ -81,11 +81,20 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
  * processor time per page load in a context, which the 150 page loads of the other tests do not
  * need (the worker is network-first, so with it or without it they read the same files).
  */
+/**
+ * How long a Playwright action or wait may take before it fails (Playwright's own default is
+ * 30 s). A limit, never a measurement: on the two-core CI machine, while the Rust tests compile
+ * beside four browser test files, one click has needed more than 30 s (the sixteenth session's
+ * CI run failed two stepping tests so). Set on every context `launch` makes.
+ */
+export const WAIT_MS = 120_000;
+
 export async function launch({ serviceWorkers = 'block' } = {}) {
   const shared = process.env.TIFA_BROWSER_WS;
   if (shared) {
     const browser = await chromium.connect(shared);
     const context = await browser.newContext({ serviceWorkers });
+    context.setDefaultTimeout(WAIT_MS);
     const loads = countLoads(context);
     return {
       context,
@@ -101,6 +110,7 @@ export async function launch({ serviceWorkers = 'block' } = {}) {
     args: CHROMIUM_ARGS,
     serviceWorkers,
   });
+  context.setDefaultTimeout(WAIT_MS);
   const loads = countLoads(context);
   return {
     context,

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { SAMPLES, SAMPLE_LIST, cli, openPage, settled, fillText, highlights, parseCsv, download, pageSuite, sharedPage } from './page-helpers.mjs';
+import { SAMPLES, SAMPLE_LIST, cli, openPage, settled, fillText, highlights, parseCsv, download, pageSuite, sharedPage, withCards } from './page-helpers.mjs';
 
 // The shared server and browser (page-helpers.mjs), and a folder for the files the tests write.
 const t = pageSuite();
@@ -39,7 +39,7 @@ test('a GBK file is read as GB18030, highlighted, and the page says so; a PNG is
 test('exports of pasted text call it "pasted text" and the standalone file has a language', async () => {
   const page = await openPage(t.browser, t.server.url + '/index.html');
   await fillText(page, 'The plenum stressed the Two Upholds and the democratic life meeting.');
-  await page.evaluate(() => window.tifaPage.cards());
+  await withCards(page);
   for (const format of ['json', 'csv', 'md', 'html', 'standalone']) {
     const { name, body } = await download(page, format);
     assert.ok(!body.includes('<paste>') && !body.includes('&lt;paste&gt;'), `${format}: ${body.slice(0, 200)}`);
@@ -179,7 +179,7 @@ test('an export after the card part has arrived still exports the text analysed 
   const page = await openPage(t.browser, t.server.url + '/index.html', { init: () => { window.requestIdleCallback = () => 0; } });
   await page.setInputFiles('#file', join(SAMPLES, 'official-en.txt'));
   await settled(page);
-  await page.evaluate(() => window.tifaPage.cards());
+  await withCards(page);
   const json = await download(page, 'json');
   assert.ok(JSON.parse(json.body).matches.length > 5);
   await page.close();

@@ -49,6 +49,20 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return page;
 }
 
+/**
+ * Waits until the page has its card part (explanations, sources) and has drawn its entries with
+ * it. The promise's value (every entry, megabytes) stays in the page: returned from `evaluate`, it
+ * was serialized over the wire on every call, 6–7 s each on an idle machine and past Playwright's
+ * 30 s waits on a loaded one.
+ *
+ * @example
+ *   await withCards(page);
+ *   await page.hover('mark[data-tifa-term]'); // its card shows the explanation at once
+ */
+export function withCards(page) {
+  return page.evaluate(async () => { await window.tifaPage.cards(); });
+}
+
 /** Waits until the page has analysed and fully rendered the current text. */
 export async function settled(page, timeout = 120_000) {
   await page.waitForFunction(() => !window.tifaPage.busy, null, { timeout, polling: 50 });

@@ -5,7 +5,7 @@ import { readFile, writeFile, mkdtemp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer, launch, ROOT, downloadText, axeViolations } from './harness.mjs';
-import { SAMPLES, SAMPLE_LIST, cli, openPage, settled, fillText, highlights, tooltipText, parseCsv, tooltipShown, download, sharedPage } from './page-helpers.mjs';
+import { SAMPLES, SAMPLE_LIST, cli, openPage, settled, fillText, highlights, tooltipText, parseCsv, tooltipShown, download, sharedPage, withCards } from './page-helpers.mjs';
 
 let server; let browser; let tmp;
 before(async () => {
@@ -298,7 +298,7 @@ const searches = [
 test('the glossary is listed when it is first shown, not while the read view is in use', async () => {
   const page = await openPage(browser, server.url + '/index.html?sample=official-en.txt');
   await settled(page);
-  await page.evaluate(() => window.tifaPage.cards());
+  await withCards(page);
   await page.evaluate(async () => { for (let i = 0; i < 3; i++) await new Promise((r) => requestIdleCallback(r)); });
   assert.equal(await page.$$eval('#glossary-results li', (items) => items.length), 0, 'nothing listed behind the read view');
   await page.click('#nav-glossary');
@@ -312,7 +312,7 @@ test('the glossary is listed when it is first shown, not while the read view is 
 test('glossary search: by Chinese, pinyin and any English form', async () => {
   const page = await openPage(browser, server.url + '/index.html#glossary');
   // Pinyin is in the card part, which arrives after the first paint.
-  await page.evaluate(() => window.tifaPage.cards());
+  await withCards(page);
   for (const s of searches) {
     await page.fill('#glossary-q', s.q);
     await page.waitForFunction((q) => document.getElementById('glossary-count').textContent.includes(q), s.q);
@@ -346,7 +346,7 @@ const axeCases = [
     await tooltipShown(page);
   } },
   { name: 'read view with a pinned card (a dialog) and the share link shown', hash: '', setup: async (page) => {
-    await page.evaluate(() => window.tifaPage.cards());
+    await withCards(page);
     await fillText(page, await readFile(join(SAMPLES, samples[0].file), 'utf8'));
     await page.click('#share');
     await page.waitForFunction(() => document.getElementById('share-status').textContent !== '');

@@ -46,7 +46,14 @@ test('page sensitivity is remembered across a reload and re-analyses on change',
   const page = await openPage(s.ctx.browser, s.ctx.server.url + '/index.html');
   await fillText(page, ORDINARY);
   assert.equal((await highlights(page)).length, 0);
-  await page.selectOption('#sensitivity', 'all');
+  // The page is busy from the change on (read in the change's own task): waiting for it to be
+  // settled must wait for the new analysis, not return before it started.
+  assert.equal(await page.evaluate(() => {
+    const select = document.getElementById('sensitivity');
+    select.value = 'all';
+    select.dispatchEvent(new Event('change'));
+    return window.tifaPage.busy;
+  }), true);
   await settled(page);
   assert.deepEqual((await highlights(page)).map((h) => h.id), ['the-core']);
   await page.reload();

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { downloadText, axeViolations } from './harness.mjs';
-import { openPage, fillText, parseCsv, pageSuite, sharedPage } from './page-helpers.mjs';
+import { openPage, fillText, parseCsv, pageSuite, sharedPage, withCards } from './page-helpers.mjs';
 import {
   wordlistCsv, wordlistAnki, wordlistRow, otherRenderings, ankiField, ankiTag, wordlistFilename,
   WORDLIST_COLUMNS, ANKI_COLUMNS,
@@ -198,7 +198,7 @@ const countSays = (page, re) => page.waitForFunction((src) => new RegExp(src).te
 /** Opens the glossary at `hash` with the card fields loaded and listed (pinyin shows). */
 async function glossary(hash = '#glossary') {
   const page = await openPage(t.browser, t.server.url + '/index.html' + hash);
-  await page.evaluate(() => window.tifaPage.cards());
+  await withCards(page);
   await page.waitForSelector('#glossary-results .g-py');
   return page;
 }
@@ -269,7 +269,7 @@ test('the list survives a reload through the URL, and #term/<id> links still rou
   const before = await listedIds(page);
   assert.ok(before.length > 0);
   await page.reload();
-  await page.evaluate(() => window.tifaPage.cards());
+  await withCards(page);
   await page.waitForSelector('#glossary-results .g-py');
   await countSays(page, /in Leadership match(es)? “core”/);
   assert.equal(await page.inputValue('#glossary-q'), 'core');
@@ -386,7 +386,7 @@ const AXE_CASES = [
 for (const [name, hash, ready] of AXE_CASES) {
   test(`axe-core: no serious or critical violations on the ${name} (light and dark)`, async () => {
     const page = await openPage(t.browser, t.server.url + '/index.html' + hash);
-    await page.evaluate(() => window.tifaPage.cards());
+    await withCards(page);
     await ready(page);
     await page.waitForSelector('#glossary-results li');
     assert.deepEqual(await axeViolations(page), []);

@@ -56,6 +56,9 @@ export function startRead({ ui, state, engine, ready, getEntry, showError, keep,
   let firstHighlight = false;
   async function analyze() {
     state.debouncing = false;
+    // Busy from now until this text is rendered, also when called directly (a new sensitivity),
+    // not only through scheduleAnalyze: `tifaPage.busy` and the first-highlight mark read it.
+    state.pending = true;
     const seq = ++state.seq;
     const finish = () => {
       if (seq === state.seq && !state.debouncing) state.pending = false;

@@ -42,9 +42,13 @@ serve: build
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
 # Everything: the build, the Rust tests, the browser tests and the Python tests (the binding
-# against the CLI, the Spark job in local mode), as one graph of steps.
+# against the CLI, the Spark job in local mode), as one graph of steps. When it fails, the failed
+# browser and JS tests are repeated last, with their errors: the steps still running print after
+# the one that failed, and a log's tail would not show them.
+FAILED_JS := target/failed-js-tests.txt
 test:
-	@$(STEPS) test-rust test-js test-python
+	@rm -f $(FAILED_JS); $(STEPS) test-rust test-js test-python || { status=$$?; \
+	  if [ -s $(FAILED_JS) ]; then echo; echo "make test failed; the browser and JS tests that failed:"; cat $(FAILED_JS); fi; exit $$status; }
 
 # ---- steps: each names what it needs, so -j runs what can run together ----------------------
 .PHONY: site vocabulary cli rust-tests-built dict tools-wasm-target tools-wasm-bindgen tools-node \
@@ -156,7 +160,7 @@ test-rust-doc: rust-tests-built
 
 # The JS and browser tests, four files at a time, against one shared Chromium (tests/browser/run.mjs).
 test-js: site cli tools-system
-	TIFA_BIN=$(CURDIR)/$(TIFA) node tests/browser/run.mjs
+	TIFA_BIN=$(CURDIR)/$(TIFA) TIFA_FAILED_FILE=$(CURDIR)/$(FAILED_JS) node tests/browser/run.mjs
 
 # The wheel is built with the `python` profile (release without LTO: a fraction of its build
 # time, README "Python"), for every CPython from 3.9 (abi3), and installed into .venv/.

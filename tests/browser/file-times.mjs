@@ -3,7 +3,7 @@
 // page loads in each (harness.mjs counts them), then the slowest tests, so the slow files and
 // what makes them slow are known when the suite must get faster; last, each failed test with the
 // first lines of its error, so that the tail of a CI log says why it failed. Not a test file.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
 /** How many of the slowest tests are listed. */
@@ -65,10 +65,15 @@ export default async function* fileTimes(source) {
     yield `${(t.ms / 1000).toFixed(1).padStart(7)} s  ${relative(process.cwd(), t.file)}: ${t.name}\n`;
   }
   if (failed.length) {
-    yield `\n${failed.length} failed test${failed.length === 1 ? '' : 's'}, with the start of each error:\n`;
+    let text = `\n${failed.length} failed test${failed.length === 1 ? '' : 's'}, with the start of each error:\n`;
     for (const t of failed) {
-      yield `  ${relative(process.cwd(), t.file)}: ${t.name} (${(t.ms / 1000).toFixed(1)} s)\n`;
-      for (const line of t.lines) yield `      ${line}\n`;
+      text += `  ${relative(process.cwd(), t.file)}: ${t.name} (${(t.ms / 1000).toFixed(1)} s)\n`;
+      for (const line of t.lines) text += `      ${line}\n`;
+    }
+    yield text;
+    // `make test` prints this file again after every step has ended (Makefile, FAILED_JS).
+    if (process.env.TIFA_FAILED_FILE) {
+      try { writeFileSync(process.env.TIFA_FAILED_FILE, text); } catch { /* the list above stays */ }
     }
   }
 }

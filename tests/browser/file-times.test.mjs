@@ -2,7 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import fileTimes, { errorLines } from './file-times.mjs';
+
+// This process's own reports must not reach the run's list of failures (`make test` sets it for
+// the reporter of the real run, which runs in the parent process).
+delete process.env.TIFA_FAILED_FILE;
 
 /** The reporter's whole output for these events. */
 async function report(events) {
@@ -38,4 +44,21 @@ test('file-times: errorLines keeps the first eight non-empty lines', () => {
   assert.deepEqual(errorLines(wrapped(long)), Array.from({ length: 8 }, (_, i) => `line ${i}`));
   assert.deepEqual(errorLines(undefined), ['no error recorded']);
   assert.deepEqual(errorLines('plain'), ['plain']);
+});
+
+test('file-times: with TIFA_FAILED_FILE set, the failures are written there too, and nothing when all pass', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tifa-failed-'));
+  const file = join(dir, 'failed.txt');
+  process.env.TIFA_FAILED_FILE = file;
+  try {
+    await report([pass('one', 5)]);
+    assert.equal(existsSync(file), false);
+    const out = await report([fail('two clicks', wrapped('Timeout 30000ms exceeded.'))]);
+    const written = readFileSync(file, 'utf8');
+    assert.ok(written.includes('  t/a.test.mjs: two clicks (31.0 s)\n      Timeout 30000ms exceeded.\n'), written);
+    assert.ok(out.endsWith(written));
+  } finally {
+    delete process.env.TIFA_FAILED_FILE;
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

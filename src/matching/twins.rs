@@ -49,6 +49,11 @@ impl Twins {
         twins
     }
 
+    /// Has automaton pattern `k` twins?
+    pub fn has(&self, k: u32) -> bool {
+        self.of.binary_search_by_key(&k, |&(k, _)| k).is_ok()
+    }
+
     /// Does a twin of pattern `pi`, hit as automaton pattern `k` over `span` of the normalized
     /// text, spell the span's separators at more places than `pi` does? Then the hit is the
     /// twin's, not `pi`'s.

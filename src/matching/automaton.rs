@@ -40,11 +40,10 @@ pub struct Automaton {
     fail: Vec<u32>,
     /// The nearest state along the failure links that ends a pattern, or `NONE`.
     dict: Vec<u32>,
-    /// Patterns ending at state `s`: `outputs[out_start[s]..out_start[s + 1]]`.
+    /// Patterns ending at state `s`: `outputs[out_start[s]..out_start[s + 1]]`, each with its
+    /// length in tokens (read where it is reported, not from a table of its own).
     out_start: Vec<u32>,
-    outputs: Vec<u32>,
-    /// Length of each pattern, in tokens.
-    lens: Vec<u32>,
+    outputs: Vec<(u32, u32)>,
     /// The most patterns that end at one text position, and a state where that many end
     /// ([`Automaton::most_ends`]).
     most_ends: (u32, u32),
@@ -241,9 +240,9 @@ impl Automaton {
             out_start[i + 1] += out_start[i];
         }
         let mut fill = out_start.clone();
-        let mut outputs = vec![0u32; ends.len()];
+        let mut outputs = vec![(0u32, 0u32); ends.len()];
         for &(s, p) in &ends {
-            outputs[fill[s as usize] as usize] = p;
+            outputs[fill[s as usize] as usize] = (p, pattern(p).len() as u32);
             fill[s as usize] += 1;
         }
 
@@ -257,7 +256,6 @@ impl Automaton {
             dict: vec![NONE; n],
             out_start,
             outputs,
-            lens: bounds.windows(2).map(|w| w[1] - w[0]).collect(),
             most_ends: (0, ROOT),
         };
         // How many patterns end at each state, its own and along its output links (a state's
@@ -468,8 +466,8 @@ impl Automaton {
         while o != NONE {
             let range =
                 self.out_start[o as usize] as usize..self.out_start[o as usize + 1] as usize;
-            for &p in &self.outputs[range] {
-                found(p, end - self.lens[p as usize] as usize, end);
+            for &(p, len) in &self.outputs[range] {
+                found(p, end - len as usize, end);
             }
             o = self.dict[o as usize];
         }
@@ -516,16 +514,17 @@ impl Automaton {
         let longest = self.outputs[own]
             .iter()
             .copied()
-            .max_by_key(|&p| self.lens[p as usize]);
+            .max_by_key(|&(_, len)| len)
+            .map(|(p, _)| p);
         (count as usize, longest)
     }
 
     /// The sets of two or more patterns that end at one state: patterns of the same tokens
     /// (each set in the order the patterns were given).
-    pub fn same_tokens(&self) -> impl Iterator<Item = &[u32]> + '_ {
+    pub fn same_tokens(&self) -> impl Iterator<Item = Vec<u32>> + '_ {
         self.out_start.windows(2).filter_map(|w| {
             let (from, to) = (w[0] as usize, w[1] as usize);
-            (to - from > 1).then(|| &self.outputs[from..to])
+            (to - from > 1).then(|| self.outputs[from..to].iter().map(|&(p, _)| p).collect())
         })
     }
 

@@ -31,7 +31,7 @@ impl Twins {
         let mut twins = Twins::default();
         for set in ac.same_tokens() {
             let mut group: Vec<(u32, Box<[u8]>)> = Vec::new();
-            for &k in set {
+            for &k in &set {
                 let pi = ac_patterns[k as usize];
                 if !group.iter().any(|&(p, _)| p == pi) {
                     group.push((pi, separators(texts[pi as usize].as_bytes()).collect()));

@@ -40,28 +40,32 @@ pub struct Automaton {
     fail: Vec<u32>,
     /// The nearest state along the failure links that ends a pattern, or `NONE`.
     dict: Vec<u32>,
-    /// Patterns ending at state `s`: `outputs[out_start[s]..out_start[s + 1]]`.
+    /// Patterns ending at state `s`: `outputs[out_start[s]..out_start[s + 1]]`, each with its
+    /// length in tokens (read where it is reported, not from a table of its own).
     out_start: Vec<u32>,
-    outputs: Vec<u32>,
-    /// Length of each pattern, in tokens.
-    lens: Vec<u32>,
+    outputs: Vec<(u32, u32)>,
     /// The most patterns that end at one text position, and a state where that many end
     /// ([`Automaton::most_ends`]).
     most_ends: (u32, u32),
 }
 
 /// A state as the search reads it: its edges, its failure link, and the first state to report
-/// from when it is reached.
+/// from when it is reached. A state with one child holds that edge itself (most states past a
+/// form's first tokens have one), so the search reads one place per state instead of two.
 #[derive(Debug, Clone, Copy, Default)]
 struct Node {
-    /// Its edges are `edges[edge_start..edge_end]`.
-    edge_start: u32,
-    edge_end: u32,
+    /// With [`ONE_CHILD`] in `fail`: the only edge, (token, child); else the state's edges are
+    /// `edges[edge.0..edge.1]`.
+    edge: (u32, u32),
+    /// The failure link, with [`ONE_CHILD`] set when `edge` is the state's only edge.
     fail: u32,
     /// The state itself if a pattern ends there, else its output link (`dict`); `NONE` when no
     /// pattern ends at it or along its failure links.
     report: u32,
 }
+
+/// The bit of [`Node::fail`] that marks a state with one child (state numbers stay below it).
+const ONE_CHILD: u32 = 1 << 31;
 
 /// The trie's edges below the root while it is built: (state, token) → child, in an
 /// open-addressing table. A slot is `[state, token, child]` (12 bytes), empty when its state is
@@ -236,9 +240,9 @@ impl Automaton {
             out_start[i + 1] += out_start[i];
         }
         let mut fill = out_start.clone();
-        let mut outputs = vec![0u32; ends.len()];
+        let mut outputs = vec![(0u32, 0u32); ends.len()];
         for &(s, p) in &ends {
-            outputs[fill[s as usize] as usize] = p;
+            outputs[fill[s as usize] as usize] = (p, pattern(p).len() as u32);
             fill[s as usize] += 1;
         }
 
@@ -252,7 +256,6 @@ impl Automaton {
             dict: vec![NONE; n],
             out_start,
             outputs,
-            lens: bounds.windows(2).map(|w| w[1] - w[0]).collect(),
             most_ends: (0, ROOT),
         };
         // How many patterns end at each state, its own and along its output links (a state's
@@ -304,19 +307,43 @@ impl Automaton {
                 queue.push(c);
             }
         }
+        assert!(n < ONE_CHILD as usize, "too many states");
         a.nodes = (0..n)
-            .map(|s| Node {
-                edge_start: a.edge_start[s],
-                edge_end: a.edge_start[s + 1],
-                fail: a.fail[s],
-                report: if a.has_output(s as u32) {
+            .map(|s| {
+                let report = if a.has_output(s as u32) {
                     s as u32
                 } else {
                     a.dict[s]
-                },
+                };
+                match a.children(s as u32) {
+                    &[only] if s != ROOT as usize => Node {
+                        edge: only,
+                        fail: a.fail[s] | ONE_CHILD,
+                        report,
+                    },
+                    _ => Node {
+                        edge: (a.edge_start[s], a.edge_start[s + 1]),
+                        fail: a.fail[s],
+                        report,
+                    },
+                }
             })
             .collect();
         a
+    }
+
+    /// The edges of state `s` (in token order) and its failure link, as the search reads them.
+    #[inline]
+    fn kids_and_fail(&self, s: u32) -> (&[(u32, u32)], u32) {
+        let node = &self.nodes[s as usize];
+        if node.fail & ONE_CHILD != 0 {
+            (std::slice::from_ref(&node.edge), node.fail & !ONE_CHILD)
+        } else {
+            (
+                &self.edges[node.edge.0 as usize..node.edge.1 as usize],
+                node.fail,
+            )
+        }
     }
 
     fn children(&self, s: u32) -> &[(u32, u32)] {
@@ -399,8 +426,7 @@ impl Automaton {
             // cutting the token out and looking it up. (An ASCII token: a CJK character's
             // number is one load away.)
             let only = if s != ROOT && text.as_bytes()[i] < 0x80 {
-                let node = self.nodes[s as usize];
-                let kids = &self.edges[node.edge_start as usize..node.edge_end as usize];
+                let (kids, _) = self.kids_and_fail(s);
                 if kids.len() <= FEW_CHILDREN {
                     kids.iter()
                         .find_map(|&(t, c)| Some((starts.spelled_at(text, i, t)?, c)))
@@ -440,8 +466,8 @@ impl Automaton {
         while o != NONE {
             let range =
                 self.out_start[o as usize] as usize..self.out_start[o as usize + 1] as usize;
-            for &p in &self.outputs[range] {
-                found(p, end - self.lens[p as usize] as usize, end);
+            for &(p, len) in &self.outputs[range] {
+                found(p, end - len as usize, end);
             }
             o = self.dict[o as usize];
         }
@@ -451,8 +477,7 @@ impl Automaton {
     #[inline]
     fn next(&self, mut s: u32, t: u32) -> u32 {
         while s != ROOT {
-            let node = self.nodes[s as usize];
-            let kids = &self.edges[node.edge_start as usize..node.edge_end as usize];
+            let (kids, fail) = self.kids_and_fail(s);
             // Most states past the first few tokens have one child.
             match kids {
                 [(k, c)] if *k == t => return *c,
@@ -463,7 +488,7 @@ impl Automaton {
                     }
                 }
             }
-            s = node.fail;
+            s = fail;
         }
         self.root.get(t as usize).copied().unwrap_or(ROOT)
     }
@@ -489,16 +514,17 @@ impl Automaton {
         let longest = self.outputs[own]
             .iter()
             .copied()
-            .max_by_key(|&p| self.lens[p as usize]);
+            .max_by_key(|&(_, len)| len)
+            .map(|(p, _)| p);
         (count as usize, longest)
     }
 
     /// The sets of two or more patterns that end at one state: patterns of the same tokens
     /// (each set in the order the patterns were given).
-    pub fn same_tokens(&self) -> impl Iterator<Item = &[u32]> + '_ {
+    pub fn same_tokens(&self) -> impl Iterator<Item = Vec<u32>> + '_ {
         self.out_start.windows(2).filter_map(|w| {
             let (from, to) = (w[0] as usize, w[1] as usize);
-            (to - from > 1).then(|| &self.outputs[from..to])
+            (to - from > 1).then(|| self.outputs[from..to].iter().map(|&(p, _)| p).collect())
         })
     }
 

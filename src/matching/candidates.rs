@@ -50,19 +50,18 @@ pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch
     let mut dashes: Vec<usize> = Vec::new();
     let (ac, alphabet, starts) = (&patterns.ac, &patterns.alphabet, &patterns.starts);
     ac.find_in_text(alphabet, starts, text, |k, mut start, mut end| {
-        let pi = patterns.ac_patterns[k as usize];
-        let p = patterns.get(pi);
+        let hit = patterns.hits[k as usize];
+        let pi = hit.pattern;
         // Quotation marks are no tokens: a match ends with its last token, never one; a form
         // that starts or ends with quotes spans as many of the text's as it has.
         let b = text.as_bytes();
-        let (lead, trail) = patterns.edge_quotes[pi as usize];
-        for _ in 0..lead {
+        for _ in 0..hit.lead {
             if start == 0 || !is_quote(b[start - 1]) {
                 break;
             }
             start -= 1;
         }
-        for _ in 0..trail {
+        for _ in 0..hit.trail {
             if end == b.len() || !is_quote(b[end]) {
                 break;
             }
@@ -70,22 +69,22 @@ pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch
         }
         // A space and a hyphen are one token: of two forms that differ only there, the one
         // spelled as the text is takes the hit.
-        if patterns.twins.beaten(k, pi, &b[start..end]) {
+        if hit.twin() && patterns.twins.beaten(k, pi, &b[start..end]) {
             return;
         }
-        if p.word_start && !boundary_before(text, start) {
+        if hit.word_start() && !boundary_before(text, start) {
             return;
         }
         // A plural form ends on a word too (the suffix was the end of its last token).
-        if p.word_end && !boundary_after(text, end) {
-            if !(p.several_words && hyphen_as_dash(norm, end)) {
+        if hit.word_end() && !boundary_after(text, end) {
+            if !(hit.several_words() && hyphen_as_dash(norm, end)) {
                 return;
             }
             dashes.push(end);
         }
-        if p.piece {
+        if hit.piece() {
             pieces.push((start, end, pi));
-            if p.hidden {
+            if hit.hidden() {
                 return;
             }
         }

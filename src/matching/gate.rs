@@ -77,10 +77,9 @@ pub(crate) fn vouches(patterns: &Patterns, candidates: &[RawMatch]) -> bool {
     document_vouches(
         candidates
             .iter()
-            .map(|c| patterns.get(c.pattern))
-            .filter(|p| !p.needs_context)
-            .map(|p| {
-                let e = p.owners[0].0 as usize;
+            .filter(|c| !patterns.gated(c.pattern))
+            .map(|c| {
+                let e = patterns.owner(c.pattern).0;
                 (e, patterns.category(e))
             }),
     )
@@ -218,7 +217,7 @@ pub(crate) fn gate(
     document: DocumentContext,
 ) -> Gated {
     let text = norm.text();
-    let gated = |c: &RawMatch| patterns.get(c.pattern).needs_context;
+    let gated = |c: &RawMatch| patterns.gated(c.pattern);
     // Nothing to decide (the common case of a text with only unambiguous terms): skip the
     // sentences, anchors and document rule.
     if !candidates.iter().any(gated) {
@@ -261,11 +260,11 @@ pub(crate) fn gate(
         not_counted: Vec::new(),
     };
     for (i, mut c) in candidates.into_iter().enumerate() {
-        let p = patterns.get(c.pattern);
-        if !p.needs_context {
+        if !patterns.gated(c.pattern) {
             out.counted.push(c);
             continue;
         }
+        let p = patterns.get(c.pattern);
         let title_case =
             !p.title_words.is_empty() && p.title_words.iter().all(|&w| norm.was_upper(c.start + w));
         let facts = Facts {

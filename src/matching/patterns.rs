@@ -21,6 +21,9 @@ use super::alphabet::{Alphabet, Starts};
 use super::automaton::Automaton;
 use super::twins::Twins;
 
+mod hits;
+pub(crate) use hits::Hit;
+
 /// One normalized form in the automaton.
 #[derive(Debug, Clone)]
 pub(crate) struct Pattern {
@@ -87,23 +90,24 @@ pub(crate) struct Slot {
 pub(crate) struct Patterns {
     /// Token numbers for every form ([`super::alphabet`]): the automaton's alphabet.
     pub alphabet: Alphabet,
-    /// Over the forms written in tokens; its pattern `i` is `ac_patterns[i]`.
+    /// Over the forms written in tokens; its pattern `k` stands for form `hits[k].pattern`.
     pub ac: Automaton,
     /// Where a form may start, from a token's first bytes: what the search skips.
     pub starts: Starts,
-    /// For each automaton pattern, the form (index into `list`) it stands for: the form
-    /// itself or the form with its plural suffix.
-    pub ac_patterns: Vec<u32>,
+    /// For each automaton pattern, the form (index into `list`) it stands for (the form
+    /// itself or the form with its plural suffix), with what a hit of it reads ([`Hit`]).
+    pub hits: Vec<Hit>,
     /// The distinct normalized forms.
     list: Vec<Pattern>,
+    /// Each form's first owner ([`Patterns::owner`]) and whether it needs context
+    /// ([`Patterns::gated`]), apart from `list`: what every match reads, eight bytes a form
+    /// and one bit, where a [`Pattern`] is two lines of cache and its owners a third.
+    first_owners: Vec<(u32, u32)>,
+    gated: Vec<u64>,
     /// Each entry's category, for the document rule.
     categories: Vec<String>,
     /// The forms with a `{place}` slot.
     pub slots: Vec<Slot>,
-    /// For each form, how many quotation marks it starts and ends with (`“三公”经费`: 1, 0).
-    /// They are no tokens ([`super::alphabet::QUOTE`]): a match spans up to that many of the
-    /// text's next to it.
-    pub edge_quotes: Vec<(u8, u8)>,
     /// Patterns of the same tokens that differ in their separators.
     pub twins: Twins,
     /// For a scoped build ([`Patterns::scoped`]): the scope, and the words that kept forms
@@ -694,15 +698,32 @@ impl Patterns {
         let categories = entries.iter().map(|e| e.category.clone()).collect();
         let starts = Starts::new(&alphabet, |t| ac.starts_with(t));
         let twins = Twins::new(&ac, &ac_patterns, &texts);
+        // For each form, how many quotation marks it starts and ends with (`“三公”经费`: 1, 0).
+        // They are no tokens ([`super::alphabet::QUOTE`]): a match spans up to that many of
+        // the text's next to it.
+        let hits = ac_patterns
+            .iter()
+            .enumerate()
+            .map(|(k, &pi)| {
+                let quotes = edge_quotes[pi as usize];
+                Hit::new(pi, &patterns[pi as usize], quotes, twins.has(k as u32))
+            })
+            .collect();
+        let first_owners = patterns.iter().map(|p| p.owners[0]).collect();
+        let mut gated = vec![0u64; patterns.len().div_ceil(64)];
+        for (pi, p) in patterns.iter().enumerate() {
+            gated[pi / 64] |= u64::from(p.needs_context) << (pi % 64);
+        }
         Ok(Patterns {
             alphabet,
             ac,
             starts,
-            ac_patterns,
+            hits,
+            first_owners,
+            gated,
             list: patterns,
             categories,
             slots,
-            edge_quotes,
             twins,
             scope: scope.map(|s| Box::new((s.clone(), blocked))),
         })
@@ -730,9 +751,16 @@ impl Patterns {
     }
 
     /// The (entry index, form index) a match of pattern `pi` reports: its first owner.
+    #[inline]
     pub fn owner(&self, pi: u32) -> (usize, usize) {
-        let (e, f) = self.list[pi as usize].owners[0];
+        let (e, f) = self.first_owners[pi as usize];
         (e as usize, f as usize)
+    }
+
+    /// Does pattern `pi` need context ([`Pattern::needs_context`])?
+    #[inline]
+    pub fn gated(&self, pi: u32) -> bool {
+        self.gated[pi as usize / 64] >> (pi % 64) & 1 != 0
     }
 
     /// The category of entry `entry`.

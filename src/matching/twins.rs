@@ -31,7 +31,7 @@ impl Twins {
         let mut twins = Twins::default();
         for set in ac.same_tokens() {
             let mut group: Vec<(u32, Box<[u8]>)> = Vec::new();
-            for &k in set {
+            for &k in &set {
                 let pi = ac_patterns[k as usize];
                 if !group.iter().any(|&(p, _)| p == pi) {
                     group.push((pi, separators(texts[pi as usize].as_bytes()).collect()));
@@ -47,6 +47,11 @@ impl Twins {
         }
         twins.of.sort_unstable();
         twins
+    }
+
+    /// Has automaton pattern `k` twins?
+    pub fn has(&self, k: u32) -> bool {
+        self.of.binary_search_by_key(&k, |&(k, _)| k).is_ok()
     }
 
     /// Does a twin of pattern `pi`, hit as automaton pattern `k` over `span` of the normalized

@@ -133,12 +133,15 @@ pub struct NotCounted {
 ///
 /// ```
 /// let tifa = tifa::Analyzer::builtin()?;
-/// let report = tifa.analyze("两个维护，两个维护。The core of the plan is simple.")?;
+/// let report = tifa.analyze("两个维护，两个维护。The important speech was long.")?;
 /// assert_eq!((report.terms[0].id.as_str(), report.terms[0].count), ("two-upholds", 2));
 /// assert_eq!(report.density.unit, "characters");
-/// // "core" needs context: its own sentence gives none, the rest of the document does.
-/// let core = &report.matches[2];
-/// assert_eq!((core.text.as_str(), core.context), ("core", Some(tifa::Reason::Document)));
+/// // "important speech" needs context: its own sentence gives none, the rest of the document does.
+/// let speech = &report.matches[2];
+/// assert_eq!(
+///     (speech.text.as_str(), speech.context),
+///     ("important speech", Some(tifa::Reason::Document))
+/// );
 /// # Ok::<(), tifa::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]

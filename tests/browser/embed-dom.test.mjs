@@ -266,9 +266,9 @@ test('batching does not change the result: tiny batches == one batch (context cr
     const { loadTifa } = await import('/lib/engine.js');
     const tifa = await loadTifa();
     const story = document.getElementById('story');
-    // Gated forms ("new era", "the core") whose only context is in a neighbouring block.
+    // Gated forms ("new era", "important speech") whose only context is in a neighbouring block.
     const extra = document.createElement('section');
-    for (const t of ['Officials studied Xi Jinping Thought at length.', 'They said a new era had begun.', 'Nothing here.', 'Upholding the core was stressed.']) {
+    for (const t of ['Officials studied Xi Jinping Thought at length.', 'They said a new era had begun.', 'Nothing here.', 'The important speech was studied.']) {
       const p = document.createElement('p'); p.textContent = t; extra.append(p);
     }
     story.append(extra);
@@ -284,6 +284,6 @@ test('batching does not change the result: tiny batches == one batch (context cr
   assert.ok(runs[0].split('|').length > 15);
   // The document rule is judged over the whole root, so the batch size cannot change it.
   assert.match(runs[0], /new-era:new era:document/, 'a gated form counted through the document rule');
-  assert.match(runs[0], /the-core:core:document/, 'a gated form counted through the document rule');
+  assert.match(runs[0], /important-speech:important speech:document/, 'a gated form counted through the document rule');
   await page.close();
 });

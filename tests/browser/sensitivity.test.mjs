@@ -65,10 +65,10 @@ test('page sensitivity is remembered across a reload and re-analyses on change',
 
 /** (name, options, expected ids in a root of one ordinary and one Party paragraph) */
 const EMBED_CASES = [
-  ['default judges the whole root', {}, ['two-upholds', 'the-core']],
+  ['default judges the whole root', {}, ['two-upholds', 'important-speech']],
   ['strict needs a term nearby', { sensitivity: 'strict' }, ['two-upholds']],
-  ['all counts every form', { sensitivity: 'all' }, ['two-upholds', 'the-core']],
-  ['a bad value warns and falls back to default', { sensitivity: 'loose' }, ['two-upholds', 'the-core']],
+  ['all counts every form', { sensitivity: 'all' }, ['two-upholds', 'important-speech']],
+  ['a bad value warns and falls back to default', { sensitivity: 'loose' }, ['two-upholds', 'important-speech']],
 ];
 
 for (const [name, options, ids] of EMBED_CASES) {
@@ -81,7 +81,7 @@ for (const [name, options, ids] of EMBED_CASES) {
       root.innerHTML = '';
       const p1 = document.createElement('p'); p1.textContent = 'We must achieve the Two Upholds.';
       const filler = document.createElement('p'); filler.textContent = 'Weather, rivers and roads were discussed. '.repeat(20);
-      const p2 = document.createElement('p'); p2.textContent = 'The core was praised.';
+      const p2 = document.createElement('p'); p2.textContent = 'The important speech was praised.';
       root.append(p1, filler, p2);
       document.body.append(root);
       await highlight(root, { observe: false, tooltips: false, ...o });

@@ -155,10 +155,15 @@ for (const [name, call] of WRONG_TYPES) {
 
 test('the sensitivity option and the document rule', () => {
   const t = coreTifa({ cards: false });
-  const text = 'The core of the plan is simple.';
+  // "important speech" needs context; "core" needs it in its own sentence, which the document
+  // cannot give.
+  const text = 'The important speech was long.';
   assert.equal(t.analyze(text).matches.length, 0);
   assert.equal(t.analyze(text, { sensitivity: 'all' }).matches.length, 1);
   assert.equal(t.analyze(text, { documentVouches: true }).matches.length, 1);
+  const core = 'The core of the plan is simple.';
+  assert.equal(t.analyze(core, { documentVouches: true }).matches.length, 0);
+  assert.equal(t.analyze(core, { sensitivity: 'all' }).matches.length, 1);
   assert.equal(t.documentVouches('全面从严治党'), true);
   assert.equal(t.documentVouches(text), false);
 });

@@ -13,7 +13,7 @@ performance.mark('tifa-boot'); // for the page benchmark's split of the cold loa
 const pkg = new URL('../pkg/', import.meta.url);
 // A page opened on a sample (`?sample=name.txt`, a plain name: open.js checks it against the
 // list) knows its text before the engine is built: it is fetched here as well, and the worker
-// (`?preloaded&scope`) builds an engine scoped to it (README, "Scoped engines"), then the whole one.
+// (`?preloaded&scope`) builds an engine scoped to it (docs/performance.md, "Scoped engines"), then the whole one.
 const sample = new URLSearchParams(location.search).get('sample');
 const scoped = typeof sample === 'string' && /^[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$/.test(sample);
 const worker = new Worker(new URL(`./worker.js?preloaded${scoped ? '&scope' : ''}`, import.meta.url), { type: 'module', name: 'tifa-matcher' });

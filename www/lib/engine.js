@@ -299,7 +299,7 @@ async function loadScoped(pkgUrl, { base, module, scripts, wasm, matching, scope
     Promise.resolve(matching).then((b) => b || matchParts(pkgUrl, scripts))]);
   try {
     // No warm-up: for a scoped build it cost more than it saved in node (benches/start.mjs --scoped;
-    // README, "Scoped engines"), nor in Chromium (benches/embed-start.mjs: 50-100 ms more).
+    // docs/performance.md, "Scoped engines"), nor in Chromium (benches/embed-start.mjs: 50-100 ms more).
     const t = mod.Tifa.fromCompiledFor(bytes, scope);
     cardSources.set(t, { url: new URL('tifa.cards.bin', pkgUrl).href, promise: null });
     builtinOf.set(t, { base, module, scripts, bytes });

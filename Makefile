@@ -12,7 +12,9 @@
 #                with pytest, pyarrow and PySpark (.venv/bin/python -c "import tifa")
 # Each target installs what a fresh machine lacks (scripts/ensure-tools.sh), idempotently.
 
-SHELL := /bin/bash
+# bash, through a wrapper that logs each recipe line's start and end when TIFA_STEP_LOG is set
+# (`make test` sets it and prints the summary at its end: scripts/step-times.py).
+SHELL := $(CURDIR)/scripts/step-shell.sh
 .SHELLFLAGS := -eu -o pipefail -c
 WASM_DIR := target/wasm32-unknown-unknown/wasm-release
 PKG := www/pkg
@@ -45,10 +47,15 @@ serve: build
 # against the CLI, the Spark job in local mode), as one graph of steps. When it fails, the failed
 # browser and JS tests are repeated last, with their errors: the steps still running print after
 # the one that failed, and a log's tail would not show them.
+# At the end it prints what each step took (target/step-times.tsv, scripts/step-times.py): the
+# data for a shorter cold run.
 FAILED_JS := target/failed-js-tests.txt
+STEP_LOG := target/step-times.tsv
 test:
-	@rm -f $(FAILED_JS); $(STEPS) test-rust test-js test-python || { status=$$?; \
-	  if [ -s $(FAILED_JS) ]; then echo; echo "make test failed; the browser and JS tests that failed:"; cat $(FAILED_JS); fi; exit $$status; }
+	@mkdir -p target; rm -f $(FAILED_JS) $(STEP_LOG); export TIFA_STEP_LOG=$(CURDIR)/$(STEP_LOG); status=0; \
+	  $(STEPS) test-rust test-js test-python || status=$$?; \
+	  echo; python3 scripts/step-times.py $(STEP_LOG) || true; \
+	  if [ $$status -ne 0 ] && [ -s $(FAILED_JS) ]; then echo; echo "make test failed; the browser and JS tests that failed:"; cat $(FAILED_JS); fi; exit $$status
 
 # ---- steps: each names what it needs, so -j runs what can run together ----------------------
 .PHONY: site vocabulary cli rust-tests-built dict tools-wasm-target tools-wasm-bindgen tools-node \

@@ -38,12 +38,15 @@ pub struct Automaton {
     edges: Vec<(u32, u32)>,
     /// Failure link of each state.
     fail: Vec<u32>,
-    /// The nearest state along the failure links that ends a pattern, or `NONE`.
-    dict: Vec<u32>,
     /// Patterns ending at state `s`: `outputs[out_start[s]..out_start[s + 1]]`, each with its
-    /// length in tokens (read where it is reported, not from a table of its own).
+    /// length in tokens.
     out_start: Vec<u32>,
     outputs: Vec<(u32, u32)>,
+    /// What the search reports, laid out for it ([`Automaton::report`]): for each state where
+    /// a pattern ends, its (pattern, length) pairs, then `(LINK, i)`, where `i` is where the
+    /// pairs of its output link start (`NONE` when it has none). One run of memory per state
+    /// instead of three tables (the output ranges, the outputs, the output links).
+    ends: Vec<(u32, u32)>,
     /// The most patterns that end at one text position, and a state where that many end
     /// ([`Automaton::most_ends`]).
     most_ends: (u32, u32),
@@ -59,13 +62,18 @@ struct Node {
     edge: (u32, u32),
     /// The failure link, with [`ONE_CHILD`] set when `edge` is the state's only edge.
     fail: u32,
-    /// The state itself if a pattern ends there, else its output link (`dict`); `NONE` when no
-    /// pattern ends at it or along its failure links.
+    /// Where the search's reports for the state start in [`Automaton::ends`] (its own
+    /// patterns' if a pattern ends there, else its output link's); `NONE` when no pattern ends
+    /// at it or along its failure links.
     report: u32,
 }
 
 /// The bit of [`Node::fail`] that marks a state with one child (state numbers stay below it).
 const ONE_CHILD: u32 = 1 << 31;
+
+/// The pattern number that marks the end of a state's pairs in [`Automaton::ends`] (pattern
+/// numbers stay below it).
+const LINK: u32 = u32::MAX;
 
 /// The trie's edges below the root while it is built: (state, token) → child, in an
 /// open-addressing table. A slot is `[state, token, child]` (12 bytes), empty when its state is
@@ -253,14 +261,16 @@ impl Automaton {
             edge_start,
             edges,
             fail: vec![ROOT; n],
-            dict: vec![NONE; n],
             out_start,
             outputs,
+            ends: Vec::new(),
             most_ends: (0, ROOT),
         };
         // How many patterns end at each state, its own and along its output links (a state's
         // output link is shallower, so breadth-first order knows it first).
         let mut ends_here = vec![0u32; n];
+        // The nearest state along the failure links that ends a pattern, or `NONE`.
+        let mut dict = vec![NONE; n];
 
         // Failure and output links, breadth first.
         let mut queue: Vec<u32> = a.children(ROOT).iter().map(|&(_, s)| s).collect();
@@ -288,13 +298,13 @@ impl Automaton {
                     f = a.fail[f as usize];
                 };
                 a.fail[c as usize] = target;
-                a.dict[c as usize] = if a.has_output(target) {
+                dict[c as usize] = if a.has_output(target) {
                     target
                 } else {
-                    a.dict[target as usize]
+                    dict[target as usize]
                 };
                 let own = a.out_start[c as usize + 1] - a.out_start[c as usize];
-                let link = a.dict[c as usize];
+                let link = dict[c as usize];
                 ends_here[c as usize] = own
                     + if link == NONE {
                         0
@@ -308,12 +318,31 @@ impl Automaton {
             }
         }
         assert!(n < ONE_CHILD as usize, "too many states");
+        assert!(count < LINK as usize, "too many patterns");
+        // The reports: each state's own pairs and its link, in state order.
+        let mut at = vec![NONE; n];
+        for s in 0..n {
+            if a.has_output(s as u32) {
+                at[s] = a.ends.len() as u32;
+                let own = a.out_start[s] as usize..a.out_start[s + 1] as usize;
+                a.ends.extend_from_slice(&a.outputs[own]);
+                a.ends.push((LINK, dict[s]));
+            }
+        }
+        for e in &mut a.ends {
+            if e.0 == LINK && e.1 != NONE {
+                e.1 = at[e.1 as usize];
+            }
+        }
+        assert!(a.ends.len() < NONE as usize, "too many patterns");
         a.nodes = (0..n)
             .map(|s| {
                 let report = if a.has_output(s as u32) {
-                    s as u32
+                    at[s]
+                } else if dict[s] != NONE {
+                    at[dict[s] as usize]
                 } else {
-                    a.dict[s]
+                    NONE
                 };
                 match a.children(s as u32) {
                     &[only] if s != ROOT as usize => Node {
@@ -459,17 +488,23 @@ impl Automaton {
         }
     }
 
-    /// Reports the patterns ending at state `o` and along its output links, at token `end`.
-    /// Apart from the search loop, which stays small: most tokens end no pattern.
+    /// Reports the patterns ending at a state and along its output links, at token `end`,
+    /// from `o`, the state's [`Node::report`]. Apart from the search loop, which stays small:
+    /// most tokens end no pattern.
     #[inline(never)]
-    fn report(&self, mut o: u32, end: usize, found: &mut impl FnMut(u32, usize, usize)) {
-        while o != NONE {
-            let range =
-                self.out_start[o as usize] as usize..self.out_start[o as usize + 1] as usize;
-            for &(p, len) in &self.outputs[range] {
+    fn report(&self, o: u32, end: usize, found: &mut impl FnMut(u32, usize, usize)) {
+        let mut i = o as usize;
+        loop {
+            let (p, len) = self.ends[i];
+            if p == LINK {
+                if len == NONE {
+                    return;
+                }
+                i = len as usize;
+            } else {
                 found(p, end - len as usize, end);
+                i += 1;
             }
-            o = self.dict[o as usize];
         }
     }
 

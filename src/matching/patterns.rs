@@ -8,7 +8,7 @@
 use crate::dictionary::budget::{shown, MAX_ENDS_AT_ONE_PLACE};
 use crate::dictionary::compiled::{norm_of, NormalizedForms};
 use crate::dictionary::template::PLACE_SLOT;
-use crate::dictionary::{content_word_starts, ContextNeeds, Dictionary, STOP_WORDS};
+use crate::dictionary::{content_word_starts, ContextNeeds, Dictionary};
 use crate::error::{Error, Location, Problem, ProblemKind};
 use crate::text::boundary::is_word_char;
 use crate::text::swar::ByteHasher;
@@ -16,16 +16,21 @@ use crate::text::swar::ByteHasher;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::alphabet::scope::{lacking_word, missing_in, template_lacks, Lookups, Missing, Scope};
+use super::alphabet::scope::{lacking_word, missing_in, template_lacks, Lookups, Scope};
 use super::alphabet::{Alphabet, Starts};
 use super::automaton::Automaton;
 use super::twins::Twins;
 
+mod form_text;
 mod hits;
+use form_text::{
+    capitals, find, in_every_variant, is_numbered, is_short, plural_suffix, title_words, variants,
+};
 pub(crate) use hits::Hit;
 
-/// One normalized form in the automaton.
-#[derive(Debug, Clone)]
+/// One normalized form in the automaton. `Default` is a pattern of no owner with every rule
+/// off: the pieces of slotted forms and tests set only what differs.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Pattern {
     /// (entry index, form index); more than one only for `shared` forms.
     pub owners: Vec<(u32, u32)>,
@@ -61,17 +66,6 @@ pub(crate) struct Pattern {
     /// what every one of them asks. With `TitleCase`, `title_words` are the word starts the
     /// text must write in capitals.
     pub needs: Option<ContextNeeds>,
-}
-
-/// [`Pattern::capitals`] for a form: its length when it is gated, of two to eight letters,
-/// all ASCII capitals (`capitals_table` below).
-fn capitals(text: &str, needs_context: bool) -> u8 {
-    let acronym = (2..=8).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase());
-    if needs_context && acronym {
-        text.len() as u8
-    } else {
-        0
-    }
 }
 
 /// A form with a `{place}` slot ([`crate::dictionary::template::PLACE_SLOT`]): the two
@@ -118,170 +112,6 @@ pub(crate) struct Patterns {
 /// Is `b` a quotation mark of normalized text (`'` or `"`)?
 pub(crate) fn is_quote(b: u8) -> bool {
     b == b'"' || b == b'\''
-}
-
-const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "fourteen",
-];
-
-/// Short forms: one or two English words, or one or two Chinese characters.
-fn is_short(norm: &str, chinese: bool) -> bool {
-    if chinese {
-        norm.chars().count() <= 2
-    } else {
-        norm.bytes().filter(|&b| b == b' ').count() <= 1
-    }
-}
-
-/// Does the form start with a number word ("two", "three"… up to "fourteen")?
-fn is_numbered(norm: &str) -> bool {
-    // The first word ends at the first space or hyphen (both ASCII: a byte search).
-    let end = norm
-        .bytes()
-        .position(|b| b == b' ' || b == b'-')
-        .unwrap_or(norm.len());
-    (3..=8).contains(&end) && NUMBER_WORDS.contains(&&norm[..end])
-}
-
-/// The extra literal forms an English form stands for:
-/// * with its hyphens replaced by spaces, since a separating dash (`Marxism–Leninism`) and a
-///   dropped hyphen (`high quality development`) normalize to a space;
-/// * with its hyphens between two letters dropped, since a hyphen at a line end is taken for a
-///   word's hyphenation (`self-⏎revolution` normalizes to `selfrevolution`);
-/// * without the article after "of" (every " of the " becomes " of "), as headlines and
-///   machine translations write titles ("3rd plenary session of 20th CPC Central Committee",
-///   "secretary of CPC Provincial Committee");
-/// * both at once.
-///
-/// A variant that another form of the dictionary already is stays that form's.
-fn variants(norm: &str, chinese: bool) -> Vec<String> {
-    let mut out = Vec::new();
-    if chinese {
-        return out;
-    }
-    let spaced = norm.contains('-').then(|| {
-        norm.split('-')
-            .map(str::trim)
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
-    let spaced = spaced.filter(|v| v != norm && !v.is_empty());
-    for v in std::iter::once(norm).chain(spaced.as_deref()) {
-        if find(v, ARTICLE_AFTER_OF).is_some() {
-            out.push(without_article(v));
-        }
-    }
-    if let Some(v) = spaced {
-        out.insert(0, v);
-    }
-    if let Some(v) = joined(norm) {
-        out.push(v);
-    }
-    out
-}
-
-/// `norm` without its hyphens that stand between two letters, if it has any.
-fn joined(norm: &str) -> Option<String> {
-    let b = norm.as_bytes();
-    if !b.contains(&b'-') {
-        return None;
-    }
-    let between_letters = |i: usize| {
-        i > 0 && b[i - 1].is_ascii_alphabetic() && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
-    };
-    let cut: Vec<usize> = (0..b.len())
-        .filter(|&i| b[i] == b'-' && between_letters(i))
-        .collect();
-    if cut.is_empty() {
-        return None;
-    }
-    let mut out = String::with_capacity(norm.len());
-    let mut from = 0;
-    for i in cut {
-        out.push_str(&norm[from..i]);
-        from = i + 1;
-    }
-    out.push_str(&norm[from..]);
-    Some(out)
-}
-
-/// What the article-less variant drops the article from.
-const ARTICLE_AFTER_OF: &str = " of the ";
-
-/// Where `needle` first occurs in `haystack`: a plain byte search, so that the WebAssembly
-/// module carries no general substring searcher for the few searches made at load.
-fn find(haystack: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let &first = n.first()?;
-    // Only where the first byte matches is the rest compared (the forms are searched at every
-    // start: a slice comparison at every byte cost more than the rest of the loop).
-    (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h[i] == first && &h[i..i + n.len()] == n)
-}
-
-/// `v` with every [`ARTICLE_AFTER_OF`] made " of ".
-fn without_article(v: &str) -> String {
-    let mut out = String::with_capacity(v.len());
-    let mut rest = v;
-    while let Some(at) = find(rest, ARTICLE_AFTER_OF) {
-        out.push_str(&rest[..at]);
-        out.push_str(" of ");
-        rest = &rest[at + ARTICLE_AFTER_OF.len()..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Does every variant of the English form `norm` ([`variants`]) hold the token `m` names, as
-/// `norm` does? When it is a word of ASCII letters and digits, not `the` (the article-less
-/// variant drops it), with no hyphen beside it (a variant turns a hyphen into a space or drops
-/// it, joining the words beside it). Then a scope that lacks it keeps the variants out too.
-fn in_every_variant(norm: &str, m: &Missing) -> bool {
-    let b = norm.as_bytes();
-    let end = m.at + m.word.len();
-    !m.word.is_empty()
-        && m.word != "the"
-        && m.word.bytes().all(|c| c.is_ascii_alphanumeric())
-        && (m.at == 0 || b[m.at - 1] != b'-')
-        && b.get(end) != Some(&b'-')
-}
-
-fn plural_suffix(norm: &str) -> Option<&'static str> {
-    let last = norm.chars().last()?;
-    if !last.is_ascii_alphabetic() {
-        return None;
-    }
-    if ["s", "x", "z", "ch", "sh"]
-        .iter()
-        .any(|e| norm.ends_with(e))
-    {
-        Some("es")
-    } else {
-        Some("s")
-    }
-}
-
-fn title_words(norm: &str) -> Vec<usize> {
-    // Most forms are one or two words: count the content words first, allocate only for two
-    // or more.
-    let content = |w: &[u8]| {
-        w.first().is_some_and(u8::is_ascii_alphabetic)
-            && !STOP_WORDS.iter().any(|s| s.as_bytes() == w)
-    };
-    let words = norm.as_bytes().split(|&b| b == b' ');
-    if words.clone().filter(|w| content(w)).nth(1).is_none() {
-        return Vec::new();
-    }
-    let mut starts = Vec::new();
-    let mut offset = 0;
-    for w in words {
-        if content(w) {
-            starts.push(offset);
-        }
-        offset += w.len() + 1;
-    }
-    starts
 }
 
 impl Patterns {
@@ -589,17 +419,11 @@ impl Patterns {
                     owners: vec![owner],
                     word_start: text.chars().next().is_some_and(is_word_char),
                     word_end: text.chars().last().is_some_and(is_word_char),
-                    several_words: false,
                     piece: true,
                     hidden: true,
                     // A plural after the place: "… County Party Committees".
                     plural: if k == 1 { plural_suffix(text) } else { None },
-                    needs_context: false,
-                    title_words: Vec::new(),
-                    short: false,
-                    numbered: false,
-                    capitals: 0,
-                    needs: None,
+                    ..Pattern::default()
                 });
             }
             let (b, a) = (ids[0], ids[1]);
@@ -618,15 +442,10 @@ impl Patterns {
                 word_start: true,
                 word_end: true,
                 several_words: true,
-                piece: false,
-                hidden: false,
-                plural: None,
                 needs_context: form.needs_context,
-                title_words: Vec::new(),
-                short: false,
                 numbered: is_numbered(norm),
-                capitals: 0,
                 needs: form.context_needs.filter(|_| form.needs_context),
+                ..Pattern::default()
             });
         }
         // Each form, and each form that takes a plural with its suffix: a plural is a
@@ -766,206 +585,5 @@ impl Patterns {
     /// The category of entry `entry`.
     pub fn category(&self, entry: usize) -> &str {
         &self.categories[entry]
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// (name, normalized form, chinese, expected variants)
-    const VARIANTS: &[(&str, &str, bool, &[&str])] = &[
-        (
-            "hyphen_becomes_space",
-            "marxism-leninism",
-            false,
-            &["marxism leninism", "marxismleninism"],
-        ),
-        ("no_hyphen", "two upholds", false, &[]),
-        ("chinese_never", "两个-维护", true, &[]),
-        ("only_hyphens", "--", false, &[]),
-        // Headline style (tests/recall/after.md, sets 4 and 5).
-        (
-            "article_after_of_dropped",
-            "third plenary session of the 20th cpc central committee",
-            false,
-            &["third plenary session of 20th cpc central committee"],
-        ),
-        (
-            "every_article_after_of_dropped",
-            "third plenary session of the 20th central committee of the cpc",
-            false,
-            &["third plenary session of 20th central committee of cpc"],
-        ),
-        (
-            "hyphen_and_article",
-            "member of the politburo standing-committee",
-            false,
-            &[
-                "member of the politburo standing committee",
-                "member of politburo standing-committee",
-                "member of politburo standing committee",
-                "member of the politburo standingcommittee",
-            ],
-        ),
-        // Only a hyphen between two letters goes (a line-end hyphenation reads so).
-        (
-            "hyphen_between_letters_dropped",
-            "covid-19 self-revolution",
-            false,
-            &["covid 19 self revolution", "covid-19 selfrevolution"],
-        ),
-        ("the_elsewhere_kept", "at the core", false, &[]),
-        ("leading_of_the_kept", "of the people", false, &[]),
-    ];
-
-    #[test]
-    fn variant_table() {
-        for &(name, norm, chinese, want) in VARIANTS {
-            assert_eq!(variants(norm, chinese), want, "case {name}");
-        }
-    }
-
-    /// (name, normalized form, scope text, does every variant hold the missing word)
-    const IN_EVERY_VARIANT: &[(&str, &str, &str, bool)] = &[
-        ("plain_word", "rule of law", "rule of", true),
-        (
-            "word_after_hyphen",
-            "self-revolution of the party",
-            "self of the party",
-            false,
-        ),
-        (
-            "word_before_hyphen",
-            "self-revolution of the party",
-            "revolution of the party",
-            false,
-        ),
-        (
-            "word_away_from_hyphen",
-            "self-revolution of the party",
-            "self-revolution of the",
-            true,
-        ),
-        (
-            "article",
-            "secretary of the committee",
-            "secretary of committee",
-            false,
-        ),
-        ("punctuation", "reform, opening", "reform opening", false),
-        (
-            "digits",
-            "covid-19 response 2020",
-            "covid-19 response",
-            true,
-        ),
-    ];
-
-    /// `in_every_variant` says yes only for a word that every variant holds as a token.
-    #[test]
-    fn in_every_variant_table() {
-        use crate::matching::alphabet::tokens;
-        for &(name, norm, scope, want) in IN_EVERY_VARIANT {
-            let scope = Scope::of(scope);
-            let mut lookups = Lookups::new(&scope);
-            let m = missing_in(&mut lookups, norm, None).expect(name);
-            let got = in_every_variant(norm, &m);
-            assert_eq!(got, want, "case {name}: {:?}", m.word);
-            if got {
-                for v in variants(norm, false) {
-                    assert!(tokens(&v).any(|(_, t)| t == m.word), "case {name}: {v:?}");
-                }
-            }
-        }
-    }
-
-    /// (name, normalized form, plural suffix)
-    const PLURALS: &[(&str, &str, Option<&str>)] = &[
-        ("plain", "new era", Some("s")),
-        ("ends_in_s", "two upholds", Some("es")),
-        ("sibilant", "new approach", Some("es")),
-        ("ends_in_x", "tax", Some("es")),
-        ("ends_in_digit", "g20", None),
-        ("chinese", "两个维护", None),
-    ];
-
-    #[test]
-    fn plural_table() {
-        for &(name, norm, want) in PLURALS {
-            assert_eq!(plural_suffix(norm), want, "case {name}");
-        }
-    }
-
-    /// (name, haystack, needle, where it first occurs)
-    const FINDS: &[(&str, &str, &str, Option<usize>)] = &[
-        ("inside", "session of the party", " of the ", Some(7)),
-        ("at_the_start", " of the x", " of the ", Some(0)),
-        ("at_the_end", "head of the ", " of the ", Some(4)),
-        ("first_of_two", "a of the b of the c", " of the ", Some(1)),
-        ("partial_only", "head of th", " of the ", None),
-        ("shorter_than_needle", "of", " of the ", None),
-        ("empty_haystack", "", " of the ", None),
-        ("slot", "committee of {place} county", PLACE_SLOT, Some(13)),
-        ("after_multibyte", "两个 {place} x", PLACE_SLOT, Some(7)),
-    ];
-
-    #[test]
-    fn find_table() {
-        for &(name, haystack, needle, want) in FINDS {
-            assert_eq!(find(haystack, needle), want, "case {name}");
-        }
-    }
-
-    /// (name, normalized form, starts with a number word)
-    const NUMBERED: &[(&str, &str, bool)] = &[
-        ("two_words", "two upholds", true),
-        ("hyphenated", "two-pronged approach", true),
-        ("alone", "ten", true),
-        ("longest", "fourteen points", true),
-        ("word_starting_with_a_number", "twofold", false),
-        ("ordinal", "fourteenth five-year plan", false),
-        ("number_later", "the two upholds", false),
-        ("empty", "", false),
-        ("chinese", "两个维护", false),
-    ];
-
-    #[test]
-    fn numbered_table() {
-        for &(name, norm, want) in NUMBERED {
-            assert_eq!(is_numbered(norm), want, "case {name}");
-        }
-    }
-
-    /// (name, normalized form, word starts that must be capitalized)
-    const TITLES: &[(&str, &str, &[usize])] = &[
-        ("two_words", "two upholds", &[0, 4]),
-        ("stop_word_skipped", "rule of law", &[0, 8]),
-        ("one_word", "core", &[]),
-        ("one_content_word", "the core", &[]),
-    ];
-
-    #[test]
-    fn capitals_table() {
-        // (name, form, needs_context, capitals)
-        const CASES: &[(&str, &str, bool, u8)] = &[
-            ("gated_acronym", "CAST", true, 4),
-            ("ungated_acronym", "CCDI", false, 0),
-            ("title_case_word", "Cast", true, 0),
-            ("one_letter", "C", true, 0),
-            ("acronym_with_digit", "G20", true, 0),
-            ("two_words", "CPC CC", true, 0),
-            ("chinese", "两会", true, 0),
-        ];
-        for (name, form, gated, want) in CASES {
-            assert_eq!(capitals(form, *gated), *want, "case {name}");
-        }
-    }
-
-    #[test]
-    fn title_words_table() {
-        for &(name, norm, want) in TITLES {
-            assert_eq!(title_words(norm), want, "case {name}");
-        }
     }
 }

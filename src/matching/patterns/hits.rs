@@ -95,17 +95,9 @@ mod tests {
         let mut p = Pattern {
             owners: vec![(0, 0)],
             word_start: true,
-            word_end: false,
             several_words: true,
-            piece: false,
             hidden: true,
-            plural: None,
-            needs_context: false,
-            title_words: Vec::new(),
-            short: false,
-            numbered: false,
-            capitals: 0,
-            needs: None,
+            ..Pattern::default()
         };
         let h = Hit::new(7, &p, (1, 2), false);
         assert_eq!((h.pattern, h.lead, h.trail), (7, 1, 2));

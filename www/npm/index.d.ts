@@ -81,7 +81,7 @@ export declare const SCRIPTS: readonly Script[];
 /** The files of the compiled dictionary in `pkg/`: the base part, the 'en', 'zh' and 'mt' parts, the card part. */
 export declare const PART_FILES: readonly string[];
 /** `module`: 'tifa' (default), or 'tifa_embed' (what the embed uses: no analyze, spans or entries; smaller).
- * `scripts`: the forms of the built-in dictionary to load, English and/or Chinese (default both). */
+ * `scripts`: the forms of the built-in dictionary to load: 'en' (English), 'zh' (Chinese), 'mt' (English machine-translation renderings); default all three. */
 export declare function loadTifa(options?: { base?: string | URL; dictionaryUrl?: string | URL; dictionary?: string; dictionaryName?: string; only?: boolean; module?: 'tifa' | 'tifa_embed'; scripts?: Script[] }): Promise<Tifa>;
 /** The scripts whose forms `text` can hold: 'en' for a Latin letter, 'zh' for a Han character. */
 export declare function scriptsOf(text: string, among?: readonly Script[]): Script[];

@@ -37,7 +37,7 @@ STEPS := $(MAKE) --no-print-directory -j$(JOBS) -Otarget
 
 build:
 	@$(STEPS) site
-	@echo "built: www/ ($$(wc -c < $(PKG)/tifa_bg.wasm) bytes of wasm; match parts: base $$(wc -c < $(PKG)/tifa.match.bin), English $$(wc -c < $(PKG)/tifa.match.en.bin), Chinese $$(wc -c < $(PKG)/tifa.match.zh.bin) bytes)"
+	@echo "built: www/ ($$(wc -c < $(PKG)/tifa_bg.wasm) bytes of wasm; match parts: base $$(wc -c < $(PKG)/tifa.match.bin), English $$(wc -c < $(PKG)/tifa.match.en.bin), Chinese $$(wc -c < $(PKG)/tifa.match.zh.bin), MT $$(wc -c < $(PKG)/tifa.match.mt.bin) bytes)"
 
 serve: build
 	@echo "tifa is at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
@@ -116,9 +116,10 @@ $(PKG)/%_bg.wasm: $(WASM_DIR)/%.wasm | tools-wasm-bindgen tools-node
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $@ -o $@
 	$(ESBUILD) $(PKG)/$*.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=$(PKG)/$*.js
 
-# The compiled dictionary, in four parts: the base part tifa.match.bin with the English forms
-# (tifa.match.en.bin) and/or the Chinese ones (tifa.match.zh.bin) first, as the text needs,
-# tifa.cards.bin after the first highlight.
+# The compiled dictionary, in five parts: the base part tifa.match.bin with the English forms
+# (tifa.match.en.bin) and/or the Chinese ones (tifa.match.zh.bin) first, as the text needs; the
+# English machine-translation forms (tifa.match.mt.bin) right after the first highlight;
+# tifa.cards.bin after that, on idle.
 dict: cli
 	mkdir -p $(PKG)
 	$(TIFA) dict compile $(PKG)

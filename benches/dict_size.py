@@ -99,7 +99,8 @@ def entry_count(base):
 
 
 def report(folder):
-    parts = [("tifa.match.bin", "base"), ("tifa.match.en.bin", "English"), ("tifa.match.zh.bin", "Chinese")]
+    parts = [("tifa.match.bin", "base"), ("tifa.match.en.bin", "English"), ("tifa.match.zh.bin", "Chinese"),
+             ("tifa.match.mt.bin", "MT")]
     datas = {f: open(os.path.join(folder, f), "rb").read() for f, _ in parts}
     entries = entry_count(datas["tifa.match.bin"])
     print(f"{folder}: {entries} entries (gzip -9; each stream compressed alone)")
@@ -232,7 +233,7 @@ def projection(k, tifa, quiet=False):
         project(MEASURED_SCALE, more, tifa, quiet=True)
         counts = [entry_count(open(os.path.join(d, "tifa.match.bin"), "rb").read()) for d in (one, more)]
         out = {}
-        for f in ("tifa.match.bin", "tifa.match.en.bin", "tifa.match.zh.bin"):
+        for f in ("tifa.match.bin", "tifa.match.en.bin", "tifa.match.zh.bin", "tifa.match.mt.bin"):
             a, b = gz_file(os.path.join(one, f)), gz_file(os.path.join(more, f))
             per_entry = (b - a) / (counts[1] - counts[0])
             out[f] = (a, b, round(a + per_entry * counts[0] * (k - 1)))

@@ -113,7 +113,7 @@ async function oneRun(server, mode, paras) {
         await page.route(`${server.url}/pkg/${name}`, (route) => route.fulfill({ body, contentType: type }));
       }
       // `before`: the dictionary's parts from DIR too, when it has them (a change of their format).
-      for (const name of ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin', 'tifa.cards.bin']) {
+      for (const name of ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin', 'tifa.match.mt.bin', 'tifa.cards.bin']) {
         if (mode !== 'before' || !existsSync(join(pkg, name))) continue;
         const body = await readFile(join(pkg, name));
         await page.route(`${server.url}/pkg/${name}`, (route) => route.fulfill({ body, contentType: 'application/octet-stream' }));

@@ -154,7 +154,8 @@ def groups(pkg):
         for _ in range(gcounts[e]):
             f = gflags[fi]
             fi += 1
-            if f & FLAG_CHINESE:
+            # Chinese groups are in the Chinese part, machine-translation ones (kind 2) in the MT part.
+            if f & FLAG_CHINESE or f & 3 == 2:
                 continue
             g = {"entry": e, "flags": f, "raw": b"", "counts": b"", "texts": [], "template": None}
             if f & FLAG_TEMPLATE:

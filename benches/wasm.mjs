@@ -26,7 +26,7 @@ function time(runs, expect, what, f) {
 }
 
 // The base part and both script parts, one after another: every form.
-const matchBytes = Buffer.concat(['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'].map((n) => readFileSync(new URL(`../www/pkg/${n}`, import.meta.url))));
+const matchBytes = Buffer.concat(['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin', 'tifa.match.mt.bin'].map((n) => readFileSync(new URL(`../www/pkg/${n}`, import.meta.url))));
 const cardBytes = readFileSync(new URL('../www/pkg/tifa.cards.bin', import.meta.url));
 const builds = [];
 let tifa;

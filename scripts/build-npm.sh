@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=www/npm/dist
-for f in www/pkg/tifa.js www/pkg/tifa_bg.wasm www/pkg/tifa.d.ts www/pkg/tifa_embed.js www/pkg/tifa_embed_bg.wasm www/pkg/tifa_full.js www/pkg/tifa_full_bg.wasm www/pkg/tifa.match.bin www/pkg/tifa.match.en.bin www/pkg/tifa.match.zh.bin www/pkg/tifa.cards.bin www/embed.js; do
+for f in www/pkg/tifa.js www/pkg/tifa_bg.wasm www/pkg/tifa.d.ts www/pkg/tifa_embed.js www/pkg/tifa_embed_bg.wasm www/pkg/tifa_full.js www/pkg/tifa_full_bg.wasm www/pkg/tifa.match.bin www/pkg/tifa.match.en.bin www/pkg/tifa.match.zh.bin www/pkg/tifa.match.mt.bin www/pkg/tifa.cards.bin www/embed.js; do
   [ -f "$f" ] || { echo "build-npm: $f is missing (run make build first)" >&2; exit 1; }
 done
 # floating-ui's browser build imports the bare "@floating-ui/core": vendor both, rewritten.
@@ -16,7 +16,7 @@ rm -rf "$out"
 mkdir -p "$out/lib" "$out/pkg" "$out/vendor"
 cp www/embed.js "$out/"
 cp www/lib/*.js "$out/lib/"
-cp www/pkg/tifa.js www/pkg/tifa.d.ts www/pkg/tifa_bg.wasm www/pkg/tifa.match.bin www/pkg/tifa.match.en.bin www/pkg/tifa.match.zh.bin www/pkg/tifa.cards.bin \
+cp www/pkg/tifa.js www/pkg/tifa.d.ts www/pkg/tifa_bg.wasm www/pkg/tifa.match.bin www/pkg/tifa.match.en.bin www/pkg/tifa.match.zh.bin www/pkg/tifa.match.mt.bin www/pkg/tifa.cards.bin \
   www/pkg/tifa_embed.js www/pkg/tifa_embed.d.ts www/pkg/tifa_embed_bg.wasm www/pkg/tifa_full.js www/pkg/tifa_full.d.ts www/pkg/tifa_full_bg.wasm "$out/pkg/"
 cp www/vendor/floating-ui.*.mjs "$out/vendor/"
 cp www/vendor/floating-ui.*.LICENSE "$out/vendor/" 2>/dev/null || true

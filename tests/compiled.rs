@@ -102,11 +102,12 @@ const DAMAGED: &[(&str, fn(&mut Vec<u8>, usize), &str)] = &[
 
 /// The builtin dictionary's parts: (name in errors, bytes, length of the header before the
 /// stream lengths: magic, script byte, build hash).
-fn named_parts(parts: &Parts) -> [(&'static str, Vec<u8>, usize); 3] {
+fn named_parts(parts: &Parts) -> [(&'static str, Vec<u8>, usize); 4] {
     [
         ("base", parts.base.clone(), 16),
         ("English", parts.english.clone(), 17),
         ("Chinese", parts.chinese.clone(), 17),
+        ("MT", parts.mt.clone(), 17),
     ]
 }
 
@@ -129,8 +130,9 @@ fn damaged_parts_are_refused_with_their_position() {
 }
 
 /// One entry whose template "(two|both) things [now]" has four expansions, of which the entry
-/// lists two already ("two things", "both things": dropped, indices 0 and 2).
-const ONE_TEMPLATE: &str = "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two things\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"two things\", kind = \"mt\" }, { text = \"both things\", kind = \"mt\" }, { text = \"(two|both) things [now]\", kind = \"mt\", template = true }]\n";
+/// lists two already ("two things", "both things": dropped, indices 0 and 2); its forms of
+/// kind `KIND`.
+const ONE_TEMPLATE: &str = "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two things\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"two things\", kind = \"KIND\" }, { text = \"both things\", kind = \"KIND\" }, { text = \"(two|both) things [now]\", kind = \"KIND\", template = true }]\n";
 
 /// `part` (a script part) with its first stream, the templates' counts, made `counts` (each a
 /// number, written as the part writes numbers).
@@ -209,28 +211,34 @@ const DAMAGED_COUNTS: &[(&str, &[u64], &str)] = &[
 /// into placeholders that stay empty); the part as written reads.
 #[test]
 fn damaged_template_counts_are_refused_at_read_time() {
-    let dict = Dictionary::from_toml("t.toml", ONE_TEMPLATE).unwrap();
-    let parts = write_parts(&dict);
-    let intact = with_counts(&parts.english, &[2, 2, 0, 2]);
-    assert_eq!(intact, parts.english, "the counts as written");
-    let read = read_match_parts(&[&parts.base, &intact]).unwrap();
-    assert_eq!(
-        read.entries(),
-        read_match_parts(&[&parts.base, &parts.english])
-            .unwrap()
-            .entries()
-    );
-    for (name, counts, want) in DAMAGED_COUNTS {
-        let damaged = with_counts(&parts.english, counts);
-        let err = read_match_parts(&[&parts.base, &damaged])
-            .unwrap_err()
-            .to_string();
-        let head = "the compiled dictionary (English part) is damaged at byte";
-        let template = "template \"(two|both) things [now]\" of \"x\":";
-        assert!(
-            err.contains(head) && err.contains(template) && err.contains(want),
-            "case {name}: {err}"
-        );
+    // (kind of the forms, the part that holds them, its name in errors)
+    for (kind, part, part_name) in [
+        ("media", Script::English, "English"),
+        ("mt", Script::Mt, "MT"),
+    ] {
+        let dict = Dictionary::from_toml("t.toml", &ONE_TEMPLATE.replace("KIND", kind)).unwrap();
+        let parts = write_parts(&dict);
+        let bytes = parts.script(part);
+        let intact = with_counts(bytes, &[2, 2, 0, 2]);
+        assert_eq!(intact, bytes, "{kind}: the counts as written");
+        let mut read =
+            read_match_parts(&[&parts.base, &parts.english, &parts.mt, &parts.chinese]).unwrap();
+        read_cards(&mut read, &parts.cards).unwrap();
+        assert_eq!(read.entries(), dict.entries(), "{kind}");
+        for (name, counts, want) in DAMAGED_COUNTS {
+            let damaged = with_counts(bytes, counts);
+            let given: Vec<&[u8]> = match part {
+                Script::Mt => vec![&parts.base, &parts.english, &damaged],
+                _ => vec![&parts.base, &damaged, &parts.mt],
+            };
+            let err = read_match_parts(&given).unwrap_err().to_string();
+            let head = format!("the compiled dictionary ({part_name} part) is damaged at byte");
+            let template = "template \"(two|both) things [now]\" of \"x\":";
+            assert!(
+                err.contains(&head) && err.contains(template) && err.contains(want),
+                "{kind}, case {name}: {err}"
+            );
+        }
     }
 }
 
@@ -243,7 +251,9 @@ fn a_script_byte_that_names_no_script_is_refused_with_its_position() {
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("(script part) is damaged at byte 8: 7 names no script"),
+        err.contains(
+            "(script part) is damaged at byte 8: 7 names no script (0 English, 1 Chinese, 2 MT)"
+        ),
         "{err}"
     );
 }
@@ -271,6 +281,19 @@ const MISMATCHED: &[(&str, &[&str], &[&str], &str)] = &[
     ("no base part", &["en", "zh"], &[], "has no base part among the 2 part(s)"),
     ("two base parts", &["base", "base"], &[], "two base parts"),
     ("a script twice", &["base", "zh", "zh"], &[], "the Chinese part of the compiled dictionary was given twice"),
+    (
+        "MT part of another build",
+        &["base", "en", "zh"],
+        &["mt"],
+        "the MT part of the compiled dictionary belongs to another build than its base part (the build hash at byte 9 differs",
+    ),
+    (
+        "MT part of another build, given first",
+        &["base", "en"],
+        &["mt"],
+        "the MT part of the compiled dictionary belongs to another build than its base part",
+    ),
+    ("the MT part twice", &["base", "mt", "en", "mt"], &[], "the MT part of the compiled dictionary was given twice"),
     ("nothing", &[], &[], "has no base part among the 0 part(s)"),
 ];
 
@@ -282,6 +305,7 @@ fn mismatched_parts_are_refused() {
         match name {
             "base" => p.base.clone(),
             "en" => p.english.clone(),
+            "mt" => p.mt.clone(),
             _ => p.chinese.clone(),
         }
     };
@@ -310,7 +334,7 @@ fn no_truncation_or_flipped_byte_panics() {
     for (part, bytes, _) in named_parts(&parts) {
         let with = |b: &[u8]| -> Result<Dictionary, tifa::Error> {
             match part {
-                "base" => read_match_parts(&[b, &parts.english, &parts.chinese]),
+                "base" => read_match_parts(&[b, &parts.english, &parts.chinese, &parts.mt]),
                 _ => read_match_parts(&[&parts.base, b]),
             }
         };
@@ -347,6 +371,32 @@ fn other_dictionary() -> Dictionary {
 /// (name, the parts given, in this order, the scripts they hold)
 const COMBINATIONS: &[(&str, &[&str], &[Script])] = &[
     ("base alone", &["base"], &[]),
+    ("base and MT", &["base", "mt"], &[Script::Mt]),
+    (
+        "base, English, MT",
+        &["base", "en", "mt"],
+        &[Script::English, Script::Mt],
+    ),
+    (
+        "MT, base, English",
+        &["mt", "base", "en"],
+        &[Script::English, Script::Mt],
+    ),
+    (
+        "base, Chinese, MT",
+        &["base", "zh", "mt"],
+        &[Script::Chinese, Script::Mt],
+    ),
+    (
+        "all four, MT first",
+        &["mt", "zh", "en", "base"],
+        &[Script::English, Script::Chinese, Script::Mt],
+    ),
+    (
+        "all four",
+        &["base", "en", "zh", "mt"],
+        &[Script::English, Script::Chinese, Script::Mt],
+    ),
     ("base and English", &["base", "en"], &[Script::English]),
     ("English and base", &["en", "base"], &[Script::English]),
     ("base and Chinese", &["base", "zh"], &[Script::Chinese]),
@@ -375,9 +425,21 @@ fn given_parts<'a>(parts: &'a Parts, given: &[&str]) -> Vec<&'a [u8]> {
         .map(|p| match *p {
             "base" => &parts.base[..],
             "en" => &parts.english[..],
+            "mt" => &parts.mt[..],
             _ => &parts.chinese[..],
         })
         .collect()
+}
+
+/// The part a form is stored in.
+fn part_of(f: &tifa::Form) -> Script {
+    if f.chinese {
+        Script::Chinese
+    } else if f.kind == tifa::Kind::Mt {
+        Script::Mt
+    } else {
+        Script::English
+    }
 }
 
 /// Every combination of parts, in several orders, round-trips: every entry whole but for the
@@ -396,7 +458,7 @@ fn every_combination_of_parts_round_trips() {
         let at = dict.index_of("two-upholds").unwrap();
         assert_eq!(
             back.get("two-upholds").is_some(),
-            !scripts.is_empty(),
+            scripts.contains(&Script::English) || scripts.contains(&Script::Chinese),
             "{name}"
         );
         let e = &back.entries()[at];
@@ -418,13 +480,7 @@ fn every_combination_of_parts_round_trips() {
             .iter()
             .map(|e| {
                 let mut e = e.clone();
-                e.forms.retain(|f| {
-                    scripts.contains(&if f.chinese {
-                        Script::Chinese
-                    } else {
-                        Script::English
-                    })
-                });
+                e.forms.retain(|f| scripts.contains(&part_of(f)));
                 e
             })
             .collect();
@@ -446,11 +502,7 @@ fn every_form_holds_a_character_of_its_script() {
     let dict = Dictionary::builtin().unwrap();
     for e in dict.entries() {
         for f in &e.forms {
-            let want = if f.chinese {
-                Script::Chinese
-            } else {
-                Script::English
-            };
+            let want = part_of(f);
             assert!(
                 scripts_needed(&f.text).contains(&want),
                 "{}: form {:?} holds no character of its script",
@@ -470,12 +522,13 @@ fn parts_analyse_like_the_toml_dictionary() {
     let parts = write_parts(Dictionary::builtin().unwrap());
     let toml = Analyzer::builtin().unwrap();
     let whole =
-        Analyzer::from_compiled_parts(&[&parts.chinese, &parts.base, &parts.english]).unwrap();
+        Analyzer::from_compiled_parts(&[&parts.chinese, &parts.mt, &parts.base, &parts.english])
+            .unwrap();
     assert_eq!(whole.pattern_count(), toml.pattern_count());
     // The analyzers of the four sets of scripts a scan can ask for.
     let sets: Vec<(Vec<Script>, Analyzer)> = [
         vec![],
-        vec![Script::English],
+        vec![Script::English, Script::Mt],
         vec![Script::Chinese],
         Script::ALL.to_vec(),
     ]
@@ -514,7 +567,8 @@ fn traditional_texts_analyse_like_the_toml_dictionary() {
     let parts = write_parts(Dictionary::builtin().unwrap());
     let toml = Analyzer::builtin().unwrap();
     let whole =
-        Analyzer::from_compiled_parts(&[&parts.base, &parts.english, &parts.chinese]).unwrap();
+        Analyzer::from_compiled_parts(&[&parts.base, &parts.english, &parts.chinese, &parts.mt])
+            .unwrap();
     let mut chinese = Analyzer::from_compiled_parts(&[&parts.chinese, &parts.base]).unwrap();
     chinese.add_cards(&parts.cards).unwrap();
     let json = |a: &Analyzer, text: &str| serde_json::to_string(&a.analyze(text).unwrap()).unwrap();
@@ -605,13 +659,7 @@ fn context_needs_round_trips_in_every_combination_of_parts() {
         let mut back = read_match_parts(&bytes).unwrap();
         read_cards(&mut back, &parts.cards).unwrap();
         let mut want = dict.entries()[0].clone();
-        want.forms.retain(|f| {
-            scripts.contains(&if f.chinese {
-                Script::Chinese
-            } else {
-                Script::English
-            })
-        });
+        want.forms.retain(|f| scripts.contains(&part_of(f)));
         assert_eq!(back.entries()[0], want, "{name}");
     }
 }

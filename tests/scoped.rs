@@ -11,10 +11,9 @@ use tifa::{Analyzer, Dictionary, Options, Scope, Sensitivity};
 const SENSITIVITIES: [Sensitivity; 3] =
     [Sensitivity::Strict, Sensitivity::Default, Sensitivity::All];
 
-/// The base part and both script parts, one after another (what the page loads).
+/// The base part and the three script parts, one after another (what the page loads).
 fn matching() -> Vec<u8> {
-    let parts = write_parts(Dictionary::builtin().unwrap());
-    [parts.base, parts.english, parts.chinese].concat()
+    write_parts(Dictionary::builtin().unwrap()).matching()
 }
 
 /// Generated texts that put forms of the dictionary in the contexts the gate reads: plain, in
@@ -450,7 +449,7 @@ fn forms_of_alternatives_left_out_keep_the_indices_of_the_others() {
 #[test]
 fn entries_of_templates_never_expanded_are_the_whole_engines() {
     let parts = write_parts(Dictionary::builtin().unwrap());
-    let matching = [&parts.base[..], &parts.english, &parts.chinese].concat();
+    let matching = parts.matching();
     let whole = Analyzer::from_compiled(&matching).unwrap();
     let mut empty = Analyzer::from_compiled_scoped(&matching, &Scope::new()).unwrap();
     assert_eq!(empty.pattern_count(), 0);

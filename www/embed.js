@@ -7,8 +7,8 @@
 //
 // If the engine cannot load (no WebAssembly, a 404, a CSP without 'wasm-unsafe-eval'), the page
 // is left untouched and one console warning names the cause and the fix.
-import { loadTifa, loadCards, TifaLoadError, CSP_FIX, EMBED, SCRIPTS, scriptWeights, scriptsIn, missingScripts, withScripts, widenFor } from './lib/engine.js';
-import { highlightTree, unhighlightTree, disconnectTree, summaryOf, eachText } from './lib/highlight.js';
+import { loadTifa, loadCards, TifaLoadError, CSP_FIX, EMBED, scriptWeights, scriptsIn, scriptsOf, missingScripts, withScripts, widenFor } from './lib/engine.js';
+import { highlightTree, refreshTree, engineOf, unhighlightTree, disconnectTree, summaryOf, eachText } from './lib/highlight.js';
 // The tooltip code (and the card renderer it imports) is loaded after the first highlight.
 
 export { TifaLoadError, CSP_FIX };
@@ -91,7 +91,8 @@ const SCAN_CHARS = 20_000;
 
 /**
  * The scripts ('en', 'zh') of the text the embed would highlight under `roots`, the one with
- * more text first ({@link scriptWeights}; English on a tie).
+ * more text first ({@link scriptWeights}; English on a tie). (The English machine-translation
+ * forms, 'mt', come after the first highlight: see {@link highlightOne}.)
  */
 function scriptsOfTrees(roots, exclude) {
   const weight = { en: 0, zh: 0 };
@@ -106,7 +107,7 @@ function scriptsOfTrees(roots, exclude) {
     });
     if (read >= SCAN_CHARS) break;
   }
-  return SCRIPTS.filter((s) => weight[s] > 0).sort((a, b) => weight[b] - weight[a]);
+  return ['en', 'zh'].filter((s) => weight[s] > 0).sort((a, b) => weight[b] - weight[a]);
 }
 
 /** The most text (UTF-16 units) a first engine is scoped to: past it, the engine has every form
@@ -133,7 +134,7 @@ function scopeText(roots, exclude) {
   return `${parts.join('')}\n${parts.join('\n')}`;
 }
 
-const SCRIPT_NAMES = { en: 'English', zh: 'Chinese' };
+const SCRIPT_NAMES = { en: 'English', zh: 'Chinese', mt: 'English machine-translation' };
 const unavailable = new Set(); // scripts whose part could not be fetched: warned once, not asked again
 
 /**
@@ -141,7 +142,9 @@ const unavailable = new Set(); // scripts whose part could not be fetched: warne
  * of the engine that has them (their part fetched; a failure warns once and rejects).
  */
 function ensureScripts(engine, text, deferred = []) {
-  const missing = missingScripts(engine, text).filter((s) => !unavailable.has(s) && !deferred.includes(s));
+  // The machine-translation forms are never asked for here: they come after the first
+  // highlight, and the whole root is matched again with them (`completeWithMt`).
+  const missing = missingScripts(engine, text).filter((s) => s !== 'mt' && !unavailable.has(s) && !deferred.includes(s));
   // A scoped engine (the first one) whose words the text goes beyond: a wider one.
   if (!missing.length) return widenFor(engine, text);
   return withScripts(engine, missing, text).catch((err) => {
@@ -149,6 +152,32 @@ function ensureScripts(engine, text, deferred = []) {
     warnOnce(`tifa: the ${missing.map((s) => SCRIPT_NAMES[s]).join(' and ')} forms of the dictionary could not be loaded (${err && err.message ? err.message : err}); text in that script is not highlighted.`);
     throw err;
   });
+}
+
+/**
+ * After the first highlight of `root` with an engine that has the English forms but not their
+ * machine-translation ones (the embed's first engine: `tifa.match.mt.bin` is a third of the
+ * English forms' bytes, and not needed to show the first marks): fetches that part at once (not
+ * on idle: these are matches the reader needs), and matches the root again with the engine
+ * that has it, highlighting again the blocks whose matches change (`refreshTree`), so that the
+ * page ends as the whole dictionary highlights it. A part that cannot be fetched leaves the
+ * highlights as they are and warns once. Resolves when done.
+ */
+async function completeWithMt(root, engine, exclude) {
+  const has = scriptsIn(engine);
+  if (!has.includes('en') || has.includes('mt') || unavailable.has('mt')) return;
+  let latin = false;
+  eachText(root, exclude, (data) => (latin = scriptsOf(data, ['mt']).length > 0));
+  if (!latin) return;
+  let full;
+  try {
+    full = await withScripts(engine, ['mt']);
+  } catch (err) {
+    unavailable.add('mt');
+    warnOnce(`tifa: the ${SCRIPT_NAMES.mt} forms of the dictionary could not be loaded (${err && err.message ? err.message : err}); the text is highlighted without them.`);
+    return;
+  }
+  await refreshTree(root, full);
 }
 
 /** Runs `fn` when the page is idle (or soon, where there is no requestIdleCallback). */
@@ -201,6 +230,10 @@ export async function highlight(root = document.body, options = {}) {
  * matched so, then the other part is fetched, for the next batch or for a second walk of the
  * root (what is highlighted is skipped), before the handle resolves. Text of another
  * script added later makes the session fetch that part and match on with the engine that has it.
+ * The English forms come without their machine-translation ones (`tifa.match.mt.bin`): that
+ * part is fetched right after the first highlight, and the root matched again with it
+ * ({@link completeWithMt}) before the handle resolves, so the handle's counts and the marks
+ * are those of the whole dictionary.
  */
 async function highlightOne(root, opts, scripts, roots) {
   const doc = root.ownerDocument || document;
@@ -248,9 +281,14 @@ async function highlightOne(root, opts, scripts, roots) {
     // with it (what is highlighted is skipped).
     await highlightTree(root, engine, options);
   }
-  // The tooltip code comes after the first highlight; the cards after that, when the page is idle.
+  // The tooltip code comes after the first highlight (while the machine-translation forms are
+  // fetched); the cards after that, when the page is idle.
+  const tips = st ? attachTips(doc, st, opts.theme) : null;
+  // The English machine-translation forms, at once (not on idle), and every block matched again.
+  // (With the session's engine: a root highlighted before keeps its own, which may have them.)
+  await completeWithMt(root, engineOf(root) || engine, opts.exclude);
   if (st) {
-    await attachTips(doc, st, opts.theme);
+    await tips;
     whenIdle(() => fetchCards(engine, st));
   }
   return handleFor(root);

@@ -30,7 +30,7 @@ after(async () => {
 test('the tarball holds the embed, the engine, the wasm, the types and the licence', async () => {
   assert.match(tarball, /^www\/npm\/tifa-embed-\d+\.\d+\.\d+\.tgz$/);
   const files = ['package.json', 'index.d.ts', 'embed.js', 'lib/engine.js', 'lib/highlight.js', 'lib/tooltip.js', 'lib/card.js', 'lib/mark.js',
-    'pkg/tifa.js', 'pkg/tifa.d.ts', 'pkg/tifa_bg.wasm', 'pkg/tifa.match.bin', 'pkg/tifa.match.en.bin', 'pkg/tifa.match.zh.bin', 'pkg/tifa.cards.bin', 'pkg/tifa_embed.js', 'pkg/tifa_embed_bg.wasm', 'pkg/tifa_full.js', 'pkg/tifa_full_bg.wasm', 'vendor/floating-ui.dom.browser.min.mjs', 'vendor/floating-ui.core.browser.min.mjs',
+    'pkg/tifa.js', 'pkg/tifa.d.ts', 'pkg/tifa_bg.wasm', 'pkg/tifa.match.bin', 'pkg/tifa.match.en.bin', 'pkg/tifa.match.zh.bin', 'pkg/tifa.match.mt.bin', 'pkg/tifa.cards.bin', 'pkg/tifa_embed.js', 'pkg/tifa_embed_bg.wasm', 'pkg/tifa_full.js', 'pkg/tifa_full_bg.wasm', 'vendor/floating-ui.dom.browser.min.mjs', 'vendor/floating-ui.core.browser.min.mjs',
     'README.md', 'LICENSE'];
   for (const f of files) await access(join(PKG_DIR, f));
   const pkg = JSON.parse(await readFile(join(PKG_DIR, 'package.json'), 'utf8'));

@@ -46,17 +46,19 @@ const idsIn = (p, i) => p.evaluate((k) => [...document.querySelectorAll('#story 
 const EN = ['tifa.match.bin', 'tifa.match.en.bin'];
 const ZH = ['tifa.match.bin', 'tifa.match.zh.bin'];
 const BOTH = ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'];
+// The English machine-translation forms come right after the first highlight (embed-mt.test.mjs).
+const MT = 'tifa.match.mt.bin';
 const ENGLISH_IDS = ['plenary-session', 'two-upholds', 'common-prosperity', 'two-upholds'];
 const CHINESE_IDS = ['two-upholds', 'common-prosperity'];
 // [name, paragraphs, the parts fetched for the first highlight, the parts fetched when highlight()
 // resolves, the ids expected in each paragraph]. A page with both scripts is highlighted first
 // with the forms of the script it has more text of.
 const PAGES = [
-  ['an English page fetches the English forms only', [ENGLISH], EN, EN, [ENGLISH_IDS]],
+  ['an English page fetches the English forms only', [ENGLISH], EN, [...EN, MT], [ENGLISH_IDS]],
   ['a Chinese page fetches the Chinese forms only', [CHINESE], ZH, ZH, [CHINESE_IDS]],
-  ['a page with more English than Chinese: English first, then the Chinese part', [ENGLISH, CHINESE], EN, BOTH,
+  ['a page with more English than Chinese: English first, then the Chinese part', [ENGLISH, CHINESE], EN, [...BOTH, MT],
     [ENGLISH_IDS, CHINESE_IDS]],
-  ['a page with more Chinese than English: Chinese first, then the English part', [CHINESE, CHINESE, CHINESE, 'the Two Upholds'], ZH, BOTH,
+  ['a page with more Chinese than English: Chinese first, then the English part', [CHINESE, CHINESE, CHINESE, 'the Two Upholds'], ZH, [...BOTH, MT],
     [CHINESE_IDS, CHINESE_IDS, CHINESE_IDS, ['two-upholds']]],
 ];
 
@@ -77,14 +79,14 @@ for (const [name, paragraphs, first, parts, ids] of PAGES) {
 test('scripts: Chinese content added to an English page is highlighted once the Chinese forms arrive (observe)', async () => {
   const { page: p, warnings, errors } = await page([ENGLISH]);
   await p.evaluate(async () => { window.__h = await window.tifaEmbed.highlight(document.getElementById('story')); });
-  assert.deepEqual((await partsFetched(p)).sort(), ['tifa.match.bin', 'tifa.match.en.bin']);
+  assert.deepEqual((await partsFetched(p)).sort(), ['tifa.match.bin', 'tifa.match.en.bin', MT].sort());
   await p.evaluate((t) => { document.getElementById('story').appendChild(document.createElement('p')).textContent = t; }, CHINESE);
   await p.waitForFunction(() => document.querySelectorAll('#story p')[1].querySelector('mark[data-tifa-term]'));
   await p.waitForFunction(() => window.__h.count === 6);
   assert.deepEqual(await idsIn(p, 1), ['two-upholds', 'common-prosperity']);
   assert.deepEqual(await idsIn(p, 0), ['plenary-session', 'two-upholds', 'common-prosperity', 'two-upholds'], 'the English marks stay');
   // Only the part that was missing was fetched, once.
-  assert.deepEqual((await partsFetched(p)).sort(), ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin']);
+  assert.deepEqual((await partsFetched(p)).sort(), ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin', MT].sort());
   // English added after the upgrade is highlighted by the engine that has both.
   await p.evaluate((t) => { document.getElementById('story').appendChild(document.createElement('p')).textContent = t; }, ENGLISH);
   await p.waitForFunction(() => window.__h.count === 10);
@@ -110,7 +112,7 @@ test('scripts: a later call on Chinese text after an English one highlights it, 
   });
   assert.deepEqual(counts, [4, 2]);
   assert.deepEqual(await idsIn(p, 1), ['two-upholds', 'common-prosperity']);
-  assert.deepEqual((await partsFetched(p)).sort(), ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin']);
+  assert.deepEqual((await partsFetched(p)).sort(), ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin', MT].sort());
   assert.deepEqual(warnings, []);
   assert.deepEqual(errors, []);
   await p.close();

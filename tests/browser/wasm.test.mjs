@@ -9,8 +9,8 @@ const core = await import(new URL('tifa.js', pkg));
 core.initSync({ module: readFileSync(new URL('tifa_bg.wasm', pkg)) });
 const full = await import(new URL('tifa_full.js', pkg));
 full.initSync({ module: readFileSync(new URL('tifa_full_bg.wasm', pkg)) });
-// The base part and both script parts, one after another: every form.
-const parts = ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'].map((n) => readFileSync(new URL(n, pkg)));
+// The base part and the three script parts, one after another: every form.
+const parts = ['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin', 'tifa.match.mt.bin'].map((n) => readFileSync(new URL(n, pkg)));
 const matchBytes = Buffer.concat(parts);
 const cardBytes = readFileSync(new URL('tifa.cards.bin', pkg));
 

@@ -17,7 +17,7 @@ import { CATEGORY_LABELS } from '../../www/lib/card.js';
 const pkg = new URL('../../www/pkg/', import.meta.url);
 const core = await import(new URL('tifa.js', pkg));
 core.initSync({ module: readFileSync(new URL('tifa_bg.wasm', pkg)) });
-const tifa = core.Tifa.fromCompiled(Buffer.concat(['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'].map((n) => readFileSync(new URL(n, pkg)))));
+const tifa = core.Tifa.fromCompiled(Buffer.concat(['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin', 'tifa.match.mt.bin'].map((n) => readFileSync(new URL(n, pkg)))));
 tifa.addCards(readFileSync(new URL('tifa.cards.bin', pkg)));
 const ENTRIES = tifa.entries();
 const BY_ID = new Map(ENTRIES.map((e) => [e.id, e]));

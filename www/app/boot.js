@@ -31,9 +31,9 @@ function hand(part, value, transfer = []) {
 const wasm = typeof WebAssembly === 'object' && typeof WebAssembly.compileStreaming === 'function'
   ? WebAssembly.compileStreaming(fetch(new URL('tifa_bg.wasm', pkg))) : Promise.resolve(null);
 wasm.then((module) => hand('wasm', module), () => hand('wasm', null));
-// The page matches any text: it loads the base part and both script parts (English and
-// Chinese forms), one after another in one buffer.
-Promise.all(['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'].map((name) => fetch(new URL(name, pkg))
+// The page matches any text: it loads the base part and the three script parts (English,
+// Chinese and English machine-translation forms), one after another in one buffer.
+Promise.all(['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin', 'tifa.match.mt.bin'].map((name) => fetch(new URL(name, pkg))
   .then((res) => (res.ok ? res.arrayBuffer() : Promise.reject(new Error(`HTTP ${res.status}`))))))
   .then((parts) => {
     const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));

@@ -27,8 +27,8 @@ let count = null;
 /** The module and the engine, once. */
 const ready = (async () => {
   mod = await loadModule(pkgUrl, FULL);
-  // The base part and both script parts, one after another: every form.
-  const parts = await Promise.all(['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin'].map(async (name) => {
+  // The base part and the three script parts, one after another: every form.
+  const parts = await Promise.all(['tifa.match.bin', 'tifa.match.en.bin', 'tifa.match.zh.bin', 'tifa.match.mt.bin'].map(async (name) => {
     const res = await fetch(new URL(name, pkgUrl));
     if (!res.ok) throw new Error(`the dictionary could not be read (HTTP ${res.status})`);
     return new Uint8Array(await res.arrayBuffer());

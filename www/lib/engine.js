@@ -18,29 +18,34 @@ const builtinOf = new WeakMap();
 /**
  * The scripts of the compiled dictionary's match parts: the base part (`pkg/tifa.match.bin`:
  * ids, names, categories) comes with the English forms (`pkg/tifa.match.en.bin`), the Chinese
- * ones (`pkg/tifa.match.zh.bin`) or both.
+ * ones (`pkg/tifa.match.zh.bin`) or both, and the English machine-translation forms
+ * (`pkg/tifa.match.mt.bin`, 'mt': a text with Latin letters needs them too; the embed loads them
+ * right after its first highlight).
  */
-export const SCRIPTS = Object.freeze(['en', 'zh']);
+export const SCRIPTS = Object.freeze(['en', 'zh', 'mt']);
+/** The files of the compiled dictionary, as `make build` writes them into `pkg/`. */
+export const PART_FILES = Object.freeze(['tifa.match.bin', ...SCRIPTS.map((s) => `tifa.match.${s}.bin`), 'tifa.cards.bin']);
+const PART_LIST = `${PART_FILES.slice(0, -1).join(', ')} and ${PART_FILES[PART_FILES.length - 1]}`;
 // What the normalizer turns into ASCII letters (ASCII, full-width, the ligatures ﬀ…ﬆ), and Han
 // characters (the ranges of `tifa::text::is_han`): the scan of `tifa::compiled::scripts_needed`.
 const LATIN = /[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A\uFB00-\uFB06]/;
 const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{2FA1F}]/u;
 
 /**
- * The scripts whose forms `text` can hold: 'en' when it has a Latin letter, 'zh' when it has a
- * Han character. Every English form of the dictionary has a Latin letter and every Chinese form
- * a Han character, so an engine with the parts of these scripts finds in `text` exactly what
- * the whole dictionary finds (the Rust test `parts_analyse_like_the_toml_dictionary`).
+ * The scripts whose forms `text` can hold: 'en' and 'mt' when it has a Latin letter, 'zh' when
+ * it has a Han character. Every English form of the dictionary has a Latin letter and every
+ * Chinese form a Han character, so an engine with the parts of these scripts finds in `text`
+ * exactly what the whole dictionary finds (the Rust test `parts_analyse_like_the_toml_dictionary`).
  *
  * @example
  *   scriptsOf('坚决做到两个维护'); // ['zh']
- *   scriptsOf('the Two Upholds (两个维护)'); // ['en', 'zh']
+ *   scriptsOf('the Two Upholds (两个维护)'); // ['en', 'zh', 'mt']
  * @param {string} text
  * @param {string[]} [among=SCRIPTS] only these are looked for (the scan stops early)
  * @returns {string[]}
  */
 export function scriptsOf(text, among = SCRIPTS) {
-  return among.filter((s) => (s === 'en' ? LATIN : HAN).test(text));
+  return among.filter((s) => (s === 'zh' ? HAN : LATIN).test(text));
 }
 
 const LATIN_ALL = new RegExp(LATIN.source, 'g');
@@ -73,7 +78,7 @@ export function missingScripts(tifa, text) {
   return lacking.length ? scriptsOf(text, lacking) : [];
 }
 
-/** The scripts `tifa`'s forms are of (both for an engine that has every form). @example scriptsIn(await loadTifa({ scripts: ['zh'] })); // ['zh'] */
+/** The scripts `tifa`'s forms are of (all of them for an engine that has every form). @example scriptsIn(await loadTifa({ scripts: ['zh'] })); // ['zh'] */
 export function scriptsIn(tifa) {
   return builtinOf.get(tifa)?.scripts.slice() ?? SCRIPTS.slice();
 }
@@ -193,8 +198,9 @@ export const CSP_FIX = "add 'wasm-unsafe-eval' to the page's Content-Security-Po
  * Loads (once) and returns a Tifa instance: the built-in dictionary, plus a custom dictionary
  * when `dictionaryUrl` (or `dictionary` text) is given. The built-in dictionary arrives in
  * parts: `pkg/tifa.match.bin` (ids, names, categories) with the English forms
- * (`pkg/tifa.match.en.bin`) and/or the Chinese ones (`pkg/tifa.match.zh.bin`), as `scripts`
- * asks, before the first highlight, and the card part (explanations, sources…) when
+ * (`pkg/tifa.match.en.bin`, and their machine-translation ones, `pkg/tifa.match.mt.bin`) and/or
+ * the Chinese ones (`pkg/tifa.match.zh.bin`), as `scripts` asks, before the first highlight,
+ * and the card part (explanations, sources…) when
  * {@link loadCards} asks for it. Concurrent and repeated calls with the same options share one
  * instance; the wasm module is fetched and compiled once per `base`, each part once per page.
  *
@@ -211,8 +217,8 @@ export const CSP_FIX = "add 'wasm-unsafe-eval' to the page's Content-Security-Po
  *   only: use the custom dictionary alone (Tifa.fromDictionary) instead of adding it;
  *   module: for the built-in dictionary, {@link CORE} (default) or {@link EMBED} (no `analyze`,
  *   `spans` or `entries`: a smaller download);
- *   scripts: for the built-in dictionary, the forms to load: ['en'], ['zh'] or both (default;
- *   see {@link scriptsOf} and {@link withScripts});
+ *   scripts: for the built-in dictionary, the forms to load, among 'en', 'zh' and 'mt' (default:
+ *   all three; see {@link scriptsOf} and {@link withScripts});
  *   wasm, matching: the module's wasm, compiled, and the match parts' bytes (the base part and
  *   the parts of `scripts`, one after another), when the caller started fetching them earlier
  *   (the page's boot.js); a promise of null: fetch them here;
@@ -258,7 +264,7 @@ export function loadTifa({ base = DEFAULT_BASE, dictionaryUrl, dictionary, dicti
           builtinOf.set(t, { base, module, scripts });
           return t;
         } catch (err) {
-          throw new TifaLoadError('init', `tifa: the built-in dictionary did not load (${errText(err)}).`, 'rebuild pkg/ with `make build` (the build writes tifa.match.bin, tifa.match.en.bin, tifa.match.zh.bin and tifa.cards.bin).', err);
+          throw new TifaLoadError('init', `tifa: the built-in dictionary did not load (${errText(err)}).`, `rebuild pkg/ with \`make build\` (the build writes ${PART_LIST}).`, err);
         }
       }
       const mod = await loadModule(pkgUrl, FULL);
@@ -305,7 +311,7 @@ async function loadScoped(pkgUrl, { base, module, scripts, wasm, matching, scope
     builtinOf.set(t, { base, module, scripts, bytes });
     return t;
   } catch (err) {
-    throw new TifaLoadError('init', `tifa: the built-in dictionary did not load (${errText(err)}).`, 'rebuild pkg/ with `make build` (the build writes tifa.match.bin, tifa.match.en.bin, tifa.match.zh.bin and tifa.cards.bin).', err);
+    throw new TifaLoadError('init', `tifa: the built-in dictionary did not load (${errText(err)}).`, `rebuild pkg/ with \`make build\` (the build writes ${PART_LIST}).`, err);
   }
 }
 
@@ -479,7 +485,7 @@ async function fetchBytes(url) {
   const res = await fetchOrExplain(url);
   if (!res.ok) {
     throw new TifaLoadError(res.status === 404 || res.status === 410 ? 'not-found' : 'network',
-      `tifa: ${url} answered HTTP ${res.status}.`, 'serve the pkg/ directory built by `make build` (it holds tifa.match.bin, tifa.match.en.bin, tifa.match.zh.bin and tifa.cards.bin).');
+      `tifa: ${url} answered HTTP ${res.status}.`, `serve the pkg/ directory built by \`make build\` (it holds ${PART_LIST}).`);
   }
   return new Uint8Array(await res.arrayBuffer());
 }

@@ -170,6 +170,35 @@ export async function highlightTree(root, engine, options = {}) {
 }
 
 /**
+ * Matches the whole text under `root`, highlighted already by {@link highlightTree}, again with
+ * `engine` (an engine with more forms: the embed's, once the English machine-translation forms
+ * have come) and puts on the page what it finds: the session matches with `engine` from then on
+ * (`onEngine` is told), and each block whose matches differ from its marks (a form the first
+ * engine lacked, maybe longer than a mark it overlaps, or a gated form that a new term nearby
+ * now lets count) is highlighted again, in the task that finds it (nothing flickers); the other
+ * blocks are not touched. A block is matched whole, with the text around it as context, as the
+ * highlighting pass does (so a very long block is one engine call). Resolves to the summary.
+ *
+ * @example
+ *   const first = await loadTifa({ module: EMBED, scripts: ['en'] });
+ *   await highlightTree(article, first);
+ *   await refreshTree(article, await withScripts(first, ['mt'])); // the marks the whole dictionary gives
+ * @param {Element|Document|ShadowRoot} root
+ * @param {object} engine
+ * @returns {Promise<object|null>} the summary, or null when `root` has no session
+ */
+export async function refreshTree(root, engine) {
+  if (root && root.nodeType === 9) root = root.body || root.documentElement;
+  const s = root && sessions.get(root);
+  if (!s) return null;
+  s.running = s.running.then(() => s.refresh(engine)).catch((err) => {
+    (s.doc.defaultView || window).console.warn('tifa: highlighting stopped:', err);
+  });
+  await s.running;
+  return s.summary();
+}
+
+/**
  * Calls `visit` with the data of each text node `highlightTree` would read under `root` (the
  * same elements skipped, `exclude` too; open shadow roots included), in document order, until
  * it returns true. The embed scans a page with it for the scripts its text holds.
@@ -217,6 +246,16 @@ export function disconnectTree(root) {
   if (root && root.nodeType === 9) root = root.body || root.documentElement;
   const s = root && sessions.get(root);
   if (s) s.disconnect();
+}
+
+/**
+ * The engine the session of `root` matches with now (it moves to one with more forms: `ensure`,
+ * {@link refreshTree}), or null. @example engineOf(article) === tifa
+ */
+export function engineOf(root) {
+  if (root && root.nodeType === 9) root = root.body || root.documentElement;
+  const s = root && sessions.get(root);
+  return s ? s.engine : null;
 }
 
 /** The current counts for `root`, or null. @example summaryOf(article)?.count */
@@ -364,15 +403,184 @@ class Session {
    * document rule judges, however the text is later cut into batches.
    */
   documentText() {
-    const p = { boundary: false };
-    const walker = this.doc.createTreeWalker(this.root, 5, { acceptNode: this.filter(p, null) });
     const parts = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (p.boundary) parts.push(SEPARATOR);
-      p.boundary = false;
-      parts.push(n.data);
+    for (const region of this.logicalRegions(false)) {
+      for (const block of region) {
+        if (parts.length) parts.push(SEPARATOR);
+        parts.push(block.text);
+      }
     }
     return parts.join('');
+  }
+
+  /**
+   * The text under the root as the host wrote it, our marks read through (a family's whole
+   * text stands for its host node): per region (the root, then its open shadow roots, as the
+   * pass walks them), its blocks `{ segs: [{ node, data, start, fam }], text }`, where `node`
+   * is the host's text node (`fam`: its family, if it is highlighted) and `data` its whole text.
+   * With `all` false only the root (no shadow roots).
+   */
+  logicalRegions(all = true) {
+    const regions = [];
+    const queue = [this.root];
+    const skip = this.skip.replace(',[data-tifa-term]', '');
+    const seen = new WeakSet();
+    while (queue.length) {
+      const blocks = [];
+      let boundary = true;
+      let block = null;
+      let lastFam = null;
+      const walker = this.doc.createTreeWalker(queue.shift(), 5, {
+        acceptNode: (n) => {
+          if (n.nodeType === 3) return n.data.length || this.familyOf(n) ? 1 : 3;
+          // Our marks are read through; another session's are skipped like other skipped content.
+          if (n.matches('[data-tifa-term]')) { if (n[this.tag]) return 3; boundary = true; return 2; }
+          if (n.matches(skip)) { boundary = true; return 2; }
+          if (all && this.shadowRoots && n.shadowRoot && n.shadowRoot.mode === 'open' && !seen.has(n.shadowRoot)) {
+            seen.add(n.shadowRoot);
+            queue.push(n.shadowRoot);
+          }
+          if (!isInline(n)) boundary = true;
+          return 3;
+        },
+      });
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const fam = this.familyOf(n);
+        if (fam && fam === lastFam) continue; // a later piece of a family already read whole
+        const node = fam ? fam.origin : n;
+        const data = fam ? fam.text : n.data;
+        lastFam = fam;
+        const b = blockOf(node, this.root);
+        if (boundary || !block || b !== block.el) {
+          block = { el: b, segs: [], text: '' };
+          blocks.push(block);
+        }
+        boundary = false;
+        block.segs.push({ node, data, start: block.text.length, fam });
+        block.text += data;
+      }
+      regions.push(blocks);
+    }
+    return regions;
+  }
+
+  /**
+   * The occurrences the page shows in `block` (from `logicalRegions`), in order, as
+   * `{ start, end, id, form, kind, context, nested }` (offsets in the block's text), or null when
+   * its nodes are not as the session left them.
+   */
+  shownIn(block) {
+    const byOcc = new Map();
+    for (const g of block.segs) {
+      if (!g.fam) continue;
+      let at = g.fam.origin.data.length;
+      for (const n of g.fam.members) {
+        const len = n.nodeType === 3 ? n.data.length : n.textContent.length;
+        const o = n.nodeType === 1 ? n[OCCURRENCE] : null;
+        if (o) {
+          const piece = [g.start + at, g.start + at + len];
+          const had = byOcc.get(o);
+          if (had) had.end = Math.max(had.end, piece[1]);
+          else {
+            const d = n.dataset;
+            byOcc.set(o, { start: piece[0], end: piece[1], id: d.tifaTerm, form: d.tifaForm || '', kind: d.tifaKind || '',
+              context: d.tifaContext || '', nested: d.tifaNested || '' });
+          }
+        }
+        at += len;
+      }
+      if (at !== g.data.length) return null;
+    }
+    return [...byOcc.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  /**
+   * Re-matches every block under the root with `engine` and highlights again those whose
+   * matches differ from their marks (see `refreshTree`).
+   */
+  async refresh(engine) {
+    if (this.stopped) return;
+    let t0 = now();
+    this.setEngine(engine);
+    if (this.stopped) return;
+    const options = this.sensitivity === 'default'
+      ? { sensitivity: 'default', documentVouches: this.vouches } : { sensitivity: this.sensitivity };
+    const seen = new Set(); // firstOnly: the ids shown so far, in document order
+    const key = (m) => [m.start, m.end, m.id, m.form, m.kind, m.context, m.nested].join('\u0001');
+    for (const blocks of this.logicalRegions()) {
+      // Batches of whole blocks, each matched with the text around it (up to CONTEXT units on
+      // each side, across block separators), as the pass does.
+      for (let i = 0; i < blocks.length;) {
+        let j = i; let len = 0;
+        while (j < blocks.length && (j === i || len + blocks[j].text.length <= this.sliceChars)) len += blocks[j++].text.length + SEPARATOR.length;
+        const batch = blocks.slice(i, j);
+        const text = batch.map((b) => b.text).join(SEPARATOR);
+        let before = '';
+        for (let k = i - 1; k >= 0 && before.length < CONTEXT; k--) before = blocks[k].text + (before ? SEPARATOR + before : '');
+        let after = '';
+        for (let k = j; k < blocks.length && after.length < CONTEXT; k++) after += (after ? SEPARATOR : '') + blocks[k].text.slice(0, CONTEXT);
+        if (before.length > 4 * CONTEXT) before = before.slice(-2 * CONTEXT);
+        const lead = before ? before.length + SEPARATOR.length : 0;
+        const full = (before ? before + SEPARATOR : '') + text + (after ? SEPARATOR + after : '');
+        const found = /[\p{L}\p{N}]/u.test(text) ? matchesOf(this.engine, full, options) : [];
+        let at = 0; let k = 0;
+        for (const block of batch) {
+          const from = lead + at; const to = from + block.text.length;
+          const want = [];
+          for (; k < found.length && found[k].start < to; k++) {
+            const m = found[k];
+            if (m.start < from || m.end > to) continue;
+            if (this.categories && !this.categories.has(m.category)) continue;
+            if (this.firstOnly && seen.has(m.id)) continue;
+            seen.add(m.id);
+            want.push({ ...m, start: m.start - from, end: m.end - from });
+          }
+          at += block.text.length + SEPARATOR.length;
+          const shown = this.shownIn(block);
+          const same = shown && shown.length === want.length && want.every((m, x) => key({
+            ...m, form: m.form || '', kind: m.kind || '', context: m.context || '', nested: [...new Set((m.nested || []).map((n) => n.id))].join(' '),
+          }) === key(shown[x]));
+          if (!same) this.rewrap(block, want);
+        }
+        this.takeOwnRecords();
+        i = j;
+        const t = now();
+        if (t - t0 > this.maxTaskMs) this.maxTaskMs = t - t0;
+        if (t - t0 >= this.budgetMs / 2) {
+          this.scriptMs += t - t0;
+          await yieldToBrowser();
+          if (this.stopped) return;
+          t0 = now();
+        }
+      }
+    }
+    if (this.firstOnly) this.seen = seen;
+    this.scriptMs += now() - t0;
+  }
+
+  /** Highlights `block` again with the matches `want` (offsets in its text): its families undone, new marks planned and put in. */
+  rewrap(block, want) {
+    for (const g of block.segs) if (g.fam) this.reset(g.fam, 'join', false);
+    // The host's nodes hold their whole text again (unless the host changed them meanwhile:
+    // then that block is left as it is now, and the observer has it highlighted again).
+    if (block.segs.some((g) => g.node.data !== g.data || !g.node.parentNode)) return;
+    const plans = new Map();
+    const starts = block.segs.map((g) => g.start);
+    for (const m of want) {
+      const occ = { key: String(++occurrenceCounter), id: m.id, marks: [] };
+      let first = true;
+      for (let i = upperBound(starts, m.start) - 1; i < block.segs.length && block.segs[i].start < m.end; i++) {
+        const g = block.segs[i];
+        const a = Math.max(m.start, g.start) - g.start;
+        const b = Math.min(m.end, g.start + g.data.length) - g.start;
+        if (b <= a) continue;
+        let plan = plans.get(g.node);
+        if (!plan) plans.set(g.node, (plan = new Plan(this, g.node, g.data)));
+        plan.add(a, b, m, occ, first);
+        first = false;
+      }
+    }
+    for (const plan of plans.values()) this.commit(plan);
   }
 
   async pass(regions) {

@@ -76,10 +76,12 @@ declare global {
 // ./engine
 export declare const DEFAULT_BASE: string;
 /** The scripts of the built-in dictionary's match parts. */
-export type Script = 'en' | 'zh';
+export type Script = 'en' | 'zh' | 'mt';
 export declare const SCRIPTS: readonly Script[];
+/** The files of the compiled dictionary in `pkg/`: the base part, the 'en', 'zh' and 'mt' parts, the card part. */
+export declare const PART_FILES: readonly string[];
 /** `module`: 'tifa' (default), or 'tifa_embed' (what the embed uses: no analyze, spans or entries; smaller).
- * `scripts`: the forms of the built-in dictionary to load, English and/or Chinese (default both). */
+ * `scripts`: the forms of the built-in dictionary to load: 'en' (English), 'zh' (Chinese), 'mt' (English machine-translation renderings); default all three. */
 export declare function loadTifa(options?: { base?: string | URL; dictionaryUrl?: string | URL; dictionary?: string; dictionaryName?: string; only?: boolean; module?: 'tifa' | 'tifa_embed'; scripts?: Script[] }): Promise<Tifa>;
 /** The scripts whose forms `text` can hold: 'en' for a Latin letter, 'zh' for a Han character. */
 export declare function scriptsOf(text: string, among?: readonly Script[]): Script[];
@@ -108,4 +110,8 @@ export declare function attachTooltips(root: Document | Element | ShadowRoot,
 // ./highlight
 export declare const SKIP_SELECTOR: string;
 export declare function highlightTree(root: Element | Document | ShadowRoot, engine: Pick<Tifa, 'analyze'>, options?: HighlightOptions & { budgetMs?: number; batchChars?: number; debounceMs?: number }): Promise<{ root: Element; count: number; marks: number; terms: Record<string, number>; longestTaskMs: number; disconnect(): void }>;
+/** Matches a highlighted root again with `engine` (more forms) and highlights again the blocks whose matches change. */
+export declare function refreshTree(root: Element | Document | ShadowRoot, engine: Tifa): Promise<{ root: Element; count: number; marks: number; terms: Record<string, number>; longestTaskMs: number; disconnect(): void } | null>;
+/** The engine the session of `root` matches with now, or null. */
+export declare function engineOf(root: Element | Document | ShadowRoot): Tifa | null;
 export declare function unhighlightTree(root: Element | Document | ShadowRoot): number;

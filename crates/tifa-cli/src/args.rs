@@ -170,10 +170,11 @@ pub(crate) enum DictCommand {
         forms: bool,
     },
     /// Write the dictionary (built-in plus any --dict files) in its compiled binary form, as
-    /// four files in DIR: `tifa.match.bin` (the base part: categories, years, the shape of the
+    /// five files in DIR: `tifa.match.bin` (the base part: categories, years, the shape of the
     /// forms), `tifa.match.en.bin` and `tifa.match.zh.bin` (the English and the Chinese names,
-    /// forms and ids: the browser engine starts from the base part and the ones its text needs) and
-    /// `tifa.cards.bin` (explanations, sources and the rest of each card).
+    /// forms and ids: the browser engine starts from the base part and the ones its text needs),
+    /// `tifa.match.mt.bin` (the English machine-translation forms, which the embed loads after its
+    /// first highlight) and `tifa.cards.bin` (explanations, sources and the rest of each card).
     Compile {
         /// The folder to write into (created if missing).
         dir: String,

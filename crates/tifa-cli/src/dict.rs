@@ -70,6 +70,7 @@ pub(crate) fn run(cmd: DictCommand) -> Result<bool, String> {
                 ("tifa.match.bin", &parts.base),
                 ("tifa.match.en.bin", &parts.english),
                 ("tifa.match.zh.bin", &parts.chinese),
+                ("tifa.match.mt.bin", &parts.mt),
                 ("tifa.cards.bin", &parts.cards),
             ] {
                 let path = dir.join(name);

@@ -326,6 +326,7 @@ fn the_cli_writes_every_part() {
         ("tifa.match.bin", &parts.base),
         ("tifa.match.en.bin", &parts.english),
         ("tifa.match.zh.bin", &parts.chinese),
+        ("tifa.match.mt.bin", &parts.mt),
         ("tifa.cards.bin", &parts.cards),
     ] {
         assert_eq!(&std::fs::read(dir.join(name)).unwrap(), bytes, "{name}");

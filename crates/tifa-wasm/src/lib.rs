@@ -179,8 +179,9 @@ impl Tifa {
     /// The built-in dictionary.
     /// An engine over the compiled built-in dictionary's match parts (written by `tifa dict
     /// compile`), one after another in `matching`: the base part (`pkg/tifa.match.bin`) and
-    /// any of the script parts (`pkg/tifa.match.en.bin`, `pkg/tifa.match.zh.bin`), in any
-    /// order; the engine finds the terms of the scripts given. Nothing is parsed at start.
+    /// any of the script parts (`pkg/tifa.match.en.bin`, `pkg/tifa.match.zh.bin`,
+    /// `pkg/tifa.match.mt.bin`: the English machine-translation forms), in any order; the engine
+    /// finds the terms of the parts given. Nothing is parsed at start.
     /// Entries have no card fields (pinyin, explanation, sources…, and the Chinese names
     /// without the Chinese part) until `addCards` gets `pkg/tifa.cards.bin`. A damaged part, or
     /// parts of different builds, throw an `Error` naming the part (and the byte where it goes

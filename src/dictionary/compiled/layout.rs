@@ -4,7 +4,7 @@
 //!
 //! Every part starts with its 8-byte magic tag; a script part then has one byte naming its
 //! script ([`Script`]); then comes the 8-byte build hash (FNV-1a of every match part's
-//! content, the same in all four parts of one build), then the stream lengths and the streams.
+//! content, the same in all five parts of one build), then the stream lengths and the streams.
 
 /// The tags the base part, a script part and the card part start with (the digit is the
 /// part's version).
@@ -14,44 +14,54 @@ pub(super) const CARDS_MAGIC: &[u8; 8] = b"tifa-c3\n";
 /// The length of the build hash.
 pub(super) const HASH_LEN: usize = 8;
 
-/// The script of a match part's forms: a form is Chinese when it holds a Han character
-/// (`Form::chinese`), else English. Every English form holds a Latin letter once normalized,
-/// so a text without Latin letters needs no English part, and a text without Han characters
-/// no Chinese part (see [`crate::compiled::scripts_needed`]).
+/// What a match part holds (named after the script of its forms): a form is Chinese when it
+/// holds a Han character (`Form::chinese`), else English; the English forms of kind `mt`
+/// (machine-translation renderings) have a part of their own, which the embed fetches after
+/// its first highlight. Every English form holds a Latin letter once normalized, so a text
+/// without Latin letters needs neither the English nor the MT part, and a text without Han
+/// characters no Chinese part (see [`crate::compiled::scripts_needed`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Script {
-    /// The English forms (`tifa.match.en.bin`).
+    /// The English forms but the machine-translation ones, and the entries' English names and
+    /// ids (`tifa.match.en.bin`).
     English = 0,
     /// The Chinese forms, simplified and traditional (`tifa.match.zh.bin`).
     Chinese = 1,
+    /// The English forms of kind `mt`, machine-translation renderings (`tifa.match.mt.bin`):
+    /// text only (no names, no ids), read with or without the English part.
+    Mt = 2,
 }
 
 impl Script {
-    /// Both scripts, in the order of their code.
-    pub const ALL: [Script; 2] = [Script::English, Script::Chinese];
+    /// Every part's script, in the order of their code.
+    pub const ALL: [Script; 3] = [Script::English, Script::Chinese, Script::Mt];
 
-    /// The script of a form whose `chinese` flag is `chinese`.
-    pub(super) fn of_chinese(chinese: bool) -> Script {
+    /// The part of a form whose `chinese` flag is `chinese` and whose kind is `kind`.
+    pub(super) fn of_form(chinese: bool, kind: crate::dictionary::Kind) -> Script {
         if chinese {
             Script::Chinese
+        } else if kind == crate::dictionary::Kind::Mt {
+            Script::Mt
         } else {
             Script::English
         }
     }
 
-    /// The script's short name, as in its part's file name: `"en"` or `"zh"`.
+    /// The script's short name, as in its part's file name: `"en"`, `"zh"` or `"mt"`.
     pub fn tag(self) -> &'static str {
         match self {
             Script::English => "en",
             Script::Chinese => "zh",
+            Script::Mt => "mt",
         }
     }
 
-    /// The name errors give the part: `"English"` or `"Chinese"`.
+    /// The name errors give the part: `"English"`, `"Chinese"` or `"MT"`.
     pub(super) fn name(self) -> &'static str {
         match self {
             Script::English => "English",
             Script::Chinese => "Chinese",
+            Script::Mt => "MT",
         }
     }
 

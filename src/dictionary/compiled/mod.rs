@@ -1,21 +1,26 @@
 //! The compiled dictionary: a validated [`Dictionary`](crate::Dictionary) in a compact binary
-//! form, in four parts ([`write_parts`]).
+//! form, in five parts ([`write_parts`]).
 //!
 //! * The **base part** (`tifa.match.bin`) holds what every page needs: category, `since`,
 //!   aliases, and the shape of every entry's forms (how many groups, each group's flags and
 //!   script).
-//! * Two **script parts** hold the text: the English part (`tifa.match.en.bin`) each entry's
-//!   `en` and its English forms, the Chinese part (`tifa.match.zh.bin`) its `zh` and `zh_hant`
-//!   and its Chinese forms (a template is stored once, and expanded only when its forms are asked for: `lazy.rs`). A reader
-//!   takes the base part and any of them, in any order ([`read_match_parts`]): the embed fetches
-//!   the English part only for a page with Latin letters, the Chinese part only for a page with
-//!   Han characters ([`scripts_needed`]), and another one when later content needs it. With
-//!   both, the dictionary is exactly the whole one; with one, each entry has the forms of that
-//!   script, in their order, and its names in the other script are empty until the card part
-//!   comes. Each script part holds the ids too: the English part codes most of them against the
-//!   English names (`two-upholds` is the words of "Two Upholds": `ids.rs`), the Chinese part
-//!   has them whole; a base part read alone gets its ids with the card part. Nothing is parsed
-//!   or validated at start.
+//! * Three **script parts** hold the text: the English part (`tifa.match.en.bin`) each entry's
+//!   `en` and its English forms but the machine-translation ones (kind `mt`), the MT part
+//!   (`tifa.match.mt.bin`) those (its text only: no names, no ids), the Chinese part
+//!   (`tifa.match.zh.bin`) its `zh` and `zh_hant` and its Chinese forms (a template is stored
+//!   once, and expanded only when its forms are asked for: `lazy.rs`). A reader takes the base
+//!   part and any of them, in any order ([`read_match_parts`]): the embed fetches the English
+//!   part only for a page with Latin letters, the Chinese part only for a page with Han
+//!   characters ([`scripts_needed`]), and another one when later content needs it; the MT part
+//!   (about a third of the English forms' compressed bytes) it fetches right after its first
+//!   highlight, and then completes it. With all three, the dictionary is exactly the whole one;
+//!   with some, each entry has the forms of those parts, in their order (the base part's group
+//!   flags say which part holds each group: its script and its kind), and its names in a script
+//!   whose part is missing are empty until the card part comes. The English and the Chinese
+//!   part hold the ids too: the English part codes most of them against the English names
+//!   (`two-upholds` is the words of "Two Upholds": `ids.rs`), the Chinese part has them whole;
+//!   a base part read without either gets its ids with the card part. Nothing is parsed or
+//!   validated at start.
 //! * The **card part** (`tifa.cards.bin`) holds what a tooltip card adds: pinyin, gloss,
 //!   explanation, sources, related ids, each form's years and notes, and every entry's names
 //!   again (nothing before the first highlight needs a name: a mark takes its entry's id and
@@ -25,7 +30,7 @@
 //! Every part carries the hash of its build (of all the match parts' content), and a reader
 //! refuses parts of different builds (a stale cached file), naming the part.
 //!
-//! TOML stays the authors' format: `tifa dict compile DIR` writes the four parts of the
+//! TOML stays the authors' format: `tifa dict compile DIR` writes the five parts of the
 //! built-in dictionary (`make build` puts them in `www/pkg/`).
 //!
 //! Encoding: a magic tag (and a script part's script byte), the build hash, then unsigned
@@ -46,8 +51,12 @@
 //! use tifa::compiled;
 //! let dict = tifa::Dictionary::builtin().unwrap();
 //! let parts = compiled::write_parts(dict);
-//! let mut back = compiled::read_match_parts(&[&parts.base, &parts.chinese, &parts.english]).unwrap();
+//! let mut back = compiled::read_match_parts(&[&parts.base, &parts.chinese, &parts.mt, &parts.english]).unwrap();
 //! assert_eq!(back.get("two-upholds").unwrap().zh, "两个维护");
+//! // Without the MT part, every form but the machine-translation ones.
+//! let first = compiled::read_match_parts(&[&parts.base, &parts.english]).unwrap();
+//! let forms = &first.get("two-upholds").unwrap().forms;
+//! assert!(forms.iter().all(|f| !f.chinese && f.kind != tifa::Kind::Mt));
 //! assert!(back.get("two-upholds").unwrap().explanation.is_empty());
 //! compiled::read_cards(&mut back, &parts.cards).unwrap();
 //! assert_eq!(back.entries(), dict.entries());
@@ -71,17 +80,20 @@ pub use reader::{read_cards, read_match, read_match_first, read_match_parts};
 pub(crate) use reader::{read_match_normalized, read_parts_normalized, PendingCards};
 pub use writer::{write, write_parts, Parts};
 
-/// The scripts whose match parts a text needs: [`Script::English`] when it holds a Latin
+/// The parts a text needs: [`Script::English`] and [`Script::Mt`] when it holds a Latin
 /// letter (ASCII, full-width or a ligature such as `ﬁ`: what the normalizer turns into ASCII
 /// letters), [`Script::Chinese`] when it holds a Han character. Every English form holds a
-/// Latin letter and every Chinese form a Han character, so the dictionary read from the parts
-/// of these scripts finds in `text` exactly what the whole one finds. The embed makes the same
-/// scan (`www/lib/engine.js`, `scriptsOf`).
+/// Latin letter and every Chinese form a Han character, so the dictionary read from these parts
+/// finds in `text` exactly what the whole one finds. The embed makes the same scan
+/// (`www/lib/engine.js`, `scriptsOf`), and highlights first without the MT part.
 ///
 /// ```
 /// use tifa::compiled::{scripts_needed, Script};
 /// assert_eq!(scripts_needed("坚决做到两个维护"), vec![Script::Chinese]);
-/// assert_eq!(scripts_needed("the Two Upholds (两个维护)"), vec![Script::English, Script::Chinese]);
+/// assert_eq!(
+///     scripts_needed("the Two Upholds (两个维护)"),
+///     vec![Script::English, Script::Chinese, Script::Mt]
+/// );
 /// assert_eq!(scripts_needed("２０２４"), vec![]);
 /// ```
 pub fn scripts_needed(text: &str) -> Vec<Script> {
@@ -96,7 +108,7 @@ pub fn scripts_needed(text: &str) -> Vec<Script> {
     Script::ALL
         .into_iter()
         .filter(|s| match s {
-            Script::English => latin,
+            Script::English | Script::Mt => latin,
             Script::Chinese => han,
         })
         .collect()

@@ -29,10 +29,10 @@ pub(crate) struct PendingCards {
     /// whose part was not read: its card data is skipped), with [`GROUP_NEEDS_REASON`] set for
     /// a group whose card data holds a `context_needs_reason`.
     groups: Vec<Vec<u32>>,
-    /// Which script parts were not read (by [`Script`] code): their names (`en`; `zh` and
-    /// `zh_hant`) come with the cards.
+    /// Which of the English and the Chinese part were not read (by [`Script`] code): their
+    /// names (`en`; `zh` and `zh_hant`) come with the cards.
     names: [bool; 2],
-    /// No script part was read: the ids come with the cards too.
+    /// Neither the English nor the Chinese part was read: the ids come with the cards too.
     ids: bool,
 }
 
@@ -68,7 +68,7 @@ fn part(bytes: &[u8]) -> Result<Part<'_>, Error> {
         let script = Script::from_code(code).ok_or_else(|| {
             named("script").damaged(
                 at,
-                &format!("{code} names no script (0 English, 1 Chinese)"),
+                &format!("{code} names no script (0 English, 1 Chinese, 2 MT)"),
             )
         })?;
         (Some(script), SCRIPT_STREAMS, named(script.name()))
@@ -173,6 +173,8 @@ struct ScriptPart<'a> {
     hant: Reader<'a>,
     words: words::Words,
     ids: IdReader<'a>,
+    /// Its ids are read (not in the MT part).
+    has_ids: bool,
 }
 
 /// Installs the traditional → simplified table a Chinese part carries (its last stream,
@@ -191,7 +193,7 @@ pub(crate) fn read_parts_normalized(
     given: &[&[u8]],
     limit: usize,
 ) -> Result<(Dictionary, NormalizedForms), Error> {
-    let mut scripts: [Option<ScriptPart>; 2] = [None, None];
+    let mut scripts: [Option<ScriptPart>; 3] = [None, None, None];
     let mut opened = Vec::with_capacity(given.len());
     for bytes in given {
         let p = part(bytes)?;
@@ -243,8 +245,9 @@ pub(crate) fn read_parts_normalized(
             text,
             hant,
             words,
-            // The Chinese part has every id as text, and no codes.
+            // The Chinese part has every id as text, and no codes; the MT part none.
             ids: IdReader::new(codes, ids, script == Script::Chinese)?,
+            has_ids: script != Script::Mt,
         });
     }
     let hash = b.hash;
@@ -275,7 +278,7 @@ pub(crate) fn read_parts_normalized(
         // read when both are given, and must agree), else from the card part, later.
         let mut id = String::new();
         for (k, sp) in scripts.iter_mut().enumerate() {
-            if let Some(sp) = sp {
+            if let Some(sp) = sp.as_mut().filter(|sp| sp.has_ids) {
                 let at = sp.ids.pos();
                 let read = sp.ids.id(&en)?;
                 if k == Script::English as usize || id.is_empty() {
@@ -342,16 +345,16 @@ pub(crate) fn read_parts_normalized(
             // A bench-only build times the templates: their expansion and its forms' norms.
             let _span = (flags & FLAG_TEMPLATE != 0).then(|| crate::timing::span("templates"));
             let chinese = flags & FLAG_CHINESE != 0;
-            // A group of a script whose part was not given: nothing of it is read.
-            let Some(sp) = &mut scripts[Script::of_chinese(chinese) as usize] else {
-                lens.push(marker);
-                continue;
-            };
             let kind = match flags & 3 {
                 0 => Kind::Official,
                 1 => Kind::Media,
                 2 => Kind::Mt,
                 _ => Kind::SpelledOut,
+            };
+            // A group of a part that was not given: nothing of it is read.
+            let Some(sp) = &mut scripts[Script::of_form(chinese, kind) as usize] else {
+                lens.push(marker);
+                continue;
             };
             let base = Form {
                 text: String::new(),

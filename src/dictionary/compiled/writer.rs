@@ -109,18 +109,23 @@ fn same(a: &Form, b: &Form) -> bool {
 }
 
 /// The compiled parts of a dictionary ([`write_parts`]): the base part every page needs, a
-/// match part per script, and the card part.
+/// match part per script (the English forms in two: the machine-translation ones apart), and
+/// the card part.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parts {
     /// Ids, categories, years, aliases, and the shape of every entry's forms (how many groups,
     /// each group's flags and script).
     pub base: Vec<u8>,
-    /// The English names (`en`) and the text of the English forms ([`Script::English`]): what a
-    /// page with Latin letters needs.
+    /// The English names (`en`), the ids and the text of the English forms but those of kind
+    /// `mt` ([`Script::English`]): what a page with Latin letters needs first.
     pub english: Vec<u8>,
     /// The Chinese names (`zh`, `zh_hant`) and the text of the Chinese forms
     /// ([`Script::Chinese`]): what a page with Han characters needs.
     pub chinese: Vec<u8>,
+    /// The text of the English forms of kind `mt`, machine-translation renderings
+    /// ([`Script::Mt`]): what a page with Latin letters needs as well (the embed fetches it
+    /// after its first highlight).
+    pub mt: Vec<u8>,
     /// What a tooltip card adds (the names again, pinyin, gloss, explanation, sources, related,
     /// form years and notes), for every entry and form whichever script parts are read.
     pub cards: Vec<u8>,
@@ -132,26 +137,27 @@ impl Parts {
         match script {
             Script::English => &self.english,
             Script::Chinese => &self.chinese,
+            Script::Mt => &self.mt,
         }
     }
 
-    /// The base part followed by both script parts, in one buffer: what [`read_match`]
+    /// The base part followed by the three script parts, in one buffer: what [`read_match`]
     /// reads as the whole dictionary (and what [`write`] returns).
     ///
     /// [`read_match`]: super::read_match
     pub fn matching(&self) -> Vec<u8> {
-        [&self.base[..], &self.english, &self.chinese].concat()
+        [&self.base[..], &self.english, &self.chinese, &self.mt].concat()
     }
 }
 
-/// Writes a dictionary's match parts, concatenated (base, English, Chinese: see
+/// Writes a dictionary's match parts, concatenated (base, English, Chinese, MT: see
 /// [`Parts::matching`]), and its card part: `(match parts, card part)`.
 pub fn write(dict: &Dictionary) -> (Vec<u8>, Vec<u8>) {
     let parts = write_parts(dict);
     (parts.matching(), parts.cards)
 }
 
-/// Writes a dictionary's four compiled parts (what `tifa dict compile` writes as four files).
+/// Writes a dictionary's five compiled parts (what `tifa dict compile` writes as five files).
 ///
 /// The Chinese part carries the traditional → simplified table of the build that writes it: a
 /// build without the feature `builtin-t2s` writes the table it installed from a Chinese part
@@ -165,8 +171,8 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
     // Per script: the template counts, the texts (written at the end) and, for Chinese, the
     // traditional codes. Each text holds each entry's names in that script (`en`; `zh`, and
     // `zh_hant` when not coded) before its forms, as the forms repeat them.
-    let mut counts: [Writer; 2] = std::array::from_fn(|_| Writer(Vec::new()));
-    let mut texts: [Vec<String>; 2] = [Vec::new(), Vec::new()];
+    let mut counts: [Writer; 3] = std::array::from_fn(|_| Writer(Vec::new()));
+    let mut texts: [Vec<String>; 3] = [Vec::new(), Vec::new(), Vec::new()];
     let mut hant = Writer(Vec::new());
     // Unusual categories and aliases (the ids are in the script parts: `ids.rs`).
     let mut ids: Vec<String> = Vec::new();
@@ -222,8 +228,12 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
                 Kind::Mt => 2,
                 Kind::SpelledOut => 3,
             };
+            // The part of the group's forms: an MT group's text is all in the MT part (which may
+            // be read without the English part, and so without `en`).
+            let script = Script::of_form(f.chinese, f.kind);
             let same_as = match grp.template {
                 Some(_) => 0,
+                None if script == Script::Mt => 0,
                 None if f.text == e.zh => SAME_AS_ZH,
                 None if f.text == e.zh_hant => SAME_AS_HANT,
                 None if f.text == e.en => SAME_AS_EN,
@@ -261,7 +271,7 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
             g.int(flags);
             // Each script's text in one stream, in entry order: a form is near the other
             // forms it shares words with.
-            let script = Script::of_chinese(f.chinese) as usize;
+            let script = script as usize;
             let text = &mut texts[script];
             match grp.template {
                 Some(t) => {
@@ -296,7 +306,7 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
     }
     words::write(id_stream, &ids, words::Script::Latin);
     let base_body = body(&streams);
-    let [english_counts, chinese_counts] = counts;
+    let [english_counts, chinese_counts, mt_counts] = counts;
     let mut bodies = Vec::new();
     // The Chinese part carries the normalizer's traditional → simplified table, for the
     // builds that leave it out (`crate::text::script::install_t2s`).
@@ -329,10 +339,23 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
             Writer(Vec::new()),
             zh_ids,
         ),
+        (
+            Script::Mt,
+            mt_counts,
+            Writer(Vec::new()),
+            Writer(Vec::new()),
+            Writer(Vec::new()),
+            // No ids: an empty list, as the reader of a script part expects one.
+            {
+                let mut none = Writer(Vec::new());
+                words::write(&mut none, &[], words::Script::Latin);
+                none
+            },
+        ),
     ] {
         let mut text = Writer(Vec::new());
         let kind = match script {
-            Script::English => words::Script::Latin,
+            Script::English | Script::Mt => words::Script::Latin,
             Script::Chinese => words::Script::Han,
         };
         words::write(&mut text, &texts[script as usize], kind);
@@ -340,20 +363,19 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
     }
     // The build hash: of every match part's content. Each part carries it, so parts of
     // different builds are never read together.
-    let hash = fnv(&[&base_body[..], &bodies[0], &bodies[1]].concat()).to_le_bytes();
+    let hash = fnv(&[&base_body[..], &bodies[0], &bodies[1], &bodies[2]].concat()).to_le_bytes();
     let part = |head: &[u8], body: &[u8]| [head, &hash, body].concat();
-    let english = part(
-        &[&SCRIPT_MAGIC[..], &[Script::English as u8]].concat(),
-        &bodies[0],
-    );
-    let chinese = part(
-        &[&SCRIPT_MAGIC[..], &[Script::Chinese as u8]].concat(),
-        &bodies[1],
-    );
+    let [english, chinese, mt] = [Script::English, Script::Chinese, Script::Mt].map(|s| {
+        part(
+            &[&SCRIPT_MAGIC[..], &[s as u8]].concat(),
+            &bodies[s as usize],
+        )
+    });
     Parts {
         base: part(BASE_MAGIC, &base_body),
         english,
         chinese,
+        mt,
         cards: part(CARDS_MAGIC, &{
             // The names first, in streams of their own (they compress better together), then
             // the cards entry by entry.

@@ -15,7 +15,8 @@
 //! The pipeline runs one way: the text is normalized (with a sparse map back to the original's
 //! offsets), every form of the dictionary is found in it by one Aho–Corasick automaton over
 //! word tokens, hits off word boundaries are dropped, forms that need context pass the context
-//! gate or not, leftmost-longest wins with shorter terms nested in it, and the matches become a
+//! gate or not, leftmost-longest wins with shorter terms nested in it (a longer form overlapping
+//! the winner's end takes its place when no entry is lost by it), and the matches become a
 //! [`Report`] (or rows of numbers, [`Analyzer::rows`]), which [`render`] writes as text, HTML or
 //! CSV. The README's "How it works" says where each stage lives.
 //!

@@ -173,7 +173,9 @@ fn unquote(t: &str) -> (String, Vec<usize>) {
 /// The naive oracle: every occurrence of every normalized form found with `str::find` at every
 /// position (both read without their quotation marks: [`unquote`]), the same boundary and
 /// plural rules (a form of several words may end before a hyphen used as a dash, unless
-/// another candidate runs across it), then leftmost-longest by brute force.
+/// another candidate runs across it), then leftmost-longest by brute force, with the overlap
+/// rule (a longer candidate starting inside the winner and ending after it takes its place when
+/// it is of the winner's entry, spanning both, or holds a candidate of that entry).
 fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
     let norm = normalize(text);
     let t = norm.text();
@@ -311,7 +313,29 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
             .iter()
             .filter(|c| c.0 >= pos)
             .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let Some(best) = best.cloned() else { break };
+        let Some(mut best) = best.cloned() else { break };
+        // The overlap rule: a longer candidate starting inside the winner and running past its
+        // end takes its place (the leftmost such, the longest there), again and again.
+        // Only when the winner's entry is not lost: the newcomer is of that entry, or a
+        // candidate of it lies inside the newcomer.
+        while let Some(next) = cands
+            .iter()
+            .filter(|c| {
+                c.0 > best.0
+                    && c.0 < best.1
+                    && c.1 > best.1
+                    && c.1 - c.0 > best.1 - best.0
+                    && (c.2 == best.2
+                        || cands
+                            .iter()
+                            .any(|d| d.2 == best.2 && d.0 >= c.0 && d.1 <= c.1))
+            })
+            .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        {
+            // Of the same entry, the match spans both.
+            let start = if next.2 == best.2 { best.0 } else { next.0 };
+            best = (start, next.1, next.2.clone());
+        }
         pos = best.1;
         out.push(best);
     }

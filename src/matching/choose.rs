@@ -1,8 +1,16 @@
 //! The choice: of the candidates that count ([`super::gate`]), leftmost-longest wins; a
 //! candidate inside a winner is kept as nested in it (other entries only); one that only partly
-//! overlaps a winner is dropped. Of the gated candidates that did not count, those outside
-//! every winner are kept (leftmost-longest among themselves), so a reader can see what was left
-//! alone and why.
+//! overlaps a winner is dropped, unless the overlap rule lets it take the winner's place
+//! ([`displaces`]). Of the gated candidates that did not count, those outside every winner are
+//! kept (leftmost-longest among themselves), so a reader can see what was left alone and why.
+//!
+//! The overlap rule: a candidate that starts inside the winner, runs past its end and is longer
+//! takes the winner's place when no entry is lost by it: it is a form of the winner's entry,
+//! and then the two are one mention and the match spans both (各级党委(党组): 各级党委 and
+//! 党委（党组）, both the Party committee, make one match over the whole), or a candidate of the
+//! winner's entry lies inside it and stays nested there (党的政治建设、思想建设…: the five-part
+//! formula wins over 党的政治建设, whose 政治建设 is nested in it). Two different terms sharing a
+//! word (high-quality development | development is the absolute principle) keep the leftmost.
 
 use super::candidates::RawMatch;
 use super::gate::Gated;
@@ -26,10 +34,11 @@ pub(crate) struct Found {
     pub not_counted: Vec<RawMatch>,
 }
 
-/// Chooses among the gate's outcome: leftmost-longest with nesting for what counts, the
-/// not-counted ones outside every chosen match.
-pub(crate) fn choose(gated: Gated) -> Found {
-    let chosen = leftmost_longest(gated.counted);
+/// Chooses among the gate's outcome: leftmost-longest with nesting and the overlap rule for
+/// what counts (`entry_of` names the entry of a pattern), the not-counted ones outside every
+/// chosen match.
+pub(crate) fn choose(gated: Gated, entry_of: impl Fn(u32) -> u32) -> Found {
+    let chosen = leftmost_longest(gated.counted, entry_of);
     // Not-counted candidates: only those outside every chosen match, leftmost-longest.
     let mut not_counted: Vec<RawMatch> = Vec::new();
     let mut k = 0;
@@ -49,18 +58,59 @@ pub(crate) fn choose(gated: Gated) -> Found {
     }
 }
 
-/// Leftmost-longest over sorted candidates; contained ones become nested.
-fn leftmost_longest(candidates: Vec<RawMatch>) -> Vec<Chosen> {
+/// The overlap rule: does `c`, overlapping `winner`, take its place? It must start after the
+/// winner, run past its end and be longer (in normalized bytes), and the winner's entry must
+/// not be lost: `c` is of the same entry, or one of `all` (the sorted candidates) of that entry
+/// lies inside `c`.
+fn displaces(
+    c: &RawMatch,
+    winner: &RawMatch,
+    all: &[RawMatch],
+    entry_of: &impl Fn(u32) -> u32,
+) -> bool {
+    if !(c.start > winner.start
+        && c.end > winner.end
+        && c.end - c.start > winner.end - winner.start)
+    {
+        return false;
+    }
+    let entry = entry_of(winner.pattern);
+    if entry_of(c.pattern) == entry {
+        return true;
+    }
+    let from = all.partition_point(|m| m.start < c.start);
+    all[from..]
+        .iter()
+        .take_while(|m| m.start < c.end)
+        .any(|m| m.end <= c.end && entry_of(m.pattern) == entry)
+}
+
+/// Leftmost-longest over sorted candidates, with the overlap rule ([`displaces`]); contained
+/// ones become nested.
+fn leftmost_longest(candidates: Vec<RawMatch>, entry_of: impl Fn(u32) -> u32) -> Vec<Chosen> {
     let mut chosen: Vec<Chosen> = Vec::new();
-    for c in candidates {
+    for c in &candidates {
         match chosen.last_mut() {
             Some(last) if c.start < last.outer.end => {
-                if c.end <= last.outer.end && c.pattern != last.outer.pattern {
-                    last.nested.push(c);
+                if displaces(c, &last.outer, &candidates, &entry_of) {
+                    // Of the same entry, the two forms are one mention: the match spans both.
+                    let start = if entry_of(c.pattern) == entry_of(last.outer.pattern) {
+                        last.outer.start
+                    } else {
+                        c.start
+                    };
+                    let mut nested = std::mem::take(&mut last.nested);
+                    nested.retain(|n| n.start >= start && n.end <= c.end && n.pattern != c.pattern);
+                    *last = Chosen {
+                        outer: RawMatch { start, ..c.clone() },
+                        nested,
+                    };
+                } else if c.end <= last.outer.end && c.pattern != last.outer.pattern {
+                    last.nested.push(c.clone());
                 }
             }
             _ => chosen.push(Chosen {
-                outer: c,
+                outer: c.clone(),
                 nested: Vec::new(),
             }),
         }
@@ -82,7 +132,8 @@ mod tests {
     }
 
     /// (name, counted candidates (start, end, pattern) sorted by start then longest first,
-    /// not-counted ones, expected (outer, nested patterns), expected not-counted patterns)
+    /// not-counted ones, expected (outer, nested patterns), expected not-counted patterns).
+    /// A pattern's entry is the pattern divided by 10: 11 and 12 are forms of one entry.
     #[allow(clippy::type_complexity)]
     const CASES: &[(
         &str,
@@ -107,18 +158,58 @@ mod tests {
             &[],
         ),
         (
-            "same_pattern_not_nested_in_itself",
-            &[(0, 8, 1), (2, 6, 1)],
+            "overlap_same_entry_longer_merges",
+            // 各级党委(党组): 各级党委 [0, 12), 党委（党组） [6, 20) of the same entry, 党委 [6, 12),
+            // 党组 [14, 20): one match over [0, 20) (`overlap_spans`).
+            &[(0, 12, 11), (6, 20, 12), (6, 12, 13), (14, 20, 2)],
             &[],
-            &[(1, &[])],
+            &[(12, &[13, 2])],
             &[],
         ),
         (
-            "not_counted_outside_winners_only",
-            &[(4, 8, 1)],
-            &[(0, 3, 7), (1, 2, 8), (5, 6, 9), (9, 12, 10)],
-            &[(1, &[])],
-            &[7, 10],
+            "overlap_other_entry_nested_inside_displaces",
+            // 党的政治建设 [0, 18) (11), 政治建设 [6, 18) (12, same entry), the formula [6, 40).
+            &[(0, 18, 11), (6, 40, 3), (6, 18, 12)],
+            &[],
+            &[(3, &[12])],
+            &[],
+        ),
+        (
+            "overlap_other_entry_lost_keeps_leftmost",
+            // high-quality development | development is the absolute principle.
+            &[(0, 24, 10), (13, 50, 20)],
+            &[],
+            &[(10, &[])],
+            &[],
+        ),
+        (
+            "overlap_same_entry_not_longer_keeps_leftmost",
+            &[(0, 6, 11), (3, 9, 12)],
+            &[],
+            &[(11, &[])],
+            &[],
+        ),
+        (
+            "overlap_same_entry_chains",
+            // [0, 8) after the first merge; (6, 14) would not be longer, (6, 16) is.
+            &[(0, 4, 11), (2, 8, 12), (6, 16, 13)],
+            &[],
+            &[(13, &[])],
+            &[],
+        ),
+        (
+            "overlap_same_entry_merge_keeps_nested",
+            &[(0, 10, 11), (0, 3, 2), (5, 20, 12)],
+            &[],
+            &[(12, &[2])],
+            &[],
+        ),
+        (
+            "overlap_displaced_nested_outside_newcomer_dropped",
+            &[(0, 10, 11), (0, 3, 2), (5, 20, 3), (6, 10, 12)],
+            &[],
+            &[(3, &[12])],
+            &[],
         ),
     ];
 
@@ -126,10 +217,13 @@ mod tests {
     fn choice_table() {
         let list = |l: &[(usize, usize, u32)]| l.iter().map(|&(s, e, p)| raw(s, e, p)).collect();
         for &(name, counted, not_counted, want, want_nc) in CASES {
-            let found = choose(Gated {
-                counted: list(counted),
-                not_counted: list(not_counted),
-            });
+            let found = choose(
+                Gated {
+                    counted: list(counted),
+                    not_counted: list(not_counted),
+                },
+                |p| p / 10,
+            );
             let got: Vec<(u32, Vec<u32>)> = found
                 .chosen
                 .iter()
@@ -144,6 +238,51 @@ mod tests {
             assert_eq!(got, want, "case {name}");
             let nc: Vec<u32> = found.not_counted.iter().map(|c| c.pattern).collect();
             assert_eq!(nc, want_nc, "case {name}");
+        }
+    }
+
+    /// (name, counted candidates, expected spans of the chosen matches): the overlap rule's
+    /// spans, merged for one entry, the newcomer's own for another.
+    const SPANS: &[(&str, &[(usize, usize, u32)], &[(usize, usize)])] = &[
+        (
+            "same_entry_spans_both",
+            &[(0, 12, 11), (6, 20, 12), (14, 20, 2)],
+            &[(0, 20)],
+        ),
+        (
+            "other_entry_newcomers_span",
+            &[(0, 18, 11), (6, 40, 3), (6, 18, 12)],
+            &[(6, 40)],
+        ),
+        (
+            "chain_merges_then_displaces",
+            &[
+                (0, 4, 11),
+                (2, 8, 12),
+                (6, 16, 13),
+                (10, 40, 3),
+                (10, 14, 14),
+            ],
+            &[(10, 40)],
+        ),
+    ];
+
+    #[test]
+    fn overlap_spans() {
+        for &(name, counted, want) in SPANS {
+            let found = choose(
+                Gated {
+                    counted: counted.iter().map(|&(s, e, p)| raw(s, e, p)).collect(),
+                    not_counted: Vec::new(),
+                },
+                |p| p / 10,
+            );
+            let got: Vec<(usize, usize)> = found
+                .chosen
+                .iter()
+                .map(|c| (c.outer.start, c.outer.end))
+                .collect();
+            assert_eq!(got, want, "case {name}");
         }
     }
 }

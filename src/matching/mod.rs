@@ -96,7 +96,7 @@ impl Matcher {
     ) -> Found {
         let candidates = self.candidates(norm);
         let gated = gate::gate(&self.patterns, norm, candidates, sensitivity, document);
-        choose::choose(gated)
+        choose::choose(gated, |p| self.patterns.owner(p).0 as u32)
     }
 }
 

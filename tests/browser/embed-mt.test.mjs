@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { suite, open } from './fixtures/node-helpers.mjs';
+import { suite, openStory } from './fixtures/node-helpers.mjs';
 
 const s = suite();
 before(s.start);
@@ -37,26 +37,8 @@ function wholeSpans(paragraphs, engine = whole) {
   return out;
 }
 
-/** Opens the empty fixture with `paragraphs` in #story; records the parts fetched at the first mark. */
-async function page(paragraphs, options = {}) {
-  const r = await open(s.ctx.browser, s.ctx.server, '/fixtures/live.html', options);
-  await r.page.evaluate(async (texts) => {
-    const story = document.getElementById('story');
-    for (const t of texts) story.appendChild(document.createElement('p')).textContent = t;
-    const parts = () => performance.getEntriesByType('resource').map((x) => new URL(x.name).pathname.split('/').pop())
-      .filter((n) => n.startsWith('tifa.match'));
-    const seen = new MutationObserver(() => {
-      if (story.querySelector('mark[data-tifa-term]')) {
-        window.partsAtFirstMark = parts();
-        window.marksAtFirst = [...story.querySelectorAll('mark[data-tifa-term]')].map((m) => m.textContent);
-        seen.disconnect();
-      }
-    });
-    seen.observe(story, { childList: true, subtree: true });
-    window.tifaEmbed = await import('/embed.js');
-  }, paragraphs);
-  return r;
-}
+/** The fixture with `paragraphs` in #story and embed.js loaded (node-helpers.mjs, `openStory`). */
+const page = (paragraphs, options = {}) => openStory(s.ctx, paragraphs, options);
 
 /** The page's occurrences in #story as "start end id" strings, offsets into the paragraphs joined by SEPARATOR. */
 const markedSpans = (p) => p.evaluate((sep) => {

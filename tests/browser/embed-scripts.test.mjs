@@ -5,7 +5,7 @@
 // left unhighlighted. Headless Chromium via tests/browser/harness.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, open } from './fixtures/node-helpers.mjs';
+import { suite, openStory } from './fixtures/node-helpers.mjs';
 
 const s = suite();
 before(s.start);
@@ -14,26 +14,8 @@ after(s.stop);
 const ENGLISH = 'The plenum asked members to achieve the Two Upholds and common prosperity, and the two maintenances.';
 const CHINESE = '全会要求坚决做到两个维护，扎实推进共同富裕。';
 
-/** Opens the empty fixture with `paragraphs` in #story, and embed.js as window.tifaEmbed. */
-async function page(paragraphs, options = {}) {
-  const r = await open(s.ctx.browser, s.ctx.server, '/fixtures/live.html', options);
-  await r.page.evaluate(async (texts) => {
-    const story = document.getElementById('story');
-    for (const t of texts) story.appendChild(document.createElement('p')).textContent = t;
-    // The parts fetched when the first highlight is put on the page.
-    const parts = () => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname.split('/').pop())
-      .filter((n) => n.startsWith('tifa.match'));
-    const seen = new MutationObserver((records) => {
-      if (records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && (n.matches('mark[data-tifa-term]') || n.querySelector('mark[data-tifa-term]'))))) {
-        window.partsAtFirstMark = parts();
-        seen.disconnect();
-      }
-    });
-    seen.observe(story, { childList: true, subtree: true });
-    window.tifaEmbed = await import('/embed.js');
-  }, paragraphs);
-  return r;
-}
+/** The fixture with `paragraphs` in #story and embed.js loaded (node-helpers.mjs, `openStory`). */
+const page = (paragraphs, options = {}) => openStory(s.ctx, paragraphs, options);
 
 /** The compiled parts the page has fetched so far (file names, in order, repeats kept). */
 const partsFetched = (p) => p.evaluate(() => performance.getEntriesByType('resource')

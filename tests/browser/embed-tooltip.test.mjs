@@ -220,6 +220,37 @@ test('on a 390x844 touch screen the tapped term stays visible above its sheet', 
   await page.close();
 });
 
+// The card part arrives after the sheet opened (the embed fetches it when the page is idle): the
+// whole card is taller, the sheet grows upward, and the term must still be above it.
+test('on a 390x844 touch screen the term stays above its sheet when the card part arrives after it opened', async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const { page } = await article({
+    viewport: { width: 390, height: 844 },
+    routes: { '**/pkg/tifa.cards.bin': async (route) => { await held; await route.continue(); } },
+  });
+  await page.addStyleTag({ content: 'body { padding-bottom: 1200px; }' });
+  await page.evaluate(() => {
+    const m = document.querySelector('#p-plain mark');
+    window.scrollTo(0, m.getBoundingClientRect().top + window.scrollY - 700);
+  });
+  await page.focus('#p-plain mark');
+  await waitOpen(page);
+  const sheetTop = () => page.evaluate(() => document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelector('.tifa-tip').getBoundingClientRect().top);
+  const before = await sheetTop();
+  release();
+  // The card is drawn again with its explanation: the sheet's top moves up.
+  await page.waitForFunction((t) => document.querySelector('[data-tifa-tooltip-host]').shadowRoot
+    .querySelector('.tifa-tip').getBoundingClientRect().top < t - 1, before);
+  const got = await page.evaluate(() => {
+    const m = document.querySelector('#p-plain mark').getBoundingClientRect();
+    const p = document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelector('.tifa-tip').getBoundingClientRect();
+    return { markTop: m.top, markBottom: m.bottom, sheetTop: p.top };
+  });
+  assert.ok(got.markTop >= 0 && got.markBottom <= got.sheetTop, JSON.stringify(got));
+  await page.close();
+});
+
 // Issue 11, item 8: `auto` followed the operating system, so a light news page in a dark OS got
 // dark cards. It follows the background under the highlight now; explicit themes still win.
 test('themes: auto follows the page\'s background, explicit dark and light win', async () => {

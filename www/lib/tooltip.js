@@ -211,6 +211,9 @@ export function attachTooltips(root, { getEntry, onNavigate, theme = 'auto', ope
     if (!host || !host.hasAttribute('data-open') || !shown) return;
     const focused = shadow && shadow.activeElement && body.contains(shadow.activeElement);
     render(shown.id, shown.match);
+    // The whole card is taller than the one drawn before: a bottom sheet grows upward, and must
+    // still not cover its term.
+    if (current && panel && panel.classList.contains('sheet')) keepAboveSheet(current);
     if (focused) (body.querySelector('button, a[href]') || closeBtn).focus();
   }
 

@@ -199,23 +199,30 @@ test('under 600px the tooltip is a bottom sheet', async () => {
   await page.close();
 });
 
-// Issue 11, item 3: on a phone, a term in the lower part of the screen disappeared under its
-// own bottom sheet.
-test('on a 390x844 touch screen the tapped term stays visible above its sheet', async () => {
-  const { page } = await article({ viewport: { width: 390, height: 844 } });
+/** Scrolls the plain paragraph's term 700 px down a tall page and opens its card with focus. */
+async function openLowTerm(page) {
   await page.addStyleTag({ content: 'body { padding-bottom: 1200px; }' });
-  // Put the term low on the screen, then open its card.
   await page.evaluate(() => {
     const m = document.querySelector('#p-plain mark');
     window.scrollTo(0, m.getBoundingClientRect().top + window.scrollY - 700);
   });
   await page.focus('#p-plain mark');
   await waitOpen(page);
-  const got = await page.evaluate(() => {
-    const m = document.querySelector('#p-plain mark').getBoundingClientRect();
-    const p = document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelector('.tifa-tip').getBoundingClientRect();
-    return { markTop: m.top, markBottom: m.bottom, sheetTop: p.top };
-  });
+}
+
+/** The term's and the sheet's boxes (viewport px): the term must be on screen and above the sheet. */
+const termAndSheet = (page) => page.evaluate(() => {
+  const m = document.querySelector('#p-plain mark').getBoundingClientRect();
+  const p = document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelector('.tifa-tip').getBoundingClientRect();
+  return { markTop: m.top, markBottom: m.bottom, sheetTop: p.top };
+});
+
+// Issue 11, item 3: on a phone, a term in the lower part of the screen disappeared under its
+// own bottom sheet.
+test('on a 390x844 touch screen the tapped term stays visible above its sheet', async () => {
+  const { page } = await article({ viewport: { width: 390, height: 844 } });
+  await openLowTerm(page);
+  const got = await termAndSheet(page);
   assert.ok(got.markTop >= 0 && got.markBottom <= got.sheetTop, JSON.stringify(got));
   await page.close();
 });
@@ -229,24 +236,13 @@ test('on a 390x844 touch screen the term stays above its sheet when the card par
     viewport: { width: 390, height: 844 },
     routes: { '**/pkg/tifa.cards.bin': async (route) => { await held; await route.continue(); } },
   });
-  await page.addStyleTag({ content: 'body { padding-bottom: 1200px; }' });
-  await page.evaluate(() => {
-    const m = document.querySelector('#p-plain mark');
-    window.scrollTo(0, m.getBoundingClientRect().top + window.scrollY - 700);
-  });
-  await page.focus('#p-plain mark');
-  await waitOpen(page);
-  const sheetTop = () => page.evaluate(() => document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelector('.tifa-tip').getBoundingClientRect().top);
-  const before = await sheetTop();
+  await openLowTerm(page);
+  const before = (await termAndSheet(page)).sheetTop;
   release();
   // The card is drawn again with its explanation: the sheet's top moves up.
   await page.waitForFunction((t) => document.querySelector('[data-tifa-tooltip-host]').shadowRoot
     .querySelector('.tifa-tip').getBoundingClientRect().top < t - 1, before);
-  const got = await page.evaluate(() => {
-    const m = document.querySelector('#p-plain mark').getBoundingClientRect();
-    const p = document.querySelector('[data-tifa-tooltip-host]').shadowRoot.querySelector('.tifa-tip').getBoundingClientRect();
-    return { markTop: m.top, markBottom: m.bottom, sheetTop: p.top };
-  });
+  const got = await termAndSheet(page);
   assert.ok(got.markTop >= 0 && got.markBottom <= got.sheetTop, JSON.stringify(got));
   await page.close();
 });

@@ -73,7 +73,7 @@ const DAMAGED: &[(&str, fn(&mut Vec<u8>, usize), &str)] = &[
         // (tifa-s3: the script parts before the ids moved into them from the base part.)
         "an older format",
         |b, _| b[..8].copy_from_slice(b"tifa-s3\n"),
-        "it does not start with \"tifa-b2\" (the base part) or \"tifa-s4\" (a script part)",
+        "it does not start with \"tifa-b2\" (the base part) or \"tifa-s5\" (a script part)",
     ),
     (
         "cut short",
@@ -660,6 +660,33 @@ fn context_needs_round_trips_in_every_combination_of_parts() {
         read_cards(&mut back, &parts.cards).unwrap();
         let mut want = dict.entries()[0].clone();
         want.forms.retain(|f| scripts.contains(&part_of(f)));
+        assert_eq!(back.entries()[0], want, "{name}");
+    }
+}
+
+/// `not_after` and `not_before` are in the match part of their form's script (the gate reads
+/// them) and come back, whichever parts were read; a template's forms all keep them.
+#[test]
+fn neighbours_round_trip_in_every_combination_of_parts() {
+    let dict = Dictionary::from_toml(
+        "neighbours.toml",
+        "[[term]]\nid = \"arduous\"\nzh = \"测试艰苦奋斗\"\npinyin = \"cèshì\"\nen = \"Test Hard Work\"\ncategory = \"local\"\nsince = 2024\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2024\"]\nforms = [\n  { text = \"arduous struggle\", kind = \"mt\", needs_context = true, not_after = [\"years of\", \"decades of\"] },\n  { text = \"primary responsibility\", kind = \"official\", needs_context = true, not_before = [\"of serving\"] },\n  { text = \"(a|the) strong leading group\", kind = \"media\", template = true, needs_context = true, not_after = [\"a\"], not_before = [\"of companies\"] },\n  { text = \"战区\", kind = \"official\", needs_context = true, not_after = [\"中国\"] },\n  { text = \"plain form\", kind = \"media\" },\n]\n",
+    )
+    .unwrap();
+    let lists: Vec<(usize, usize)> = dict.entries()[0]
+        .forms
+        .iter()
+        .map(|f| (f.not_after.len(), f.not_before.len()))
+        .collect();
+    assert_eq!(lists[..6], [(2, 0), (0, 1), (1, 1), (1, 1), (1, 0), (0, 0)]);
+    let parts = write_parts(&dict);
+    for (name, given, scripts) in COMBINATIONS {
+        let bytes = given_parts(&parts, given);
+        let mut back = read_match_parts(&bytes).unwrap();
+        read_cards(&mut back, &parts.cards).unwrap();
+        let mut want = dict.entries()[0].clone();
+        want.forms.retain(|f| scripts.contains(&part_of(f)));
+        assert_eq!(back.entry(0).unwrap(), &want, "{name}");
         assert_eq!(back.entries()[0], want, "{name}");
     }
 }

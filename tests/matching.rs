@@ -41,6 +41,12 @@ struct CaseTerm {
     /// [gated form listed in `forms`, its `context_needs`].
     #[serde(default)]
     needs: Vec<(String, String)>,
+    /// [gated form listed in `forms`, its `not_after` words].
+    #[serde(default)]
+    not_after: Vec<(String, Vec<String>)>,
+    /// [gated form listed in `forms`, its `not_before` words].
+    #[serde(default)]
+    not_before: Vec<(String, Vec<String>)>,
 }
 
 fn analyzer(terms: &[CaseTerm]) -> Analyzer {
@@ -74,6 +80,19 @@ fn analyzer(terms: &[CaseTerm]) -> Analyzer {
         );
         let with = format!("{gated}context_needs = {needs:?}, context_needs_reason = \"a test\", ");
         toml = toml.replace(&gated, &with);
+    }
+    for t in case_terms {
+        let lists = t.not_after.iter().map(|(f, w)| ("not_after", f, w));
+        for (key, form, words) in
+            lists.chain(t.not_before.iter().map(|(f, w)| ("not_before", f, w)))
+        {
+            let gated = format!("{{ text = {form:?}, kind = \"media\", needs_context = true, ");
+            assert!(
+                toml.contains(&gated),
+                "{form:?} is no gated form of `forms`"
+            );
+            toml = toml.replace(&gated, &format!("{gated}{key} = {words:?}, "));
+        }
     }
     let dict = Dictionary::from_toml("case.toml", &toml).unwrap_or_else(|e| panic!("{e}\n{toml}"));
     Analyzer::new(dict).unwrap()

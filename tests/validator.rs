@@ -247,6 +247,41 @@ const V2_CASES: &[(&str, &[(&str, &str)], &[&str])] = &[
         &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"two things\", kind = \"mt\", needs_context = true, context_reason = \"why\", context_needs = \"title-case\", context_needs_reason = \"why\" }]\n")],
         &["field `forms[0].context_needs`: \"title-case\" needs an English form that writes every content word with a capital, not \"two things\""],
     ),
+    (
+        "not_after_is_a_string",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [\n  { text = \"two things\", kind = \"mt\", needs_context = true, context_reason = \"why\", not_after = \"years of\" }\n]\n")],
+        &["a.toml:12: term \"x\": field", "field `forms[0].not_after`: must be a non-empty array of words, such as [\"years of\"], not a string"],
+    ),
+    (
+        "not_before_is_empty",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [\n  { text = \"two things\", kind = \"mt\", needs_context = true, context_reason = \"why\", not_before = [] }\n]\n")],
+        &["a.toml:12: term \"x\": field", "field `forms[0].not_before`: must be a non-empty array of words", "not an empty array"],
+    ),
+    (
+        "not_after_holds_a_number",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [\n  { text = \"two things\", kind = \"mt\", needs_context = true, context_reason = \"why\", not_after = [\"years of\", 3] }\n]\n")],
+        &["a.toml:12: term \"x\": field", "field `forms[0].not_after[1]`: must be a string, not an integer"],
+    ),
+    (
+        "not_after_word_is_blank",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [\n  { text = \"two things\", kind = \"mt\", needs_context = true, context_reason = \"why\", not_after = [\" \"] }\n]\n")],
+        &["a.toml:12: term \"x\": field", "field `forms[0].not_after[0]`: is empty"],
+    ),
+    (
+        "not_before_word_is_too_long",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [\n  { text = \"two things\", kind = \"mt\", needs_context = true, context_reason = \"why\", not_before = [\"of of of of of of of of of of of of of of x\"] }\n]\n")],
+        &["a.toml:12: term \"x\": field", "field `forms[0].not_before[0]`:", "is longer than 40 characters"],
+    ),
+    (
+        "not_after_lists_too_many",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [\n  { text = \"two things\", kind = \"mt\", needs_context = true, context_reason = \"why\", not_after = [\"w0\", \"w1\", \"w2\", \"w3\", \"w4\", \"w5\", \"w6\", \"w7\", \"w8\"] }\n]\n")],
+        &["a.toml:12: term \"x\": field", "field `forms[0].not_after`: lists 9 entries; at most 8"],
+    ),
+    (
+        "not_before_without_needs_context",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [\n  { text = \"two things\", kind = \"mt\", not_before = [\"of serving\"] }\n]\n")],
+        &["a.toml:12: term \"x\": field", "field `forms[0].not_before`: names words that show the ordinary sense, but the form has no `needs_context = true`"],
+    ),
 ];
 
 #[test]

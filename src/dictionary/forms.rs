@@ -22,6 +22,82 @@ pub(crate) fn title_case_ok(text: &str) -> bool {
         && normalize_form(text) == text.to_ascii_lowercase()
 }
 
+/// The most words one form's `not_after` or `not_before` may list, and the most characters
+/// each may have (FORMAT.md states the same).
+pub(crate) const MAX_NEIGHBOURS: usize = 8;
+pub(crate) const MAX_NEIGHBOUR_CHARS: usize = 40;
+
+/// A TOML type name with its article ("a string", "an integer").
+fn a(t: &str) -> String {
+    let article = if t.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {t}")
+}
+
+/// A form's `not_after` or `not_before` (`field`): an array of 1 to [`MAX_NEIGHBOURS`]
+/// strings, each plain text of at most [`MAX_NEIGHBOUR_CHARS`] characters with something left
+/// to match once normalized. Each problem is reported at the value.
+fn neighbours(
+    c: &mut Check,
+    value: &Option<S<toml::Value>>,
+    idr: Option<&str>,
+    field: &str,
+) -> Vec<String> {
+    let Some(v) = value else {
+        return Vec::new();
+    };
+    let span = v.span();
+    let Some(items) = v.get_ref().as_array().filter(|a| !a.is_empty()) else {
+        c.fail(
+            span,
+            idr,
+            field,
+            format!(
+                "must be a non-empty array of words, such as [\"years of\"], not {}",
+                match v.get_ref() {
+                    toml::Value::Array(_) => "an empty array".to_string(),
+                    other => a(other.type_str()),
+                }
+            ),
+        );
+        return Vec::new();
+    };
+    if items.len() > MAX_NEIGHBOURS {
+        let msg = format!("lists {} entries; at most {MAX_NEIGHBOURS}", items.len());
+        c.fail(span, idr, field, msg);
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for (k, item) in items.iter().enumerate() {
+        let at = format!("{field}[{k}]");
+        let Some(text) = item.as_str() else {
+            c.fail(
+                span.clone(),
+                idr,
+                &at,
+                format!("must be a string, not {}", a(item.type_str())),
+            );
+            continue;
+        };
+        let Some(text) = c.plain(&S::new(span.clone(), text.to_string()), idr, &at) else {
+            continue;
+        };
+        if text.chars().count() > MAX_NEIGHBOUR_CHARS {
+            let msg = format!("{text:?} is longer than {MAX_NEIGHBOUR_CHARS} characters");
+            c.fail(span.clone(), idr, &at, msg);
+        } else if normalize_form(&text).is_empty() {
+            let msg = format!("{text:?} has nothing left to match after normalization");
+            c.fail(span.clone(), idr, &at, msg);
+        } else {
+            out.push(text);
+        }
+    }
+    out
+}
+
 /// The forms of one entry under construction.
 #[derive(Default)]
 pub(super) struct FormList {
@@ -137,6 +213,21 @@ impl FormList {
                     "gives evidence for `context_needs`, but the form has none".into(),
                 );
             }
+            let not_after = neighbours(c, &f.not_after, idr, &format!("{field}.not_after"));
+            let not_before = neighbours(c, &f.not_before, idr, &format!("{field}.not_before"));
+            if (f.not_after.is_some() || f.not_before.is_some()) && !f.needs_context {
+                let which = if f.not_after.is_some() {
+                    "not_after"
+                } else {
+                    "not_before"
+                };
+                c.fail(
+                    span.clone(),
+                    idr,
+                    &format!("{field}.{which}"),
+                    "names words that show the ordinary sense, but the form has no `needs_context = true`".into(),
+                );
+            }
             let Some((text, kind)) = text.zip(kind) else {
                 continue;
             };
@@ -223,6 +314,8 @@ impl FormList {
                     context_reason: context_reason.clone(),
                     context_needs,
                     context_needs_reason: context_needs_reason.clone(),
+                    not_after: not_after.clone(),
+                    not_before: not_before.clone(),
                 });
                 self.spans.push((span.clone(), field.clone()));
             }
@@ -246,6 +339,8 @@ impl FormList {
                 context_reason: None,
                 context_needs: None,
                 context_needs_reason: None,
+                not_after: Vec::new(),
+                not_before: Vec::new(),
             });
             self.spans.push((header, field.to_string()));
         }

@@ -111,6 +111,8 @@ pub(super) struct RawForm {
     pub context_reason: Option<S<String>>,
     pub context_needs: Option<S<String>>,
     pub context_needs_reason: Option<S<String>>,
+    pub not_after: Option<S<toml::Value>>,
+    pub not_before: Option<S<toml::Value>>,
 }
 
 /// The most forms all templates of one load may expand to, together.

@@ -182,6 +182,14 @@ pub struct Form {
     /// With `context_needs`: the evidence that the usual context is not enough.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context_needs_reason: Option<String>,
+    /// Words that, written right before this gated form, show its ordinary sense: there it
+    /// never counts (`not_after = ["years of"]` on "arduous struggle"), whatever the context.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_after: Vec<String>,
+    /// Words that, written right after this gated form, show its ordinary sense
+    /// (`not_before = ["of serving"]` on "primary responsibility").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_before: Vec<String>,
 }
 
 /// One glossary entry.

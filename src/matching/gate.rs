@@ -24,8 +24,12 @@
 //! A form may ask for more ([`ContextNeeds`], the dictionary's `context_needs`, set where
 //! evidence shows the form in its ordinary sense inside Party texts): with `Sentence` the
 //! document reason is not enough; with `TitleCase` (a proper name, "Basic Law") the form
-//! counts only where the text writes it in title case, for whichever reason. [`reason`] is the
-//! whole decision, one gated candidate at a time.
+//! counts only where the text writes it in title case, for whichever reason. A form may also
+//! name the words that show its ordinary sense when they stand right next to it (the
+//! dictionary's `not_after`, `not_before`: "years of" before "arduous struggle", "of serving"
+//! after "primary responsibility"): there it never counts, whatever the context, where the
+//! sentence alone cannot tell the senses apart because another Party term stands in it.
+//! [`reason`] is the whole decision, one gated candidate at a time.
 //!
 //! Gated forms never vouch for each other, so ordinary prose that happens to say "core" and
 //! "the masses" stays unmarked. The gate splits the candidates ([`super::candidates`]) into
@@ -92,6 +96,9 @@ pub(crate) struct Facts {
     pub lower: bool,
     /// A form asking for title case ([`ContextNeeds::TitleCase`]), written here otherwise.
     pub untitled: bool,
+    /// Words the dictionary lists as showing the form's ordinary sense (`not_after`,
+    /// `not_before`) stand right next to it ([`super::patterns::Neighbours`]).
+    pub neighbour: bool,
     /// A form of three words or more (three Chinese characters) in quotation marks.
     pub quoted: bool,
     /// A numbered formula in title case.
@@ -127,7 +134,7 @@ pub(crate) fn reason(
     let document_enough = needs != Some(ContextNeeds::Sentence);
     match sensitivity {
         Sensitivity::All => Some(Reason::All),
-        _ if f.lower || f.untitled => None,
+        _ if f.lower || f.untitled || f.neighbour => None,
         _ if f.quoted => Some(Reason::Quoted),
         _ if f.title => Some(Reason::Capitalized),
         Sensitivity::Strict if f.nearby => Some(Reason::Nearby),
@@ -272,6 +279,10 @@ pub(crate) fn gate(
             // not CAST, whatever the context).
             lower: (0..usize::from(p.capitals)).any(|i| !norm.was_upper(c.start + i)),
             untitled: p.needs == Some(ContextNeeds::TitleCase) && !title_case,
+            neighbour: p
+                .neighbours
+                .as_ref()
+                .is_some_and(|n| n.show_ordinary_sense(text, c.start, c.end)),
             quoted: !p.short && quoted(text, &c),
             title: p.numbered && title_case,
             nearby: sensitivity == Sensitivity::Strict && nearby(c.start),
@@ -354,6 +365,7 @@ mod tests {
     const NO: Facts = Facts {
         lower: false,
         untitled: false,
+        neighbour: false,
         quoted: false,
         title: false,
         nearby: false,
@@ -489,6 +501,38 @@ mod tests {
             Sensitivity::All,
             Some(ContextNeeds::TitleCase),
             UNTITLED_SENT,
+            Some(Reason::All),
+        ),
+        // "after 14 years of arduous struggle" (the War of Resistance), the form's
+        // `not_after` word beside it: not counted, though the sentence has a Party term.
+        (
+            "neighbour_sentence",
+            Sensitivity::Default,
+            None,
+            Facts {
+                neighbour: true,
+                ..SENT
+            },
+            None,
+        ),
+        (
+            "neighbour_quoted",
+            Sensitivity::Default,
+            Some(ContextNeeds::Sentence),
+            Facts {
+                neighbour: true,
+                ..QUOTED_DOC
+            },
+            None,
+        ),
+        (
+            "neighbour_all",
+            Sensitivity::All,
+            None,
+            Facts {
+                neighbour: true,
+                ..SENT
+            },
             Some(Reason::All),
         ),
         (

@@ -11,6 +11,7 @@ use crate::dictionary::template::PLACE_SLOT;
 use crate::dictionary::{content_word_starts, ContextNeeds, Dictionary};
 use crate::error::{Error, Location, Problem, ProblemKind};
 use crate::text::boundary::is_word_char;
+use crate::text::normalize::normalize_form;
 use crate::text::swar::ByteHasher;
 
 use std::collections::HashMap;
@@ -66,6 +67,71 @@ pub(crate) struct Pattern {
     /// what every one of them asks. With `TitleCase`, `title_words` are the word starts the
     /// text must write in capitals.
     pub needs: Option<ContextNeeds>,
+    /// Words that, right before or after the form, show its ordinary sense (the dictionary's
+    /// `not_after`, `not_before`), normalized; for a form several entries list, only when
+    /// every one of them lists the same.
+    pub neighbours: Option<Box<Neighbours>>,
+}
+
+/// A gated form's disqualifying neighbours ([`Pattern::neighbours`]), normalized.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Neighbours {
+    /// Words that may end right before the form.
+    pub after: Vec<String>,
+    /// Words that may start right after the form.
+    pub before: Vec<String>,
+}
+
+impl Neighbours {
+    /// The neighbours of `form`, normalized; `None` when it lists none.
+    pub fn of(form: &crate::dictionary::Form) -> Option<Box<Neighbours>> {
+        if form.not_after.is_empty() && form.not_before.is_empty() {
+            return None;
+        }
+        let norm = |v: &[String]| v.iter().map(|w| normalize_form(w)).collect();
+        Some(Box::new(Neighbours {
+            after: norm(&form.not_after),
+            before: norm(&form.not_before),
+        }))
+    }
+
+    /// Does the normalized `text` show one of these neighbours next to the match `start..end`:
+    /// one of `after` ending right before it, or one of `before` starting right after it, with
+    /// at most one space between, and ending (starting) on a word boundary?
+    ///
+    /// A space and a hyphen between words of a neighbour are the same ("shift-in" is "shift in").
+    pub fn show_ordinary_sense(&self, text: &str, start: usize, end: usize) -> bool {
+        let bytes = text.as_bytes();
+        let same = |a: &[u8], b: &[u8]| {
+            a.len() == b.len()
+                && a.iter().zip(b).all(|(&x, &y)| {
+                    x == y || (matches!(x, b' ' | b'-') && matches!(y, b' ' | b'-'))
+                })
+        };
+        let before = &bytes[..start];
+        let before = before.strip_suffix(b" ").unwrap_or(before);
+        let after = &bytes[end..];
+        let after = after.strip_prefix(b" ").unwrap_or(after);
+        let word_at = |i: usize, back: bool| {
+            let t = if back { &text[..i] } else { &text[i..] };
+            let c = if back {
+                t.chars().next_back()
+            } else {
+                t.chars().next()
+            };
+            c.is_some_and(is_word_char)
+        };
+        self.after.iter().any(|w| {
+            let w = w.as_bytes();
+            before.len() >= w.len()
+                && same(&before[before.len() - w.len()..], w)
+                && !word_at(before.len() - w.len(), true)
+        }) || self.before.iter().any(|w| {
+            let w = w.as_bytes();
+            let at = end + (bytes.len() - end - after.len());
+            after.len() >= w.len() && same(&after[..w.len()], w) && !word_at(at + w.len(), false)
+        })
+    }
 }
 
 /// A form with a `{place}` slot ([`crate::dictionary::template::PLACE_SLOT`]): the two
@@ -330,6 +396,10 @@ impl Patterns {
                     if !is_variant && caps == 0 {
                         p.capitals = 0;
                     }
+                    // So are the words that show the ordinary sense.
+                    if !is_variant && p.neighbours != Neighbours::of(form) {
+                        p.neighbours = None;
+                    }
                     // So is more context.
                     if !is_variant && p.needs != form.context_needs {
                         p.needs = None;
@@ -383,6 +453,7 @@ impl Patterns {
                     numbered,
                     capitals: caps,
                     needs,
+                    neighbours: Neighbours::of(form).filter(|_| form.needs_context),
                 });
             }
         }
@@ -445,6 +516,7 @@ impl Patterns {
                 needs_context: form.needs_context,
                 numbered: is_numbered(norm),
                 needs: form.context_needs.filter(|_| form.needs_context),
+                neighbours: Neighbours::of(form).filter(|_| form.needs_context),
                 ..Pattern::default()
             });
         }

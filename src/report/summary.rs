@@ -14,8 +14,12 @@ use crate::text::normalize::Normalized;
 use crate::text::utf16;
 
 /// Why a gated form did not count, at each sensitivity, for what the form asks beyond the
-/// usual context.
-fn why_not(sensitivity: Sensitivity, needs: Option<ContextNeeds>) -> &'static str {
+/// usual context; `neighbour`: words the dictionary lists as showing its ordinary sense stand
+/// next to it.
+fn why_not(sensitivity: Sensitivity, needs: Option<ContextNeeds>, neighbour: bool) -> &'static str {
+    if neighbour {
+        return "also common in ordinary language: the words right next to it here show the ordinary sense";
+    }
     match (sensitivity, needs) {
         (_, Some(ContextNeeds::TitleCase)) => "a proper name, counted only where the text writes it in title case (and with Party context); written otherwise it is the ordinary phrase",
         (Sensitivity::Default, Some(ContextNeeds::Sentence)) => "also common in ordinary language, in Party texts too: counted only when quoted, in title case, or in a sentence with other Party terms",
@@ -118,7 +122,14 @@ pub(crate) fn lazy<'a>(
                 end: nc_units[2 * i + 1],
                 text: text[nc_bytes[2 * i]..nc_bytes[2 * i + 1]].to_string(),
                 form: form(ei, fi),
-                why: why_not(sensitivity, patterns.get(m.pattern).needs),
+                why: {
+                    let p = patterns.get(m.pattern);
+                    let neighbour = p
+                        .neighbours
+                        .as_ref()
+                        .is_some_and(|n| n.show_ordinary_sense(norm.text(), m.start, m.end));
+                    why_not(sensitivity, p.needs, neighbour)
+                },
             }
         })
         .collect();

@@ -28,6 +28,10 @@ export interface Form {
   /** More than the usual context (README, "Matching rules"). */
   context_needs?: "sentence" | "title-case";
   context_needs_reason?: string;
+  /** Words that, right before the form, show its ordinary sense: there it does not count. */
+  not_after?: string[];
+  /** Words that, right after the form, show its ordinary sense: there it does not count. */
+  not_before?: string[];
 }
 /** One glossary entry. */
 export interface Entry {

@@ -9,7 +9,7 @@
 /// The tags the base part, a script part and the card part start with (the digit is the
 /// part's version).
 pub(super) const BASE_MAGIC: &[u8; 8] = b"tifa-b2\n";
-pub(super) const SCRIPT_MAGIC: &[u8; 8] = b"tifa-s4\n";
+pub(super) const SCRIPT_MAGIC: &[u8; 8] = b"tifa-s5\n";
 pub(super) const CARDS_MAGIC: &[u8; 8] = b"tifa-c3\n";
 /// The length of the build hash.
 pub(super) const HASH_LEN: usize = 8;
@@ -95,6 +95,10 @@ pub(super) const FLAG_NORMALIZE: u64 = 1 << 9;
 /// The form's `context_needs` (`sentence`, `title-case`); its reason is then in the card part.
 pub(super) const FLAG_NEEDS_SENTENCE: u64 = 1 << 10;
 pub(super) const FLAG_NEEDS_TITLE: u64 = 1 << 11;
+/// The form lists words that show its ordinary sense (`not_after`, `not_before`): its
+/// script part holds, after the group's text, the two counts (in its counts stream) and the
+/// words (in its text stream).
+pub(super) const FLAG_NEIGHBOURS: u64 = 1 << 12;
 
 /// Entry years are stored as their distance from this one, so the usual years (1921–2030)
 /// take one byte, not two, and repeat more (zig-zag: 0, -1, 1, -2… are 0, 1, 2, 3…).

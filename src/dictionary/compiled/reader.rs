@@ -8,8 +8,9 @@ use super::ids::IdReader;
 use super::layout::{
     year_from_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_EN_DESCRIPTIVE,
     ENTRY_HANT_TEXT, ENTRY_LOCAL, FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE,
-    FLAG_NEEDS_SENTENCE, FLAG_NEEDS_TITLE, FLAG_NORMALIZE, FLAG_SAME_AS, FLAG_SHARED,
-    FLAG_TEMPLATE, HASH_LEN, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC, SCRIPT_STREAMS,
+    FLAG_NEEDS_SENTENCE, FLAG_NEEDS_TITLE, FLAG_NEIGHBOURS, FLAG_NORMALIZE, FLAG_SAME_AS,
+    FLAG_SHARED, FLAG_TEMPLATE, HASH_LEN, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC,
+    SCRIPT_STREAMS,
 };
 use super::lazy::{LazyGroup, LazyTemplates};
 use super::norms::NormalizedForms;
@@ -167,6 +168,22 @@ pub(crate) fn read_match_normalized(
 
 /// A script part while reading: its template counts, its text and the text's word list, its
 /// traditional codes, its ids.
+/// A form's `not_after` and `not_before` ([`FLAG_NEIGHBOURS`]): two counts, then the words,
+/// after its group's text.
+fn read_neighbours(sp: &mut ScriptPart, total: usize, form: &mut Form) -> Result<(), Error> {
+    let after = sp.counts.count_of(total)?;
+    let before = sp.counts.count_of(total)?;
+    for k in 0..after + before {
+        let w = sp.words.str(&mut sp.text)?;
+        if k < after {
+            form.not_after.push(w);
+        } else {
+            form.not_before.push(w);
+        }
+    }
+    Ok(())
+}
+
 struct ScriptPart<'a> {
     counts: Reader<'a>,
     text: Reader<'a>,
@@ -356,7 +373,7 @@ pub(crate) fn read_parts_normalized(
                 lens.push(marker);
                 continue;
             };
-            let base = Form {
+            let mut base = Form {
                 text: String::new(),
                 kind,
                 since: None,
@@ -375,6 +392,8 @@ pub(crate) fn read_parts_normalized(
                     None
                 },
                 context_needs_reason: None,
+                not_after: Vec::new(),
+                not_before: Vec::new(),
             };
             if flags & FLAG_TEMPLATE != 0 {
                 // Not expanded here: one placeholder per form (its kind and flags, no text),
@@ -392,6 +411,9 @@ pub(crate) fn read_parts_normalized(
                     sp.counts
                         .damaged(at, &format!("template {t:?} of {id:?}: {what}"))
                 })?;
+                if flags & FLAG_NEIGHBOURS != 0 {
+                    read_neighbours(sp, total, &mut base)?;
+                }
                 lazy.push(LazyGroup {
                     entry: entries.len() as u32,
                     first: forms.len() as u32,
@@ -419,6 +441,9 @@ pub(crate) fn read_parts_normalized(
                 } else {
                     None
                 };
+                if flags & FLAG_NEIGHBOURS != 0 {
+                    read_neighbours(sp, total, &mut base)?;
+                }
                 forms.push(Form {
                     text,
                     template,

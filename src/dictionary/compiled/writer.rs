@@ -8,8 +8,8 @@ use super::derive::Traditional;
 use super::layout::{
     year_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_EN_DESCRIPTIVE,
     ENTRY_HANT_TEXT, ENTRY_LOCAL, FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE,
-    FLAG_NEEDS_SENTENCE, FLAG_NEEDS_TITLE, FLAG_NORMALIZE, FLAG_SHARED, FLAG_TEMPLATE, SAME_AS_EN,
-    SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC,
+    FLAG_NEEDS_SENTENCE, FLAG_NEEDS_TITLE, FLAG_NEIGHBOURS, FLAG_NORMALIZE, FLAG_SHARED,
+    FLAG_TEMPLATE, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC,
 };
 use super::{ids as id_codes, norms, words};
 use crate::dictionary::{template, ContextNeeds, Dictionary, Entry, Form, Kind, CATEGORIES};
@@ -95,6 +95,8 @@ fn same(a: &Form, b: &Form) -> bool {
         &a.context_reason,
         a.context_needs,
         &a.context_needs_reason,
+        &a.not_after,
+        &a.not_before,
     ) == (
         b.kind,
         b.since,
@@ -105,6 +107,8 @@ fn same(a: &Form, b: &Form) -> bool {
         &b.context_reason,
         b.context_needs,
         &b.context_needs_reason,
+        &b.not_after,
+        &b.not_before,
     )
 }
 
@@ -248,6 +252,11 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
                     Some(ContextNeeds::Sentence) => FLAG_NEEDS_SENTENCE,
                     Some(ContextNeeds::TitleCase) => FLAG_NEEDS_TITLE,
                 }
+                | if f.not_after.is_empty() && f.not_before.is_empty() {
+                    0
+                } else {
+                    FLAG_NEIGHBOURS
+                }
                 | if f.chinese { FLAG_CHINESE } else { 0 }
                 | if grp.template.is_some() {
                     FLAG_TEMPLATE
@@ -293,6 +302,11 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
                         text.push(t.clone());
                     }
                 }
+            }
+            if flags & FLAG_NEIGHBOURS != 0 {
+                counts[script].int(f.not_after.len() as u64);
+                counts[script].int(f.not_before.len() as u64);
+                text.extend(f.not_after.iter().chain(&f.not_before).cloned());
             }
             c.int(f.since.map_or(0, u64::from));
             c.int(f.until.map_or(0, u64::from));

@@ -2,24 +2,24 @@
 //! what overlaps a dictionary match, each counted once per normalized text.
 
 use super::formulas;
-use super::locate::Locator;
+use super::locate::Place;
 use super::types::FormulaCandidate;
 use crate::matching::choose::Chosen;
 use crate::text::utf16;
 
 /// The numbered formulas of `text` the dictionary does not know, in order of first
-/// occurrence; `chosen` are the text's top-level matches.
+/// occurrence; `chosen` are the text's top-level matches, at `places`.
 pub(super) fn unknown_formulas(
     text: &str,
     chosen: &[Chosen],
-    b: &Locator,
+    places: &[Place],
 ) -> Vec<FormulaCandidate> {
     let found = formulas::find(text);
     if found.is_empty() {
         return Vec::new();
     }
     // Known spans (top-level and nested), in UTF-16, to exclude overlapping candidates.
-    let mut known: Vec<(u32, u32)> = chosen.iter().map(|c| b.span(&c.outer)).collect();
+    let mut known: Vec<(u32, u32)> = places.iter().map(|p| p.units).collect();
     known.sort();
     let mut out: Vec<FormulaCandidate> = Vec::new();
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();

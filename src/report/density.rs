@@ -37,8 +37,9 @@ pub(super) fn density(text: &str, matches: u64) -> Density {
             }
             continue;
         }
-        // Most Chinese text: U+5000–U+9FFF (lead bytes E5–E9) are all Han characters.
-        if matches!(b, 0xE5..=0xE9) {
+        // Most Chinese text: U+4000–U+9FFF (lead bytes E4–E9) are all Han characters but
+        // U+4DC0–U+4DFF (the hexagrams, E4 B7 80–BF).
+        if matches!(b, 0xE5..=0xE9) || (b == 0xE4 && bytes.get(i + 1) != Some(&0xB7)) {
             han += 1;
             in_word = false;
             i += 3;

@@ -199,46 +199,46 @@ fn counted_chinese(text: &str, at: usize) -> Option<usize> {
     })
 }
 
-/// Runs one scanner over `text` the way a regular expression search does: the leftmost match,
-/// then on from its end. The scanner is tried only where `first` accepts the byte: every
-/// scanner fails elsewhere, and the bytes it accepts are ASCII or lead bytes, so the search
-/// jumps from one to the next and stays on character boundaries. `firsts` flags the same bytes
-/// eight at a time ([`swar`]), so the search skips eight bytes with none in one step.
-fn scan(
-    text: &str,
-    out: &mut Vec<(usize, usize)>,
-    first: impl Fn(u8) -> bool,
-    firsts: impl Fn(u64) -> u64,
-    at: impl Fn(usize) -> Option<((usize, usize), usize)>,
-) {
-    let b = text.as_bytes();
-    let mut i = 0;
-    loop {
-        while i + 8 <= b.len() {
-            let flags = firsts(swar::load(b, i));
-            if flags != 0 {
-                i += (flags.trailing_zeros() / 8) as usize;
-                break;
-            }
-            i += 8;
+/// Can a scanner start at this byte? `"` and `'` (quotes), `T F S E N` (number words) and
+/// the lead bytes E2–E5 (curly and corner quotes; the numbers of 两个X). All are ASCII or lead
+/// bytes, so the search stays on character boundaries.
+fn first(b: u8) -> bool {
+    matches!(
+        b,
+        b'"' | b'\'' | b'T' | b'F' | b'S' | b'E' | b'N' | 0xE2..=0xE5
+    )
+}
+
+/// [`first`] eight bytes at a time, from the eight bytes `x` at some offset and the eight at 3
+/// and 4 bytes further (`x3`, `x4`): a lead byte E4 or E5 is flagged only when 个 (E4 B8 AA) or
+/// 個 (E5 80 8B) may follow it, the one place [`counted_chinese`] can match (most Han
+/// characters of a Chinese text start with E4 or E5).
+fn firsts(x: u64, x3: u64, x4: u64) -> u64 {
+    // E2–E5 are 62–65 with the top bit flipped (and only they).
+    let quotes =
+        swar::eq(x, b'"') | swar::eq(x, b'\'') | swar::in_range(x ^ swar::HIGH, 0x62, 0x63);
+    let numbers = swar::eq(x, b'T')
+        | swar::eq(x, b'F')
+        | swar::eq(x, b'S')
+        | swar::eq(x, b'E')
+        | swar::eq(x, b'N');
+    let counted = swar::in_range(x ^ swar::HIGH, 0x64, 0x65)
+        & swar::in_range(x3 ^ swar::HIGH, 0x64, 0x65)
+        & (swar::eq(x4, 0xB8) | swar::eq(x4, 0x80));
+    quotes | numbers | counted
+}
+
+/// The first byte from `i` on where a scanner may start (every byte where one can match is
+/// among them), or `None`.
+fn next_start(b: &[u8], mut i: usize) -> Option<usize> {
+    while i + 12 <= b.len() {
+        let flags = firsts(swar::load(b, i), swar::load(b, i + 3), swar::load(b, i + 4));
+        if flags != 0 {
+            return Some(i + (flags.trailing_zeros() / 8) as usize);
         }
-        match b[i..].iter().position(|&x| first(x)) {
-            Some(k) => i += k,
-            None => return,
-        }
-        if let Some((range, next)) = at(i) {
-            out.push(range);
-            i = next;
-        } else {
-            // The accepted byte starts a character: step over it.
-            i += match b[i] {
-                0..=0x7F => 1,
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-        }
+        i += 8;
     }
+    b.get(i..)?.iter().position(|&x| first(x)).map(|k| i + k)
 }
 
 /// Ordinary nouns that follow a number and 个 in everyday Chinese: 四个季节 is not a formula.
@@ -279,37 +279,38 @@ fn first_of_overlaps(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 /// overlapping ones merged to the first.
 pub fn find(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    // The first bytes each scanner accepts (it checks them again itself), one at a time and
-    // eight at a time.
-    scan(
-        text,
-        &mut out,
-        |b| matches!(b, b'"' | b'\'' | 0xE2),
-        |x| swar::eq(x, b'"') | swar::eq(x, b'\'') | swar::eq(x, 0xE2),
-        |i| quoted_english(text, i),
-    );
-    scan(
-        text,
-        &mut out,
-        |b| matches!(b, b'T' | b'F' | b'S' | b'E' | b'N'),
-        |x| {
-            swar::eq(x, b'T')
-                | swar::eq(x, b'F')
-                | swar::eq(x, b'S')
-                | swar::eq(x, b'E')
-                | swar::eq(x, b'N')
-        },
-        |i| capitalized(text, i).map(|e| ((i, e), e)),
-    );
-    // Quotes (", “ 「 『), and the lead bytes of 两兩三四五六七八九十 (E4, E5).
-    scan(
-        text,
-        &mut out,
-        |b| matches!(b, b'"' | 0xE2..=0xE5),
-        // E2–E5 are 62–65 with the top bit flipped (and only they).
-        |x| swar::eq(x, b'"') | swar::in_range(x ^ swar::HIGH, 0x62, 0x65),
-        |i| quoted_chinese(text, i).or_else(|| counted_chinese(text, i).map(|e| ((i, e), e))),
-    );
+    // Three scanners, each run the way a regular expression search runs: the leftmost match,
+    // then on from its end (`next`). One pass over the text visits every byte where any of
+    // them may start; each tries there when the byte is one of its own and it has not
+    // matched past it. (A scanner that fails at a byte would go on from the next character,
+    // and the bytes between are continuation bytes, which none starts at.)
+    let b = text.as_bytes();
+    let mut next = [0usize; 3];
+    let mut i = 0;
+    while let Some(at) = next_start(b, i) {
+        let x = b[at];
+        if next[0] <= at && matches!(x, b'"' | b'\'' | 0xE2) {
+            if let Some((range, end)) = quoted_english(text, at) {
+                out.push(range);
+                next[0] = end;
+            }
+        }
+        if next[1] <= at && matches!(x, b'T' | b'F' | b'S' | b'E' | b'N') {
+            if let Some(end) = capitalized(text, at) {
+                out.push((at, end));
+                next[1] = end;
+            }
+        }
+        if next[2] <= at && matches!(x, b'"' | 0xE2..=0xE5) {
+            let found = quoted_chinese(text, at)
+                .or_else(|| counted_chinese(text, at).map(|e| ((at, e), e)));
+            if let Some((range, end)) = found {
+                out.push(range);
+                next[2] = end;
+            }
+        }
+        i = at + 1;
+    }
     out.retain(|&r| !ordinary(text, r));
     first_of_overlaps(out)
 }

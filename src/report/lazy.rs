@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::locate::Locator;
+use super::locate::{Locator, Place};
 use super::rows::rows_of;
 use super::types::{
     CategoryCount, Density, FormulaCandidate, Match, Nested, NotCounted, Report, TermCount,
@@ -12,7 +12,6 @@ use crate::matching::choose::Chosen;
 use crate::matching::patterns::Patterns;
 use crate::matching::sensitivity::Sensitivity;
 use crate::text::normalize::Normalized;
-use crate::text::utf16;
 
 /// A report made in two steps, so that a writer can stream a large one: everything but the
 /// matches at once, and the matches one at a time ([`LazyReport::matches`]). Holding every match of a
@@ -58,6 +57,9 @@ pub struct LazyReport<'a> {
     pub(super) norm: Normalized,
     #[serde(skip)]
     pub(super) chosen: Vec<Chosen>,
+    /// Where each of `chosen` sits, found once for the summary and the matches.
+    #[serde(skip)]
+    pub(super) places: Vec<Place>,
 }
 
 impl<'a> LazyReport<'a> {
@@ -77,12 +79,11 @@ impl<'a> LazyReport<'a> {
             dict.entry(e)
                 .map_or_else(String::new, |e| e.forms[f].text.clone())
         };
-        let mut at = utf16::Cursor::new(self.text);
-        self.chosen.iter().map(move |c| {
+        self.chosen.iter().zip(&self.places).map(move |(c, place)| {
             let (ei, fi) = b.owner(&c.outer);
             let entry = &entries[ei];
-            let (start, end) = b.span(&c.outer);
-            let (s, e) = (at.byte(start), at.byte(end));
+            let (start, end) = place.units;
+            let (s, e) = (place.bytes.0 as usize, place.bytes.1 as usize);
             let nested = b
                 .nested(c, ei)
                 .into_iter()

@@ -37,6 +37,33 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// Where a top-level match sits in the original text: its UTF-16 span (what the report
+/// shows) and its byte span (to slice its text), found once per match.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Place {
+    /// Start and end, UTF-16 code units.
+    pub(super) units: (u32, u32),
+    /// Start and end, bytes of UTF-8.
+    pub(super) bytes: (u32, u32),
+}
+
+/// The places of `chosen` (in text order) in `text`, the text normalized as `b` knows it: one
+/// pass of the offset map and one of the text for all of them.
+pub(super) fn places(text: &str, chosen: &[Chosen], b: &Locator) -> Vec<Place> {
+    let mut at = crate::text::utf16::Cursor::new(text);
+    chosen
+        .iter()
+        .map(|c| {
+            let (start, end) = b.span(&c.outer);
+            let bytes = (at.byte(start) as u32, at.byte(end) as u32);
+            Place {
+                units: (start, end),
+                bytes,
+            }
+        })
+        .collect()
+}
+
 impl Locator<'_> {
     /// The entry and form a match belongs to (the first owner of a shared form).
     pub(super) fn owner(&self, m: &RawMatch) -> (usize, usize) {

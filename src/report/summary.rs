@@ -4,7 +4,7 @@
 use super::candidates::unknown_formulas;
 use super::density::density;
 use super::lazy::LazyReport;
-use super::locate::Locator;
+use super::locate::{places, Locator};
 use super::types::{CategoryCount, NotCounted, TermCount};
 use crate::dictionary::{ContextNeeds, Dictionary};
 use crate::matching::choose::Found;
@@ -28,6 +28,19 @@ fn why_not(sensitivity: Sensitivity, needs: Option<ContextNeeds>, neighbour: boo
     }
 }
 
+/// `s` with each run of white space one space and none at the ends (its words joined by
+/// spaces), built in one string.
+fn one_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// The report of `text` from what matching `found`, at `sensitivity`: everything but the
 /// matches, which the [`LazyReport`] makes when asked.
 pub(crate) fn lazy<'a>(
@@ -47,16 +60,15 @@ pub(crate) fn lazy<'a>(
         dict.entry(e)
             .map_or_else(String::new, |e| e.forms[f].text.clone())
     };
-    let mut at = utf16::Cursor::new(text);
+    let places = places(text, chosen, &b);
 
     let mut first_seen: Vec<usize> = Vec::new();
     let mut counts: Vec<(u32, u32)> = vec![(0, 0); entries.len()];
     let mut seen_as: Vec<Option<String>> = vec![None; entries.len()];
     let mut categories: Vec<CategoryCount> = Vec::new();
-    for c in chosen {
+    for (c, place) in chosen.iter().zip(&places) {
         let (ei, _) = b.owner(&c.outer);
-        let (start, end) = b.span(&c.outer);
-        let (s, e) = (at.byte(start), at.byte(end));
+        let (s, e) = (place.bytes.0 as usize, place.bytes.1 as usize);
         for (ni, nf, ..) in b.nested(c, ei) {
             if counts[ni] == (0, 0) {
                 first_seen.push(ni);
@@ -70,8 +82,7 @@ pub(crate) fn lazy<'a>(
         counts[ei].0 += 1;
         // What the text says, kept for the first occurrence only (no work for the others).
         if counts[ei].0 == 1 {
-            let shown = text[s..e].split_whitespace();
-            seen_as[ei] = Some(shown.collect::<Vec<_>>().join(" "));
+            seen_as[ei] = Some(one_spaced(&text[s..e]));
         }
         let category = &entries[ei].category;
         match categories.iter_mut().find(|c| &c.category == category) {
@@ -92,7 +103,7 @@ pub(crate) fn lazy<'a>(
                 id: e.id.clone(),
                 count: counts[ei].0,
                 nested: counts[ei].1,
-                text: seen_as[ei].clone().unwrap_or_default(),
+                text: seen_as[ei].take().unwrap_or_default(),
                 en: e.en.clone(),
                 zh: e.zh.clone(),
                 category: e.category.clone(),
@@ -100,7 +111,7 @@ pub(crate) fn lazy<'a>(
         })
         .collect();
     let density = density(text, chosen.len() as u64);
-    let candidates = unknown_formulas(text, chosen, &b);
+    let candidates = unknown_formulas(text, chosen, &places);
     let nc_units: Vec<u32> = found
         .not_counted
         .iter()
@@ -146,5 +157,6 @@ pub(crate) fn lazy<'a>(
         text,
         norm,
         chosen: found.chosen,
+        places,
     }
 }

@@ -11,9 +11,17 @@
 //! hit of the piece before the slot and the nearest hit of the piece after it with one to three
 //! capitalised words between them ([`join_slots`]).
 //!
+//! Coordinated ordinals (`二十届二中、三中全会`, "the second and third plenary sessions of the
+//! 20th CPC Central Committee") add one candidate per ordinal ([`coordination`]); a meeting
+//! numbered inside its name (`省委十五届八次全会`) is found by its name without the numbers
+//! ([`numbered`]).
+//!
 //! A form of two words or more may also end right before a hyphen that stands for a dash
 //! ([`hyphen_as_dash`]: "alternate members-its decisions"), unless another candidate runs on
 //! across that hyphen (the hyphenated whole is itself a form, or part of one).
+
+mod coordination;
+mod numbered;
 
 use crate::text::boundary::{boundary_after, boundary_before, hyphen_as_dash, is_word_char};
 use crate::text::normalize::Normalized;
@@ -34,8 +42,18 @@ pub(crate) struct RawMatch {
     pub context: Option<Reason>,
 }
 
-/// Every boundary-valid occurrence of every form, sorted by start, longest first.
+/// Every boundary-valid occurrence of every form, sorted by start, longest first; the
+/// conjuncts of coordinated ordinals ([`coordination`]) and the numbered meetings
+/// ([`numbered`]) among them.
 pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch> {
+    let mut out = scan(patterns, norm);
+    coordination::add(patterns, norm, &mut out);
+    numbered::add(patterns, norm, &mut out);
+    out
+}
+
+/// [`candidates`] without the coordinated ordinals: the automaton's hits and the slotted forms.
+fn scan(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch> {
     let text = norm.text();
     let mut out: Vec<RawMatch> = Vec::new();
     // The automaton reports hits in order of their end, so they come nearly sorted by start

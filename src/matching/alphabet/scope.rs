@@ -27,6 +27,22 @@ fn canonical(token: &[u8]) -> Cow<'_, [u8]> {
     }
 }
 
+/// How many bytes a plural ending adds to the word `w`, as the lists read it: 2 for `-sses`
+/// (`congresses`), 1 for another `-s` (`sessions`), none for `-ss` or a word of three letters or
+/// less. A list of ordinals before one plural noun is matched in its singular
+/// (`matching/candidates/coordination.rs`), and a scope holds the singular of such a word too, so
+/// that a scoped engine keeps the forms that singular finds.
+/// (Table-tested below: `plural_len_table`.)
+pub(crate) fn plural_len(w: &str) -> Option<usize> {
+    if w.len() > 3 && w.ends_with("sses") {
+        Some(2)
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        Some(1)
+    } else {
+        None
+    }
+}
+
 /// The set of distinct tokens of some normalized texts (quotation marks left out: they are no
 /// tokens, [`super::QUOTE`]).
 ///
@@ -84,6 +100,12 @@ impl Scope {
                 continue;
             }
             self.insert(t.as_bytes());
+            // The singular of a plural word as well: a list of ordinals before one plural noun
+            // ("the second and third plenary sessions") is matched in its singular
+            // (`candidates/coordination.rs`), so the forms that singular finds must be kept.
+            if let Some(n) = plural_len(t) {
+                self.insert(&t.as_bytes()[..t.len() - n]);
+            }
         }
     }
 
@@ -562,5 +584,36 @@ mod tests {
         assert!(s.meets("core values"));
         assert!(!s.meets("upholds"));
         assert!(s.meets("two upholds")); // the space
+    }
+}
+
+/// `plural_len` and the singulars a scope keeps beside the plurals of a text.
+#[cfg(test)]
+mod plural_tests {
+    use super::*;
+
+    #[test]
+    fn plural_len_table() {
+        // (word, bytes the plural adds)
+        let cases: &[(&str, Option<usize>)] = &[
+            ("sessions", Some(1)),
+            ("congresses", Some(2)),
+            ("plenums", Some(1)),
+            ("class", None),
+            ("its", None),
+            ("session", None),
+        ];
+        for &(w, want) in cases {
+            assert_eq!(plural_len(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_scope_holds_the_singular_of_a_plural_word() {
+        let scope = Scope::of("the second and third plenary sessions; two congresses");
+        for w in ["sessions", "session", "congresses", "congress"] {
+            assert!(scope.has_word(w), "{w}");
+        }
+        assert!(!scope.has_word("thir"));
     }
 }

@@ -194,11 +194,8 @@ fn plural(tail: &str) -> Option<(usize, usize)> {
     let mut at = 0;
     for word in tail.split(' ').take(4) {
         let w = word.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
-        if w.len() > 3 && w.ends_with("sses") {
-            return Some((at + w.len() - 2, 2));
-        }
-        if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-            return Some((at + w.len() - 1, 1));
+        if let Some(n) = crate::matching::alphabet::scope::plural_len(w) {
+            return Some((at + w.len() - n, n));
         }
         at += word.len() + 1;
     }

@@ -77,24 +77,34 @@ fn is_ordinal(word: &str) -> bool {
     (1..=3).contains(&digits) && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
 }
 
-/// The Chinese conjunct ending at byte `at`: its start and its classifier.
-fn chinese_before(text: &str, at: usize) -> Option<(usize, char)> {
-    let mut chars = text[..at].char_indices().rev();
-    let (_, classifier) = chars.next().filter(|&(_, c)| is_classifier(c))?;
-    let mut start = at - classifier.len_utf8();
+/// The number ending at byte `at` (`二十`, `第27`): its start, and whether it starts with `第`;
+/// none when no numeral ends there. At most [`MOST_NUMERALS`] numerals are read. Shared with
+/// the numbered meetings (`numbered.rs`).
+pub(super) fn number_ending_at(text: &str, at: usize) -> Option<(usize, bool)> {
+    let mut start = at;
     let mut numerals = 0;
-    for (i, c) in chars {
+    for (i, c) in text[..at].char_indices().rev() {
         if is_numeral(c) && numerals < MOST_NUMERALS {
             numerals += 1;
             start = i;
         } else {
             if c == '第' && numerals > 0 {
-                start = i;
+                return Some((i, true));
             }
             break;
         }
     }
-    (numerals > 0).then_some((start, classifier))
+    (numerals > 0).then_some((start, false))
+}
+
+/// The Chinese conjunct ending at byte `at`: its start and its classifier.
+fn chinese_before(text: &str, at: usize) -> Option<(usize, char)> {
+    let classifier = text[..at]
+        .chars()
+        .next_back()
+        .filter(|&c| is_classifier(c))?;
+    let (start, _) = number_ending_at(text, at - classifier.len_utf8())?;
+    Some((start, classifier))
 }
 
 /// The end of the Chinese conjunct starting at byte `at` with `classifier`.

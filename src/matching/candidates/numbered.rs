@@ -18,7 +18,7 @@
 
 use crate::text::normalize::{normalize, Normalized};
 
-use super::coordination::{floor, is_numeral};
+use super::coordination::{floor, number_ending_at};
 use super::{order, scan, Patterns, RawMatch};
 
 /// How far the virtual text reaches on each side of the run (bytes: 16 Han characters).
@@ -27,27 +27,15 @@ const AROUND: usize = 48;
 /// The fewest bytes of a name on each side of the number (two Han characters).
 const SIDE: usize = 6;
 
-/// The most numerals in one number.
-const MOST_NUMERALS: usize = 4;
-
 /// The number ending at byte `at` with its `届` or `次` (`at` is after it): its start, and
 /// whether it starts with `第`.
 fn number_before(text: &str, at: usize) -> Option<(usize, bool)> {
-    let mut chars = text[..at].char_indices().rev();
-    let (mut start, _) = chars.next().filter(|&(_, c)| c == '届' || c == '次')?;
-    let mut numerals = 0;
-    for (i, c) in chars {
-        if is_numeral(c) && numerals < MOST_NUMERALS {
-            numerals += 1;
-            start = i;
-        } else {
-            if c == '第' && numerals > 0 {
-                return Some((i, true));
-            }
-            break;
-        }
-    }
-    (numerals > 0).then_some((start, false))
+    let last = text[..at]
+        .chars()
+        .next_back()
+        .filter(|&c| c == '届' || c == '次')?;
+    let (start, di) = number_ending_at(text, at - last.len_utf8())?;
+    Some((start, di))
 }
 
 /// The runs of numbers in `text` that count (see the module docs), as byte ranges.

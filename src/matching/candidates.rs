@@ -21,6 +21,7 @@
 //! across that hyphen (the hyphenated whole is itself a form, or part of one).
 
 mod coordination;
+mod joints;
 mod numbered;
 
 use crate::text::boundary::{boundary_after, boundary_before, hyphen_as_dash, is_word_char};
@@ -47,8 +48,19 @@ pub(crate) struct RawMatch {
 /// ([`numbered`]) among them.
 pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch> {
     let mut out = scan(patterns, norm);
-    coordination::add(patterns, norm, &mut out);
-    numbered::add(patterns, norm, &mut out);
+    // One pass finds the joints of coordinated ordinals and the 届/次 of numbered meetings.
+    let text = norm.text();
+    let (mut pairs, mut counts) = (Vec::new(), Vec::new());
+    joints::each(text, |at, stop| match stop {
+        joints::Stop::Count { term } => counts.push((at, term)),
+        _ => pairs.extend(coordination::pair_at(text, at, stop)),
+    });
+    if !pairs.is_empty() {
+        coordination::add(patterns, norm, coordination::lists(pairs), &mut out);
+    }
+    if !counts.is_empty() {
+        numbered::add(patterns, norm, numbered::runs(text, &counts), &mut out);
+    }
     out
 }
 

@@ -161,6 +161,29 @@ fn scan(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch> {
     out
 }
 
+/// Merges the candidates a rule `found` into `out`, sorted as [`candidates`] sorts. Of the
+/// found candidates over one span (and of one entry, when `by_entry`), the first in that order
+/// stays; one goes where `out` has a candidate over its span (of its entry, when `by_entry`);
+/// the candidates of `out` over the span of one that stays give way to it. One function for
+/// both rules ([`coordination`] merges by entry, [`numbered`] by span): each closure of a
+/// `retain` or `dedup_by` is its own copy of that code in the wasm.
+fn merge(patterns: &Patterns, out: &mut Vec<RawMatch>, mut found: Vec<RawMatch>, by_entry: bool) {
+    if found.is_empty() {
+        return;
+    }
+    let same = |a: &RawMatch, b: &RawMatch| {
+        a.start == b.start
+            && a.end == b.end
+            && (!by_entry || patterns.owner(a.pattern).0 == patterns.owner(b.pattern).0)
+    };
+    found.sort_unstable_by(order);
+    found.dedup_by(|a, b| same(a, b));
+    found.retain(|f| !out.iter().any(|c| same(c, f)));
+    out.retain(|c| !found.iter().any(|f| c.start == f.start && c.end == f.end));
+    out.append(&mut found);
+    out.sort_unstable_by(order);
+}
+
 /// The candidates' order: by start, longest first, then by pattern.
 fn order(a: &RawMatch, b: &RawMatch) -> std::cmp::Ordering {
     a.start

@@ -26,7 +26,7 @@
 use crate::text::normalize::{normalize, Normalized};
 
 use super::joints::Stop;
-use super::{order, scan, Patterns, RawMatch};
+use super::{merge, scan, Patterns, RawMatch};
 
 /// How far before the first conjunct and after the last one the virtual text reaches (bytes).
 const BEFORE: usize = 96;
@@ -198,9 +198,11 @@ pub(super) fn pair_at(text: &str, at: usize, stop: Stop) -> Option<Pair> {
 pub(super) type Pair = ((usize, usize), (usize, usize));
 
 /// The lists the pairs of conjuncts make, in text order: each two or more conjuncts (byte
-/// ranges), chained from the pairs.
-pub(super) fn lists(mut pairs: Vec<Pair>) -> Vec<Vec<(usize, usize)>> {
-    pairs.sort_unstable();
+/// ranges), chained from the pairs, which come in text order (`pairs` sorted: a conjunct holds
+/// no joint, so the pair of a later joint starts after an earlier joint; no sort, whose code
+/// for this type would cost the wasm some 3 kB).
+pub(super) fn lists(pairs: Vec<Pair>) -> Vec<Vec<(usize, usize)>> {
+    debug_assert!(pairs.is_sorted());
     let mut lists: Vec<Vec<(usize, usize)>> = Vec::new();
     for (before, after) in pairs {
         match lists.last_mut() {
@@ -285,20 +287,7 @@ pub(super) fn add(
             }
         }
     }
-    if found.is_empty() {
-        return;
-    }
-    let entry = |m: &RawMatch| patterns.owner(m.pattern).0;
-    found.sort_unstable_by(order);
-    found.dedup_by(|a, b| a.start == b.start && a.end == b.end && entry(a) == entry(b));
-    // One of the conjunct's own entry over the same span stays; one of another entry gives way.
-    found.retain(|f| {
-        !out.iter()
-            .any(|c| c.start == f.start && c.end == f.end && entry(c) == entry(f))
-    });
-    out.retain(|c| !found.iter().any(|f| c.start == f.start && c.end == f.end));
-    out.append(&mut found);
-    out.sort_unstable_by(order);
+    merge(patterns, out, found, true);
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@
 use crate::text::normalize::{normalize, Normalized};
 
 use super::coordination::{floor, number_ending_at};
-use super::{order, scan, Patterns, RawMatch};
+use super::{merge, scan, Patterns, RawMatch};
 
 /// How far the virtual text reaches on each side of the run (bytes: 16 Han characters).
 const AROUND: usize = 48;
@@ -84,14 +84,7 @@ pub(super) fn add(
             }
         }
     }
-    if found.is_empty() {
-        return;
-    }
-    found.retain(|f| !out.iter().any(|c| c.start == f.start && c.end == f.end));
-    found.sort_unstable_by(order);
-    found.dedup_by(|a, b| a.start == b.start && a.end == b.end);
-    out.append(&mut found);
-    out.sort_unstable_by(order);
+    merge(patterns, out, found, false);
 }
 
 #[cfg(test)]

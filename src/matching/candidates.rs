@@ -21,6 +21,7 @@
 //! across that hyphen (the hyphenated whole is itself a form, or part of one).
 
 mod coordination;
+mod joints;
 mod numbered;
 
 use crate::text::boundary::{boundary_after, boundary_before, hyphen_as_dash, is_word_char};
@@ -47,8 +48,19 @@ pub(crate) struct RawMatch {
 /// ([`numbered`]) among them.
 pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch> {
     let mut out = scan(patterns, norm);
-    coordination::add(patterns, norm, &mut out);
-    numbered::add(patterns, norm, &mut out);
+    // One pass finds the joints of coordinated ordinals and the 届/次 of numbered meetings.
+    let text = norm.text();
+    let (mut pairs, mut counts) = (Vec::new(), Vec::new());
+    joints::each(text, |at, stop| match stop {
+        joints::Stop::Count { term } => counts.push((at, term)),
+        _ => pairs.extend(coordination::pair_at(text, at, stop)),
+    });
+    if !pairs.is_empty() {
+        coordination::add(patterns, norm, coordination::lists(pairs), &mut out);
+    }
+    if !counts.is_empty() {
+        numbered::add(patterns, norm, numbered::runs(text, &counts), &mut out);
+    }
     out
 }
 
@@ -147,6 +159,29 @@ fn scan(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch> {
         out.sort_unstable_by(order);
     }
     out
+}
+
+/// Merges the candidates a rule `found` into `out`, sorted as [`candidates`] sorts. Of the
+/// found candidates over one span (and of one entry, when `by_entry`), the first in that order
+/// stays; one goes where `out` has a candidate over its span (of its entry, when `by_entry`);
+/// the candidates of `out` over the span of one that stays give way to it. One function for
+/// both rules ([`coordination`] merges by entry, [`numbered`] by span): each closure of a
+/// `retain` or `dedup_by` is its own copy of that code in the wasm.
+fn merge(patterns: &Patterns, out: &mut Vec<RawMatch>, mut found: Vec<RawMatch>, by_entry: bool) {
+    if found.is_empty() {
+        return;
+    }
+    let same = |a: &RawMatch, b: &RawMatch| {
+        a.start == b.start
+            && a.end == b.end
+            && (!by_entry || patterns.owner(a.pattern).0 == patterns.owner(b.pattern).0)
+    };
+    found.sort_unstable_by(order);
+    found.dedup_by(|a, b| same(a, b));
+    found.retain(|f| !out.iter().any(|c| same(c, f)));
+    out.retain(|c| !found.iter().any(|f| c.start == f.start && c.end == f.end));
+    out.append(&mut found);
+    out.sort_unstable_by(order);
 }
 
 /// The candidates' order: by start, longest first, then by pattern.

@@ -25,7 +25,8 @@
 
 use crate::text::normalize::{normalize, Normalized};
 
-use super::{order, scan, Patterns, RawMatch};
+use super::joints::Stop;
+use super::{merge, scan, Patterns, RawMatch};
 
 /// How far before the first conjunct and after the last one the virtual text reaches (bytes).
 const BEFORE: usize = 96;
@@ -60,7 +61,24 @@ const ORDINALS: &[&str] = &[
 
 /// A numeral of a Chinese ordinal or count: the Chinese numerals and the ASCII digits.
 pub(super) fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || "一二三四五六七八九十百零〇两".contains(c)
+    matches!(
+        c,
+        '0'..='9'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '零'
+            | '〇'
+            | '两'
+    )
 }
 
 /// A classifier after the numerals: a Han character that is no numeral and no joint.
@@ -151,45 +169,42 @@ fn ordinal_after(text: &str, at: usize) -> Option<usize> {
     (bounded && is_ordinal(&text[at..end])).then_some(end)
 }
 
-/// The joints of `text` and the conjuncts on both sides of each: (before, after) as byte
-/// ranges, in text order.
-fn joined_pairs(text: &str) -> Vec<((usize, usize), (usize, usize))> {
-    let mut pairs = Vec::new();
-    for joint in ["、", "和"] {
-        for (at, _) in text.match_indices(joint) {
-            let Some((start, classifier)) = chinese_before(text, at) else {
-                continue;
-            };
-            let after = at + joint.len();
-            if let Some(end) = chinese_after(text, after, classifier) {
-                pairs.push(((start, at), (after, end)));
-            }
+/// The conjuncts on both sides of the joint `stop` at byte `at` of `text`: (before, after) as
+/// byte ranges; none when either is missing.
+pub(super) fn pair_at(text: &str, at: usize, stop: Stop) -> Option<Pair> {
+    match stop {
+        Stop::Chinese => {
+            let (start, classifier) = chinese_before(text, at)?;
+            let after = at + 3;
+            let end = chinese_after(text, after, classifier)?;
+            Some(((start, at), (after, end)))
         }
-    }
-    for joint in [" and ", ", "] {
-        for (at, _) in text.match_indices(joint) {
+        Stop::And | Stop::Comma => {
+            let start = ordinal_before(text, at)?;
+            let after = at + if stop == Stop::And { 5 } else { 2 };
             // ", and ": the comma's joint reaches over "and ".
-            let after = at + joint.len();
             let after = match text[after..].strip_prefix("and ") {
-                Some(_) if joint == ", " => after + 4,
+                Some(_) if stop == Stop::Comma => after + 4,
                 _ => after,
             };
-            let Some(start) = ordinal_before(text, at) else {
-                continue;
-            };
-            if let Some(end) = ordinal_after(text, after) {
-                pairs.push(((start, at), (after, end)));
-            }
+            let end = ordinal_after(text, after)?;
+            Some(((start, at), (after, end)))
         }
+        Stop::Count { .. } => None,
     }
-    pairs.sort_unstable();
-    pairs
 }
 
-/// The lists of `text`: each two or more conjuncts (byte ranges), chained from the pairs.
-fn lists(text: &str) -> Vec<Vec<(usize, usize)>> {
+/// Two conjuncts around one joint: (before, after) as byte ranges.
+pub(super) type Pair = ((usize, usize), (usize, usize));
+
+/// The lists the pairs of conjuncts make, in text order: each two or more conjuncts (byte
+/// ranges), chained from the pairs, which come in text order (`pairs` sorted: a conjunct holds
+/// no joint, so the pair of a later joint starts after an earlier joint; no sort, whose code
+/// for this type would cost the wasm some 3 kB).
+pub(super) fn lists(pairs: Vec<Pair>) -> Vec<Vec<(usize, usize)>> {
+    debug_assert!(pairs.is_sorted());
     let mut lists: Vec<Vec<(usize, usize)>> = Vec::new();
-    for (before, after) in joined_pairs(text) {
+    for (before, after) in pairs {
         match lists.last_mut() {
             Some(list) if list.last() == Some(&before) => list.push(after),
             _ => lists.push(vec![before, after]),
@@ -220,12 +235,17 @@ pub(super) fn floor(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// The candidates the lists of the normalized text stand for, over the real text (see the
+/// The candidates the `lists` of the normalized text stand for, over the real text (see the
 /// module docs), merged into `out` (sorted as [`super::candidates`] sorts).
-pub(super) fn add(patterns: &Patterns, norm: &Normalized, out: &mut Vec<RawMatch>) {
+pub(super) fn add(
+    patterns: &Patterns,
+    norm: &Normalized,
+    lists: Vec<Vec<(usize, usize)>>,
+    out: &mut Vec<RawMatch>,
+) {
     let text = norm.text();
     let mut found: Vec<RawMatch> = Vec::new();
-    for list in lists(text) {
+    for list in lists {
         let (first, last) = (list[0], list[list.len() - 1]);
         let w0 = floor(text, first.0.saturating_sub(BEFORE));
         let w1 = floor(text, (last.1 + AFTER).min(text.len()));
@@ -267,20 +287,7 @@ pub(super) fn add(patterns: &Patterns, norm: &Normalized, out: &mut Vec<RawMatch
             }
         }
     }
-    if found.is_empty() {
-        return;
-    }
-    let entry = |m: &RawMatch| patterns.owner(m.pattern).0;
-    found.sort_unstable_by(order);
-    found.dedup_by(|a, b| a.start == b.start && a.end == b.end && entry(a) == entry(b));
-    // One of the conjunct's own entry over the same span stays; one of another entry gives way.
-    found.retain(|f| {
-        !out.iter()
-            .any(|c| c.start == f.start && c.end == f.end && entry(c) == entry(f))
-    });
-    out.retain(|c| !found.iter().any(|f| c.start == f.start && c.end == f.end));
-    out.append(&mut found);
-    out.sort_unstable_by(order);
+    merge(patterns, out, found, true);
 }
 
 #[cfg(test)]
@@ -324,10 +331,17 @@ mod tests {
         ("english_not_ordinal", "the 18 and 19th", &[]),
     ];
 
+    /// The lists of `text`, as [`super::super::candidates`] finds them.
+    fn lists_of(text: &str) -> Vec<Vec<(usize, usize)>> {
+        let mut pairs = Vec::new();
+        super::super::joints::each(text, |at, stop| pairs.extend(pair_at(text, at, stop)));
+        lists(pairs)
+    }
+
     #[test]
     fn lists_table() {
         for (name, text, want) in LISTS {
-            let got: Vec<Vec<&str>> = lists(text)
+            let got: Vec<Vec<&str>> = lists_of(text)
                 .into_iter()
                 .map(|l| l.into_iter().map(|(s, e)| &text[s..e]).collect())
                 .collect();

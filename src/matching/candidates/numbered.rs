@@ -19,7 +19,7 @@
 use crate::text::normalize::{normalize, Normalized};
 
 use super::coordination::{floor, number_ending_at};
-use super::{order, scan, Patterns, RawMatch};
+use super::{merge, scan, Patterns, RawMatch};
 
 /// How far the virtual text reaches on each side of the run (bytes: 16 Han characters).
 const AROUND: usize = 48;
@@ -27,31 +27,21 @@ const AROUND: usize = 48;
 /// The fewest bytes of a name on each side of the number (two Han characters).
 const SIDE: usize = 6;
 
-/// The number ending at byte `at` with its `届` or `次` (`at` is after it): its start, and
-/// whether it starts with `第`.
-fn number_before(text: &str, at: usize) -> Option<(usize, bool)> {
-    let last = text[..at]
-        .chars()
-        .next_back()
-        .filter(|&c| c == '届' || c == '次')?;
-    let (start, di) = number_ending_at(text, at - last.len_utf8())?;
-    Some((start, di))
-}
-
-/// The runs of numbers in `text` that count (see the module docs), as byte ranges.
-fn runs(text: &str) -> Vec<(usize, usize)> {
+/// The runs of numbers that count (see the module docs), as byte ranges, from `counts`: the
+/// byte offset of each `届` or `次` of the text, in text order, and whether it is `届`.
+pub(super) fn runs(text: &str, counts: &[(usize, bool)]) -> Vec<(usize, usize)> {
     let mut runs: Vec<(usize, usize, bool)> = Vec::new();
-    for (at, c) in text.match_indices(['届', '次']) {
-        let end = at + c.len();
-        let Some((start, di)) = number_before(text, end) else {
+    for &(at, term) in counts {
+        let Some((start, di)) = number_ending_at(text, at) else {
             continue;
         };
+        let end = at + 3;
         match runs.last_mut() {
             Some(run) if run.1 == start => {
                 run.1 = end;
-                run.2 |= c == "届";
+                run.2 |= term;
             }
-            _ => runs.push((start, end, di || c == "届")),
+            _ => runs.push((start, end, di || term)),
         }
     }
     runs.into_iter()
@@ -60,12 +50,17 @@ fn runs(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// The candidates of the numbered meetings of the normalized text, merged into `out` (sorted
+/// The candidates of the numbered meetings of the normalized text (their numbers' `runs`), merged into `out` (sorted
 /// as [`super::candidates`] sorts).
-pub(super) fn add(patterns: &Patterns, norm: &Normalized, out: &mut Vec<RawMatch>) {
+pub(super) fn add(
+    patterns: &Patterns,
+    norm: &Normalized,
+    runs: Vec<(usize, usize)>,
+    out: &mut Vec<RawMatch>,
+) {
     let text = norm.text();
     let mut found: Vec<RawMatch> = Vec::new();
-    for (rs, re) in runs(text) {
+    for (rs, re) in runs {
         let w0 = floor(text, rs.saturating_sub(AROUND));
         let w1 = floor(text, (re + AROUND).min(text.len()));
         let virtual_text = format!("{}{}", &text[w0..rs], &text[re..w1]);
@@ -89,18 +84,12 @@ pub(super) fn add(patterns: &Patterns, norm: &Normalized, out: &mut Vec<RawMatch
             }
         }
     }
-    if found.is_empty() {
-        return;
-    }
-    found.retain(|f| !out.iter().any(|c| c.start == f.start && c.end == f.end));
-    found.sort_unstable_by(order);
-    found.dedup_by(|a, b| a.start == b.start && a.end == b.end);
-    out.append(&mut found);
-    out.sort_unstable_by(order);
+    merge(patterns, out, found, false);
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::joints::Stop;
     use super::*;
 
     /// (name, text, the runs that count)
@@ -117,10 +106,24 @@ mod tests {
         ("no_numeral", "这次会议、本届政府", &[]),
     ];
 
+    /// The runs of `text`, as [`super::super::candidates`] finds them.
+    fn runs_of(text: &str) -> Vec<(usize, usize)> {
+        let mut counts = Vec::new();
+        super::super::joints::each(text, |at, stop| {
+            if let Stop::Count { term } = stop {
+                counts.push((at, term));
+            }
+        });
+        runs(text, &counts)
+    }
+
     #[test]
     fn runs_table() {
         for (name, text, want) in RUNS {
-            let got: Vec<&str> = runs(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+            let got: Vec<&str> = runs_of(text)
+                .into_iter()
+                .map(|(s, e)| &text[s..e])
+                .collect();
             assert_eq!(&got, want, "case {name}");
         }
     }

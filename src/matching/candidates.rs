@@ -56,7 +56,7 @@ pub(crate) fn candidates(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch
         _ => pairs.extend(coordination::pair_at(text, at, stop)),
     });
     if !pairs.is_empty() {
-        coordination::add(patterns, norm, coordination::lists(pairs), &mut out);
+        coordination::add(patterns, norm, coordination::lists(text, pairs), &mut out);
     }
     if !counts.is_empty() {
         numbered::add(patterns, norm, numbered::runs(text, &counts), &mut out);

@@ -7,7 +7,10 @@
 //! A list is two or more conjuncts joined by `、` or `和` (Chinese) or by ", ", " and ",
 //! ", and " (English). A Chinese conjunct is an optional `第`, one to four numerals (Chinese or
 //! ASCII digits) and one classifier, the same in every conjunct (`中`, `大`, `次`, `届`, `个`…);
-//! an English one is an ordinal word ("second", "Fifth") or number ("18th"). Ordinary lists
+//! the conjuncts before the last may leave the classifier out, and take the last one's
+//! (`十九届二、三、四中全会`), and the later ones the first one's `第` (`第二、三次会议`); a list
+//! of bare numbers (`一、二、三`) is none.
+//! An English conjunct is an ordinal word ("second", "Fifth") or number ("18th"). Ordinary lists
 //! (`经济、社会发展`, "economic and social development") have no numerals and are never read.
 //!
 //! For each conjunct the automaton runs once more, over a short *virtual* text: the text around
@@ -125,8 +128,9 @@ fn chinese_before(text: &str, at: usize) -> Option<(usize, char)> {
     Some((start, classifier))
 }
 
-/// The end of the Chinese conjunct starting at byte `at` with `classifier`.
-fn chinese_after(text: &str, at: usize, classifier: char) -> Option<usize> {
+/// The end of the Chinese conjunct starting at byte `at`: with `classifier` when one is
+/// given; else with any classifier, or bare (its numerals alone) when a joint follows them.
+fn chinese_after(text: &str, at: usize, classifier: Option<char>) -> Option<usize> {
     let rest = &text[at..];
     let body = rest.strip_prefix('第').unwrap_or(rest);
     let mut end = at + (rest.len() - body.len());
@@ -136,10 +140,20 @@ fn chinese_after(text: &str, at: usize, classifier: char) -> Option<usize> {
             numerals += 1;
             end += c.len_utf8();
         } else {
-            return (numerals > 0 && c == classifier).then_some(end + c.len_utf8());
+            let fits = match classifier {
+                Some(k) => c == k,
+                None if c == '、' || c == '和' => return (numerals > 0).then_some(end),
+                None => is_classifier(c),
+            };
+            return (numerals > 0 && fits).then_some(end + c.len_utf8());
         }
     }
     None
+}
+
+/// Whether a Chinese conjunct is bare: numerals without a classifier (`二` in `二、三中全会`).
+fn is_bare(conjunct: &str) -> bool {
+    conjunct.chars().next_back().is_some_and(is_numeral)
 }
 
 /// The ASCII word ending at byte `at` (its start), when it is an ordinal on a word boundary.
@@ -174,8 +188,12 @@ fn ordinal_after(text: &str, at: usize) -> Option<usize> {
 pub(super) fn pair_at(text: &str, at: usize, stop: Stop) -> Option<Pair> {
     match stop {
         Stop::Chinese => {
-            let (start, classifier) = chinese_before(text, at)?;
             let after = at + 3;
+            let (start, classifier) = match chinese_before(text, at) {
+                Some((start, classifier)) => (start, Some(classifier)),
+                // A bare conjunct: the classifier comes with a later one.
+                None => (number_ending_at(text, at)?.0, None),
+            };
             let end = chinese_after(text, after, classifier)?;
             Some(((start, at), (after, end)))
         }
@@ -198,10 +216,11 @@ pub(super) fn pair_at(text: &str, at: usize, stop: Stop) -> Option<Pair> {
 pub(super) type Pair = ((usize, usize), (usize, usize));
 
 /// The lists the pairs of conjuncts make, in text order: each two or more conjuncts (byte
-/// ranges), chained from the pairs, which come in text order (`pairs` sorted: a conjunct holds
-/// no joint, so the pair of a later joint starts after an earlier joint; no sort, whose code
-/// for this type would cost the wasm some 3 kB).
-pub(super) fn lists(pairs: Vec<Pair>) -> Vec<Vec<(usize, usize)>> {
+/// ranges of `text`), chained from the pairs, which come in text order (`pairs` sorted: a
+/// conjunct holds no joint, so the pair of a later joint starts after an earlier joint; no
+/// sort, whose code for this type would cost the wasm some 3 kB). A list whose last conjunct
+/// is bare (`一、二、三`) is dropped: no conjunct names its classifier.
+pub(super) fn lists(text: &str, pairs: Vec<Pair>) -> Vec<Vec<(usize, usize)>> {
     debug_assert!(pairs.is_sorted());
     let mut lists: Vec<Vec<(usize, usize)>> = Vec::new();
     for (before, after) in pairs {
@@ -210,6 +229,10 @@ pub(super) fn lists(pairs: Vec<Pair>) -> Vec<Vec<(usize, usize)>> {
             _ => lists.push(vec![before, after]),
         }
     }
+    lists.retain(|list| {
+        let (s, e) = list[list.len() - 1];
+        !is_bare(&text[s..e])
+    });
     lists
 }
 
@@ -254,14 +277,35 @@ pub(super) fn add(
         let english = text[first.1..list[1].0].is_ascii();
         let (cut, removed) = plural(tail).filter(|_| english).unwrap_or((tail.len(), 0));
         let tail_singular = format!("{}{}", &tail[..cut], &tail[cut + removed..]);
+        // The classifier a bare conjunct takes: the last conjunct's last character; and the
+        // `第` of the first, which the later ones may leave out (`第二、三次会议`).
+        let classifier = text[last.0..last.1].chars().next_back().unwrap_or(' ');
+        let di = if text[first.0..].starts_with('第') {
+            "第"
+        } else {
+            ""
+        };
         for (i, &(cs, ce)) in list.iter().enumerate() {
             let prefix = &text[w0..first.0];
-            let virtual_text = format!("{prefix}{}{tail_singular}", &text[cs..ce]);
+            let conjunct = &text[cs..ce];
+            let di = if i > 0 && !conjunct.starts_with('第') {
+                di
+            } else {
+                ""
+            };
+            let conjunct = if is_bare(conjunct) {
+                format!("{di}{conjunct}{classifier}")
+            } else {
+                format!("{di}{conjunct}")
+            };
+            let virtual_text = format!("{prefix}{conjunct}{tail_singular}");
             let vnorm = normalize(&virtual_text);
             if vnorm.text() != virtual_text {
                 continue;
             }
-            let (p, q) = (prefix.len(), prefix.len() + (ce - cs));
+            let (p, q) = (prefix.len(), prefix.len() + conjunct.len());
+            // This conjunct's candidates, each with the length of its hit in the virtual text.
+            let mut mine: Vec<(RawMatch, usize)> = Vec::new();
             for hit in scan(patterns, &vnorm) {
                 let cut_start = hit.start == 0 && w0 > 0;
                 let cut_end = hit.end == virtual_text.len() && w1 < text.len();
@@ -278,13 +322,27 @@ pub(super) fn add(
                 } else {
                     ce
                 };
-                found.push(RawMatch {
+                let candidate = RawMatch {
                     start,
                     end,
                     pattern: hit.pattern,
                     context: None,
-                });
+                };
+                mine.push((candidate, hit.end - hit.start));
             }
+            // Hits that map to one span keep the longest: past the first conjunct the prefix is
+            // not in the span, so `十九届三中全会` and the generic `三中全会` both cover `三中`.
+            let longest = |m: &RawMatch| {
+                mine.iter()
+                    .filter(|(o, _)| (o.start, o.end) == (m.start, m.end))
+                    .map(|&(_, len)| len)
+                    .max()
+            };
+            found.extend(
+                mine.iter()
+                    .filter(|(m, len)| longest(m) == Some(*len))
+                    .map(|(m, _)| m.clone()),
+            );
         }
     }
     merge(patterns, out, found, true);
@@ -317,6 +375,24 @@ mod tests {
         ("ordinary_list", "经济、社会发展", &[]),
         ("bare_numerals", "一、二、三", &[]),
         (
+            "bare_then_classified",
+            "十九届二、三中全会",
+            &[&["二", "三中"]],
+        ),
+        (
+            "bare_three",
+            "十九届二、三、四中全会",
+            &[&["二", "三", "四中"]],
+        ),
+        ("bare_di", "第二、三次会议", &[&["第二", "三次"]]),
+        ("bare_and", "二和三中全会", &[&["二", "三中"]]),
+        (
+            "bare_after_classified",
+            "二中、三、四中",
+            &[&["三", "四中"]],
+        ),
+        ("bare_list_item", "一、坚持", &[]),
+        (
             "english_two",
             "the second and third plenary sessions",
             &[&["second", "third"]],
@@ -335,7 +411,7 @@ mod tests {
     fn lists_of(text: &str) -> Vec<Vec<(usize, usize)>> {
         let mut pairs = Vec::new();
         super::super::joints::each(text, |at, stop| pairs.extend(pair_at(text, at, stop)));
-        lists(pairs)
+        lists(text, pairs)
     }
 
     #[test]

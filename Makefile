@@ -55,7 +55,7 @@ FAILED_JS := target/failed-js-tests.txt
 STEP_LOG := target/step-times.tsv
 test:
 	@mkdir -p target; rm -f $(FAILED_JS) $(STEP_LOG); export TIFA_STEP_LOG=$(CURDIR)/$(STEP_LOG); status=0; \
-	  $(STEPS) test-rust test-js test-python || status=$$?; \
+	  $(STEPS) PY_FIRST=py-module test-rust test-js test-python || status=$$?; \
 	  echo; python3 scripts/step-times.py $(STEP_LOG) || true; \
 	  if [ $$status -ne 0 ] && [ -s $(FAILED_JS) ]; then echo; echo "make test failed; the browser and JS tests that failed:"; cat $(FAILED_JS); fi; exit $$status
 
@@ -65,7 +65,7 @@ lint: tools-rustfmt
 	cargo clippy --locked --workspace --all-targets --all-features -- -D warnings
 
 # ---- steps: each names what it needs, so -j runs what can run together ----------------------
-.PHONY: site vocabulary cli rust-tests-built dict tools-wasm-target tools-wasm-bindgen tools-node \
+.PHONY: site vocabulary cli rust-tests-built py-module dict tools-wasm-target tools-wasm-bindgen tools-node \
   tools-rustfmt tools-system tools-python tools-java python test-python FORCE
 
 tools-wasm-target tools-wasm-bindgen tools-node tools-rustfmt tools-python:
@@ -91,7 +91,7 @@ cli: vocabulary
 # flags: cargo settles features per run, and a run with other packages (`-p tifa` alone) got other
 # features for the proc-macro crates, so it compiled the library and its tests a second time.
 RUST_TESTED := -p tifa -p tifa-cli
-rust-tests-built: vocabulary cli
+rust-tests-built: vocabulary cli $(PY_FIRST)
 	cargo test --locked $(RUST_TESTED) --no-run
 
 # Three modules: `tifa` (matching from the compiled dictionary, no TOML reader: what the page
@@ -190,11 +190,21 @@ python: tools-python
 	@echo "installed into .venv: $$(ls $(WHEELS)/tifa-*.whl)"
 
 # The Python tests (tests/python): the binding against the CLI, and the Spark job in local mode.
-# They test a wheel built with the dev profile: it shares the compiled library and crates with
-# the debug CLI and the Rust tests, where the `python` profile compiles them all again (README
-# "Python"); `make python` builds the optimised wheel.
-test-python: tools-python tools-java cli
-	nice -n 10 $(MAKE) --no-print-directory python PY_PROFILE=dev
+# They test the binding built by cargo with the dev profile, in the same target folder as the
+# debug CLI and the Rust tests (their library and crates are reused: pyo3 and the binding are all
+# it compiles), packed into a wheel as maturin packs it (scripts/dev-wheel.py) and installed into
+# .venv/. maturin ran a second cargo beside the Rust tests' build, which held the target folder's
+# lock for its whole compile while the Rust test runs waited (134 s in a cold run); `make python`
+# builds the optimised wheel with maturin (README "Python").
+# In `make test` the binding is built before the Rust tests' build (PY_FIRST), so the two cargo
+# runs never wait for each other and pytest runs beside the Rust tests' build.
+PY_ENV := PYO3_BUILD_EXTENSION_MODULE=1 PYO3_PYTHON=$(CURDIR)/.venv/bin/python
+py-module: tools-python cli
+	$(PY_ENV) cargo build --locked -p tifa-py
+	.venv/bin/python scripts/dev-wheel.py target/debug/libtifa_py.so $(WHEELS)
+	.venv/bin/pip install --quiet --disable-pip-version-check --no-deps --force-reinstall $(WHEELS)/tifa-*.whl
+
+test-python: tools-python tools-java cli py-module
 	TIFA_BIN=$(CURDIR)/target/debug/tifa .venv/bin/python -m pytest -q --durations=8 tests/python
 
 # The benchmarks, and the benchmark-sized versions of the large tests (a 10 MB paste, a 50 MB

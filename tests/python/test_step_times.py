@@ -47,6 +47,7 @@ def test_step_shell_runs_the_line_and_logs_it(tmp_path, name, line, status, logg
     assert len(rows) == logged, name
     assert rows[0].status == status and rows[0].end >= rows[0].start, name
     assert rows[0].command == line.replace("\n", " "), name
+    assert rows[0].cpu is not None and rows[0].cpu >= 0, name
 
 
 def test_step_shell_without_a_log_only_runs_the_line(tmp_path):
@@ -69,7 +70,7 @@ SUMMARY_CASES = [
 def test_summary_lists_the_long_steps_by_start(name, lines, minimum, commands):
     st = step_times()
     table = st.summary(st.parse(lines), minimum).splitlines()
-    assert [row.split(None, 4)[4] for row in table[1:]] == commands, name
+    assert [row.split(None, 5)[5] for row in table[1:]] == commands, name
 
 
 def test_summary_of_nothing_says_so():

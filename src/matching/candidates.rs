@@ -17,14 +17,17 @@
 //! ([`numbered`]).
 //!
 //! A form of two words or more may also end right before a hyphen that stands for a dash
-//! ([`hyphen_as_dash`]: "alternate members-its decisions"), unless another candidate runs on
-//! across that hyphen (the hyphenated whole is itself a form, or part of one).
+//! ([`hyphen_as_dash`]: "alternate members-its decisions") or joins a compound modifier on
+//! ([`hyphen_before_modifier`]: "Belt and Road-related projects"), unless another candidate
+//! runs on across that hyphen (the hyphenated whole is itself a form, or part of one).
 
 mod coordination;
 mod joints;
 mod numbered;
 
-use crate::text::boundary::{boundary_after, boundary_before, hyphen_as_dash, is_word_char};
+use crate::text::boundary::{
+    boundary_after, boundary_before, hyphen_as_dash, hyphen_before_modifier, is_word_char,
+};
 use crate::text::normalize::Normalized;
 
 use super::patterns::{is_quote, Patterns};
@@ -76,7 +79,8 @@ fn scan(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch> {
     let (mut budget, mut in_order) = (64usize, true);
     // Hits of the pieces of forms with a `{place}` slot: (start, end, pattern).
     let mut pieces: Vec<(usize, usize, u32)> = Vec::new();
-    // The hyphens that candidates end at as at a dash (normalized byte offsets).
+    // The hyphens that candidates end at as at a dash or before a modifier (normalized byte
+    // offsets).
     let mut dashes: Vec<usize> = Vec::new();
     let (ac, alphabet, starts) = (&patterns.ac, &patterns.alphabet, &patterns.starts);
     ac.find_in_text(alphabet, starts, text, |k, mut start, mut end| {
@@ -107,7 +111,9 @@ fn scan(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch> {
         }
         // A plural form ends on a word too (the suffix was the end of its last token).
         if hit.word_end() && !boundary_after(text, end) {
-            if !(hit.several_words() && hyphen_as_dash(norm, end)) {
+            if !(hit.several_words()
+                && (hyphen_as_dash(norm, end) || hyphen_before_modifier(norm, end)))
+            {
                 return;
             }
             dashes.push(end);

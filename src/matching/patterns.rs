@@ -39,7 +39,8 @@ pub(crate) struct Pattern {
     pub word_start: bool,
     pub word_end: bool,
     /// An English form of two words or more (a space inside): it may end before a hyphen that
-    /// stands for a dash ([`crate::text::boundary::hyphen_as_dash`]).
+    /// stands for a dash or joins a compound modifier on
+    /// ([`crate::text::boundary::hyphen_as_dash`], [`crate::text::boundary::hyphen_before_modifier`]).
     pub several_words: bool,
     /// One of the two pieces of a form with a `{place}` slot ([`Slot`]): the candidates stage
     /// records its hits for joining.

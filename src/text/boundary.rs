@@ -5,14 +5,16 @@
 //! "left" does not match inside "left-wing", and "wing" does not match inside it either. An
 //! apostrophe is not part of the word, so "the Party's" matches "Party".
 //!
-//! One exception, for forms of two or more words only: a hyphen followed by a lowercase function
-//! word that stands alone ("167 alternate members-its decisions", Anadolu, 2025) is a dash
-//! typed as a hyphen, and a form may end right before it ([`hyphen_as_dash`]).
+//! Two exceptions, for forms of two or more words only: a hyphen followed by a lowercase
+//! function word that stands alone ("167 alternate members-its decisions", Anadolu, 2025) is a
+//! dash typed as a hyphen ([`hyphen_as_dash`]), and a hyphen followed by the second half of a
+//! compound modifier ("Belt and Road-related projects") joins that modifier onto the whole term
+//! ([`hyphen_before_modifier`]); a form may end right before either.
 //!
 //! Inside a form the automaton reads a hyphen and a space as one token, so `Party building`
 //! also matches `Party-building`; the boundary rule reads the text itself at the form's two
 //! ends, so such a form still neither starts nor ends inside a compound (`pro-Party building`,
-//! `Party building-related`).
+//! `Party building-work`).
 
 use super::normalize::Normalized;
 use super::script::is_cjk;
@@ -25,6 +27,17 @@ pub(crate) const DASH_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "is", "it", "its",
     "nor", "of", "on", "or", "that", "the", "their", "these", "this", "those", "to", "was", "were",
     "which", "who", "with",
+];
+
+/// The second halves of compound modifiers that a term of two or more words takes on with a
+/// hyphen ("Belt and Road-related projects", "a new development pattern-led recovery"): the
+/// term is still the term, and the reader needs it explained
+/// ([`hyphen_before_modifier`]).
+#[rustfmt::skip]
+pub(crate) const MODIFIER_WORDS: &[&str] = &[
+    "affiliated", "aligned", "backed", "based", "centered", "centred", "centric", "driven", "era",
+    "focused", "funded", "guided", "inspired", "led", "linked", "oriented", "related", "run",
+    "sponsored", "style", "styled", "themed", "type",
 ];
 
 /// Is `word` (lower-case) one of [`DASH_WORDS`]?
@@ -120,6 +133,34 @@ pub fn hyphen_as_dash(norm: &Normalized, at: usize) -> bool {
     (from..end).all(|i| !norm.was_upper(i)) && !text[end..].starts_with('-')
 }
 
+/// Does a hyphen at byte `at` of a normalized text join a compound modifier onto what comes
+/// before it, so that a form of two or more words may end just before it? It does when a word
+/// character comes before it and after it stands one of [`MODIFIER_WORDS`], not joined on by
+/// another hyphen: "Belt and Road-related projects", "the new development pattern-led
+/// recovery". The matcher applies it to forms of two words or more only, as [`hyphen_as_dash`].
+///
+/// ```
+/// use tifa::text::{hyphen_before_modifier, normalize};
+/// assert!(hyphen_before_modifier(&normalize("Belt and Road-related projects"), 13));
+/// assert!(hyphen_before_modifier(&normalize("Belt and Road-Related Projects"), 13));
+/// assert!(!hyphen_before_modifier(&normalize("left-wing"), 4));
+/// assert!(!hyphen_before_modifier(&normalize("road-related-ness"), 4)); // joined on again
+/// ```
+pub fn hyphen_before_modifier(norm: &Normalized, at: usize) -> bool {
+    let text = norm.text();
+    if text.as_bytes().get(at) != Some(&b'-')
+        || !text[..at].chars().next_back().is_some_and(is_word_char)
+    {
+        return false;
+    }
+    let from = at + 1;
+    let len = text[from..]
+        .find(|c: char| !is_word_char(c))
+        .unwrap_or(text.len() - from);
+    let end = from + len;
+    len > 0 && MODIFIER_WORDS.contains(&&text[from..end]) && !text[end..].starts_with('-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +209,35 @@ mod tests {
         ("longer_word", "members-itself", 7, false),
         ("nothing_after", "members-", 7, false),
     ];
+
+    /// (name, original text, byte offset of the hyphen in the normalized text, a modifier?)
+    const MODIFIERS: &[(&str, &str, usize, bool)] = &[
+        ("related", "Belt and Road-related projects", 13, true),
+        (
+            "capitalised_title",
+            "Belt and Road-Related Projects",
+            13,
+            true,
+        ),
+        ("led", "pattern-led growth", 7, true),
+        ("at_end_of_text", "road-based", 4, true),
+        ("before_punctuation", "road-based.", 4, true),
+        ("content_word", "left-wing", 4, false),
+        ("joined_on_again", "road-related-ness", 4, false),
+        ("longer_word", "road-ledger", 4, false),
+        ("function_word", "members-its decisions", 7, false),
+        ("no_word_before", "a -related", 2, false),
+        ("not_a_hyphen", "road related", 4, false),
+        ("nothing_after", "road-", 4, false),
+    ];
+
+    #[test]
+    fn hyphen_before_modifier_table() {
+        for &(name, text, at, want) in MODIFIERS {
+            let n = crate::text::normalize(text);
+            assert_eq!(hyphen_before_modifier(&n, at), want, "{name}");
+        }
+    }
 
     #[test]
     fn hyphen_as_dash_table() {

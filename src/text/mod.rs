@@ -21,6 +21,8 @@ pub(crate) mod script;
 pub(crate) mod swar;
 pub(crate) mod utf16;
 
-pub use boundary::{boundary_after, boundary_before, hyphen_as_dash, is_word_char};
+pub use boundary::{
+    boundary_after, boundary_before, hyphen_as_dash, hyphen_before_modifier, is_word_char,
+};
 pub use normalize::{normalize, normalize_form, Normalized};
 pub use script::{is_cjk, is_han};

@@ -6,7 +6,9 @@ use crate::common;
 
 use common::{dictionary_toml, Term};
 use proptest::prelude::*;
-use tifa::text::{boundary_after, boundary_before, hyphen_as_dash, is_word_char};
+use tifa::text::{
+    boundary_after, boundary_before, hyphen_as_dash, hyphen_before_modifier, is_word_char,
+};
 use tifa::text::{normalize, normalize_form};
 use tifa::{Analyzer, Dictionary};
 
@@ -172,10 +174,11 @@ fn unquote(t: &str) -> (String, Vec<usize>) {
 
 /// The naive oracle: every occurrence of every normalized form found with `str::find` at every
 /// position (both read without their quotation marks: [`unquote`]), the same boundary and
-/// plural rules (a form of several words may end before a hyphen used as a dash, unless
-/// another candidate runs across it), then leftmost-longest by brute force, with the overlap
-/// rule (a longer candidate starting inside the winner and ending after it takes its place when
-/// it is of the winner's entry, spanning both, or holds a candidate of that entry).
+/// plural rules (a form of several words may end before a hyphen used as a dash or before a
+/// compound modifier, unless another candidate runs across it), then leftmost-longest by brute
+/// force, with the overlap rule (a longer candidate starting inside the winner and ending after
+/// it takes its place when it is of the winner's entry, spanning both, or holds a candidate of
+/// that entry).
 fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
     let norm = normalize(text);
     let t = norm.text();
@@ -186,7 +189,7 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
     let start_of = |a: usize| from[a];
     let end_of = |b: usize| from[b - 1] + 1;
     let mut cands: Vec<(usize, usize, String)> = Vec::new();
-    // Candidates that end at a hyphen used as a dash.
+    // Candidates that end at a hyphen used as a dash or before a compound modifier.
     let mut at_dash: Vec<(usize, usize, String)> = Vec::new();
     // Every entry's forms with their variants, read without quotation marks.
     let mut variants: Vec<(&str, &tifa::Form, String)> = Vec::new();
@@ -280,7 +283,9 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
                     cands.push((s, end, id.clone()));
                     continue;
                 }
-                if p.contains(' ') && hyphen_as_dash(&norm, end) {
+                if p.contains(' ')
+                    && (hyphen_as_dash(&norm, end) || hyphen_before_modifier(&norm, end))
+                {
                     at_dash.push((s, end, id.clone()));
                 }
                 let suffix = if ["s", "x", "z", "ch", "sh"].iter().any(|x| p.ends_with(x)) {
@@ -292,7 +297,10 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
                     let plural_end = end_of(uend + suffix.len());
                     if boundary_after(t, plural_end) {
                         cands.push((s, plural_end, id.clone()));
-                    } else if p.contains(' ') && hyphen_as_dash(&norm, plural_end) {
+                    } else if p.contains(' ')
+                        && (hyphen_as_dash(&norm, plural_end)
+                            || hyphen_before_modifier(&norm, plural_end))
+                    {
                         at_dash.push((s, plural_end, id.clone()));
                     }
                 }

@@ -116,21 +116,9 @@ pub fn boundary_after(text: &str, at: usize) -> bool {
 /// assert!(!hyphen_as_dash(&normalize("left-wing"), 4));
 /// ```
 pub fn hyphen_as_dash(norm: &Normalized, at: usize) -> bool {
-    let text = norm.text();
-    if text.as_bytes().get(at) != Some(&b'-')
-        || !text[..at].chars().next_back().is_some_and(is_word_char)
-    {
-        return false;
-    }
-    let from = at + 1;
-    let len = text[from..]
-        .find(|c: char| !is_word_char(c))
-        .unwrap_or(text.len() - from);
-    if len == 0 || !is_dash_word(&text[from..from + len]) {
-        return false;
-    }
-    let end = from + len;
-    (from..end).all(|i| !norm.was_upper(i)) && !text[end..].starts_with('-')
+    lone_word_after_hyphen(norm.text(), at).is_some_and(|(from, end)| {
+        is_dash_word(&norm.text()[from..end]) && (from..end).all(|i| !norm.was_upper(i))
+    })
 }
 
 /// Does a hyphen at byte `at` of a normalized text join a compound modifier onto what comes
@@ -147,18 +135,24 @@ pub fn hyphen_as_dash(norm: &Normalized, at: usize) -> bool {
 /// assert!(!hyphen_before_modifier(&normalize("road-related-ness"), 4)); // joined on again
 /// ```
 pub fn hyphen_before_modifier(norm: &Normalized, at: usize) -> bool {
-    let text = norm.text();
+    lone_word_after_hyphen(norm.text(), at)
+        .is_some_and(|(from, end)| MODIFIER_WORDS.contains(&&norm.text()[from..end]))
+}
+
+/// The word after a hyphen at byte `at` of `text`, as its byte range, when a word character
+/// comes before the hyphen and no other hyphen joins a word on after that word: the shape both
+/// [`hyphen_as_dash`] and [`hyphen_before_modifier`] ask for before they look at the word.
+fn lone_word_after_hyphen(text: &str, at: usize) -> Option<(usize, usize)> {
     if text.as_bytes().get(at) != Some(&b'-')
         || !text[..at].chars().next_back().is_some_and(is_word_char)
     {
-        return false;
+        return None;
     }
     let from = at + 1;
-    let len = text[from..]
+    let end = text[from..]
         .find(|c: char| !is_word_char(c))
-        .unwrap_or(text.len() - from);
-    let end = from + len;
-    len > 0 && MODIFIER_WORDS.contains(&&text[from..end]) && !text[end..].starts_with('-')
+        .map_or(text.len(), |len| from + len);
+    (end > from && !text[end..].starts_with('-')).then_some((from, end))
 }
 
 #[cfg(test)]

@@ -6,9 +6,7 @@ use crate::common;
 
 use common::{dictionary_toml, Term};
 use proptest::prelude::*;
-use tifa::text::{
-    boundary_after, boundary_before, hyphen_as_dash, hyphen_before_modifier, is_word_char,
-};
+use tifa::text::{boundary_after, boundary_before, hyphen_ends_a_form, is_word_char};
 use tifa::text::{normalize, normalize_form};
 use tifa::{Analyzer, Dictionary};
 
@@ -283,9 +281,7 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
                     cands.push((s, end, id.clone()));
                     continue;
                 }
-                if p.contains(' ')
-                    && (hyphen_as_dash(&norm, end) || hyphen_before_modifier(&norm, end))
-                {
+                if p.contains(' ') && hyphen_ends_a_form(&norm, end) {
                     at_dash.push((s, end, id.clone()));
                 }
                 let suffix = if ["s", "x", "z", "ch", "sh"].iter().any(|x| p.ends_with(x)) {
@@ -297,10 +293,7 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
                     let plural_end = end_of(uend + suffix.len());
                     if boundary_after(t, plural_end) {
                         cands.push((s, plural_end, id.clone()));
-                    } else if p.contains(' ')
-                        && (hyphen_as_dash(&norm, plural_end)
-                            || hyphen_before_modifier(&norm, plural_end))
-                    {
+                    } else if p.contains(' ') && hyphen_ends_a_form(&norm, plural_end) {
                         at_dash.push((s, plural_end, id.clone()));
                     }
                 }

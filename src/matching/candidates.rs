@@ -17,17 +17,16 @@
 //! ([`numbered`]).
 //!
 //! A form of two words or more may also end right before a hyphen that stands for a dash
-//! ([`hyphen_as_dash`]: "alternate members-its decisions") or joins a compound modifier on
-//! ([`hyphen_before_modifier`]: "Belt and Road-related projects"), unless another candidate
-//! runs on across that hyphen (the hyphenated whole is itself a form, or part of one).
+//! ([`crate::text::hyphen_as_dash`]: "alternate members-its decisions") or joins a compound
+//! modifier on ([`crate::text::hyphen_before_modifier`]: "Belt and Road-related projects"; one
+//! call, [`hyphen_ends_a_form`], asks both), unless another candidate runs on across that hyphen
+//! (the hyphenated whole is itself a form, or part of one).
 
 mod coordination;
 mod joints;
 mod numbered;
 
-use crate::text::boundary::{
-    boundary_after, boundary_before, hyphen_as_dash, hyphen_before_modifier, is_word_char,
-};
+use crate::text::boundary::{boundary_after, boundary_before, hyphen_ends_a_form, is_word_char};
 use crate::text::normalize::Normalized;
 
 use super::patterns::{is_quote, Patterns};
@@ -111,9 +110,7 @@ fn scan(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch> {
         }
         // A plural form ends on a word too (the suffix was the end of its last token).
         if hit.word_end() && !boundary_after(text, end) {
-            if !(hit.several_words()
-                && (hyphen_as_dash(norm, end) || hyphen_before_modifier(norm, end)))
-            {
+            if !(hit.several_words() && hyphen_ends_a_form(norm, end)) {
                 return;
             }
             dashes.push(end);

@@ -123,7 +123,7 @@ pub fn hyphen_as_dash(norm: &Normalized, at: usize) -> bool {
 
 /// Does a hyphen at byte `at` of a normalized text join a compound modifier onto what comes
 /// before it, so that a form of two or more words may end just before it? It does when a word
-/// character comes before it and after it stands one of [`MODIFIER_WORDS`], not joined on by
+/// character comes before it and after it stands one of `MODIFIER_WORDS`, not joined on by
 /// another hyphen: "Belt and Road-related projects", "the new development pattern-led
 /// recovery". The matcher applies it to forms of two words or more only, as [`hyphen_as_dash`].
 ///
@@ -137,6 +137,25 @@ pub fn hyphen_as_dash(norm: &Normalized, at: usize) -> bool {
 pub fn hyphen_before_modifier(norm: &Normalized, at: usize) -> bool {
     lone_word_after_hyphen(norm.text(), at)
         .is_some_and(|(from, end)| MODIFIER_WORDS.contains(&&norm.text()[from..end]))
+}
+
+/// May a form of two or more words end right before the hyphen at byte `at`: does it stand for a
+/// dash ([`hyphen_as_dash`]) or join a compound modifier on ([`hyphen_before_modifier`])? One
+/// look at the word after the hyphen for both; the candidates stage asks this where the
+/// boundary rule alone says no.
+///
+/// ```
+/// use tifa::text::{hyphen_ends_a_form, normalize};
+/// assert!(hyphen_ends_a_form(&normalize("alternate members-its decisions"), 17));
+/// assert!(hyphen_ends_a_form(&normalize("Belt and Road-related projects"), 13));
+/// assert!(!hyphen_ends_a_form(&normalize("left-wing"), 4));
+/// ```
+pub fn hyphen_ends_a_form(norm: &Normalized, at: usize) -> bool {
+    lone_word_after_hyphen(norm.text(), at).is_some_and(|(from, end)| {
+        let word = &norm.text()[from..end];
+        MODIFIER_WORDS.contains(&word)
+            || (is_dash_word(word) && (from..end).all(|i| !norm.was_upper(i)))
+    })
 }
 
 /// The word after a hyphen at byte `at` of `text`, as its byte range, when a word character

@@ -38,7 +38,7 @@ import tomllib
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
-BASE_MAGIC = b"tifa-b2\n"
+BASE_MAGIC = b"tifa-b3\n"
 SCRIPT_MAGIC = b"tifa-s5\n"
 HASH_LEN = 8
 # Stream names in the order of layout.rs (BASE_STREAMS, SCRIPT_STREAMS).

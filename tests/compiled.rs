@@ -5,7 +5,8 @@
 use crate::common;
 
 use tifa::compiled::{
-    read_cards, read_match, read_match_parts, scripts_needed, write, write_parts, Parts, Script,
+    form_parts, read_cards, read_match, read_match_parts, scripts_needed, write, write_parts,
+    Parts, Script,
 };
 use tifa::{Analyzer, ContextNeeds, Dictionary, Sensitivity};
 
@@ -73,7 +74,7 @@ const DAMAGED: &[(&str, fn(&mut Vec<u8>, usize), &str)] = &[
         // (tifa-s3: the script parts before the ids moved into them from the base part.)
         "an older format",
         |b, _| b[..8].copy_from_slice(b"tifa-s3\n"),
-        "it does not start with \"tifa-b2\" (the base part) or \"tifa-s5\" (a script part)",
+        "it does not start with \"tifa-b3\" (the base part) or \"tifa-s5\" (a script part)",
     ),
     (
         "cut short",
@@ -131,8 +132,9 @@ fn damaged_parts_are_refused_with_their_position() {
 
 /// One entry whose template "(two|both) things [now]" has four expansions, of which the entry
 /// lists two already ("two things", "both things": dropped, indices 0 and 2); its forms of
-/// kind `KIND`.
-const ONE_TEMPLATE: &str = "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two things\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"two things\", kind = \"KIND\" }, { text = \"both things\", kind = \"KIND\" }, { text = \"(two|both) things [now]\", kind = \"KIND\", template = true }]\n";
+/// kind `KIND`. The two listed forms need context, so the template's expansions lengthen no
+/// form that always counts and stay in the part of their kind.
+const ONE_TEMPLATE: &str = "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two things\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"two things\", kind = \"KIND\", needs_context = true, context_reason = \"a test\" }, { text = \"both things\", kind = \"KIND\", needs_context = true, context_reason = \"a test\" }, { text = \"(two|both) things [now]\", kind = \"KIND\", template = true }]\n";
 
 /// `part` (a script part) with its first stream, the templates' counts, made `counts` (each a
 /// number, written as the part writes numbers).
@@ -431,15 +433,13 @@ fn given_parts<'a>(parts: &'a Parts, given: &[&str]) -> Vec<&'a [u8]> {
         .collect()
 }
 
-/// The part a form is stored in.
-fn part_of(f: &tifa::Form) -> Script {
-    if f.chinese {
-        Script::Chinese
-    } else if f.kind == tifa::Kind::Mt {
-        Script::Mt
-    } else {
-        Script::English
-    }
+/// `entry` with only the forms stored in the parts of `scripts`, given the part of each of its
+/// forms (`form_parts`).
+fn only_parts(entry: &tifa::Entry, parts: &[Script], scripts: &[Script]) -> tifa::Entry {
+    let mut e = entry.clone();
+    let mut part = parts.iter();
+    e.forms.retain(|_| scripts.contains(part.next().unwrap()));
+    e
 }
 
 /// Every combination of parts, in several orders, round-trips: every entry whole but for the
@@ -449,6 +449,7 @@ fn part_of(f: &tifa::Form) -> Script {
 fn every_combination_of_parts_round_trips() {
     let dict = Dictionary::builtin().unwrap();
     let parts = write_parts(dict);
+    let form_parts = form_parts(dict);
     for (name, given, scripts) in COMBINATIONS {
         let bytes = given_parts(&parts, given);
         let mut back = read_match_parts(&bytes).unwrap();
@@ -478,11 +479,8 @@ fn every_combination_of_parts_round_trips() {
         let want: Vec<_> = dict
             .entries()
             .iter()
-            .map(|e| {
-                let mut e = e.clone();
-                e.forms.retain(|f| scripts.contains(&part_of(f)));
-                e
-            })
+            .zip(&form_parts)
+            .map(|(e, parts)| only_parts(e, parts, scripts))
             .collect();
         assert_eq!(back.entries(), &want[..], "{name}");
     }
@@ -494,15 +492,47 @@ fn every_combination_of_parts_round_trips() {
     );
 }
 
+/// The late part holds the machine-translation forms and the English forms that lengthen
+/// another form of their entry, and the English part alone (what the embed's first highlight
+/// reads) marks that entry in the text of each of the latter (with a shorter form, or the same
+/// text where a template of the English part has it too): the late part only lengthens what
+/// the first highlight shows. Some do move (the part is not empty of
+/// them), and no form is in the late part of a dictionary read without it.
+#[test]
+fn late_forms_lengthen_a_form_the_english_part_finds() {
+    let dict = Dictionary::builtin().unwrap();
+    let parts = write_parts(dict);
+    let first = Analyzer::from_compiled_parts(&[&parts.base, &parts.english]).unwrap();
+    let mut moved = 0;
+    let form_parts = form_parts(dict);
+    for (e, parts) in dict.entries().iter().zip(&form_parts) {
+        for (f, &part) in e.forms.iter().zip(parts) {
+            if part != Script::Mt || f.kind == tifa::Kind::Mt {
+                continue;
+            }
+            moved += 1;
+            let report = first.analyze_with(&f.text, Sensitivity::All).unwrap();
+            assert!(
+                report.matches.iter().any(|m| m.id == e.id),
+                "{}: the late form {:?} shows no shorter form of its entry without the late part: {:?}",
+                e.id,
+                f.text,
+                report.matches.iter().map(|m| (&m.id, &m.text)).collect::<Vec<_>>()
+            );
+        }
+    }
+    assert!(moved > 100, "only {moved} forms are late");
+}
+
 /// The parts are what `write` concatenates, and the scan of a text picks the scripts of its
 /// forms: every English form holds a Latin letter and every Chinese form a Han character (so a
 /// page without Latin letters needs no English part, one without Han no Chinese part).
 #[test]
 fn every_form_holds_a_character_of_its_script() {
     let dict = Dictionary::builtin().unwrap();
-    for e in dict.entries() {
-        for f in &e.forms {
-            let want = part_of(f);
+    let parts = form_parts(dict);
+    for (i, e) in dict.entries().iter().enumerate() {
+        for (f, &want) in e.forms.iter().zip(&parts[i]) {
             assert!(
                 scripts_needed(&f.text).contains(&want),
                 "{}: form {:?} holds no character of its script",
@@ -658,8 +688,7 @@ fn context_needs_round_trips_in_every_combination_of_parts() {
         let bytes = given_parts(&parts, given);
         let mut back = read_match_parts(&bytes).unwrap();
         read_cards(&mut back, &parts.cards).unwrap();
-        let mut want = dict.entries()[0].clone();
-        want.forms.retain(|f| scripts.contains(&part_of(f)));
+        let want = only_parts(&dict.entries()[0], &form_parts(&dict)[0], scripts);
         assert_eq!(back.entries()[0], want, "{name}");
     }
 }
@@ -684,8 +713,7 @@ fn neighbours_round_trip_in_every_combination_of_parts() {
         let bytes = given_parts(&parts, given);
         let mut back = read_match_parts(&bytes).unwrap();
         read_cards(&mut back, &parts.cards).unwrap();
-        let mut want = dict.entries()[0].clone();
-        want.forms.retain(|f| scripts.contains(&part_of(f)));
+        let want = only_parts(&dict.entries()[0], &form_parts(&dict)[0], scripts);
         assert_eq!(back.entry(0).unwrap(), &want, "{name}");
         assert_eq!(back.entries()[0], want, "{name}");
     }

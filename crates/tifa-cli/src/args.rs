@@ -173,8 +173,9 @@ pub(crate) enum DictCommand {
     /// five files in DIR: `tifa.match.bin` (the base part: categories, years, the shape of the
     /// forms), `tifa.match.en.bin` and `tifa.match.zh.bin` (the English and the Chinese names,
     /// forms and ids: the browser engine starts from the base part and the ones its text needs),
-    /// `tifa.match.mt.bin` (the English machine-translation forms, which the embed loads after its
-    /// first highlight) and `tifa.cards.bin` (explanations, sources and the rest of each card).
+    /// `tifa.match.mt.bin` (the late part: the English machine-translation forms and the forms
+    /// that lengthen a shorter one of their entry, which the embed loads after its first
+    /// highlight) and `tifa.cards.bin` (explanations, sources and the rest of each card).
     Compile {
         /// The folder to write into (created if missing).
         dir: String,

@@ -8,7 +8,7 @@
 
 /// The tags the base part, a script part and the card part start with (the digit is the
 /// part's version).
-pub(super) const BASE_MAGIC: &[u8; 8] = b"tifa-b2\n";
+pub(super) const BASE_MAGIC: &[u8; 8] = b"tifa-b3\n";
 pub(super) const SCRIPT_MAGIC: &[u8; 8] = b"tifa-s5\n";
 pub(super) const CARDS_MAGIC: &[u8; 8] = b"tifa-c3\n";
 /// The length of the build hash.
@@ -16,19 +16,22 @@ pub(super) const HASH_LEN: usize = 8;
 
 /// What a match part holds (named after the script of its forms): a form is Chinese when it
 /// holds a Han character (`Form::chinese`), else English; the English forms of kind `mt`
-/// (machine-translation renderings) have a part of their own, which the embed fetches after
-/// its first highlight. Every English form holds a Latin letter once normalized, so a text
+/// (machine-translation renderings) and those that lengthen another form of their entry
+/// (`late.rs`) have a part of their own, the late part, which the embed fetches after its
+/// first highlight. Every English form holds a Latin letter once normalized, so a text
 /// without Latin letters needs neither the English nor the MT part, and a text without Han
 /// characters no Chinese part (see [`crate::compiled::scripts_needed`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Script {
-    /// The English forms but the machine-translation ones, and the entries' English names and
-    /// ids (`tifa.match.en.bin`).
+    /// The English forms but the late ones, and the entries' English names and ids
+    /// (`tifa.match.en.bin`).
     English = 0,
     /// The Chinese forms, simplified and traditional (`tifa.match.zh.bin`).
     Chinese = 1,
-    /// The English forms of kind `mt`, machine-translation renderings (`tifa.match.mt.bin`):
-    /// text only (no names, no ids), read with or without the English part.
+    /// The late part (`tifa.match.mt.bin`): the English forms of kind `mt`, machine-translation
+    /// renderings, and the English forms that lengthen another form of their entry (which
+    /// matches wherever they do: `late.rs`). Text only (no names, no ids), read with or
+    /// without the English part.
     Mt = 2,
 }
 
@@ -36,11 +39,12 @@ impl Script {
     /// Every part's script, in the order of their code.
     pub const ALL: [Script; 3] = [Script::English, Script::Chinese, Script::Mt];
 
-    /// The part of a form whose `chinese` flag is `chinese` and whose kind is `kind`.
-    pub(super) fn of_form(chinese: bool, kind: crate::dictionary::Kind) -> Script {
+    /// The part of a form whose `chinese` flag is `chinese`, whose kind is `kind` and which
+    /// lengthens another form of its entry when `late` (`late.rs`).
+    pub(super) fn of_form(chinese: bool, kind: crate::dictionary::Kind, late: bool) -> Script {
         if chinese {
             Script::Chinese
-        } else if kind == crate::dictionary::Kind::Mt {
+        } else if late || kind == crate::dictionary::Kind::Mt {
             Script::Mt
         } else {
             Script::English
@@ -84,6 +88,11 @@ pub(super) const FLAG_SAME_AS: u64 = 3 << 3;
 pub(super) const SAME_AS_ZH: u64 = 1 << 3;
 pub(super) const SAME_AS_HANT: u64 = 2 << 3;
 pub(super) const SAME_AS_EN: u64 = 3 << 3;
+/// An English form that lengthens another form of its entry (`late.rs`): its text is in the
+/// late part ([`Script::Mt`]), not the English part. It takes the same-as code of `zh`, which
+/// no English form can be equal to (a late form is never stored as the same as a name), so the
+/// flags of the group still fit in one byte.
+pub(super) const LATE_ENGLISH: u64 = SAME_AS_ZH;
 pub(super) const FLAG_TEMPLATE: u64 = 1 << 5;
 pub(super) const FLAG_CONTEXT: u64 = 1 << 6;
 pub(super) const FLAG_SHARED: u64 = 1 << 7;

@@ -5,15 +5,17 @@
 //!   aliases, and the shape of every entry's forms (how many groups, each group's flags and
 //!   script).
 //! * Three **script parts** hold the text: the English part (`tifa.match.en.bin`) each entry's
-//!   `en` and its English forms but the machine-translation ones (kind `mt`), the MT part
-//!   (`tifa.match.mt.bin`) those (its text only: no names, no ids), the Chinese part
+//!   `en` and its English forms but the late ones, the late part (`tifa.match.mt.bin`, its
+//!   text only: no names, no ids) those: the machine-translation forms (kind `mt`) and the
+//!   forms that lengthen another form of their entry ("resolutely uphold the Two Upholds"
+//!   holds "Two Upholds", which matches wherever it does: `late.rs`), the Chinese part
 //!   (`tifa.match.zh.bin`) its `zh` and `zh_hant` and its Chinese forms (a template is stored
 //!   once, and expanded only when its forms are asked for: `lazy.rs`). A reader takes the base
 //!   part and any of them, in any order ([`read_match_parts`]): the embed fetches the English
 //!   part only for a page with Latin letters, the Chinese part only for a page with Han
-//!   characters ([`scripts_needed`]), and another one when later content needs it; the MT part
-//!   (about a third of the English forms' compressed bytes) it fetches right after its first
-//!   highlight, and then completes it. With all three, the dictionary is exactly the whole one;
+//!   characters ([`scripts_needed`]), and another one when later content needs it; the late part
+//!   (about two fifths of the English forms' compressed bytes) it fetches right after its
+//!   first highlight, and then completes it ([`form_parts`] says which part holds each form). With all three, the dictionary is exactly the whole one;
 //!   with some, each entry has the forms of those parts, in their order (the base part's group
 //!   flags say which part holds each group: its script and its kind), and its names in a script
 //!   whose part is missing are empty until the card part comes. The English and the Chinese
@@ -53,10 +55,12 @@
 //! let parts = compiled::write_parts(dict);
 //! let mut back = compiled::read_match_parts(&[&parts.base, &parts.chinese, &parts.mt, &parts.english]).unwrap();
 //! assert_eq!(back.get("two-upholds").unwrap().zh, "两个维护");
-//! // Without the MT part, every form but the machine-translation ones.
+//! // Without the late part, every English form but the machine-translation ones and those
+//! // that lengthen another.
 //! let first = compiled::read_match_parts(&[&parts.base, &parts.english]).unwrap();
 //! let forms = &first.get("two-upholds").unwrap().forms;
 //! assert!(forms.iter().all(|f| !f.chinese && f.kind != tifa::Kind::Mt));
+//! assert!(forms.iter().any(|f| f.text == "Two Upholds"));
 //! assert!(back.get("two-upholds").unwrap().explanation.is_empty());
 //! compiled::read_cards(&mut back, &parts.cards).unwrap();
 //! assert_eq!(back.entries(), dict.entries());
@@ -66,6 +70,7 @@
 mod codec;
 mod derive;
 mod ids;
+mod late;
 mod layout;
 mod lazy;
 mod norms;
@@ -74,6 +79,27 @@ mod words;
 mod writer;
 
 pub use layout::Script;
+
+/// The part that holds each form of each of `dict`'s entries (in the order of `entries()` and
+/// of each entry's `forms`): Chinese forms in the Chinese part; English forms in the late part
+/// ([`Script::Mt`]) when they are of kind `mt` or lengthen another form of the entry that needs
+/// no context, where no form of another entry would take that form's place (so the English
+/// part's forms still mark the entry wherever a late one would), else in the English part. A
+/// template's expansions go to the late part only all together.
+///
+/// ```
+/// use tifa::compiled::{form_parts, Script};
+/// let dict = tifa::Dictionary::builtin().unwrap();
+/// let at = dict.index_of("two-upholds").unwrap();
+/// let (e, parts) = (&dict.entries()[at], &form_parts(dict)[at]);
+/// let part = |text: &str| parts[e.forms.iter().position(|f| f.text == text).unwrap()];
+/// assert_eq!(part("Two Upholds"), Script::English);
+/// assert_eq!(part("两个维护"), Script::Chinese);
+/// assert_eq!(part("two maintenances"), Script::Mt);
+/// ```
+pub fn form_parts(dict: &crate::Dictionary) -> Vec<Vec<Script>> {
+    writer::form_parts(dict)
+}
 pub(crate) use lazy::{LazyGroup, LazyTemplates};
 pub(crate) use norms::{norm_of, NormalizedForms};
 pub use reader::{read_cards, read_match, read_match_first, read_match_parts};

@@ -9,8 +9,8 @@ use super::layout::{
     year_from_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_EN_DESCRIPTIVE,
     ENTRY_HANT_TEXT, ENTRY_LOCAL, FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE,
     FLAG_NEEDS_SENTENCE, FLAG_NEEDS_TITLE, FLAG_NEIGHBOURS, FLAG_NORMALIZE, FLAG_SAME_AS,
-    FLAG_SHARED, FLAG_TEMPLATE, HASH_LEN, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC,
-    SCRIPT_STREAMS,
+    FLAG_SHARED, FLAG_TEMPLATE, HASH_LEN, LATE_ENGLISH, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH,
+    SCRIPT_MAGIC, SCRIPT_STREAMS,
 };
 use super::lazy::{LazyGroup, LazyTemplates};
 use super::norms::NormalizedForms;
@@ -368,8 +368,9 @@ pub(crate) fn read_parts_normalized(
                 2 => Kind::Mt,
                 _ => Kind::SpelledOut,
             };
+            let late = !chinese && flags & FLAG_SAME_AS == LATE_ENGLISH;
             // A group of a part that was not given: nothing of it is read.
-            let Some(sp) = &mut scripts[Script::of_form(chinese, kind) as usize] else {
+            let Some(sp) = &mut scripts[Script::of_form(chinese, kind, late) as usize] else {
                 lens.push(marker);
                 continue;
             };
@@ -430,7 +431,9 @@ pub(crate) fn read_parts_normalized(
                 lens.push(count as u32 | marker);
                 continue;
             } else {
-                let text = match flags & FLAG_SAME_AS {
+                // A late group's same-as code is its mark: its text is always stored.
+                let same_as = if late { 0 } else { flags & FLAG_SAME_AS };
+                let text = match same_as {
                     SAME_AS_ZH => zh.clone(),
                     SAME_AS_HANT => zh_hant.clone(),
                     SAME_AS_EN => en.clone(),

@@ -9,15 +9,17 @@ use super::layout::{
     year_code, Script, BASE_MAGIC, BASE_STREAMS, CARDS_MAGIC, ENTRY_EN_DESCRIPTIVE,
     ENTRY_HANT_TEXT, ENTRY_LOCAL, FLAG_CHINESE, FLAG_CONTEXT, FLAG_FROM_TEMPLATE,
     FLAG_NEEDS_SENTENCE, FLAG_NEEDS_TITLE, FLAG_NEIGHBOURS, FLAG_NORMALIZE, FLAG_SHARED,
-    FLAG_TEMPLATE, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC,
+    FLAG_TEMPLATE, LATE_ENGLISH, SAME_AS_EN, SAME_AS_HANT, SAME_AS_ZH, SCRIPT_MAGIC,
 };
-use super::{ids as id_codes, norms, words};
+use super::{ids as id_codes, late, norms, words};
 use crate::dictionary::{template, ContextNeeds, Dictionary, Entry, Form, Kind, CATEGORIES};
 use crate::text::normalize::normalize_form;
 
 /// A run of forms that share their attributes: one listed form, or one template's expansions.
 struct Group<'a> {
     forms: &'a [Form],
+    /// The index of its first form among the entry's forms.
+    first: usize,
     template: Option<&'a str>,
     /// For a template: which of its expansions the entry had already (dropped), by index.
     dropped: Vec<u32>,
@@ -57,6 +59,7 @@ fn groups(entry: &Entry) -> Vec<Group<'_>> {
             if again.is_some_and(|a| a == run) {
                 out.push(Group {
                     forms: &forms[i..j],
+                    first: i,
                     template: Some(t),
                     dropped,
                 });
@@ -64,6 +67,7 @@ fn groups(entry: &Entry) -> Vec<Group<'_>> {
                 for k in i..j {
                     out.push(Group {
                         forms: &forms[k..k + 1],
+                        first: k,
                         template: None,
                         dropped: Vec::new(),
                     });
@@ -72,6 +76,7 @@ fn groups(entry: &Entry) -> Vec<Group<'_>> {
         } else {
             out.push(Group {
                 forms: &forms[i..j],
+                first: i,
                 template: None,
                 dropped: Vec::new(),
             });
@@ -82,6 +87,45 @@ fn groups(entry: &Entry) -> Vec<Group<'_>> {
         i = j;
     }
     out
+}
+
+/// The part of each group of `dict`'s entry `entry`: a group is late when each of its forms
+/// lengthens another form of the entry (`late.rs`), and then goes to the late part with the
+/// machine-translation forms.
+fn group_scripts(
+    dict: &Dictionary,
+    entry: usize,
+    groups: &[Group],
+    rivals: &late::Rivals,
+) -> Vec<Script> {
+    let lengthening = late::lengthening(dict, entry, rivals);
+    groups
+        .iter()
+        .map(|g| {
+            let late = lengthening[g.first..g.first + g.forms.len()]
+                .iter()
+                .all(|&l| l);
+            Script::of_form(g.forms[0].chinese, g.forms[0].kind, late)
+        })
+        .collect()
+}
+
+/// The part of each form of each entry (see [`super::form_parts`]).
+pub(super) fn form_parts(dict: &Dictionary) -> Vec<Vec<Script>> {
+    let rivals = late::Rivals::of(dict);
+    dict.entries()
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let groups = groups(e);
+            let scripts = group_scripts(dict, i, &groups, &rivals);
+            groups
+                .iter()
+                .zip(scripts)
+                .flat_map(|(g, s)| std::iter::repeat_n(s, g.forms.len()))
+                .collect()
+        })
+        .collect()
 }
 
 fn same(a: &Form, b: &Form) -> bool {
@@ -113,22 +157,22 @@ fn same(a: &Form, b: &Form) -> bool {
 }
 
 /// The compiled parts of a dictionary ([`write_parts`]): the base part every page needs, a
-/// match part per script (the English forms in two: the machine-translation ones apart), and
-/// the card part.
+/// match part per script (the English forms in two: the late ones apart), and the card part.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parts {
     /// Ids, categories, years, aliases, and the shape of every entry's forms (how many groups,
     /// each group's flags and script).
     pub base: Vec<u8>,
-    /// The English names (`en`), the ids and the text of the English forms but those of kind
-    /// `mt` ([`Script::English`]): what a page with Latin letters needs first.
+    /// The English names (`en`), the ids and the text of the English forms but the late ones
+    /// ([`Script::English`]): what a page with Latin letters needs first.
     pub english: Vec<u8>,
     /// The Chinese names (`zh`, `zh_hant`) and the text of the Chinese forms
     /// ([`Script::Chinese`]): what a page with Han characters needs.
     pub chinese: Vec<u8>,
-    /// The text of the English forms of kind `mt`, machine-translation renderings
-    /// ([`Script::Mt`]): what a page with Latin letters needs as well (the embed fetches it
-    /// after its first highlight).
+    /// The late part ([`Script::Mt`]): the text of the English forms of kind `mt`
+    /// (machine-translation renderings) and of those that lengthen another form of their entry
+    /// ([`super::form_parts`]): what a page with Latin letters needs as well (the embed fetches
+    /// it after its first highlight).
     pub mt: Vec<u8>,
     /// What a tooltip card adds (the names again, pinyin, gloss, explanation, sources, related,
     /// form years and notes), for every entry and form whichever script parts are read.
@@ -185,7 +229,8 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
     let mut c = Writer(Vec::new());
     let traditional = Traditional::new();
     m.int(dict.entries().len() as u64);
-    for e in dict.entries() {
+    let rivals = late::Rivals::of(dict);
+    for (i, e) in dict.entries().iter().enumerate() {
         texts[Script::English as usize].push(e.en.clone());
         let zh = &mut texts[Script::Chinese as usize];
         zh.push(e.zh.clone());
@@ -213,6 +258,7 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
         ids.extend(e.aliases.iter().cloned());
         let groups = groups(e);
         group_counts.int(groups.len() as u64);
+        let scripts = group_scripts(dict, i, &groups, &rivals);
 
         card_zh.push(e.zh.clone());
         card_zh.push(e.zh_hant.clone());
@@ -224,7 +270,7 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
         c.strs(&e.sources);
         c.opt(e.single_source.as_deref());
         c.str(&e.file);
-        for grp in &groups {
+        for (grp, &script) in groups.iter().zip(&scripts) {
             let f = &grp.forms[0];
             let kind = match f.kind {
                 Kind::Official => 0,
@@ -232,9 +278,9 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
                 Kind::Mt => 2,
                 Kind::SpelledOut => 3,
             };
-            // The part of the group's forms: an MT group's text is all in the MT part (which may
-            // be read without the English part, and so without `en`).
-            let script = Script::of_form(f.chinese, f.kind);
+            // A late group's text is all in the late part (which may be read without the English
+            // part, and so without `en`).
+            let late = script == Script::Mt && f.kind != Kind::Mt;
             let same_as = match grp.template {
                 Some(_) => 0,
                 None if script == Script::Mt => 0,
@@ -258,6 +304,7 @@ pub fn write_parts(dict: &Dictionary) -> Parts {
                     FLAG_NEIGHBOURS
                 }
                 | if f.chinese { FLAG_CHINESE } else { 0 }
+                | if late { LATE_ENGLISH } else { 0 }
                 | if grp.template.is_some() {
                     FLAG_TEMPLATE
                 } else {

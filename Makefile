@@ -170,8 +170,11 @@ test-rust-lib: tools-system rust-tests-built
 test-rust-cli: rust-tests-built
 	cargo test --locked $(RUST_TESTED) --bins --test command
 
+# The doc tests, and the library's documentation with every intra-doc link resolved (a link to
+# a private or missing item is an error).
 test-rust-doc: rust-tests-built
 	cargo test --locked $(RUST_TESTED) --doc
+	RUSTDOCFLAGS=-Dwarnings cargo doc --locked -p tifa --no-deps --quiet
 
 # The JS and browser tests, four files at a time, against one shared Chromium (tests/browser/run.mjs).
 test-js: site cli tools-system

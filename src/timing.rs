@@ -1,5 +1,5 @@
 //! Where the start's time goes, for a bench-only build (feature `timing`): named spans of the
-//! start-up code add up their time, read with a clock the front end gives ([`set_clock`]: the
+//! start-up code add up their time, read with a clock the front end gives (`set_clock`, with the feature: the
 //! wasm binding gives the browser's `performance.now`). Without the feature every span is an
 //! empty value the compiler removes, so the shipped builds carry nothing of it.
 //!

@@ -102,7 +102,7 @@ pub fn boundary_after(text: &str, at: usize) -> bool {
 
 /// Does the hyphen at byte `at` of a normalized text stand for a dash, so that a form of two or
 /// more words may end just before it? It does when a word character comes before it and after
-/// it stands a function word ([`DASH_WORDS`]) that was lower-case in the original and is not
+/// it stands a function word (`DASH_WORDS`) that was lower-case in the original and is not
 /// joined on by another hyphen: "alternate members-its decisions" (a dash), not
 /// "members-in-waiting" or "left-wing" (compounds). The matcher applies it to forms of two words
 /// or more only (a one-word form before a hyphen is far more often half of a compound).

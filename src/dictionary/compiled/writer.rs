@@ -190,7 +190,7 @@ impl Parts {
     }
 
     /// The base part followed by the three script parts, in one buffer: what [`read_match`]
-    /// reads as the whole dictionary (and what [`write`] returns).
+    /// reads as the whole dictionary (and what [`write()`] returns).
     ///
     /// [`read_match`]: super::read_match
     pub fn matching(&self) -> Vec<u8> {

@@ -48,7 +48,7 @@ pub(crate) fn plural_len(w: &str) -> Option<usize> {
 }
 
 /// The set of distinct tokens of some normalized texts (quotation marks left out: they are no
-/// tokens, [`super::QUOTE`]).
+/// tokens, `QUOTE` in `alphabet.rs`).
 ///
 /// Built from one or more texts with [`Scope::add`]; [`crate::Analyzer::from_compiled_scoped`]
 /// builds an engine with only the forms whose tokens are all in it.

@@ -208,6 +208,16 @@ const V2_CASES: &[(&str, &[(&str, &str)], &[&str])] = &[
         &["a.toml:11: term \"x\": field `forms[0].text`: \"[the] two things\" holds template syntax"],
     ),
     (
+        "form_wrapped_in_quotes",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"“四史”\", kind = \"official\" }]\n")],
+        &["a.toml:11: term \"x\": field `forms[0].text`: \"“四史”\" is wrapped in quotation marks, which matching skips"],
+    ),
+    (
+        "template_expansion_wrapped_in_quotes",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"(\\\"|')two health(\\\"|')\", kind = \"mt\", template = true }]\n")],
+        &["field `forms[0].text`: \"\\\"two health\\\"\" is wrapped in quotation marks"],
+    ),
+    (
         "template_unclosed",
         &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"(two|three things\", kind = \"mt\", template = true }]\n")],
         &["field `forms[0].text`: template \"(two|three things\": '(' at character 1 is not closed"],

@@ -287,6 +287,15 @@ impl FormList {
                     );
                     continue;
                 }
+                if wrapped_in_quotes(&form_text) {
+                    c.fail(
+                        span.clone(),
+                        idr,
+                        &format!("{field}.text"),
+                        format!("{form_text:?} is wrapped in quotation marks, which matching skips: it would count the bare words everywhere, with no context. List the bare words instead, with `needs_context` if they are ordinary words (a quoted use counts as context)"),
+                    );
+                    continue;
+                }
                 // An expansion the entry already lists is the same form: keep one.
                 if !self.seen.insert(norm) && f.template {
                     continue;
@@ -397,4 +406,27 @@ impl FormList {
             }
         }
     }
+}
+
+/// Is the whole form one quotation ("“四史”", "\"two health\"")? Matching skips quotation
+/// marks, so such a form matches its bare words, and cannot say "only when quoted".
+///
+/// ```text
+/// "“四史”"            true
+/// "坚决做到“两个维护”"  false (words outside the quotes)
+/// "“两新”“两重”"        false (two quotations)
+/// ```
+fn wrapped_in_quotes(text: &str) -> bool {
+    const OPEN: &[char] = &['“', '"', '「', '『'];
+    const CLOSE: &[char] = &['”', '"', '」', '』'];
+    let t = text.trim();
+    let mut chars = t.chars();
+    let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {
+        return false;
+    };
+    let inner = chars.as_str();
+    OPEN.contains(&first)
+        && CLOSE.contains(&last)
+        && !inner.trim().is_empty()
+        && !inner.contains(|c| OPEN.contains(&c) || CLOSE.contains(&c))
 }

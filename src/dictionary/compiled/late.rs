@@ -32,9 +32,10 @@ fn words(f: &Form) -> Vec<String> {
 }
 
 /// A word's pieces as the rival test compares them, more loosely than the matcher does (cut at
-/// hyphens, punctuation around them dropped), so that a rival is never missed.
+/// hyphens and apostrophes, punctuation around them dropped: "Politburo's" holds "Politburo"),
+/// so that a rival is never missed.
 fn pieces(word: &str) -> impl Iterator<Item = &str> {
-    word.split('-')
+    word.split(['-', '\'', '’'])
         .map(|p| p.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|p| !p.is_empty())
 }
@@ -282,6 +283,22 @@ mod tests {
             let dict = Dictionary::from_toml("test.toml", &toml).expect("valid test entries");
             let got = lengthening(&dict, 0, &Rivals::of(&dict));
             assert_eq!(got[0], want, "{name}");
+        }
+    }
+
+    #[test]
+    fn pieces_table() {
+        // (word, its pieces for the rival test)
+        let cases: &[(&str, &[&str])] = &[
+            ("politburo's", &["politburo", "s"]),
+            ("politburo’s", &["politburo", "s"]),
+            ("party-building", &["party", "building"]),
+            ("upholds,", &["upholds"]),
+            ("(cpc)", &["cpc"]),
+            ("—", &[]),
+        ];
+        for (word, want) in cases {
+            assert_eq!(pieces(word).collect::<Vec<_>>(), *want, "{word}");
         }
     }
 }

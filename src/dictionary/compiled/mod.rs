@@ -97,7 +97,7 @@ pub use layout::Script;
 /// assert_eq!(part("两个维护"), Script::Chinese);
 /// assert_eq!(part("two maintenances"), Script::Mt);
 /// ```
-pub fn form_parts(dict: &crate::Dictionary) -> Vec<Vec<Script>> {
+pub fn form_parts(dict: &crate::dictionary::Dictionary) -> Vec<Vec<Script>> {
     writer::form_parts(dict)
 }
 pub(crate) use lazy::{LazyGroup, LazyTemplates};

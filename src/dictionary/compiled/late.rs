@@ -134,14 +134,8 @@ pub(super) fn lengthening(dict: &Dictionary, entry: usize, rivals: &Rivals) -> V
 mod tests {
     use super::*;
 
-    /// A dictionary of one entry with these forms: (text, kind, needs context). Its `en` is
-    /// the first form (or "Two Upholds" when that is Chinese), so the only form the loader adds
-    /// is `zh`, last.
-    fn entry(forms: &[(&str, &str, bool)]) -> Dictionary {
-        let en = match forms[0].0 {
-            t if t.chars().any(|c| c.is_ascii_alphabetic()) => t,
-            _ => "Two Upholds",
-        };
+    /// One `[[term]]` block: its id, `zh`, `en` and forms, (text, kind, needs context) each.
+    fn term(id: &str, zh: &str, en: &str, forms: &[(&str, &str, bool)]) -> String {
         let forms: Vec<String> = forms
             .iter()
             .map(|(t, k, c)| {
@@ -153,13 +147,23 @@ mod tests {
                 format!("{{ text = {t:?}, kind = {k:?}{gate} }}")
             })
             .collect();
-        let toml = format!(
-            "[[term]]\nid = \"two-upholds\"\nzh = \"两个维护\"\npinyin = \"liǎng gè wéihù\"\n\
-             en = {en:?}\ncategory = \"leadership\"\nsince = 2016\n\
-             gloss = \"A gloss.\"\nexplanation = \"An explanation.\"\n\
-             sources = [\"A, 1 Jan 2016\", \"B, 2 Feb 2017\"]\nforms = [{}]\n",
+        format!(
+            "[[term]]\nid = {id:?}\nzh = {zh:?}\npinyin = \"liǎng\"\nen = {en:?}\n\
+             category = \"leadership\"\nsince = 2016\ngloss = \"A gloss.\"\n\
+             explanation = \"An explanation.\"\nsources = [\"A, 1 Jan 2016\", \"B, 2 Feb 2017\"]\n\
+             forms = [{}]\n",
             forms.join(", ")
-        );
+        )
+    }
+
+    /// A dictionary of one entry with these forms. Its `en` is the first form (or "Two
+    /// Upholds" when that is Chinese), so the only form the loader adds is `zh`, last.
+    fn entry(forms: &[(&str, &str, bool)]) -> Dictionary {
+        let en = match forms[0].0 {
+            t if t.chars().any(|c| c.is_ascii_alphabetic()) => t,
+            _ => "Two Upholds",
+        };
+        let toml = term("two-upholds", "两个维护", en, forms);
         Dictionary::from_toml("test.toml", &toml).expect("a valid test entry")
     }
 
@@ -263,23 +267,10 @@ mod tests {
             ),
         ];
         for (name, other, want) in cases {
-            let gate = if name.ends_with("context_still_seen") {
-                ", needs_context = true, context_reason = \"a test\""
-            } else {
-                ""
-            };
-            let toml = format!(
-                "[[term]]\nid = \"a\"\nzh = \"改革开放\"\npinyin = \"gǎigé\"\n\
-                 en = \"reform and opening up\"\ncategory = \"economy\"\nsince = 1978\n\
-                 gloss = \"A gloss.\"\nexplanation = \"An explanation.\"\n\
-                 sources = [\"A, 1 Jan 1978\", \"B, 2 Feb 1979\"]\n\
-                 forms = [{{ text = \"deepening reform and opening up\", kind = \"media\" }}]\n\
-                 [[term]]\nid = \"b\"\nzh = \"深化改革\"\npinyin = \"shēnhuà\"\n\
-                 en = \"other entry\"\ncategory = \"economy\"\nsince = 2013\n\
-                 gloss = \"A gloss.\"\nexplanation = \"An explanation.\"\n\
-                 sources = [\"A, 1 Jan 2013\", \"B, 2 Feb 2014\"]\n\
-                 forms = [{{ text = {other:?}, kind = \"media\"{gate} }}]\n"
-            );
+            let gated = name.ends_with("context_still_seen");
+            let long = [("deepening reform and opening up", "media", false)];
+            let toml = term("a", "改革开放", "reform and opening up", &long)
+                + &term("b", "深化改革", "other entry", &[(other, "media", gated)]);
             let dict = Dictionary::from_toml("test.toml", &toml).expect("valid test entries");
             let got = lengthening(&dict, 0, &Rivals::of(&dict));
             assert_eq!(got[0], want, "{name}");

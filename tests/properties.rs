@@ -6,7 +6,9 @@ use crate::common;
 
 use common::{dictionary_toml, Term};
 use proptest::prelude::*;
-use tifa::text::{boundary_after, boundary_before, hyphen_ends_a_form, is_word_char};
+use tifa::text::{
+    boundary_after, boundary_before, hyphen_before_number, hyphen_ends_a_form, is_word_char,
+};
 use tifa::text::{normalize, normalize_form};
 use tifa::{Analyzer, Dictionary};
 
@@ -173,7 +175,8 @@ fn unquote(t: &str) -> (String, Vec<usize>) {
 /// The naive oracle: every occurrence of every normalized form found with `str::find` at every
 /// position (both read without their quotation marks: [`unquote`]), the same boundary and
 /// plural rules (a form of several words may end before a hyphen used as a dash or before a
-/// compound modifier, unless another candidate runs across it), then leftmost-longest by brute
+/// compound modifier, any form ending in a letter before a hyphen that numbers it, unless
+/// another candidate runs across it), then leftmost-longest by brute
 /// force, with the overlap rule (a longer candidate starting inside the winner and ending after
 /// it takes its place when it is of the winner's entry, spanning both, or holds a candidate of
 /// that entry).
@@ -281,7 +284,9 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
                     cands.push((s, end, id.clone()));
                     continue;
                 }
-                if p.contains(' ') && hyphen_ends_a_form(&norm, end) {
+                if (p.contains(' ') && hyphen_ends_a_form(&norm, end))
+                    || hyphen_before_number(&norm, end)
+                {
                     at_dash.push((s, end, id.clone()));
                 }
                 let suffix = if ["s", "x", "z", "ch", "sh"].iter().any(|x| p.ends_with(x)) {
@@ -293,7 +298,9 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
                     let plural_end = end_of(uend + suffix.len());
                     if boundary_after(t, plural_end) {
                         cands.push((s, plural_end, id.clone()));
-                    } else if p.contains(' ') && hyphen_ends_a_form(&norm, plural_end) {
+                    } else if (p.contains(' ') && hyphen_ends_a_form(&norm, plural_end))
+                        || hyphen_before_number(&norm, plural_end)
+                    {
                         at_dash.push((s, plural_end, id.clone()));
                     }
                 }

@@ -213,6 +213,16 @@ const V2_CASES: &[(&str, &[(&str, &str)], &[&str])] = &[
         &["a.toml:11: term \"x\": field `forms[0].text`: \"“四史”\" is wrapped in quotation marks, which matching skips"],
     ),
     (
+        "form_wrapped_in_single_quotes",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"‘two things’\", kind = \"media\" }]\n")],
+        &["a.toml:11: term \"x\": field `forms[0].text`: \"‘two things’\" is wrapped in quotation marks"],
+    ),
+    (
+        "form_wrapped_in_corner_quotes",
+        &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"「兩個」\", kind = \"official\" }]\n")],
+        &["a.toml:11: term \"x\": field `forms[0].text`: \"「兩個」\" is wrapped in quotation marks"],
+    ),
+    (
         "template_expansion_wrapped_in_quotes",
         &[("a.toml", "[[term]]\nid = \"x\"\nzh = \"两个\"\npinyin = \"liǎng\"\nen = \"two\"\ncategory = \"leadership\"\nsince = 2018\ngloss = \"g\"\nexplanation = \"x\"\nsources = [\"Doc, 2018\"]\nforms = [{ text = \"(\\\"|')two health(\\\"|')\", kind = \"mt\", template = true }]\n")],
         &["field `forms[0].text`: \"\\\"two health\\\"\" is wrapped in quotation marks"],

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::budget::{shown, MAX_FORMS, MAX_FORM_BYTES, MAX_FORM_CHARS};
 use super::load::{Check, RawForm, MAX_TEMPLATE_FORMS, S};
 use super::{content_word_starts, template, ContextNeeds, Form, Kind};
-use crate::text::normalize::normalize_form;
+use crate::text::normalize::{is_quote, normalize_form};
 use crate::text::script::is_han;
 
 /// Can a form ask for title case (`context_needs = "title-case"`)? Its normalized text must be
@@ -287,7 +287,7 @@ impl FormList {
                     );
                     continue;
                 }
-                if wrapped_in_quotes(&form_text) {
+                if wrapped_in_quotes(&norm) {
                     c.fail(
                         span.clone(),
                         idr,
@@ -408,25 +408,57 @@ impl FormList {
     }
 }
 
-/// Is the whole form one quotation ("“四史”", "\"two health\"")? Matching skips quotation
-/// marks, so such a form matches its bare words, and cannot say "only when quoted".
+/// Is the whole form one quotation ("“四史”", "\"two health\"", "‘core’")? Matching skips
+/// quotation marks, so such a form matches its bare words, and cannot say "only when quoted".
+/// Read on the normalized form (`norm`), where every quotation mark is `"` or `'`
+/// ([`crate::text::is_quote`]): the same marks the matcher skips.
 ///
 /// ```text
 /// "“四史”"            true
+/// "‘two upholds’"     true
 /// "坚决做到“两个维护”"  false (words outside the quotes)
 /// "“两新”“两重”"        false (two quotations)
+/// "‘Xi's thought’"    false (an apostrophe inside: not one quotation for sure)
 /// ```
-fn wrapped_in_quotes(text: &str) -> bool {
-    const OPEN: &[char] = &['“', '"', '「', '『'];
-    const CLOSE: &[char] = &['”', '"', '」', '』'];
-    let t = text.trim();
-    let mut chars = t.chars();
-    let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {
-        return false;
-    };
-    let inner = chars.as_str();
-    OPEN.contains(&first)
-        && CLOSE.contains(&last)
-        && !inner.trim().is_empty()
-        && !inner.contains(|c| OPEN.contains(&c) || CLOSE.contains(&c))
+fn wrapped_in_quotes(norm: &str) -> bool {
+    let b = norm.as_bytes();
+    match b {
+        // A quotation mark is one byte: `inner` starts and ends on characters.
+        [first, inner @ .., last] if is_quote(*first) && last == first => {
+            !inner.iter().all(|&c| c == b' ') && !inner.contains(first)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrapped_in_quotes;
+    use crate::text::normalize_form;
+
+    /// (name, form, wrapped in quotation marks)
+    const WRAPPED: &[(&str, &str, bool)] = &[
+        ("curly_double", "“四史”", true),
+        ("straight_double", "\"two health\"", true),
+        ("curly_single", "‘two upholds’", true),
+        ("corner", "「兩個維護」", true),
+        ("words_outside", "坚决做到“两个维护”", false),
+        ("two_quotations", "“两新”“两重”", false),
+        ("apostrophe_inside_single", "‘Xi's thought’", false),
+        ("apostrophe_inside_double", "“Xi's thought”", true),
+        ("mixed_marks", "“core’", false),
+        ("quotes_only", "“ ”", false),
+        ("bare", "two upholds", false),
+    ];
+
+    #[test]
+    fn wrapped_in_quotes_table() {
+        for (name, form, want) in WRAPPED {
+            assert_eq!(
+                wrapped_in_quotes(&normalize_form(form)),
+                *want,
+                "case {name}"
+            );
+        }
+    }
 }

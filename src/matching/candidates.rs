@@ -20,16 +20,21 @@
 //! ([`crate::text::hyphen_as_dash`]: "alternate members-its decisions") or joins a compound
 //! modifier on ([`crate::text::hyphen_before_modifier`]: "Belt and Road-related projects"; one
 //! call, [`hyphen_ends_a_form`], asks both), unless another candidate runs on across that hyphen
-//! (the hyphenated whole is itself a form, or part of one).
+//! (the hyphenated whole is itself a form, or part of one). Any form ending in a letter may end
+//! before a hyphen that numbers it ([`crate::text::hyphen_before_number`]: "Tiangong-1"), on the
+//! same terms.
 
 mod coordination;
 mod joints;
 mod numbered;
 
-use crate::text::boundary::{boundary_after, boundary_before, hyphen_ends_a_form, is_word_char};
+use crate::text::boundary::{
+    boundary_after, boundary_before, hyphen_before_number, hyphen_ends_a_form, is_word_char,
+};
+use crate::text::is_quote;
 use crate::text::normalize::Normalized;
 
-use super::patterns::{is_quote, Patterns};
+use super::patterns::Patterns;
 use super::sensitivity::Reason;
 
 /// A match in normalized byte offsets.
@@ -110,7 +115,9 @@ fn scan(patterns: &Patterns, norm: &Normalized) -> Vec<RawMatch> {
         }
         // A plural form ends on a word too (the suffix was the end of its last token).
         if hit.word_end() && !boundary_after(text, end) {
-            if !(hit.several_words() && hyphen_ends_a_form(norm, end)) {
+            let may_end = hyphen_before_number(norm, end)
+                || (hit.several_words() && hyphen_ends_a_form(norm, end));
+            if !may_end {
                 return;
             }
             dashes.push(end);

@@ -37,6 +37,7 @@
 //! choice among them is the next stage's ([`super::choose`]).
 
 use crate::dictionary::ContextNeeds;
+use crate::text::is_quote;
 use crate::text::normalize::Normalized;
 
 use super::candidates::RawMatch;
@@ -144,12 +145,9 @@ pub(crate) fn reason(
     }
 }
 
-fn is_quote(c: Option<char>) -> bool {
-    matches!(c, Some('"') | Some('\''))
-}
-
 fn quoted(text: &str, m: &RawMatch) -> bool {
-    is_quote(text[..m.start].chars().next_back()) && is_quote(text[m.end..].chars().next())
+    let b = text.as_bytes();
+    m.start > 0 && is_quote(b[m.start - 1]) && b.get(m.end).copied().is_some_and(is_quote)
 }
 
 fn ends_sentence(c: char) -> bool {

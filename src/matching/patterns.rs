@@ -11,6 +11,7 @@ use crate::dictionary::template::PLACE_SLOT;
 use crate::dictionary::{content_word_starts, ContextNeeds, Dictionary};
 use crate::error::{Error, Location, Problem, ProblemKind};
 use crate::text::boundary::is_word_char;
+use crate::text::is_quote;
 use crate::text::normalize::normalize_form;
 use crate::text::swar::ByteHasher;
 
@@ -174,11 +175,6 @@ pub(crate) struct Patterns {
     /// For a scoped build ([`Patterns::scoped`]): the scope, and the words that kept forms
     /// out of it (one per form left out). `None`: every form is in.
     pub scope: Option<Box<(Scope, Scope)>>,
-}
-
-/// Is `b` a quotation mark of normalized text (`'` or `"`)?
-pub(crate) fn is_quote(b: u8) -> bool {
-    b == b'"' || b == b'\''
 }
 
 impl Patterns {

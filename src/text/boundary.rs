@@ -158,6 +158,31 @@ pub fn hyphen_ends_a_form(norm: &Normalized, at: usize) -> bool {
     })
 }
 
+/// Does the hyphen at byte `at` of a normalized text number the name before it, so that a form
+/// ending in a letter may end right before it? It does when one to three digits stand after it,
+/// not joined on by another hyphen or a letter: "Tiangong-1", "Shenzhou-12", "Chang'e-5" (the
+/// programme's craft, numbered). Forms of one word too: the names numbered so are one word.
+///
+/// ```
+/// use tifa::text::{hyphen_before_number, normalize};
+/// assert!(hyphen_before_number(&normalize("the Tiangong-1 lab"), 12));
+/// assert!(hyphen_before_number(&normalize("Shenzhou-12."), 8));
+/// assert!(!hyphen_before_number(&normalize("COVID-2019"), 5)); // four digits: a year
+/// assert!(!hyphen_before_number(&normalize("F-35A"), 1)); // a letter follows
+/// assert!(!hyphen_before_number(&normalize("2021-25"), 4)); // a digit before: a range
+/// ```
+pub fn hyphen_before_number(norm: &Normalized, at: usize) -> bool {
+    let text = norm.text();
+    let after_letter = text[..at.min(text.len())]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphabetic());
+    after_letter
+        && lone_word_after_hyphen(text, at).is_some_and(|(from, end)| {
+            (1..=3).contains(&(end - from)) && text[from..end].bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
 /// The word after a hyphen at byte `at` of `text`, as its byte range, when a word character
 /// comes before the hyphen and no other hyphen joins a word on after that word: the shape both
 /// [`hyphen_as_dash`] and [`hyphen_before_modifier`] ask for before they look at the word.

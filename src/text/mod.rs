@@ -22,8 +22,8 @@ pub(crate) mod swar;
 pub(crate) mod utf16;
 
 pub use boundary::{
-    boundary_after, boundary_before, hyphen_as_dash, hyphen_before_modifier, hyphen_ends_a_form,
-    is_word_char,
+    boundary_after, boundary_before, hyphen_as_dash, hyphen_before_modifier, hyphen_before_number,
+    hyphen_ends_a_form, is_word_char,
 };
-pub use normalize::{normalize, normalize_form, Normalized};
+pub use normalize::{is_quote, normalize, normalize_form, Normalized};
 pub use script::{is_cjk, is_han};

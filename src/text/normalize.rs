@@ -29,7 +29,13 @@
 //! * soft hyphens, zero-width spaces and joiners, word joiners and BOMs are dropped;
 //! * the Latin ligatures U+FB00–FB06 (`ﬁ`, `ﬂ`…, common in text copied from a PDF) become
 //!   their letters;
-//! * traditional Chinese characters become simplified ([`crate::text::script`]).
+//! * traditional Chinese characters become simplified ([`crate::text::script`]);
+//! * a comma after a Han character is the enumeration comma `、`, as are the enumeration
+//!   comma's half-width and small forms: Chinese texts print the same list with `、`, `，` or
+//!   `,` (`不参与、不接受、不承认`, `不參與,不接受,不承認`), so a form written with one matches
+//!   the others. The full-width and small commas count after a Han character, with white space
+//!   between or not; a plain `,` only between two Han characters (`A,B`), so English keeps its
+//!   commas (`the Party，its` and `Xi Jinping, 习近平` keep theirs).
 //!
 //! ```
 //! let n = tifa::text::normalize("The “Two\u{a0}Upholds”");
@@ -79,6 +85,19 @@ fn spaced_after_hyphens(rest: &str) -> bool {
         .is_none_or(char::is_whitespace)
 }
 
+/// Is `c`, after `last` (the last character kept) and before `rest`, a comma of a Chinese list,
+/// which the normalizer writes as `、`? The enumeration comma's half-width and small forms are;
+/// a full-width or small comma after a Han character; a plain comma between two Han characters.
+fn list_comma(c: char, last: Option<char>, rest: &str) -> bool {
+    let after_han = last.is_some_and(script::is_han);
+    match c {
+        '\u{FF64}' | '\u{FE51}' => true,
+        '\u{FF0C}' | '\u{FE50}' => after_han,
+        ',' => after_han && rest.chars().next().is_some_and(script::is_han),
+        _ => false,
+    }
+}
+
 /// Normalizes `input`; see the module docs for the rules.
 pub fn normalize(input: &str) -> Normalized {
     normalize_runs(input, true)
@@ -99,7 +118,12 @@ fn normalize_runs(input: &str, runs: bool) -> Normalized {
         // between them, one byte and one UTF-16 unit each, with no pending white space (most
         // of an English text). A single space before printable ASCII is always kept as it is.
         // (Not from a space right after a hyphen: it may be a broken hyphen.)
-        if runs && space.is_none() && !(last == Some('-') && bytes[i] == b' ') {
+        // (Nor from a comma after a Han character: it may be a list's comma, below.)
+        if runs
+            && space.is_none()
+            && !(last == Some('-') && bytes[i] == b' ')
+            && !(bytes[i] == b',' && last.is_some_and(script::is_han))
+        {
             let n = ascii_run(&bytes[i..]);
             if n > 0 {
                 out.ascii(&input[i..i + n], pos);
@@ -134,6 +158,15 @@ fn normalize_runs(input: &str, runs: bool) -> Normalized {
                 pos += n as u32;
                 continue;
             }
+        }
+        if list_comma(c, last, &input[i..]) {
+            // White space before it goes, as between two CJK characters; a dash stays one.
+            if let Some((s, e, _, true)) = space.take() {
+                out.push(' ', s, e, false);
+            }
+            out.push('、', start, pos, false);
+            last = Some('、');
+            continue;
         }
         let (m, upper, tail) = match map_char(c) {
             Mapped::Char(m, upper) if m != ' ' => (m, upper, ""),
@@ -198,6 +231,20 @@ fn normalize_runs(input: &str, runs: bool) -> Normalized {
     out.finish(pos)
 }
 
+/// Is `b` a quotation mark of a normalized text? The normalizer writes every quotation mark
+/// (curly, angled, corner, full-width) as `"` or `'`: the matcher, the context gate and the
+/// validator ask this one question.
+///
+/// ```
+/// use tifa::text::{is_quote, normalize};
+/// let n = normalize("「两个维护」‘core’");
+/// assert!(n.text().bytes().filter(|&b| is_quote(b)).count() == 4);
+/// assert!(!is_quote(b'-'));
+/// ```
+pub fn is_quote(b: u8) -> bool {
+    b == b'"' || b == b'\''
+}
+
 /// Normalizes a dictionary form: the same rules, with outer spaces trimmed.
 ///
 /// ```
@@ -240,6 +287,21 @@ mod tests {
         ("soft_hyphen_and_zw", "up\u{ad}holds\u{200b}", "upholds"),
         ("full_width", "ＴＷＯ　Ｕｐｈｏｌｄｓ１２", "two upholds12"),
         ("traditional", "兩個維護", "两个维护"),
+        (
+            "list_commas",
+            "不参与，不接受,不承認､是﹑否﹐对",
+            "不参与、不接受、不承认、是、否、对",
+        ),
+        (
+            "list_comma_then_space",
+            "不参与， 不接受，\n不承认",
+            "不参与、不接受、不承认",
+        ),
+        ("list_comma_before_latin", "维护，CPC,党", "维护、cpc,党"),
+        ("ascii_comma_then_space_stays", "维护, 党", "维护, 党"),
+        ("full_width_comma_after_latin", "Party，its", "party,its"),
+        ("comma_after_kana_stays", "ア，イ", "ア,イ"),
+        ("dash_before_list_comma", "维护——，党", "维护 、党"),
         ("cjk_line_break", "两个\n维护", "两个维护"),
         // A word hyphenated at a line end (print, PDFs) joins; a capital after the hyphen
         // keeps it (a compound of names), and so does a function word (a suspended hyphen).

@@ -39,7 +39,7 @@ import tomllib
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 BASE_MAGIC = b"tifa-b3\n"
-SCRIPT_MAGIC = b"tifa-s5\n"
+SCRIPT_MAGIC = b"tifa-s6\n"
 HASH_LEN = 8
 # Stream names in the order of layout.rs (BASE_STREAMS, SCRIPT_STREAMS).
 BASE_STREAMS = ["entry count", "categories", "years", "entry flags", "alias counts",

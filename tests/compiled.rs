@@ -74,7 +74,7 @@ const DAMAGED: &[(&str, fn(&mut Vec<u8>, usize), &str)] = &[
         // (tifa-s3: the script parts before the ids moved into them from the base part.)
         "an older format",
         |b, _| b[..8].copy_from_slice(b"tifa-s3\n"),
-        "it does not start with \"tifa-b3\" (the base part) or \"tifa-s5\" (a script part)",
+        "it does not start with \"tifa-b3\" (the base part) or \"tifa-s6\" (a script part)",
     ),
     (
         "cut short",

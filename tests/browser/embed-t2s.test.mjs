@@ -58,7 +58,7 @@ function lebBytes(n) {
 
 /** The Chinese part with its fourth stream (the traditional → simplified table) replaced by `table`. */
 function withTable(part, table) {
-  assert.equal(part.subarray(0, 8).toString('latin1'), 'tifa-s5\n');
+  assert.equal(part.subarray(0, 8).toString('latin1'), 'tifa-s6\n');
   const head = 8 + 1 + 8; // magic, script byte, build hash
   let i = head;
   const lens = [];

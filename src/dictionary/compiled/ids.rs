@@ -6,9 +6,23 @@
 //! reads them whole from the Chinese part); the card part holds the same codes as the English
 //! part, for a dictionary read without a script part.
 //!
-//! A code is `0` (the id is the next string of the id texts), `1` (every word of the name), or
-//! `mask + 1` for `mask >= 1`: word `k` of the name is kept when bit `k` is set. The writer
-//! uses a code only when reading it back gives the id, so any id can be written.
+//! A code is `1` (every word of the name), `mask + 1` for `mask >= 1` (word `k` of the name is
+//! kept when bit `k` is set), or `0`: a token list follows, its length and then one number per
+//! hyphen-joined token of the id, `k + 1` for word `k` of the name or `0` for a literal (the next
+//! string of the id texts). Ids whose words the name holds out of order (`party-constitution`,
+//! "Constitution of the Communist Party of China") or with a word it lacks
+//! (`plenum-20-4`, "Fourth Plenary Session of the 20th CPC Central Committee": `plenum` and `4`
+//! literal) cost a few numbers and their other words; an id that does not split into tokens
+//! (`a--b`) is one literal. The writer uses a code only when reading it back gives the id, so
+//! any id can be written.
+//!
+//! ```text
+//! "two-upholds"         "Two Upholds"                    1
+//! "party-constitution"  "Constitution of the Communist Party of China"
+//!                                                        0, 2, 5, 1  (words 4 and 0)
+//! "plenum-20-4"         "Fourth Plenary Session of the 20th CPC Central Committee"
+//!                                                        0, 3, 0, 0, 0 + "plenum", "20", "4"
+//! ```
 
 use super::codec::{Reader, Writer};
 use super::words;
@@ -85,10 +99,48 @@ pub(super) fn write<'a>(
         let c = code(id, en);
         codes.int(c);
         if c == 0 {
-            rest.push(id.to_string());
+            let tokens = tokens(id, en);
+            codes.int(tokens.len() as u64);
+            for t in tokens {
+                match t {
+                    Token::Word(k) => codes.int(k as u64 + 1),
+                    Token::Literal(text) => {
+                        codes.int(0);
+                        rest.push(text.to_string());
+                    }
+                }
+            }
         }
     }
     words::write(texts, &rest, words::Script::Latin);
+}
+
+/// One token of an id written as a token list: a word of the English name, or text.
+#[derive(Debug, PartialEq)]
+enum Token<'a> {
+    Word(usize),
+    Literal(&'a str),
+}
+
+/// The most tokens an id's list may have (a bound for the reader).
+const MAX_TOKENS: u64 = 64;
+
+/// `id` as a token list against `en`: each hyphen-joined word of the id, as the first word of
+/// the name equal to it or as text; the whole id as one literal when it does not split into
+/// words (an empty word, or more than [`MAX_TOKENS`]).
+fn tokens<'a>(id: &'a str, en: &str) -> Vec<Token<'a>> {
+    let words = name_words(en);
+    let parts: Vec<&str> = id.split('-').collect();
+    if parts.iter().any(|w| w.is_empty()) || parts.len() as u64 > MAX_TOKENS {
+        return vec![Token::Literal(id)];
+    }
+    parts
+        .into_iter()
+        .map(|w| match words.iter().position(|x| x == w) {
+            Some(k) => Token::Word(k),
+            None => Token::Literal(w),
+        })
+        .collect()
 }
 
 /// Reads ids written by [`write`] (or, `whole`, every id as text and no codes: the Chinese
@@ -125,7 +177,7 @@ impl<'a> IdReader<'a> {
         }
         let at = self.codes.pos;
         match self.codes.int()? {
-            0 => self.words.str(&mut self.texts),
+            0 => self.token_list(en),
             c => {
                 let words = name_words(en);
                 let mask = if c == 1 {
@@ -143,6 +195,41 @@ impl<'a> IdReader<'a> {
                     })
             }
         }
+    }
+
+    /// An id written as a token list (code 0): its words joined by hyphens.
+    fn token_list(&mut self, en: &str) -> Result<String, Error> {
+        let at = self.codes.pos;
+        let n = self.codes.int()?;
+        if n == 0 || n > MAX_TOKENS {
+            return Err(self
+                .codes
+                .damaged(at, &format!("an id of {n} words (1 to {MAX_TOKENS})")));
+        }
+        let words = name_words(en);
+        let mut id = String::new();
+        for i in 0..n {
+            if i > 0 {
+                id.push('-');
+            }
+            let at = self.codes.pos;
+            match self.codes.int()? {
+                0 => id.push_str(&self.words.str(&mut self.texts)?),
+                k => match words.get((k - 1) as usize) {
+                    Some(w) => id.push_str(w),
+                    None => {
+                        return Err(self.codes.damaged(
+                            at,
+                            &format!(
+                                "id word {k} is past the {} words of the English name {en:?}",
+                                words.len()
+                            ),
+                        ))
+                    }
+                },
+            }
+        }
+        Ok(id)
     }
 
     /// Where the next id is (its code, or its text for ids stored whole).
@@ -202,6 +289,14 @@ mod tests {
         ),
         ("words_out_of_order", "upholds-two", "Two Upholds", 0),
         (
+            "out_of_order_and_literal",
+            "plenum-20-4",
+            "Fourth Plenary Session of the 20th CPC Central Committee",
+            0,
+        ),
+        ("empty_word", "a--b", "a b", 0),
+        ("uppercase_id", "Two-upholds", "Two Upholds", 0),
+        (
             "repeated_word",
             "great-great",
             "great struggle, great project",
@@ -221,6 +316,86 @@ mod tests {
             let mut r = IdReader::new(codes, texts, false).unwrap();
             assert_eq!(r.id(en).unwrap(), id, "case {name}");
             r.end().unwrap();
+        }
+    }
+
+    /// (name, id, English name, its tokens)
+    const TOKENS: &[(&str, &str, &str, &[Token])] = &[
+        (
+            "out_of_order",
+            "party-constitution",
+            "Constitution of the Communist Party of China",
+            &[Token::Word(4), Token::Word(0)],
+        ),
+        (
+            "some_literal",
+            "plenum-20-4",
+            "Fourth Plenary Session of the 20th CPC Central Committee",
+            &[
+                Token::Literal("plenum"),
+                Token::Literal("20"),
+                Token::Literal("4"),
+            ],
+        ),
+        (
+            "repeated_word",
+            "two-two",
+            "Two Upholds",
+            &[Token::Word(0), Token::Word(0)],
+        ),
+        ("empty_word", "a--b", "a b", &[Token::Literal("a--b")]),
+        (
+            "no_name_words",
+            "x-y",
+            "两个维护",
+            &[Token::Literal("x"), Token::Literal("y")],
+        ),
+    ];
+
+    #[test]
+    fn tokens_table() {
+        for &(name, id, en, want) in TOKENS {
+            assert_eq!(tokens(id, en), want, "case {name}");
+        }
+    }
+
+    /// (name, codes, English name, what the error says)
+    const DAMAGED_LISTS: &[(&str, &[u64], &str, &str)] = &[
+        ("no_words", &[0, 0], "Two Upholds", "an id of 0 words"),
+        (
+            "too_many_words",
+            &[0, 65],
+            "Two Upholds",
+            "an id of 65 words",
+        ),
+        (
+            "a_word_past_the_name",
+            &[0, 1, 3],
+            "Two Upholds",
+            "id word 3 is past the 2 words",
+        ),
+        ("cut_short", &[0, 2, 1], "Two Upholds", "damaged"),
+    ];
+
+    #[test]
+    fn damaged_token_lists_are_refused() {
+        for &(name, ints, en, want) in DAMAGED_LISTS {
+            let mut codes = Writer(Vec::new());
+            for &i in ints {
+                codes.int(i);
+            }
+            let mut texts = Writer(Vec::new());
+            words::write(&mut texts, &[], words::Script::Latin);
+            let (codes, texts) = (english(&codes.0), english(&texts.0));
+            let err = IdReader::new(codes, texts, false)
+                .unwrap()
+                .id(en)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("(English part) is damaged") && err.contains(want),
+                "case {name}: {err}"
+            );
         }
     }
 

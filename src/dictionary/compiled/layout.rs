@@ -9,8 +9,8 @@
 /// The tags the base part, a script part and the card part start with (the digit is the
 /// part's version).
 pub(super) const BASE_MAGIC: &[u8; 8] = b"tifa-b3\n";
-pub(super) const SCRIPT_MAGIC: &[u8; 8] = b"tifa-s5\n";
-pub(super) const CARDS_MAGIC: &[u8; 8] = b"tifa-c3\n";
+pub(super) const SCRIPT_MAGIC: &[u8; 8] = b"tifa-s6\n";
+pub(super) const CARDS_MAGIC: &[u8; 8] = b"tifa-c4\n";
 /// The length of the build hash.
 pub(super) const HASH_LEN: usize = 8;
 

@@ -99,7 +99,8 @@ impl Neighbours {
 
     /// Does the normalized `text` show one of these neighbours next to the match `start..end`:
     /// one of `after` ending right before it, or one of `before` starting right after it, with
-    /// at most one space between, and ending (starting) on a word boundary?
+    /// at most one space between (after any quotation marks that close or open the match), and
+    /// ending (starting) on a word boundary?
     ///
     /// A space and a hyphen between words of a neighbour are the same ("shift-in" is "shift in").
     pub fn show_ordinary_sense(&self, text: &str, start: usize, end: usize) -> bool {
@@ -110,9 +111,14 @@ impl Neighbours {
                     x == y || (matches!(x, b' ' | b'-') && matches!(y, b' ' | b'-'))
                 })
         };
+        // Quotation marks around the match do not part it from its neighbour: "zero
+        // tolerance" to food is "zero tolerance to food".
         let before = &bytes[..start];
+        let before =
+            &before[..before.len() - before.iter().rev().take_while(|&&b| is_quote(b)).count()];
         let before = before.strip_suffix(b" ").unwrap_or(before);
         let after = &bytes[end..];
+        let after = &after[after.iter().take_while(|&&b| is_quote(b)).count()..];
         let after = after.strip_prefix(b" ").unwrap_or(after);
         let word_at = |i: usize, back: bool| {
             let t = if back { &text[..i] } else { &text[i..] };

@@ -359,27 +359,55 @@ mod tests {
         }
     }
 
-    /// (name, codes, English name, what the error says)
-    const DAMAGED_LISTS: &[(&str, &[u64], &str, &str)] = &[
-        ("no_words", &[0, 0], "Two Upholds", "an id of 0 words"),
+    /// (name, the codes read, English name, the byte the damage is named at, what the error says)
+    const DAMAGED: &[(&str, &[u64], &str, usize, &str)] = &[
         (
-            "too_many_words",
+            "a_word_past_the_name",
+            &[0b100 + 1],
+            "Two Upholds",
+            0,
+            "id code 5 names words",
+        ),
+        (
+            "a_name_without_words",
+            &[1],
+            "两个维护",
+            0,
+            "id code 1 names words",
+        ),
+        (
+            "list_of_no_words",
+            &[0, 0],
+            "Two Upholds",
+            1,
+            "an id of 0 words",
+        ),
+        (
+            "list_too_long",
             &[0, 65],
             "Two Upholds",
+            1,
             "an id of 65 words",
         ),
         (
-            "a_word_past_the_name",
+            "list_word_past_the_name",
             &[0, 1, 3],
             "Two Upholds",
+            2,
             "id word 3 is past the 2 words",
         ),
-        ("cut_short", &[0, 2, 1], "Two Upholds", "damaged"),
+        (
+            "list_cut_short",
+            &[0, 2, 1],
+            "Two Upholds",
+            3,
+            "it ends too early",
+        ),
     ];
 
     #[test]
-    fn damaged_token_lists_are_refused() {
-        for &(name, ints, en, want) in DAMAGED_LISTS {
+    fn damaged_codes_are_refused() {
+        for &(name, ints, en, at, want) in DAMAGED {
             let mut codes = Writer(Vec::new());
             for &i in ints {
                 codes.int(i);
@@ -393,43 +421,8 @@ mod tests {
                 .unwrap_err()
                 .to_string();
             assert!(
-                err.contains("(English part) is damaged") && err.contains(want),
-                "case {name}: {err}"
-            );
-        }
-    }
-
-    /// (name, code, English name, what the error says)
-    const DAMAGED: &[(&str, u64, &str, &str)] = &[
-        (
-            "a_word_past_the_name",
-            0b100 + 1,
-            "Two Upholds",
-            "id code 5 names words",
-        ),
-        (
-            "a_name_without_words",
-            1,
-            "两个维护",
-            "id code 1 names words",
-        ),
-    ];
-
-    #[test]
-    fn damaged_codes_are_refused() {
-        for &(name, code, en, want) in DAMAGED {
-            let mut codes = Writer(Vec::new());
-            codes.int(code);
-            let mut texts = Writer(Vec::new());
-            words::write(&mut texts, &[], words::Script::Latin);
-            let (codes, texts) = (english(&codes.0), english(&texts.0));
-            let err = IdReader::new(codes, texts, false)
-                .unwrap()
-                .id(en)
-                .unwrap_err();
-            let err = err.to_string();
-            assert!(
-                err.contains("(English part) is damaged at byte 0") && err.contains(want),
+                err.contains(&format!("(English part) is damaged at byte {at}"))
+                    && err.contains(want),
                 "case {name}: {err}"
             );
         }

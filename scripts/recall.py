@@ -12,11 +12,16 @@ reports (top-level or nested). Recall per text = found / gold phrases. Prints a 
 and with --misses the phrases not found. The texts live outside the repository; a missing text
 file, or a gold phrase no longer in its text, stops the run, unless --skip-missing, which leaves
 that text out of every total and names it at the end.
+
+With --phrases-alone the texts are not read: each text is replaced by its gold phrases alone, one
+paragraph each. That is not recall (a form that needs context finds none here); it is a check
+that two builds of tifa still find the same gold phrases when the texts are not at hand.
 """
 import argparse
 import json
 import subprocess
 import sys
+import tempfile
 import tomllib
 
 
@@ -72,14 +77,21 @@ def main():
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--skip-missing", action="store_true",
                     help="leave out (and name) texts whose file is missing or lacks a gold phrase")
+    ap.add_argument("--phrases-alone", action="store_true",
+                    help="measure each text's gold phrases alone, one paragraph each, not the text")
     args = ap.parse_args()
     gold = tomllib.load(open(args.gold, "rb"))
+    scratch = tempfile.TemporaryDirectory()
     total_found = total = 0
     rows = []
     misses = []
     skipped = []
     for t in gold["text"]:
         path = f"{args.texts}/{t['file']}"
+        if args.phrases_alone:
+            path = f"{scratch.name}/{t['file']}"
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("\n\n".join(g["text"] for g in t["gold"]) + "\n")
         try:
             text = open(path, encoding="utf-8").read()
         except FileNotFoundError:

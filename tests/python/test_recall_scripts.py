@@ -50,6 +50,13 @@ def test_recall_counts_found_and_missed_phrases(recall_dir, needle):
     assert needle in run_script("recall.py", recall_dir, "--misses")
 
 
+def test_phrases_alone_measures_the_gold_phrases_without_the_text(recall_dir):
+    (recall_dir / "a.txt").unlink()
+    out = run_script("recall.py", recall_dir, "--phrases-alone", "--misses")
+    assert "| a.txt | official-en | 1 | 2 | 50 % |" in out, out
+    assert "MISS a.txt: 'Monday. Officials'" in out, out
+
+
 @pytest.mark.parametrize("line", [
     "1 texts, 4 matches, 3 touch no gold phrase, 3 distinct",
     "1\tpolitburo\tpolitburo\ta.txt\t",

@@ -179,7 +179,8 @@ fn unquote(t: &str) -> (String, Vec<usize>) {
 /// another candidate runs across it), then leftmost-longest by brute
 /// force, with the overlap rule (a longer candidate starting inside the winner and ending after
 /// it takes its place when it is of the winner's entry, spanning both, or holds a candidate of
-/// that entry).
+/// that entry; failing that, the winner gives way to a candidate of its entry that ends before
+/// the newcomer starts, and the newcomer follows).
 fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
     let norm = normalize(text);
     let t = norm.text();
@@ -322,27 +323,48 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
             .filter(|c| c.0 >= pos)
             .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let Some(mut best) = best.cloned() else { break };
-        // The overlap rule: a longer candidate starting inside the winner and running past its
-        // end takes its place (the leftmost such, the longest there), again and again.
-        // Only when the winner's entry is not lost: the newcomer is of that entry, or a
-        // candidate of it lies inside the newcomer.
-        while let Some(next) = cands
-            .iter()
-            .filter(|c| {
-                c.0 > best.0
-                    && c.0 < best.1
-                    && c.1 > best.1
-                    && c.1 - c.0 > best.1 - best.0
-                    && (c.2 == best.2
-                        || cands
-                            .iter()
-                            .any(|d| d.2 == best.2 && d.0 >= c.0 && d.1 <= c.1))
-            })
-            .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
-        {
-            // Of the same entry, the match spans both.
-            let start = if next.2 == best.2 { best.0 } else { next.0 };
-            best = (start, next.1, next.2.clone());
+        // The overlap rules, for the leftmost candidate (the longest there) that starts inside
+        // the winner, runs past its end and is longer, again and again. It takes the winner's
+        // place when the winner's entry is not lost: it is of that entry (and the match spans
+        // both), or a candidate of that entry lies inside it. Failing that, when a candidate of
+        // the winner's entry inside the winner ends where it starts or before, the winner gives
+        // way to that one (the leftmost, the longest there) and the newcomer follows it.
+        loop {
+            let of_winner_before = |best: &(usize, usize, String), at: usize| {
+                cands
+                    .iter()
+                    .filter(|d| d.2 == best.2 && d.0 >= best.0 && d.1 <= at)
+                    .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+                    .cloned()
+            };
+            let displaces = |c: &(usize, usize, String)| {
+                c.2 == best.2
+                    || cands
+                        .iter()
+                        .any(|d| d.2 == best.2 && d.0 >= c.0 && d.1 <= c.1)
+            };
+            let Some(next) = cands
+                .iter()
+                .filter(|c| {
+                    c.0 > best.0
+                        && c.0 < best.1
+                        && c.1 > best.1
+                        && c.1 - c.0 > best.1 - best.0
+                        && (displaces(c) || of_winner_before(&best, c.0).is_some())
+                })
+                .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+                .cloned()
+            else {
+                break;
+            };
+            if displaces(&next) {
+                // Of the same entry, the match spans both.
+                let start = if next.2 == best.2 { best.0 } else { next.0 };
+                best = (start, next.1, next.2);
+            } else {
+                out.push(of_winner_before(&best, next.0).unwrap());
+                best = next;
+            }
         }
         pos = best.1;
         out.push(best);

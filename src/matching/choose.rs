@@ -10,7 +10,11 @@
 //! 党委（党组）, both the Party committee, make one match over the whole), or a candidate of the
 //! winner's entry lies inside it and stays nested there (党的政治建设、思想建设…: the five-part
 //! formula wins over 党的政治建设, whose 政治建设 is nested in it). Two different terms sharing a
-//! word (high-quality development | development is the absolute principle) keep the leftmost.
+//! word (high-quality development | development is the absolute principle) keep the leftmost,
+//! unless the winner can give way to a shorter form of its own entry that ends before the
+//! newcomer starts ([`gives_way_to`]): then both entries are kept ("decisions and deployments of
+//! the Party Central Committee with Comrade Xi Jinping as the core": "decisions and deployments",
+//! then the longer "Party Central Committee with Comrade Xi Jinping as the core").
 
 use super::candidates::RawMatch;
 use super::gate::Gated;
@@ -85,8 +89,37 @@ fn displaces(
         .any(|m| m.end <= c.end && entry_of(m.pattern) == entry)
 }
 
-/// Leftmost-longest over sorted candidates, with the overlap rule ([`displaces`]); contained
-/// ones become nested.
+/// The second overlap rule, for a longer `c` that [`displaces`] refused (it would lose the
+/// winner's entry): the winner's place goes to the leftmost, then longest, of `all` (the sorted
+/// candidates) that is of the winner's entry, lies inside the winner and ends where `c` starts
+/// or before, and `c` follows it. `None` when `c` does not start inside the winner, run past
+/// its end and is not longer, is of the winner's entry, or no such shorter form exists.
+fn gives_way_to<'a>(
+    c: &RawMatch,
+    winner: &RawMatch,
+    all: &'a [RawMatch],
+    entry_of: &impl Fn(u32) -> u32,
+) -> Option<&'a RawMatch> {
+    if !(c.start > winner.start
+        && c.start < winner.end
+        && c.end > winner.end
+        && c.end - c.start > winner.end - winner.start)
+    {
+        return None;
+    }
+    let entry = entry_of(winner.pattern);
+    if entry_of(c.pattern) == entry {
+        return None;
+    }
+    let from = all.partition_point(|m| m.start < winner.start);
+    all[from..]
+        .iter()
+        .take_while(|m| m.start < c.start)
+        .find(|m| m.end <= c.start && entry_of(m.pattern) == entry)
+}
+
+/// Leftmost-longest over sorted candidates, with the overlap rules ([`displaces`],
+/// [`gives_way_to`]); contained ones become nested.
 fn leftmost_longest(candidates: Vec<RawMatch>, entry_of: impl Fn(u32) -> u32) -> Vec<Chosen> {
     let mut chosen: Vec<Chosen> = Vec::new();
     for c in &candidates {
@@ -105,8 +138,28 @@ fn leftmost_longest(candidates: Vec<RawMatch>, entry_of: impl Fn(u32) -> u32) ->
                         outer: RawMatch { start, ..c.clone() },
                         nested,
                     };
-                } else if c.end <= last.outer.end && c.pattern != last.outer.pattern {
-                    last.nested.push(c.clone());
+                } else if c.end <= last.outer.end {
+                    if c.pattern != last.outer.pattern {
+                        last.nested.push(c.clone());
+                    }
+                } else if let Some(shorter) = gives_way_to(c, &last.outer, &candidates, &entry_of) {
+                    // The winner shrinks to its entry's shorter form, keeping what lies inside
+                    // that; the newcomer follows it.
+                    let mut nested = std::mem::take(&mut last.nested);
+                    nested.retain(|n| {
+                        n.start >= shorter.start
+                            && n.end <= shorter.end
+                            && (n.start, n.end, n.pattern)
+                                != (shorter.start, shorter.end, shorter.pattern)
+                    });
+                    *last = Chosen {
+                        outer: shorter.clone(),
+                        nested,
+                    };
+                    chosen.push(Chosen {
+                        outer: c.clone(),
+                        nested: Vec::new(),
+                    });
                 }
             }
             _ => chosen.push(Chosen {
@@ -183,6 +236,44 @@ mod tests {
             &[],
         ),
         (
+            "overlap_other_entry_winner_gives_way_to_its_shorter_form",
+            // decisions and deployments [0, 25) (11) | of the Party Central Committee: the
+            // winner [0, 56) (12) of the same entry; Party Central Committee [33, 56) (3), then
+            // … with Comrade Xi Jinping as the core [33, 90) (4).
+            &[(0, 56, 12), (0, 25, 11), (33, 90, 4), (33, 56, 3)],
+            &[],
+            &[(11, &[]), (4, &[3])],
+            &[],
+        ),
+        (
+            "overlap_other_entry_shorter_form_past_its_start_keeps_leftmost",
+            // The winner's shorter form runs into the newcomer: nothing gives way.
+            &[(0, 56, 12), (0, 40, 11), (33, 90, 4)],
+            &[],
+            &[(12, &[11])],
+            &[],
+        ),
+        (
+            "overlap_other_entry_not_longer_keeps_leftmost",
+            &[(0, 56, 12), (0, 25, 11), (33, 80, 4)],
+            &[],
+            &[(12, &[11])],
+            &[],
+        ),
+        (
+            "overlap_winner_gives_way_keeps_what_its_shorter_form_holds",
+            &[
+                (0, 56, 12),
+                (0, 25, 11),
+                (5, 12, 2),
+                (30, 40, 5),
+                (33, 90, 4),
+            ],
+            &[],
+            &[(11, &[2]), (4, &[])],
+            &[],
+        ),
+        (
             "overlap_same_entry_not_longer_keeps_leftmost",
             &[(0, 6, 11), (3, 9, 12)],
             &[],
@@ -253,6 +344,11 @@ mod tests {
             "other_entry_newcomers_span",
             &[(0, 18, 11), (6, 40, 3), (6, 18, 12)],
             &[(6, 40)],
+        ),
+        (
+            "winner_gives_way_to_its_shorter_form",
+            &[(0, 56, 12), (0, 25, 11), (33, 90, 4)],
+            &[(0, 25), (33, 90)],
         ),
         (
             "chain_merges_then_displaces",

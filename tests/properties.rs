@@ -109,6 +109,13 @@ const PIECES: &[&str] = &[
     "’",
     ".",
     ",",
+    "and",
+    "study",
+    "check",
+    "rectify",
+    "study, check",
+    "study, check and rectify",
+    "study, check, and rectify",
     "😀",
     "👍🏽",
     "e\u{301}",
@@ -236,6 +243,27 @@ fn oracle(tifa: &Analyzer, text: &str) -> Vec<(u32, u32, String)> {
                 all.extend(bare);
             }
             all.extend(joined);
+            if !f.chinese {
+                // Each with its serial comma put in or taken out (the last " and " or " or "
+                // after a comma-separated list).
+                let listed: Vec<String> = all
+                    .iter()
+                    .filter_map(|v| {
+                        let at = [" and ", " or "].iter().filter_map(|c| v.rfind(c)).max()?;
+                        let (head, tail) = v.split_at(at);
+                        match head.strip_suffix(',') {
+                            Some(h) if h.contains(", ") => Some(format!("{h}{tail}")),
+                            None if head.contains(", ") => Some(format!("{head},{tail}")),
+                            _ => None,
+                        }
+                    })
+                    .collect();
+                for v in listed {
+                    if !all.contains(&v) {
+                        all.push(v);
+                    }
+                }
+            }
             all.into_iter().map(move |v| (f, v))
         });
         variants.extend(with_variants.map(|(f, p)| (e.id.as_str(), f, unquote(&p).0)));

@@ -50,7 +50,8 @@ pub(super) fn is_numbered(norm: &str) -> bool {
 /// * without the article after "of" (every " of the " becomes " of "), as headlines and
 ///   machine translations write titles ("3rd plenary session of 20th CPC Central Committee",
 ///   "secretary of CPC Provincial Committee");
-/// * both at once.
+/// * both at once;
+/// * each of these with its serial comma put in or taken out ([`serial_comma`]).
 ///
 /// A variant that another form of the dictionary already is stays that form's.
 pub(super) fn variants(norm: &str, chinese: bool) -> Vec<String> {
@@ -77,7 +78,43 @@ pub(super) fn variants(norm: &str, chinese: bool) -> Vec<String> {
     if let Some(v) = joined(norm) {
         out.push(v);
     }
+    // Each of these with its serial comma put in or taken out.
+    let listed: Vec<String> = std::iter::once(norm)
+        .chain(out.iter().map(String::as_str))
+        .filter_map(serial_comma)
+        .collect();
+    for v in listed {
+        if v != norm && !out.contains(&v) {
+            out.push(v);
+        }
+    }
     out
+}
+
+/// The English form `norm` with its serial (Oxford) comma put in or taken out, if it ends a
+/// list: "a, b and c" ↔ "a, b, and c" (the last " and " or " or " after a comma). Style guides
+/// differ on that comma, and a formula's three or more parts are written both ways.
+///
+/// ```text
+/// "reform, development and stability"   → "reform, development, and stability"
+/// "learning, thinking, and application"  → "learning, thinking and application"
+/// "rule of law and order"                → none (no list)
+/// ```
+pub(super) fn serial_comma(norm: &str) -> Option<String> {
+    let conj = [" and ", " or "]
+        .iter()
+        .filter_map(|c| norm.rfind(c))
+        .max()?;
+    let head = &norm[..conj];
+    if let Some(listed) = head.strip_suffix(',') {
+        // "a, b, and c": the comma goes when another comma lists before it.
+        listed
+            .contains(", ")
+            .then(|| format!("{listed}{}", &norm[conj..]))
+    } else {
+        head.contains(", ")
+            .then(|| format!("{head},{}", &norm[conj..]))
+    }
 }
 
 /// `norm` without its hyphens that stand between two letters, if it has any.
@@ -231,6 +268,30 @@ mod tests {
             &["covid 19 self revolution", "covid-19 selfrevolution"],
         ),
         ("the_elsewhere_kept", "at the core", false, &[]),
+        (
+            "serial_comma_put_in",
+            "reform, development and stability",
+            false,
+            &["reform, development, and stability"],
+        ),
+        (
+            "serial_comma_taken_out",
+            "learning, thinking, and application",
+            false,
+            &["learning, thinking and application"],
+        ),
+        (
+            "serial_comma_with_the_article_variant",
+            "unity of the party, army and people",
+            false,
+            &[
+                "unity of party, army and people",
+                "unity of the party, army, and people",
+                "unity of party, army, and people",
+            ],
+        ),
+        ("serial_comma_no_list", "rule of law and order", false, &[]),
+        ("serial_comma_or", "a, b or c", false, &["a, b, or c"]),
         ("leading_of_the_kept", "of the people", false, &[]),
     ];
 

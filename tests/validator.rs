@@ -327,6 +327,78 @@ fn builtin_rules_ask_for_two_sources_user_files_for_one() {
     assert!(Dictionary::from_files_builtin_rules(&[("a.toml", &noted)]).is_ok());
 }
 
+/// (name, forms after the entry's `en` "Two Upholds", refused by the built-in rules): a form
+/// the matcher derives from another form of its entry, matching the same way, is refused
+/// (`form` names it); one told apart by kind, years or context, or the preferred English, is
+/// kept (`None`).
+const DERIVED_REPEATS: &[(&str, &str, Option<&str>)] = &[
+    (
+        "plural_of_a_form",
+        r#"{ text = "core interest", kind = "official" }, { text = "core interests", kind = "official" }"#,
+        Some(r#"field `forms[1]`: form "core interests" only repeats form "core interest""#),
+    ),
+    (
+        "preferred_english_kept_though_derived",
+        r#"{ text = "two uphold", kind = "official" }"#,
+        None,
+    ),
+    (
+        "article_after_of_dropped",
+        r#"{ text = "cage of the system", kind = "media" }, { text = "cage of systems", kind = "media" }"#,
+        Some(r#"form "cage of systems" only repeats form "cage of the system""#),
+    ),
+    (
+        "another_kind",
+        r#"{ text = "core interest", kind = "official" }, { text = "core interests", kind = "mt" }"#,
+        None,
+    ),
+    (
+        "other_years",
+        r#"{ text = "core interest", kind = "official" }, { text = "core interests", kind = "official", until = 2019 }"#,
+        None,
+    ),
+    (
+        "gated_and_not",
+        r#"{ text = "core interest", kind = "official", needs_context = true, context_reason = "r" }, { text = "core interests", kind = "official" }"#,
+        None,
+    ),
+    (
+        "singular_after_the_plural",
+        r#"{ text = "core interests", kind = "official" }, { text = "core interest", kind = "official" }"#,
+        Some(r#"form "core interests" only repeats form "core interest""#),
+    ),
+];
+
+#[test]
+fn builtin_rules_refuse_a_form_the_matcher_derives() {
+    for &(name, forms, refused) in DERIVED_REPEATS {
+        let toml = GOOD
+            .replace(
+                "sources = [\"A document, 2018\"]",
+                "sources = [\"A document, 2018\", \"Another, 2019\"]",
+            )
+            .replace(
+                r#"forms = [{ text = "two safeguards", kind = "media", needs_context = true }]"#,
+                &format!("forms = [{forms}]"),
+            );
+        // User files keep such forms.
+        assert!(
+            Dictionary::from_files(&[("a.toml", &toml)]).is_ok(),
+            "case {name}"
+        );
+        let got = Dictionary::from_files_builtin_rules(&[("a.toml", &toml)]);
+        match (refused, got) {
+            (None, Ok(_)) => {}
+            (Some(fragment), Err(e)) => {
+                let msg = e.to_string();
+                assert!(msg.contains(fragment), "case {name}: {msg}");
+                assert_eq!(e.problems().len(), 1, "case {name}: {msg}");
+            }
+            (want, got) => panic!("case {name}: want {want:?}, got {got:?}"),
+        }
+    }
+}
+
 #[test]
 fn aliases_resolve_to_their_entry() {
     let aliased = OTHER.replace(

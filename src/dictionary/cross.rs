@@ -1,5 +1,6 @@
 //! Checks across entries and files: unique ids and aliases, `related` links that exist and go
-//! both ways, two sources for built-in entries, and forms that belong to one entry only.
+//! both ways, two sources for built-in entries, no built-in form that only repeats what the
+//! matcher derives from another form of its entry, and forms that belong to one entry only.
 
 use std::collections::HashMap;
 
@@ -62,6 +63,25 @@ pub(super) fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: us
                 Some(&p.entry.id),
                 "sources",
                 "names one source: give a second, independent public document, or say in `single_source` why there is only one".into(),
+            );
+        }
+    }
+    for p in pending.iter().filter(|p| group(p)) {
+        for (fi, gi) in super::forms::derived_repeats(&p.entry.forms) {
+            let (span, field) = &p.form_spans[fi];
+            // `en` stays: it names the entry.
+            if !field.starts_with("forms") {
+                continue;
+            }
+            checks[p.file].fail_as(
+                ProblemKind::FormClash,
+                span.clone(),
+                Some(&p.entry.id),
+                field,
+                format!(
+                    "form {:?} only repeats form {:?}: the matcher finds it through that one (a plural, or the article after \"of\" dropped); drop it, or tell the two apart by kind or years",
+                    p.entry.forms[fi].text, p.entry.forms[gi].text
+                ),
             );
         }
     }

@@ -1,12 +1,13 @@
 //! The `forms` of one dictionary entry: kinds, years, notes, templates (expanded here) and the
 //! implicit forms (`zh`, `zh_hant`, `en`), each with its span for error messages.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::budget::{shown, MAX_FORMS, MAX_FORM_BYTES, MAX_FORM_CHARS};
 use super::load::{Check, RawForm, MAX_TEMPLATE_FORMS, S};
 use super::{content_word_starts, template, ContextNeeds, Form, Kind};
+use crate::text::inflect::derived_from;
 use crate::text::normalize::{is_quote, normalize_form};
 use crate::text::script::is_han;
 
@@ -406,6 +407,50 @@ impl FormList {
             }
         }
     }
+}
+
+/// The forms of an entry that only repeat what the matcher derives from another of its forms
+/// ([`derived_from`]: a plural, the article after "of" dropped) and match the same way (the
+/// same kind, years, sharing and context rules), as (the form, the form it repeats). The
+/// built-in dictionary keeps them out: they cost the embed bytes and find nothing more.
+///
+/// ```text
+/// "core interest" and "core interests", both official      (1, 0)
+/// "core interest" official, "core interests" media          none: the kind tells them apart
+/// "session of the committee" and "session of committee"     (1, 0)
+/// ```
+pub(super) fn derived_repeats(forms: &[Form]) -> Vec<(usize, usize)> {
+    let norms: Vec<Option<String>> = forms
+        .iter()
+        .map(|f| (!f.chinese).then(|| normalize_form(&f.text)))
+        .collect();
+    let alike = |a: &Form, b: &Form| {
+        (a.kind, a.since, a.until, a.needs_context, a.shared)
+            == (b.kind, b.since, b.until, b.needs_context, b.shared)
+            && a.context_needs == b.context_needs
+            && a.not_after == b.not_after
+            && a.not_before == b.not_before
+    };
+    // Each derived text, with the forms it is derived from.
+    let mut derived: HashMap<String, Vec<usize>> = HashMap::new();
+    for (gi, g) in norms.iter().enumerate() {
+        for d in g.as_deref().map(derived_from).unwrap_or_default() {
+            derived.entry(d).or_default().push(gi);
+        }
+    }
+    let mut out = Vec::new();
+    for (fi, f) in forms.iter().enumerate() {
+        let Some(norm) = norms[fi].as_deref().filter(|_| f.template.is_none()) else {
+            continue;
+        };
+        let repeats = derived
+            .get(norm)
+            .and_then(|gs| gs.iter().find(|&&gi| gi != fi && alike(f, &forms[gi])));
+        if let Some(&gi) = repeats {
+            out.push((fi, gi));
+        }
+    }
+    out
 }
 
 /// Is the whole form one quotation ("“四史”", "\"two health\"", "‘core’")? Matching skips

@@ -16,6 +16,7 @@
 pub(crate) mod boundary;
 #[cfg(feature = "decode")]
 pub mod decode;
+pub(crate) mod inflect;
 pub(crate) mod normalize;
 pub(crate) mod script;
 pub(crate) mod swar;

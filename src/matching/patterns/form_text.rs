@@ -4,6 +4,7 @@
 //! [`super::Patterns`] reads these when it builds the automaton.
 
 use crate::dictionary::STOP_WORDS;
+pub(super) use crate::text::inflect::{find, plural_suffix, without_article, ARTICLE_AFTER_OF};
 
 use super::super::alphabet::scope::Missing;
 
@@ -142,32 +143,6 @@ pub(super) fn joined(norm: &str) -> Option<String> {
     Some(out)
 }
 
-/// What the article-less variant drops the article from.
-pub(super) const ARTICLE_AFTER_OF: &str = " of the ";
-
-/// Where `needle` first occurs in `haystack`: a plain byte search, so that the WebAssembly
-/// module carries no general substring searcher for the few searches made at load.
-pub(super) fn find(haystack: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let &first = n.first()?;
-    // Only where the first byte matches is the rest compared (the forms are searched at every
-    // start: a slice comparison at every byte cost more than the rest of the loop).
-    (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h[i] == first && &h[i..i + n.len()] == n)
-}
-
-/// `v` with every [`ARTICLE_AFTER_OF`] made " of ".
-pub(super) fn without_article(v: &str) -> String {
-    let mut out = String::with_capacity(v.len());
-    let mut rest = v;
-    while let Some(at) = find(rest, ARTICLE_AFTER_OF) {
-        out.push_str(&rest[..at]);
-        out.push_str(" of ");
-        rest = &rest[at + ARTICLE_AFTER_OF.len()..];
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Does every variant of the English form `norm` ([`variants`]) hold the token `m` names, as
 /// `norm` does? When it is a word of ASCII letters and digits, not `the` (the article-less
 /// variant drops it), with no hyphen beside it (a variant turns a hyphen into a space or drops
@@ -180,21 +155,6 @@ pub(super) fn in_every_variant(norm: &str, m: &Missing) -> bool {
         && m.word.bytes().all(|c| c.is_ascii_alphanumeric())
         && (m.at == 0 || b[m.at - 1] != b'-')
         && b.get(end) != Some(&b'-')
-}
-
-pub(super) fn plural_suffix(norm: &str) -> Option<&'static str> {
-    let last = norm.chars().last()?;
-    if !last.is_ascii_alphabetic() {
-        return None;
-    }
-    if ["s", "x", "z", "ch", "sh"]
-        .iter()
-        .any(|e| norm.ends_with(e))
-    {
-        Some("es")
-    } else {
-        Some("s")
-    }
 }
 
 pub(super) fn title_words(norm: &str) -> Vec<usize> {

@@ -363,6 +363,18 @@ const DERIVED_REPEATS: &[(&str, &str, Option<&str>)] = &[
         None,
     ),
     (
+        "serial_comma_the_second_of_two_goes",
+        r#"{ text = "tigers, flies and foxes", kind = "media" }, { text = "tigers, flies, and foxes", kind = "media" }"#,
+        Some(
+            r#"field `forms[1]`: form "tigers, flies, and foxes" only repeats form "tigers, flies and foxes""#,
+        ),
+    ),
+    (
+        "the_preferred_english_listed_to_gate_it",
+        r#"{ text = "two uphold", kind = "official", needs_context = true, context_reason = "r" }, { text = "two upholds", kind = "official", needs_context = true, context_reason = "r" }"#,
+        None,
+    ),
+    (
         "singular_after_the_plural",
         r#"{ text = "core interests", kind = "official" }, { text = "core interest", kind = "official" }"#,
         Some(r#"form "core interests" only repeats form "core interest""#),

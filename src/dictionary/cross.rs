@@ -69,8 +69,12 @@ pub(super) fn cross_check(checks: &mut [Check], pending: &[Pending], builtin: us
     for p in pending.iter().filter(|p| group(p)) {
         for (fi, gi) in super::forms::derived_repeats(&p.entry.forms) {
             let (span, field) = &p.form_spans[fi];
-            // `en` stays: it names the entry.
-            if !field.starts_with("forms") {
+            // `en` stays: it names the entry; so does a listed form that is the `en` (listed to
+            // gate or date it).
+            let form = &p.entry.forms[fi];
+            if !field.starts_with("forms")
+                || normalize_form(&form.text) == normalize_form(&p.entry.en)
+            {
                 continue;
             }
             checks[p.file].fail_as(

@@ -418,6 +418,7 @@ impl FormList {
 /// "core interest" and "core interests", both official      (1, 0)
 /// "core interest" official, "core interests" media          none: the kind tells them apart
 /// "session of the committee" and "session of committee"     (1, 0)
+/// "a, b and c" and "a, b, and c" (each derived from the other) (1, 0): the first stays
 /// ```
 pub(super) fn derived_repeats(forms: &[Form]) -> Vec<(usize, usize)> {
     let norms: Vec<Option<String>> = forms
@@ -443,9 +444,17 @@ pub(super) fn derived_repeats(forms: &[Form]) -> Vec<(usize, usize)> {
         let Some(norm) = norms[fi].as_deref().filter(|_| f.template.is_none()) else {
             continue;
         };
-        let repeats = derived
-            .get(norm)
-            .and_then(|gs| gs.iter().find(|&&gi| gi != fi && alike(f, &forms[gi])));
+        // Of two forms each derived from the other (the serial comma in and out), the first
+        // stays.
+        let mutual = |gi: usize| {
+            derived_from(norm)
+                .iter()
+                .any(|d| Some(d.as_str()) == norms[gi].as_deref())
+        };
+        let repeats = derived.get(norm).and_then(|gs| {
+            gs.iter()
+                .find(|&&gi| gi != fi && alike(f, &forms[gi]) && (gi < fi || !mutual(gi)))
+        });
         if let Some(&gi) = repeats {
             out.push((fi, gi));
         }

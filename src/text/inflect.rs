@@ -1,6 +1,6 @@
 //! What the matcher derives from an English form beside the form itself, in the words of
-//! [`crate::text`]'s normalized text: the plural suffix its last word may take, and the variant
-//! without the article after "of". The matcher builds its patterns with these
+//! [`crate::text`]'s normalized text: the plural suffix its last word may take, the variant
+//! without the article after "of", and the serial comma put in or taken out. The matcher builds its patterns with these
 //! ([`crate::matching`]); the dictionary's validator refuses a form that only repeats what they
 //! derive from another form of its entry ([`derived_from`]).
 
@@ -47,9 +47,35 @@ pub(crate) fn without_article(v: &str) -> String {
     out
 }
 
+/// The English form `norm` with its serial (Oxford) comma put in or taken out, if it ends a
+/// list: "a, b and c" ↔ "a, b, and c" (the last " and " or " or " after a comma). Style guides
+/// differ on that comma, and a formula's three or more parts are written both ways.
+///
+/// ```text
+/// "reform, development and stability"   → "reform, development, and stability"
+/// "learning, thinking, and application"  → "learning, thinking and application"
+/// "rule of law and order"                → none (no list)
+/// ```
+pub(crate) fn serial_comma(norm: &str) -> Option<String> {
+    let conj = [" and ", " or "]
+        .iter()
+        .filter_map(|c| norm.rfind(c))
+        .max()?;
+    let head = &norm[..conj];
+    if let Some(listed) = head.strip_suffix(',') {
+        // "a, b, and c": the comma goes when another comma lists before it.
+        listed
+            .contains(", ")
+            .then(|| format!("{listed}{}", &norm[conj..]))
+    } else {
+        head.contains(", ")
+            .then(|| format!("{head},{}", &norm[conj..]))
+    }
+}
+
 /// The texts the matcher finds for the normalized English form `norm` beyond `norm` itself
-/// through these two rules: its plural, the variant without the article after "of", and that
-/// variant's plural. (The hyphen variants are left out: a hyphen and a space are twins the
+/// through these rules: the variant without the article after "of", each of the two with its
+/// serial comma put in or taken out ([`serial_comma`]), and the plural of each. (The hyphen variants are left out: a hyphen and a space are twins the
 /// matcher tells apart.)
 ///
 /// ```text
@@ -59,11 +85,16 @@ pub(crate) fn without_article(v: &str) -> String {
 /// "14th plan 2030"                 → nothing (no letter at the end)
 /// ```
 pub(crate) fn derived_from(norm: &str) -> Vec<String> {
+    let mut all = vec![norm.to_string()];
+    if find(norm, ARTICLE_AFTER_OF).is_some() {
+        all.push(without_article(norm));
+    }
+    let listed: Vec<String> = all.iter().filter_map(|v| serial_comma(v)).collect();
+    all.extend(listed);
     let mut out = Vec::new();
-    let bare = find(norm, ARTICLE_AFTER_OF).map(|_| without_article(norm));
-    for v in std::iter::once(norm).chain(bare.as_deref()) {
+    for v in &all {
         if v != norm {
-            out.push(v.to_string());
+            out.push(v.clone());
         }
         if let Some(suffix) = plural_suffix(v) {
             out.push(format!("{v}{suffix}"));
@@ -87,6 +118,15 @@ mod tests {
                 "session of the committees",
                 "session of committee",
                 "session of committees",
+            ],
+        ),
+        (
+            "serial_comma",
+            "study, check and rectify",
+            &[
+                "study, check and rectifys",
+                "study, check, and rectify",
+                "study, check, and rectifys",
             ],
         ),
         ("no_letter_at_the_end", "14th plan 2030", &[]),

@@ -4,7 +4,9 @@
 //! [`super::Patterns`] reads these when it builds the automaton.
 
 use crate::dictionary::STOP_WORDS;
-pub(super) use crate::text::inflect::{find, plural_suffix, without_article, ARTICLE_AFTER_OF};
+pub(super) use crate::text::inflect::{
+    find, plural_suffix, serial_comma, without_article, ARTICLE_AFTER_OF,
+};
 
 use super::super::alphabet::scope::Missing;
 
@@ -90,32 +92,6 @@ pub(super) fn variants(norm: &str, chinese: bool) -> Vec<String> {
         }
     }
     out
-}
-
-/// The English form `norm` with its serial (Oxford) comma put in or taken out, if it ends a
-/// list: "a, b and c" ↔ "a, b, and c" (the last " and " or " or " after a comma). Style guides
-/// differ on that comma, and a formula's three or more parts are written both ways.
-///
-/// ```text
-/// "reform, development and stability"   → "reform, development, and stability"
-/// "learning, thinking, and application"  → "learning, thinking and application"
-/// "rule of law and order"                → none (no list)
-/// ```
-pub(super) fn serial_comma(norm: &str) -> Option<String> {
-    let conj = [" and ", " or "]
-        .iter()
-        .filter_map(|c| norm.rfind(c))
-        .max()?;
-    let head = &norm[..conj];
-    if let Some(listed) = head.strip_suffix(',') {
-        // "a, b, and c": the comma goes when another comma lists before it.
-        listed
-            .contains(", ")
-            .then(|| format!("{listed}{}", &norm[conj..]))
-    } else {
-        head.contains(", ")
-            .then(|| format!("{head},{}", &norm[conj..]))
-    }
 }
 
 /// `norm` without its hyphens that stand between two letters, if it has any.

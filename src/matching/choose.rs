@@ -62,6 +62,15 @@ pub(crate) fn choose(gated: Gated, entry_of: impl Fn(u32) -> u32) -> Found {
     }
 }
 
+/// What both overlap rules ask of a candidate `c` against the `winner`: it starts inside the
+/// winner (after its start), runs past its end and is longer (in normalized bytes).
+fn runs_past_and_longer(c: &RawMatch, winner: &RawMatch) -> bool {
+    c.start > winner.start
+        && c.start < winner.end
+        && c.end > winner.end
+        && c.end - c.start > winner.end - winner.start
+}
+
 /// The overlap rule: does `c`, overlapping `winner`, take its place? It must start after the
 /// winner, run past its end and be longer (in normalized bytes), and the winner's entry must
 /// not be lost: `c` is of the same entry, or one of `all` (the sorted candidates) of that entry
@@ -72,10 +81,7 @@ fn displaces(
     all: &[RawMatch],
     entry_of: &impl Fn(u32) -> u32,
 ) -> bool {
-    if !(c.start > winner.start
-        && c.end > winner.end
-        && c.end - c.start > winner.end - winner.start)
-    {
+    if !runs_past_and_longer(c, winner) {
         return false;
     }
     let entry = entry_of(winner.pattern);
@@ -100,15 +106,8 @@ fn gives_way_to<'a>(
     all: &'a [RawMatch],
     entry_of: &impl Fn(u32) -> u32,
 ) -> Option<&'a RawMatch> {
-    if !(c.start > winner.start
-        && c.start < winner.end
-        && c.end > winner.end
-        && c.end - c.start > winner.end - winner.start)
-    {
-        return None;
-    }
     let entry = entry_of(winner.pattern);
-    if entry_of(c.pattern) == entry {
+    if !runs_past_and_longer(c, winner) || entry_of(c.pattern) == entry {
         return None;
     }
     let from = all.partition_point(|m| m.start < winner.start);
